@@ -1,0 +1,17 @@
+import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+import { UsersPanel } from "@/components/settings/users-panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageActor } from "@/lib/auth/session";
+
+export const metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const actor = await requirePageActor("REVIEWER", "/settings");
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <PageHeader title="Settings" />
+      {actor.role === "ADMIN" ? <UsersPanel /> : null}
+      <ApiKeysPanel />
+    </div>
+  );
+}

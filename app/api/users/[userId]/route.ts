@@ -1,0 +1,6 @@
+// PATCH /api/users/:userId: change a user's role, name or disabled state (admin).
+import { route } from "@/lib/http/route";
+import { ZUpdateUserBody } from "@/lib/users/schemas";
+import { updateUser } from "@/lib/users/service";
+
+export const PATCH = route({ role: "ADMIN", body: ZUpdateUserBody }, ({ actor, body, params }) => updateUser(actor, String(params.userId), body));

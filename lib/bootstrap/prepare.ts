@@ -1,0 +1,36 @@
+/**
+ * Everything that must hold before the server takes requests: reachable database, migrations
+ * applied, first admin, default experiment, demo data on a fresh install. Run by `npm start`
+ * and by the end-to-end tests' server.
+ */
+import { createDb } from "../db/client";
+import type { DbConfig } from "../db/config";
+import { applyMigrations } from "../db/migrations/apply";
+import { loadDemoData } from "../../prisma/seed/demo";
+import { checkDatabaseReachable } from "./check-database";
+import { ensureFirstAdmin } from "./first-admin";
+
+export interface PrepareResult {
+  appliedMigrations: string[];
+  admin: { email: string; password?: string } | null;
+  demoExperimentId: string | null;
+}
+
+export async function prepareDatabase(config: DbConfig, opts: { demoData: boolean }): Promise<PrepareResult> {
+  await checkDatabaseReachable(config);
+  const appliedMigrations = await applyMigrations(config);
+  const db = createDb(config);
+  try {
+    const admin = await ensureFirstAdmin(db);
+    await db.experiment.upsert({
+      where: { id: "0" },
+      update: {},
+      create: { id: "0", name: "Default", artifactLocation: "mlflow-artifacts:/0" },
+    });
+    // Demo data only on a fresh install, so deleting it later is respected.
+    const demoExperimentId = admin && opts.demoData ? await loadDemoData(db) : null;
+    return { appliedMigrations, admin, demoExperimentId };
+  } finally {
+    await db.$disconnect();
+  }
+}

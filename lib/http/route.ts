@@ -1,0 +1,76 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { requireRole } from "@/lib/auth/guard";
+import type { Role } from "@/lib/auth/roles";
+import { actorFromRequest } from "@/lib/auth/session";
+import { UnauthenticatedError } from "@/lib/errors";
+import { queryObject, readJsonBody } from "./body";
+import { toErrorResponse, zodErrorBody } from "./errors";
+
+type Schema = z.ZodType;
+type Out<S> = S extends Schema ? z.output<S> : undefined;
+
+type Access = Role | "PUBLIC";
+
+export interface RouteOptions<B extends Schema | undefined, Q extends Schema | undefined, R extends Access> {
+  /** The least role that may call it; "PUBLIC" needs no credentials. */
+  role: R;
+  /** zod contract of the JSON body (read within the size limit). */
+  body?: B;
+  /** zod contract of the query string (repeated keys arrive as arrays). */
+  query?: Q;
+  /** Body size limit in bytes (default MAX_BODY_BYTES). */
+  maxBytes?: number;
+}
+
+export interface RouteContext<B, Q, R extends Access> {
+  req: NextRequest;
+  actor: R extends "PUBLIC" ? Actor | null : Actor;
+  body: B;
+  query: Q;
+  params: Record<string, string | string[]>;
+}
+
+type Handler<B, Q, R extends Access> = (ctx: RouteContext<B, Q, R>) => Promise<unknown> | unknown;
+
+/**
+ * Wraps a route handler: authenticates (session or API key), checks the role, parses and
+ * validates query and body with zod, enforces the body size limit, and turns thrown errors into
+ * JSON `{error_code, message, details}` with the right status. Handlers return plain data
+ * (sent as JSON 200) or a Response.
+ */
+export function route<R extends Access, B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+  opts: RouteOptions<B, Q, R>,
+  handler: Handler<Out<B>, Out<Q>, R>,
+) {
+  return async (req: NextRequest, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    try {
+      const actor = await actorFromRequest(req.headers);
+      if (opts.role !== "PUBLIC") {
+        if (!actor) throw new UnauthenticatedError();
+        requireRole(actor, opts.role as Role);
+      }
+      let query: unknown = undefined;
+      if (opts.query) {
+        const parsed = opts.query.safeParse(queryObject(req.nextUrl));
+        if (!parsed.success) return NextResponse.json(zodErrorBody(parsed.error, "query"), { status: 400 });
+        query = parsed.data;
+      }
+      let body: unknown = undefined;
+      if (opts.body) {
+        const parsed = opts.body.safeParse(await readJsonBody(req, opts.maxBytes));
+        if (!parsed.success) return NextResponse.json(zodErrorBody(parsed.error, "body"), { status: 400 });
+        body = parsed.data;
+      }
+      const params = (await context.params) ?? {};
+      const result = await handler({ req, actor: actor as never, body: body as never, query: query as never, params });
+      if (result instanceof Response) return result;
+      return NextResponse.json(result ?? {});
+    } catch (err) {
+      const { status, body } = toErrorResponse(err);
+      return NextResponse.json(body, { status });
+    }
+  };
+}

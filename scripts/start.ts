@@ -1,0 +1,88 @@
+// npm start: checks the configuration, builds when the sources changed, migrates the database,
+// creates the first admin (and demo data on a fresh install), then serves on PORT.
+// `npm start -- --dev` runs the development server instead of a production build.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { resolveAuthSecret } from "../lib/bootstrap/secret";
+import { prepareDatabase } from "../lib/bootstrap/prepare";
+import { ConfigError, readDbConfig, redactUrl } from "../lib/db/config";
+
+const dev = process.argv.includes("--dev");
+const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public"];
+const SOURCE_FILES = ["next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"];
+
+function newestMtime(entry: string): number {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const child of fs.readdirSync(entry)) {
+    if (child === "generated" || child === "node_modules" || child.endsWith(".test.ts")) continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+/** A production build is reused until a source file is newer than it. */
+function needsBuild(): boolean {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  return [...SOURCE_DIRS, ...SOURCE_FILES].some((e) => newestMtime(e) > built);
+}
+
+function parsePort(): number {
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`PORT must be a number from 1 to 65535 (got '${process.env.PORT}')`);
+  return port;
+}
+
+async function main() {
+  const db = readDbConfig();
+  const port = parsePort();
+  const secret = resolveAuthSecret(db);
+  console.log(`tracelight: database ${db.provider === "sqlite" ? db.file : redactUrl(db.url)}`);
+  const prepared = await prepareDatabase(db, { demoData: process.env.DEMO_DATA !== "0" });
+  if (prepared.appliedMigrations.length) console.log(`tracelight: applied migrations ${prepared.appliedMigrations.join(", ")}`);
+  if (prepared.admin) {
+    console.log(`tracelight: created the first admin ${prepared.admin.email}`);
+    if (prepared.admin.password) {
+      console.log("┌──────────────────────────────────────────────────────────────");
+      console.log(`│ Admin password (shown once): ${prepared.admin.password}`);
+      console.log("│ Change it with: npm run admin -- reset-password <email>");
+      console.log("└──────────────────────────────────────────────────────────────");
+    }
+  }
+  if (prepared.demoExperimentId) console.log(`tracelight: loaded the demo experiment (id ${prepared.demoExperimentId})`);
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const next = path.join("node_modules", ".bin", "next");
+  if (!dev && needsBuild()) {
+    console.log("tracelight: building the app (first start or changed sources)…");
+    const build = spawnSync(next, ["build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const args = dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
+  if (process.env.HOSTNAME_BIND) args.push("-H", process.env.HOSTNAME_BIND);
+  console.log(`tracelight: serving on ${env.NEXTAUTH_URL}`);
+  const server = spawn(next, args, { stdio: "inherit", env: { ...env, NODE_ENV: dev ? "development" : "production" } });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(`tracelight: ${err.message}`);
+  } else {
+    console.error(`tracelight: could not start: ${(err as Error).message ?? err}`);
+    if (process.env.DEBUG) console.error(err);
+  }
+  process.exit(1);
+});
