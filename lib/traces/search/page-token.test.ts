@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "@/lib/errors";
+import { decodePageToken, encodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
+
+describe("page tokens", () => {
+  it("are base64 of {offset}, as MLflow's", () => {
+    expect(encodePageToken(100)).toBe(Buffer.from('{"offset":100}').toString("base64"));
+    expect(decodePageToken(encodePageToken(250))).toBe(250);
+    // MLflow's Python server writes json.dumps spacing.
+    expect(decodePageToken(Buffer.from('{"offset": 7}').toString("base64"))).toBe(7);
+  });
+
+  it("treat no token as the first page", () => {
+    expect(decodePageToken(undefined)).toBe(0);
+    expect(decodePageToken(null)).toBe(0);
+    expect(decodePageToken("")).toBe(0);
+  });
+
+  it.each([
+    ["not base64!"],
+    [Buffer.from("not json").toString("base64")],
+    [Buffer.from('{"offset":-1}').toString("base64")],
+    [Buffer.from('{"offset":1.5}').toString("base64")],
+    [Buffer.from('{"offset":"3"}').toString("base64")],
+    [Buffer.from("null").toString("base64")],
+    [Buffer.from("[]").toString("base64")],
+  ])("reject %j with a 400", (token) => {
+    expect(() => decodePageToken(token)).toThrow(ValidationError);
+    expect(() => decodePageToken(token)).toThrow("Invalid page_token");
+  });
+
+  it("give a next token only after a full page", () => {
+    expect(nextPageToken(0, 100, 100)).toBe(encodePageToken(100));
+    expect(nextPageToken(100, 100, 99)).toBeUndefined();
+  });
+});
