@@ -1,0 +1,221 @@
+/**
+ * Client-safe zod contracts for labeling: label schemas (the product's "questions") and
+ * labeling sessions. Shared by forms, server actions and REST handlers.
+ *
+ * Naming: every zod contract starts with `Z` and every inferred type with `T`, so a
+ * `ZCreateLabelSchemaBody` (a request contract) is never confused with a *label schema*
+ * (a product entity). Wire fields are snake_case, like MLflow's `create_label_schema(...)`
+ * keyword arguments and the Databricks `managed-evals` JSON.
+ */
+import { z } from "zod";
+
+// ---------------------------------------------------------------- label schema fields
+
+/**
+ * The schema name is also the name of the assessments it produces. MLflow rejects `.` in
+ * assessment names, so we allow only letters, digits, `_` and `-` (MLflow's OSS label
+ * schemas allow alphanumerics and `_`; `-` is kept because Databricks review apps accept it).
+ */
+export const LABEL_SCHEMA_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
+export const MAX_OPTIONS = 50;
+export const MAX_INSTRUCTION_CHARS = 5000;
+export const MAX_COMMENT_CHARS = 5000;
+
+export const ZLabelSchemaName = z
+  .string({ error: "must be text" })
+  .min(1, "must not be empty")
+  .max(150, "must be at most 150 characters")
+  .regex(LABEL_SCHEMA_NAME_PATTERN, "may contain only letters, digits, '_' and '-' (MLflow forbids '.' in assessment names)");
+
+export const ZLabelSchemaType = z.enum(["feedback", "expectation"], { error: "must be 'feedback' or 'expectation'" });
+export type TLabelSchemaType = z.infer<typeof ZLabelSchemaType>;
+
+const ZOptions = z
+  .array(z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(256, "must be at most 256 characters"), {
+    error: "must be a list of options",
+  })
+  .min(1, "must have at least one option")
+  .max(MAX_OPTIONS, `must have at most ${MAX_OPTIONS} options`)
+  .superRefine((options, ctx) => {
+    // Duplicates would make answers ambiguous and break agreement statistics per option.
+    const seen = new Set<string>();
+    options.forEach((o, i) => {
+      if (seen.has(o)) ctx.addIssue({ code: "custom", path: [i], message: `'${o}' is listed more than once` });
+      seen.add(o);
+    });
+  });
+
+const ZPositiveInt = z.number({ error: "must be a number" }).int("must be a whole number").positive("must be greater than 0");
+// zod 4 already rejects NaN and ±Infinity; the message tells a non-number from a non-finite one.
+const ZFiniteNumber = z.number({ error: (iss) => (typeof iss.input === "number" ? "must be a finite number" : "must be a number") });
+
+export const ZCategoricalInput = z.object({ type: z.literal("categorical"), options: ZOptions });
+export const ZCategoricalListInput = z.object({ type: z.literal("categorical_list"), options: ZOptions });
+export const ZTextInput = z.object({ type: z.literal("text"), max_length: ZPositiveInt.optional() });
+export const ZTextListInput = z.object({
+  type: z.literal("text_list"),
+  max_length_each: ZPositiveInt.optional(),
+  max_count: ZPositiveInt.optional(),
+});
+export const ZNumericInput = z
+  .object({ type: z.literal("numeric"), min_value: ZFiniteNumber.optional(), max_value: ZFiniteNumber.optional() })
+  .refine((v) => v.min_value === undefined || v.max_value === undefined || v.min_value <= v.max_value, {
+    message: "must not be greater than max_value",
+    path: ["min_value"],
+  });
+
+/** Exactly one input kind, discriminated on `type` (MLflow's `InputCategorical`, `InputText`, ...). */
+export const ZLabelSchemaInput = z.discriminatedUnion("type", [
+  ZCategoricalInput,
+  ZCategoricalListInput,
+  ZTextInput,
+  ZTextListInput,
+  ZNumericInput,
+]);
+export type TLabelSchemaInput = z.infer<typeof ZLabelSchemaInput>;
+export type TLabelInputType = TLabelSchemaInput["type"];
+export const LABEL_INPUT_TYPES = ["categorical", "categorical_list", "text", "text_list", "numeric"] as const satisfies readonly TLabelInputType[];
+
+const labelSchemaFields = {
+  name: ZLabelSchemaName,
+  type: ZLabelSchemaType,
+  title: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(256, "must be at most 256 characters"),
+  /** Markdown shown to reviewers above the question. */
+  instruction: z.string({ error: "must be text" }).max(MAX_INSTRUCTION_CHARS, `must be at most ${MAX_INSTRUCTION_CHARS} characters`).optional(),
+  enable_comment: z.boolean({ error: "must be true or false" }).default(false),
+  input: ZLabelSchemaInput,
+};
+
+/** A label schema as the validators and the UI need it (no ids, no timestamps). */
+export const ZLabelSchemaDefinition = z.object(labelSchemaFields);
+export type TLabelSchemaDefinition = z.infer<typeof ZLabelSchemaDefinition>;
+
+/** POST body to create a label schema; `overwrite` replaces an existing one with that name. */
+export const ZCreateLabelSchemaBody = z.object({
+  ...labelSchemaFields,
+  overwrite: z.boolean({ error: "must be true or false" }).default(false),
+});
+export type TCreateLabelSchemaBody = z.infer<typeof ZCreateLabelSchemaBody>;
+
+/**
+ * PATCH body. `name` and `type` are deliberately absent (and rejected by `strictObject`): the
+ * name is the assessment name of every existing label and the type decides feedback vs
+ * expectation, which MLflow cannot switch. Whether a new `input` keeps existing labels valid
+ * is checked by `isEditCompatible` in the service, which knows whether the schema is in use.
+ */
+export const ZUpdateLabelSchemaBody = z
+  .strictObject({
+    title: labelSchemaFields.title.optional(),
+    instruction: labelSchemaFields.instruction.nullable(),
+    enable_comment: z.boolean({ error: "must be true or false" }).optional(),
+    input: ZLabelSchemaInput.optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "must change at least one field" });
+export type TUpdateLabelSchemaBody = z.infer<typeof ZUpdateLabelSchemaBody>;
+
+// ------------------------------------------------ MLflow / Databricks JSON compatibility
+
+const KEYED_INPUTS = LABEL_INPUT_TYPES;
+
+/**
+ * Accepts the Databricks review-app shape (`{type:"FEEDBACK", categorical:{options}}`, input
+ * keyed by kind, possibly at the top level) and MLflow's keyed `input` object, and rewrites it
+ * into our discriminated form. Anything it does not recognise is passed through untouched so
+ * the strict schema reports the real problem.
+ */
+export function normalizeLabelSchemaJson(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
+  const body: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  if (typeof body.type === "string") body.type = body.type.toLowerCase();
+  const keyedInput = (holder: Record<string, unknown>) => {
+    const keys = KEYED_INPUTS.filter((k) => holder[k] !== undefined && holder[k] !== null);
+    return keys.length === 1 ? { type: keys[0], ...(holder[keys[0]] as object) } : undefined;
+  };
+  if (body.input && typeof body.input === "object" && !("type" in body.input)) {
+    body.input = keyedInput(body.input as Record<string, unknown>) ?? body.input;
+  } else if (body.input === undefined) {
+    const input = keyedInput(body);
+    if (input) {
+      body.input = input;
+      for (const k of KEYED_INPUTS) delete body[k];
+    }
+  }
+  return body;
+}
+
+/** `ZCreateLabelSchemaBody` that also accepts MLflow/Databricks-style JSON (for REST). */
+export const ZCreateLabelSchemaBodyCompat = z.preprocess(normalizeLabelSchemaJson, ZCreateLabelSchemaBody);
+
+/** Storage mapping for `LabelSchema.inputType` / `LabelSchema.inputConfig` (Prisma). */
+export function toStoredInput(input: TLabelSchemaInput): { inputType: string; inputConfig: string } {
+  const { type, ...config } = input;
+  return { inputType: type.toUpperCase(), inputConfig: JSON.stringify(config) };
+}
+
+/** Inverse of `toStoredInput`; throws a ZodError if the stored row is corrupt. */
+export function fromStoredInput(inputType: string, inputConfig: string): TLabelSchemaInput {
+  return ZLabelSchemaInput.parse({ ...(JSON.parse(inputConfig || "{}") as object), type: inputType.toLowerCase() });
+}
+
+// ------------------------------------------------------------------- labeling sessions
+
+const ZUserRef = z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(320, "must be at most 320 characters");
+
+/**
+ * POST body to create a labeling session. `label_schemas` holds schema names or ids and
+ * `assigned_users` holds user ids or emails (MLflow's `assigned_users` are emails); the
+ * service resolves both and reports the ones it cannot find.
+ */
+export const ZCreateLabelingSessionBody = z.object({
+  name: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(256, "must be at most 256 characters"),
+  label_schemas: z.array(ZUserRef).min(1, "must name at least one label schema").max(50, "must have at most 50 label schemas"),
+  assigned_users: z.array(ZUserRef).max(500, "must have at most 500 users").default([]),
+  /** How many different reviewers must label each item; more than 1 enables agreement statistics. */
+  labels_per_item: z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(20, "must be at most 20").default(1),
+  /** When true any reviewer of the experiment may work the queue, not only `assigned_users`. */
+  open_to_all_reviewers: z.boolean({ error: "must be true or false" }).default(false),
+});
+export type TCreateLabelingSessionBody = z.infer<typeof ZCreateLabelingSessionBody>;
+
+export const ZUpdateLabelingSessionBody = z
+  .strictObject({
+    name: ZCreateLabelingSessionBody.shape.name.optional(),
+    label_schemas: ZCreateLabelingSessionBody.shape.label_schemas.optional(),
+    assigned_users: z.array(ZUserRef).max(500, "must have at most 500 users").optional(),
+    labels_per_item: ZCreateLabelingSessionBody.shape.labels_per_item.unwrap().optional(),
+    open_to_all_reviewers: z.boolean({ error: "must be true or false" }).optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "must change at least one field" });
+export type TUpdateLabelingSessionBody = z.infer<typeof ZUpdateLabelingSessionBody>;
+
+export const MAX_ITEMS_PER_ADD = 1000;
+
+/** Add traces to a session: an explicit list of trace ids, or a trace search `filter` string. */
+export const ZAddSessionItemsBody = z
+  .object({
+    trace_ids: z
+      .array(z.string({ error: "must be text" }).trim().min(1, "must not be empty"))
+      .min(1, "must have at least one trace id")
+      .max(MAX_ITEMS_PER_ADD, `must have at most ${MAX_ITEMS_PER_ADD} trace ids`)
+      .optional(),
+    filter: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters").optional(),
+  })
+  .refine((b) => (b.trace_ids === undefined) !== (b.filter === undefined), {
+    message: "give either trace_ids or filter, not both and not neither",
+  });
+export type TAddSessionItemsBody = z.infer<typeof ZAddSessionItemsBody>;
+
+/**
+ * A reviewer's answers for one item, keyed by label schema name. `value` is checked against
+ * each schema by `validateAnswers` (lib/labeling/label-input.ts), which knows the input types.
+ */
+export const ZSubmitLabelsBody = z.object({
+  answers: z.record(
+    z.string(),
+    z.object({
+      value: z.unknown(),
+      comment: z.string({ error: "must be text" }).max(MAX_COMMENT_CHARS, `must be at most ${MAX_COMMENT_CHARS} characters`).optional(),
+    }),
+  ),
+});
+export type TSubmitLabelsBody = z.infer<typeof ZSubmitLabelsBody>;
