@@ -1,0 +1,118 @@
+/**
+ * Calling an OpenAI-compatible chat completions endpoint as a judge, with our own retry loop:
+ * the SDK's retries are disabled (maxRetries: 0) because we also retry *malformed answers*, which
+ * the SDK cannot see, and because the backoff must be injectable for tests.
+ */
+import OpenAI from "openai";
+import { parseJudgeAnswer, type JudgeVerdict } from "@/lib/evaluation/judges/parse";
+import type { TJudgeEndpointConfig } from "@/lib/evaluation/schemas";
+
+export interface JudgePrompt {
+  system: string;
+  user: string;
+}
+
+export interface CallJudgeOptions {
+  sleep?: (ms: number) => Promise<void>;
+  signal?: AbortSignal;
+}
+
+export type JudgeCallResult = ({ ok: true } & JudgeVerdict) | { ok: false; error: string };
+
+export const BACKOFF_BASE_MS = 500;
+export const BACKOFF_MAX_MS = 10_000;
+const RETRY_AFTER_MAX_MS = 30_000;
+
+/** Exponential backoff before retry number `attempt` (0-based): 500, 1000, 2000, ... capped at 10 s. */
+export function backoffMs(attempt: number): number {
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt);
+}
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  // An abort cuts the wait short; the loop then sees `signal.aborted` and stops.
+  return new Promise((resolve) => {
+    const onAbort = () => (clearTimeout(t), resolve());
+    const t = setTimeout(() => (signal?.removeEventListener("abort", onAbort), resolve()), ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * Builds the SDK client. Every credential option is passed explicitly: left undefined, the SDK
+ * would fall back to OPENAI_API_KEY / OPENAI_ORG_ID / OPENAI_PROJECT_ID from the server's
+ * environment and send them to whatever `base_url` a user configured. Keyless local servers
+ * (Ollama, vLLM) still need a non-empty key to satisfy the SDK, hence the placeholder.
+ */
+export function createJudgeClient(endpoint: TJudgeEndpointConfig): OpenAI {
+  return new OpenAI({
+    baseURL: endpoint.base_url,
+    apiKey: endpoint.api_key ?? "no-key",
+    organization: null,
+    project: null,
+    adminAPIKey: null,
+    timeout: endpoint.timeout_ms,
+    maxRetries: 0,
+  });
+}
+
+type Attempt = { ok: true; verdict: JudgeVerdict } | { ok: false; error: string; retryable: boolean; retryAfterMs?: number };
+
+/** 408/409/429/5xx and network failures may pass on a retry; other 4xx (bad key, unknown model) will not. */
+function classifyError(e: unknown, timeoutMs: number): Attempt {
+  if (e instanceof OpenAI.APIConnectionTimeoutError) return { ok: false, error: `judge timed out after ${timeoutMs} ms`, retryable: true };
+  if (e instanceof OpenAI.APIUserAbortError) return { ok: false, error: "judge call aborted", retryable: false };
+  if (e instanceof OpenAI.APIConnectionError) return { ok: false, error: `judge connection failed: ${e.message}`, retryable: true };
+  if (e instanceof OpenAI.APIError) {
+    const status = e.status ?? 0;
+    const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
+    const ra = Number(e.headers?.get("retry-after"));
+    const retryAfterMs = Number.isFinite(ra) && ra > 0 ? Math.min(ra * 1000, RETRY_AFTER_MAX_MS) : undefined;
+    return { ok: false, error: `judge HTTP ${status}: ${e.message}`, retryable, retryAfterMs };
+  }
+  return { ok: false, error: `judge call failed: ${e instanceof Error ? e.message : String(e)}`, retryable: false };
+}
+
+async function attemptOnce(client: OpenAI, endpoint: TJudgeEndpointConfig, prompt: JudgePrompt, signal?: AbortSignal): Promise<Attempt> {
+  try {
+    const completion = await client.chat.completions.create(
+      {
+        model: endpoint.model,
+        temperature: 0,
+        messages: [
+          { role: "system", content: prompt.system },
+          { role: "user", content: prompt.user },
+        ],
+      },
+      { signal },
+    );
+    const parsed = parseJudgeAnswer(completion.choices?.[0]?.message?.content);
+    return parsed.ok ? { ok: true, verdict: { result: parsed.result, rationale: parsed.rationale } } : { ...parsed, retryable: true };
+  } catch (e) {
+    return classifyError(e, endpoint.timeout_ms);
+  }
+}
+
+/**
+ * Asks the judge once, retrying transient failures (timeouts, connection errors, 408/409/429/5xx,
+ * malformed answers) up to `endpoint.max_retries` times with exponential backoff (honouring a
+ * Retry-After header when longer). Never throws: the last error comes back as `{ ok: false }`.
+ */
+export async function callJudge(
+  endpoint: TJudgeEndpointConfig,
+  prompt: JudgePrompt,
+  opts: CallJudgeOptions = {},
+  client: OpenAI = createJudgeClient(endpoint),
+): Promise<JudgeCallResult> {
+  const sleep = opts.sleep ?? ((ms: number) => defaultSleep(ms, opts.signal));
+  const attempts = endpoint.max_retries + 1;
+  let last: Attempt = { ok: false, error: "judge was not called", retryable: false };
+  for (let i = 0; i < attempts; i++) {
+    if (opts.signal?.aborted) return { ok: false, error: "judge call aborted" };
+    last = await attemptOnce(client, endpoint, prompt, opts.signal);
+    if (last.ok) return { ok: true, ...last.verdict };
+    if (!last.retryable || i === attempts - 1) break;
+    await sleep(Math.max(backoffMs(i), last.retryAfterMs ?? 0));
+  }
+  const tries = last.retryable ? ` (after ${attempts} attempt${attempts === 1 ? "" : "s"})` : "";
+  return { ok: false, error: `${last.error}${tries}` };
+}

@@ -1,0 +1,114 @@
+/**
+ * A real HTTP server speaking OpenAI chat completions, for judge tests (no mocks of the SDK).
+ * It decides from the prompt text, so tests exercise prompt construction, transport and parsing
+ * end to end. Trigger words in the judged response select failure modes:
+ *   TRIGGER_TIMEOUT   never answers (until the client gives up)
+ *   TRIGGER_GARBAGE   answers prose with no verdict
+ *   TRIGGER_500_ONCE  HTTP 500 the first time this exact prompt is seen, then a normal answer
+ *   TRIGGER_429_ONCE  HTTP 429 with `Retry-After: 2` once, then a normal answer
+ *   TRIGGER_401       HTTP 401 every time
+ *   TRIGGER_PROSE     the JSON verdict wrapped in prose and a code fence
+ *   TRIGGER_LEADING   a bare "Yes."/"No." answer instead of JSON
+ * Otherwise the verdict is "yes" when the response contains the expected response (or every
+ * expected fact, or is contained in the retrieved context), and "no" when it contains
+ * UNSAFE / OFF_TOPIC / BREAKS_RULE.
+ */
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedRequest {
+  headers: IncomingHttpHeaders;
+  body: { model: string; temperature?: number; messages: { role: string; content: string }[] };
+  prompt: string;
+}
+
+export interface FakeChatServer {
+  baseUrl: string;
+  requests: RecordedRequest[];
+  /** Requests whose prompt contains `needle`. */
+  count(needle: string): number;
+  close(): Promise<void>;
+}
+
+const between = (text: string, tag: string) => {
+  const m = new RegExp(`<${tag}>\\n([\\s\\S]*?)\\n</${tag}>`).exec(text);
+  return m ? m[1] : undefined;
+};
+
+function verdict(prompt: string): { result: "yes" | "no"; rationale: string } {
+  const response = (between(prompt, "response") ?? "").toLowerCase();
+  if (/unsafe|off_topic|breaks_rule/.test(response)) return { result: "no", rationale: "The response contains a flagged marker." };
+  const expected = between(prompt, "expected_response");
+  if (expected !== undefined) {
+    const ok = response.includes(expected.toLowerCase());
+    return { result: ok ? "yes" : "no", rationale: ok ? "The response contains the expected response." : "The response lacks the expected response." };
+  }
+  const facts = between(prompt, "expected_facts");
+  if (facts !== undefined) {
+    const missing = facts.split("\n").map((f) => f.replace(/^- /, "").toLowerCase()).filter((f) => !response.includes(f));
+    return missing.length === 0 ? { result: "yes", rationale: "All expected facts are stated." } : { result: "no", rationale: `Missing: ${missing.join("; ")}` };
+  }
+  const context = between(prompt, "context");
+  if (context !== undefined) {
+    const ok = context.toLowerCase().includes(response);
+    return { result: ok ? "yes" : "no", rationale: ok ? "Supported by the context." : "Not supported by the context." };
+  }
+  return { result: "yes", rationale: "Nothing wrong found." };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function completion(model: string, content: string) {
+  return {
+    id: "chatcmpl-fake",
+    object: "chat.completion",
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
+    usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+  };
+}
+
+export async function startFakeChatServer(): Promise<FakeChatServer> {
+  const requests: RecordedRequest[] = [];
+  const seen = new Map<string, number>();
+  const server = createServer((req, res) => {
+    let raw = "";
+    req.on("data", (c) => (raw += c));
+    req.on("end", () => {
+      if (req.method !== "POST" || req.url !== "/v1/chat/completions") return send(res, 404, { error: { message: "not found" } });
+      const body = JSON.parse(raw) as RecordedRequest["body"];
+      const prompt = body.messages.map((m) => m.content).join("\n");
+      requests.push({ headers: req.headers, body, prompt });
+      const n = (seen.get(prompt) ?? 0) + 1;
+      seen.set(prompt, n);
+
+      if (prompt.includes("TRIGGER_TIMEOUT")) return; // hold the socket open; the client aborts it
+      if (prompt.includes("TRIGGER_401")) return send(res, 401, { error: { message: "Incorrect API key provided" } });
+      if (prompt.includes("TRIGGER_500_ONCE") && n === 1) return send(res, 500, { error: { message: "upstream exploded" } });
+      if (prompt.includes("TRIGGER_429_ONCE") && n === 1) return send(res, 429, { error: { message: "slow down" } }, { "retry-after": "2" });
+      if (prompt.includes("TRIGGER_GARBAGE")) return send(res, 200, completion(body.model, "Hmm, hard to say. It depends on many things."));
+
+      const v = verdict(prompt);
+      let content = JSON.stringify(v);
+      if (prompt.includes("TRIGGER_PROSE")) content = `Let me think.\n\`\`\`json\n${JSON.stringify(v, null, 2)}\n\`\`\`\nHope this helps {not json}.`;
+      if (prompt.includes("TRIGGER_LEADING")) content = `${v.result === "yes" ? "Yes" : "No"}. ${v.rationale}`;
+      send(res, 200, completion(body.model, content));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
+    count: (needle) => requests.filter((r) => r.prompt.includes(needle)).length,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections(); // drops the held TRIGGER_TIMEOUT sockets too
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+  };
+}

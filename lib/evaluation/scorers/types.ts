@@ -1,0 +1,56 @@
+/**
+ * The common scorer contract, modelled on MLflow's `@scorer` (mlflow/genai/scorers/base.py): a
+ * scorer sees any of inputs / outputs / expectations / trace and returns one value plus an
+ * optional rationale. Failures are results (`value: null` + `error`), never exceptions, so one
+ * broken row or judge outage does not abort a whole evaluation run.
+ */
+import type { TJudgeEndpointConfig } from "@/lib/evaluation/schemas";
+
+export interface ScorerSpan {
+  name: string;
+  /** MLflow span type, e.g. "RETRIEVER", "LLM", "CHAIN". */
+  spanType: string;
+  outputs: unknown;
+}
+
+export interface ScorerTrace {
+  latencyMs: number | null;
+  /** MLflow trace state: "OK" | "ERROR" | "IN_PROGRESS" | "STATE_UNSPECIFIED". */
+  state: string;
+  spans?: ScorerSpan[];
+}
+
+export interface ScorerInput {
+  inputs: unknown;
+  outputs: unknown;
+  expectations: Record<string, unknown>;
+  trace?: ScorerTrace;
+}
+
+export type ScoreValue = boolean | number | string | null;
+export type SourceType = "CODE" | "LLM_JUDGE";
+
+export interface ScoreResult {
+  value: ScoreValue;
+  rationale?: string;
+  /** Set when the scorer could not produce a value; `value` is then null. */
+  error?: string;
+  /** Assessment source: CODE/<scorer name> or LLM_JUDGE/<model>, as MLflow logs it. */
+  source?: { type: SourceType; id: string };
+}
+
+export interface ScorerContext {
+  /** Endpoint for LLM judges; code scorers ignore it. */
+  judge?: TJudgeEndpointConfig;
+  /** Injected so tests can skip the real backoff delays. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Cancels in-flight judge calls and pending retries when the run is stopped. */
+  signal?: AbortSignal;
+}
+
+export interface Scorer {
+  /** Assessment name the result is logged under. */
+  name: string;
+  kind: SourceType;
+  score(input: ScorerInput, ctx: ScorerContext): Promise<ScoreResult>;
+}
