@@ -17,6 +17,8 @@ const csp = [
 
 const nextConfig = {
   poweredByHeader: false,
+  // Lets several checkouts' end-to-end runs build side by side (NEXT_DIST_DIR=.next-a, ...).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and WASM database drivers are loaded by Node at run time, not bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@prisma/schema-engine-wasm"],
   async headers() {

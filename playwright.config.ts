@@ -7,7 +7,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: ".tmp/e2e-results",
+  outputDir: `.tmp/e2e-${E2E.port}/results`,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -26,7 +26,7 @@ function newestMtime(entry: string): number {
 
 /** A production build is reused until a source file is newer than it. */
 function needsBuild(): boolean {
-  const buildId = path.join(".next", "BUILD_ID");
+  const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
   return [...SOURCE_DIRS, ...SOURCE_FILES].some((e) => newestMtime(e) > built);

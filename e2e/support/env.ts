@@ -6,8 +6,13 @@ export const E2E = {
   get baseURL() {
     return `http://127.0.0.1:${this.port}`;
   },
-  dataDir: path.resolve(".tmp/e2e-data"),
-  authDir: path.resolve(".tmp/e2e-auth"),
+  // Per port, so separate runs (say, two checkouts) never share a database or sessions.
+  get dataDir() {
+    return path.resolve(`.tmp/e2e-${this.port}/data`);
+  },
+  get authDir() {
+    return path.resolve(`.tmp/e2e-${this.port}/auth`);
+  },
   admin: { email: "admin@e2e.test", password: "admin-e2e-password" },
   developer: { email: "dev@e2e.test", password: "developer-e2e-password" },
   reviewer: { email: "reviewer@e2e.test", password: "reviewer-e2e-password" },
