@@ -4,14 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/components/ui/api-client";
 
-interface ApiKeyRow {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revoked: boolean;
-}
+import type { ApiKeyDto as ApiKeyRow } from "@/lib/users/api-keys";
 
 /** The caller's personal API keys: create (shown once), list with last use, revoke. */
 export function ApiKeysPanel() {

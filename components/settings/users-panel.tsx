@@ -4,14 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/components/ui/api-client";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
-
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-}
+import type { UserDto as UserRow } from "@/lib/users/service";
 
 const PAGE_SIZE = 50;
 
