@@ -1,0 +1,111 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { formatDuration } from "@/components/traces/table/trace-columns";
+import { buildSpanTree } from "@/lib/traces/span-tree";
+import type { SpanDto } from "@/lib/traces/schemas";
+import { SpanTypeIcon } from "./span-type-icon";
+
+interface Props {
+  spans: SpanDto[];
+  selectedSpanId: string | null;
+  onSelect: (spanId: string) => void;
+  /** Number of assessments per span id, shown as a badge. */
+  assessmentCounts: Map<string, number>;
+}
+
+const ROW_HEIGHT = 28;
+
+/**
+ * The span tree with a waterfall beside it. Only the visible rows are rendered
+ * (@tanstack/react-virtual), so traces with thousands of spans scroll smoothly. Keys: j/k or
+ * arrows move the selection, left/right collapse and expand.
+ */
+export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: Props) {
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const tree = useMemo(() => buildSpanTree(spans, collapsed), [spans, collapsed]);
+  const parent = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: tree.rows.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const selectedIndex = tree.rows.findIndex((r) => r.span.spanId === selectedSpanId);
+
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
+  }, [selectedIndex, virtualizer]);
+
+  const toggle = (id: string, open?: boolean) =>
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      const shouldOpen = open ?? next.has(id);
+      if (shouldOpen) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const move = (d: number) => {
+      const row = tree.rows[Math.min(tree.rows.length - 1, Math.max(0, (selectedIndex < 0 ? 0 : selectedIndex) + d))];
+      if (row) onSelect(row.span.spanId);
+    };
+    if (e.key === "j" || e.key === "ArrowDown") move(1);
+    else if (e.key === "k" || e.key === "ArrowUp") move(-1);
+    else if ((e.key === "ArrowLeft" || e.key === "ArrowRight") && selectedSpanId) toggle(selectedSpanId, e.key === "ArrowRight");
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div ref={parent} tabIndex={0} onKeyDown={onKeyDown} role="tree" aria-label="Spans" className="h-full overflow-auto focus:outline-none" data-testid="span-tree">
+      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = tree.rows[item.index]!;
+          const s = row.span;
+          const selected = s.spanId === selectedSpanId;
+          const error = s.statusCode === "ERROR";
+          const left = (row.offsetMs / tree.totalMs) * 100;
+          const width = Math.max(((row.durationMs ?? 0) / tree.totalMs) * 100, 0.5);
+          const count = assessmentCounts.get(s.spanId) ?? 0;
+          return (
+            <div
+              key={s.spanId}
+              role="treeitem"
+              aria-selected={selected}
+              aria-expanded={row.hasChildren ? !collapsed.has(s.spanId) : undefined}
+              data-testid="span-row"
+              data-span-name={s.name}
+              onClick={() => onSelect(s.spanId)}
+              style={{ position: "absolute", top: 0, left: 0, width: "100%", height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              className={`flex cursor-pointer items-center gap-2 border-b border-slate-50 px-2 text-xs ${selected ? "bg-indigo-100" : "hover:bg-slate-50"}`}
+            >
+              <div className="flex w-1/2 min-w-0 items-center gap-1" style={{ paddingLeft: Math.min(row.depth, 40) * 12 }}>
+                {row.hasChildren ? (
+                  <button
+                    type="button"
+                    aria-label={collapsed.has(s.spanId) ? "Expand" : "Collapse"}
+                    className="w-3 text-slate-400"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      toggle(s.spanId);
+                    }}
+                  >
+                    {collapsed.has(s.spanId) ? "▸" : "▾"}
+                  </button>
+                ) : (
+                  <span className="w-3" />
+                )}
+                <SpanTypeIcon spanType={s.spanType} />
+                <span className={`truncate ${error ? "font-medium text-red-700" : "text-slate-800"}`}>{s.name}</span>
+                {error ? <span className="shrink-0 rounded bg-red-100 px-1 text-[10px] text-red-700" title={s.statusMessage ?? undefined}>error</span> : null}
+                {count ? <span className="shrink-0 rounded bg-indigo-100 px-1 text-[10px] text-indigo-700" data-testid="span-assessment-count" title="Assessments on this span">{count}</span> : null}
+              </div>
+              <div className="relative h-3 flex-1 rounded bg-slate-50" aria-hidden>
+                <div className={`absolute top-0 h-3 rounded ${error ? "bg-red-400" : "bg-indigo-400"}`} style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }} />
+              </div>
+              <span className="w-16 shrink-0 text-right tabular-nums text-slate-500">{formatDuration(row.durationMs)}</span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

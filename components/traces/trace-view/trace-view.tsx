@@ -1,0 +1,85 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { AssessmentsPanel } from "@/components/assessments/assessments-panel";
+import { formatDuration } from "@/components/traces/table/trace-columns";
+import { SpanDetail } from "./span-detail";
+import { SpanTree } from "./span-tree";
+import { TraceSummary } from "./trace-summary";
+import { useTrace } from "./use-trace";
+
+interface Props {
+  experimentId: string;
+  traceId: string;
+  spanId: string | null;
+  canEdit: boolean;
+  onSelectSpan: (spanId: string | null) => void;
+  /** Called after an assessment was added, changed or deleted (the table refreshes its columns). */
+  onAssessmentsChanged?: () => void;
+}
+
+/** One trace: header, Summary / Details & Timeline tabs, and the assessments panel on the right. */
+export function TraceView({ experimentId, traceId, spanId, canEdit, onSelectSpan, onAssessmentsChanged }: Props) {
+  const { data, error, reload } = useTrace(traceId);
+  const [tab, setTab] = useState<"details" | "summary">("details");
+  const assessmentCounts = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const a of data?.info.assessments ?? []) if (a.spanId && a.valid) m.set(a.spanId, (m.get(a.spanId) ?? 0) + 1);
+    return m;
+  }, [data]);
+  if (error) return <p role="alert" className="p-4 text-sm text-red-700">{error}</p>;
+  if (!data) return <p role="status" className="animate-pulse p-4 text-sm text-slate-500">Loading trace…</p>;
+  const { info, spans } = data;
+  const root = spans.find((s) => !s.parentSpanId || !spans.some((p) => p.spanId === s.parentSpanId));
+  const selected = spans.find((s) => s.spanId === spanId) ?? null;
+  const shown = selected ?? root;
+
+  return (
+    <div className="flex h-full min-h-0 flex-col" data-testid="trace-view">
+      <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-2 text-sm">
+        <h2 className="font-semibold text-slate-900">{info.name ?? "Trace"}</h2>
+        <span className="font-mono text-xs text-slate-500">{info.traceId}</span>
+        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${info.state === "ERROR" ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-700"}`}>{info.state}</span>
+        <span className="text-xs text-slate-500">{new Date(info.timestampMs).toLocaleString()}</span>
+        <span className="text-xs text-slate-500">{formatDuration(info.executionTimeMs)}</span>
+        {info.totalTokens != null ? <span className="text-xs text-slate-500">{info.totalTokens} tokens</span> : null}
+        <span className="text-xs text-slate-500">{info.spanCount} spans</span>
+        <div role="tablist" className="ml-auto flex gap-1">
+          {(["summary", "details"] as const).map((t) => (
+            <button key={t} role="tab" type="button" aria-selected={tab === t} onClick={() => setTab(t)} className={`rounded px-2 py-1 text-xs font-medium ${tab === t ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}>
+              {t === "summary" ? "Summary" : "Details & Timeline"}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div className="flex min-h-0 flex-1">
+        {tab === "summary" ? (
+          <div className="min-w-0 flex-1 overflow-auto">
+            <TraceSummary root={root} />
+          </div>
+        ) : (
+          <>
+            <div className="min-w-0 flex-[4] border-r border-slate-200">
+              {spans.length === 0 ? <p className="p-4 text-sm text-slate-500">No spans were recorded for this trace yet.</p> : <SpanTree spans={spans} selectedSpanId={shown?.spanId ?? null} onSelect={onSelectSpan} assessmentCounts={assessmentCounts} />}
+            </div>
+            <div className="min-w-0 flex-[4] border-r border-slate-200">{shown ? <SpanDetail span={shown} /> : null}</div>
+          </>
+        )}
+        <aside className="w-80 shrink-0 overflow-y-auto xl:w-96" aria-label="Assessments">
+          <AssessmentsPanel
+            experimentId={experimentId}
+            traceId={info.traceId}
+            assessments={info.assessments}
+            spans={spans}
+            selectedSpan={selected}
+            canEdit={canEdit}
+            onChanged={() => {
+              reload();
+              onAssessmentsChanged?.();
+            }}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Assessment writes for services that authorise on their own (labeling, evaluation): NOT
+ * role-checked. They take a Prisma client or a transaction so callers can group writes.
+ * `toAssessmentDto` is the one mapping from a row to the DTO.
+ */
+import "server-only";
+import type { Db, Prisma } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { newAssessmentId } from "@/lib/ids";
+import { SOURCE_RUN_ID_METADATA_KEY, type AssessmentDto, type JsonValue, type TAssessmentError, type TAssessmentKind } from "./schemas";
+
+/** A client or an interactive transaction. */
+export type DbOrTx = Db | Prisma.TransactionClient;
+
+type AssessmentRow = Prisma.AssessmentGetPayload<object>;
+
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (text == null) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function toAssessmentDto(a: AssessmentRow): AssessmentDto {
+  const metadata = parseJson<Record<string, string>>(a.metadata, {});
+  return {
+    assessmentId: a.id,
+    traceId: a.traceId,
+    spanId: a.spanId,
+    name: a.name,
+    kind: a.kind as TAssessmentKind,
+    value: parseJson<JsonValue>(a.value, null),
+    error: a.errorCode == null ? null : { errorCode: a.errorCode, errorMessage: a.errorMessage, stackTrace: a.errorStackTrace },
+    rationale: a.rationale,
+    source: { sourceType: a.sourceType, sourceId: a.sourceId },
+    metadata,
+    overrides: a.overridesId,
+    valid: a.valid,
+    runId: a.runId ?? metadata[SOURCE_RUN_ID_METADATA_KEY] ?? null,
+    createdById: a.createdById,
+    createTimeMs: a.createdAt.getTime(),
+    lastUpdateTimeMs: a.updatedAt.getTime(),
+  };
+}
+
+export interface WriteAssessmentData {
+  traceId: string;
+  name: string;
+  kind: TAssessmentKind;
+  value?: JsonValue;
+  error?: TAssessmentError | null;
+  rationale?: string | null;
+  source: { sourceType: string; sourceId?: string };
+  spanId?: string | null;
+  metadata?: Record<string, string>;
+  overrides?: string | null;
+  runId?: string | null;
+  createdById?: string | null;
+  /** Defaults to now (demo data and imports set it). */
+  createdAt?: Date;
+}
+
+/** Both places MLflow keeps the run id: our column and the metadata key its clients read. */
+function withRunId(metadata: Record<string, string> | undefined, runId: string | null | undefined) {
+  const merged = { ...metadata };
+  if (runId) merged[SOURCE_RUN_ID_METADATA_KEY] = runId;
+  return { metadata: merged, runId: runId ?? merged[SOURCE_RUN_ID_METADATA_KEY] ?? null };
+}
+
+/**
+ * Inserts an assessment. When it overrides another, that one is marked valid=false (404 if it
+ * is not on the same trace). Run it inside a transaction when both writes must hold together.
+ */
+export async function writeAssessment(client: DbOrTx, data: WriteAssessmentData): Promise<AssessmentDto> {
+  if (data.overrides) {
+    const old = await client.assessment.findFirst({ where: { id: data.overrides, traceId: data.traceId }, select: { id: true } });
+    if (!old) throw new NotFoundError(`Assessment '${data.overrides}' to override was not found on trace '${data.traceId}'`);
+    await client.assessment.update({ where: { id: old.id }, data: { valid: false } });
+  }
+  const { metadata, runId } = withRunId(data.metadata, data.runId);
+  const row = await client.assessment.create({
+    data: {
+      id: newAssessmentId(),
+      traceId: data.traceId,
+      spanId: data.spanId ?? null,
+      name: data.name,
+      kind: data.kind,
+      value: data.value === undefined ? null : JSON.stringify(data.value),
+      errorCode: data.error?.errorCode ?? null,
+      errorMessage: data.error?.errorMessage ?? null,
+      errorStackTrace: data.error?.stackTrace ?? null,
+      rationale: data.rationale ?? null,
+      sourceType: data.source.sourceType,
+      sourceId: data.source.sourceId ?? "default",
+      metadata: JSON.stringify(metadata),
+      overridesId: data.overrides ?? null,
+      runId,
+      createdById: data.createdById ?? null,
+      ...(data.createdAt ? { createdAt: data.createdAt } : {}),
+    },
+  });
+  return toAssessmentDto(row);
+}
+
+/**
+ * Resubmitting changes the reviewer's own assessment, never another's: finds the valid
+ * assessment with this (traceId, name, createdById, runId) and updates its value, error,
+ * rationale and metadata (merged); creates one when there is none.
+ */
+export async function upsertUserAssessment(client: DbOrTx, data: WriteAssessmentData & { createdById: string }): Promise<AssessmentDto> {
+  const { runId } = withRunId(data.metadata, data.runId);
+  const existing = await client.assessment.findFirst({
+    where: { traceId: data.traceId, name: data.name, createdById: data.createdById, runId, valid: true },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!existing) return writeAssessment(client, data);
+  const metadata = { ...parseJson<Record<string, string>>(existing.metadata, {}), ...withRunId(data.metadata, runId).metadata };
+  const row = await client.assessment.update({
+    where: { id: existing.id },
+    data: {
+      kind: data.kind,
+      value: data.value === undefined ? null : JSON.stringify(data.value),
+      errorCode: data.error?.errorCode ?? null,
+      errorMessage: data.error?.errorMessage ?? null,
+      errorStackTrace: data.error?.stackTrace ?? null,
+      rationale: data.rationale ?? null,
+      metadata: JSON.stringify(metadata),
+    },
+  });
+  return toAssessmentDto(row);
+}

@@ -1,0 +1,65 @@
+/**
+ * The traces table's URL state (client-safe, pure): filter text, quick filters, sort and page
+ * live in the query string so a view can be shared; this turns them into a search request.
+ */
+export const PAGE_SIZE = 50;
+
+export const STATE_FILTERS = ["OK", "ERROR", "IN_PROGRESS"] as const;
+export const TIME_RANGES = { "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;
+export type TimeRange = keyof typeof TIME_RANGES;
+export const SORTABLE = ["timestamp_ms", "execution_time_ms", "status", "name", "request_id"] as const;
+export type SortKey = (typeof SORTABLE)[number];
+
+export interface ExplorerQuery {
+  q: string;
+  state: (typeof STATE_FILTERS)[number] | null;
+  range: TimeRange | null;
+  sort: { key: SortKey; desc: boolean } | null;
+  page: number;
+}
+
+type Params = { get(name: string): string | null };
+
+export function readExplorerQuery(params: Params): ExplorerQuery {
+  const state = params.get("state");
+  const range = params.get("range");
+  const [sortKey, sortDir] = (params.get("sort") ?? "").split(".");
+  return {
+    q: params.get("q") ?? "",
+    state: (STATE_FILTERS as readonly string[]).includes(state ?? "") ? (state as ExplorerQuery["state"]) : null,
+    range: range && range in TIME_RANGES ? (range as TimeRange) : null,
+    sort: (SORTABLE as readonly string[]).includes(sortKey ?? "") ? { key: sortKey as SortKey, desc: sortDir !== "asc" } : null,
+    page: Math.max(1, Math.floor(Number(params.get("page"))) || 1),
+  };
+}
+
+/** Query-string entries for a state (defaults left out so URLs stay short). */
+export function explorerQueryParams(q: ExplorerQuery): Record<string, string | null> {
+  return {
+    q: q.q.trim() ? q.q : null,
+    state: q.state,
+    range: q.range,
+    sort: q.sort ? `${q.sort.key}.${q.sort.desc ? "desc" : "asc"}` : null,
+    page: q.page > 1 ? String(q.page) : null,
+  };
+}
+
+/**
+ * The MLflow filter for a state. The typed text comes first so the positions in a
+ * FilterSyntaxError point into what the user typed. `nowMs` anchors the time range.
+ */
+export function composeFilter(q: ExplorerQuery, nowMs: number, extra: string[] = []): string {
+  const parts = [q.q.trim()].filter(Boolean);
+  if (q.state) parts.push(`attributes.status = '${q.state}'`);
+  if (q.range) parts.push(`attributes.timestamp_ms >= ${nowMs - TIME_RANGES[q.range]}`);
+  return [...parts, ...extra].join(" AND ");
+}
+
+export function composeOrderBy(q: ExplorerQuery): string[] {
+  return q.sort ? [`${q.sort.key} ${q.sort.desc ? "DESC" : "ASC"}`] : [];
+}
+
+/** MLflow OSS page tokens are base64 of {"offset": N}; the server validates them. */
+export function pageTokenFor(page: number, pageSize = PAGE_SIZE): string | null {
+  return page <= 1 ? null : btoa(JSON.stringify({ offset: (page - 1) * pageSize }));
+}

@@ -1,0 +1,80 @@
+/**
+ * Trace contracts (client-safe): the DTOs every trace service returns, and the zod bodies of
+ * the app's own trace JSON API (the MLflow-compatible REST maps its shapes onto the services).
+ */
+import { z } from "zod";
+import type { AssessmentDto } from "@/lib/assessments/schemas";
+
+export const TRACE_STATES = ["OK", "ERROR", "IN_PROGRESS", "STATE_UNSPECIFIED"] as const;
+
+export interface TraceInfoDto {
+  traceId: string;
+  experimentId: string;
+  clientRequestId: string | null;
+  timestampMs: number;
+  executionTimeMs: number | null;
+  state: string;
+  requestPreview: string | null;
+  responsePreview: string | null;
+  name: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  totalTokens: number | null;
+  spanCount: number;
+  tags: Record<string, string>;
+  metadata: Record<string, string>;
+  /** All assessments on the trace, overridden (valid=false) ones included, as MLflow embeds them. */
+  assessments: AssessmentDto[];
+}
+
+export interface SpanDto {
+  spanId: string;
+  parentSpanId: string | null;
+  name: string;
+  spanType: string;
+  /** Nanoseconds since the epoch as decimal strings (they exceed 2^53). */
+  startTimeNs: string;
+  endTimeNs: string | null;
+  statusCode: string;
+  statusMessage: string | null;
+  inputs: unknown;
+  outputs: unknown;
+  attributes: Record<string, unknown>;
+  events: { name: string; timeUnixNano?: string; attributes?: Record<string, unknown> }[];
+  model: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+}
+
+export interface TraceWithSpansDto {
+  info: TraceInfoDto;
+  spans: SpanDto[];
+}
+
+export interface SearchTracesResult {
+  traces: TraceInfoDto[];
+  nextPageToken?: string;
+}
+
+/** MLflow: default 100, at most 500 per page. */
+export const ZMaxResults = z.coerce.number().int().min(1).max(500).default(100);
+
+/** Body of the app's `POST /api/traces/search` (the traces table). */
+export const ZSearchTracesBody = z.object({
+  experimentIds: z.array(z.string().min(1)).min(1).max(100),
+  filter: z.string().max(10_000).nullish(),
+  orderBy: z.array(z.string().max(200)).max(10).nullish(),
+  pageToken: z.string().max(1000).nullish(),
+  maxResults: ZMaxResults,
+});
+export type TSearchTracesBody = z.infer<typeof ZSearchTracesBody>;
+
+/** Delete by ids, or the oldest traces up to a timestamp (MLflow's two forms). */
+export const ZDeleteTracesBody = z.union([
+  z.object({ traceIds: z.array(z.string().min(1)).min(1).max(1000) }),
+  z.object({ maxTimestampMs: z.coerce.number().int().nonnegative(), maxTraces: z.coerce.number().int().min(1).max(100_000) }),
+]);
+export type TDeleteTracesBody = z.infer<typeof ZDeleteTracesBody>;
+
+export const ZSetTraceTagBody = z.object({ key: z.string().min(1).max(250), value: z.string().max(8000) });
+export type TSetTraceTagBody = z.infer<typeof ZSetTraceTagBody>;
