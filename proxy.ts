@@ -10,4 +10,6 @@ export function proxy(req: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ["/((?!api/|_next/|favicon.svg).*)"] };
+// MLflow/OTLP client endpoints (/v1, /ajax-api, /version, /health, /serving-endpoints) are APIs
+// like /api: no page path to pass on.
+export const config = { matcher: ["/((?!api/|ajax-api/|v1/|version|health|serving-endpoints/|_next/|favicon.svg).*)"] };

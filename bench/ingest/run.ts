@@ -1,0 +1,171 @@
+// OTLP ingestion benchmark: starts the app the way users do (`npm start`) on a scratch database,
+// sends N traces of M spans as OTLP protobuf with K concurrent clients, and prints spans per
+// second and the server's peak memory, beside the ceiling: the same rows inserted straight
+// into the same database with the same driver (Prisma createMany in one transaction per trace).
+//
+//   npx tsx --conditions=react-server bench/ingest/run.ts [--db sqlite|postgresql|both]
+//       [--traces 500] [--spans 10] [--clients 8] [--port 3391]
+//
+// PostgreSQL uses a scratch database on PG_ADMIN_URL (default postgresql://root@127.0.0.1:5432/postgres).
+// Not part of `npm test`.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { SYSTEM_ACTOR } from "../../lib/auth/actor";
+import type { DbConfig } from "../../lib/db/config";
+import { createScratchDatabase, dropScratchDatabase } from "../../lib/db/migrations/scratch-postgres";
+import { makeOtlpBodies, makeRows } from "./workload";
+import { processTreeRssMb } from "./rss";
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string", default: "both" },
+    traces: { type: "string", default: "500" },
+    spans: { type: "string", default: "10" },
+    clients: { type: "string", default: "8" },
+    port: { type: "string", default: "3391" },
+  },
+});
+const N = Number(values.traces);
+const M = Number(values.spans);
+const K = Number(values.clients);
+const PORT = Number(values.port);
+const BASE = `http://127.0.0.1:${PORT}`;
+const ADMIN = { email: "bench@bench.test", password: "bench-password-123" };
+
+async function waitForHealth(server: ChildProcess, timeoutMs = 600_000): Promise<void> {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not become healthy");
+}
+
+function startServer(config: DbConfig, dataDir: string): ChildProcess {
+  // Its own process group, so the whole tree (tsx -> next) is stopped together at the end.
+  return spawn("npm", ["start"], {
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      DATABASE_URL: config.provider === "postgresql" ? config.url : "",
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      DEMO_DATA: "0",
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench",
+      NEXTAUTH_URL: BASE,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-only-secret-not-for-production-use",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+}
+
+/** An API key for the bench admin, made in-process against the server's database. */
+async function apiKey(): Promise<string> {
+  const { db } = await import("../../lib/db/client");
+  const { createApiKey } = await import("../../lib/users/api-keys");
+  const admin = await db().user.findUniqueOrThrow({ where: { email: ADMIN.email } });
+  return (await createApiKey(SYSTEM_ACTOR, "bench", admin.id)).key;
+}
+
+async function viaOtlp(key: string, experimentId: string, serverPid: number) {
+  const bodies = makeOtlpBodies(N, M);
+  let next = 0;
+  let peakRss = processTreeRssMb(serverPid);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, processTreeRssMb(serverPid))), 200);
+  const started = performance.now();
+  const failures: string[] = [];
+  await Promise.all(
+    Array.from({ length: K }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++]!;
+        const res = await fetch(`${BASE}/v1/traces`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/x-protobuf", "x-mlflow-experiment-id": experimentId },
+          body: new Uint8Array(body),
+        });
+        if (!res.ok) failures.push(`${res.status} ${await res.text()}`);
+        else await res.arrayBuffer();
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  if (failures.length) throw new Error(`${failures.length} requests failed, first: ${failures[0]}`);
+  return { seconds, spansPerSec: (N * M) / seconds, peakRss };
+}
+
+async function ceiling(experimentId: string) {
+  const { db } = await import("../../lib/db/client");
+  const rows = makeRows(N, M, experimentId);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: K }, async () => {
+      while (next < rows.length) {
+        const r = rows[next++]!;
+        await db().$transaction(async (tx) => {
+          await tx.trace.create({ data: r.trace });
+          await tx.span.createMany({ data: r.spans });
+        }, { maxWait: 60_000, timeout: 60_000 });
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, spansPerSec: (N * M) / seconds };
+}
+
+async function benchOne(provider: "sqlite" | "postgresql") {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tracelight-bench-"));
+  const config: DbConfig = provider === "postgresql" ? await createScratchDatabase("tracelight_bench") : { provider, url: `file:${path.join(dataDir, "tracelight.db")}`, file: path.join(dataDir, "tracelight.db") };
+  process.env.DATABASE_URL = config.url;
+  const server = startServer(config, dataDir);
+  try {
+    await waitForHealth(server);
+    const key = await apiKey();
+    const mkExp = async (name: string) => {
+      const res = await fetch(`${BASE}/api/2.0/mlflow/experiments/create`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ name }) });
+      return ((await res.json()) as { experiment_id: string }).experiment_id;
+    };
+    const idleRss = processTreeRssMb(server.pid!);
+    const otlp = await viaOtlp(key, await mkExp("bench-otlp"), server.pid!);
+    const direct = await ceiling(await mkExp("bench-direct"));
+    const { db } = await import("../../lib/db/client");
+    const stored = await db().span.count();
+    console.log(
+      [
+        `${provider.padEnd(10)} ${N} traces x ${M} spans, ${K} clients (${stored} spans stored)`,
+        `  OTLP /v1/traces : ${otlp.spansPerSec.toFixed(0).padStart(7)} spans/s  (${otlp.seconds.toFixed(2)} s; server RSS idle ${idleRss.toFixed(0)} MB, peak ${otlp.peakRss.toFixed(0)} MB)`,
+        `  direct createMany: ${direct.spansPerSec.toFixed(0).padStart(7)} spans/s  (${direct.seconds.toFixed(2)} s)  <- ceiling`,
+        `  OTLP / ceiling  : ${((otlp.spansPerSec / direct.spansPerSec) * 100).toFixed(0)}%`,
+      ].join("\n"),
+    );
+    await db().$disconnect();
+    (globalThis as { __tracelightDb?: unknown }).__tracelightDb = undefined;
+  } finally {
+    if (server.pid) {
+      try {
+        process.kill(-server.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    if (config.provider === "postgresql") await dropScratchDatabase(config).catch(() => {});
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const providers = values.db === "both" ? (["sqlite", "postgresql"] as const) : [values.db as "sqlite" | "postgresql"];
+for (const p of providers) await benchOne(p);
+process.exit(0);

@@ -1,0 +1,107 @@
+/** The benchmark's synthetic traces: N traces of M spans (a root CHAIN, children LLM/RETRIEVER/TOOL). */
+import { randomBytes } from "node:crypto";
+import { ExportTraceServiceRequest } from "../../lib/ingestion/otlp/proto";
+
+const TYPES = ["LLM", "RETRIEVER", "TOOL"];
+
+interface SpanSpec {
+  traceHex: string;
+  spanHex: string;
+  parentHex: string | null;
+  name: string;
+  type: string;
+  startNs: bigint;
+  endNs: bigint;
+  input: string;
+  output: string;
+}
+
+function traceSpecs(n: number, m: number): SpanSpec[][] {
+  const base = BigInt(Date.now()) * 1_000_000n;
+  return Array.from({ length: n }, (_, t) => {
+    const traceHex = randomBytes(16).toString("hex");
+    const rootHex = randomBytes(8).toString("hex");
+    const start = base + BigInt(t) * 1_000_000_000n;
+    return Array.from({ length: m }, (_, i) => ({
+      traceHex,
+      spanHex: i === 0 ? rootHex : randomBytes(8).toString("hex"),
+      parentHex: i === 0 ? null : rootHex,
+      name: i === 0 ? "pipeline" : `step_${i}`,
+      type: i === 0 ? "CHAIN" : TYPES[i % TYPES.length]!,
+      startNs: start + BigInt(i) * 1_000_000n,
+      endNs: start + BigInt(i + 1) * 1_000_000n + (i === 0 ? BigInt(m) * 1_000_000n : 0n),
+      input: JSON.stringify({ question: `question ${t}/${i}`, context: "x".repeat(200) }),
+      output: JSON.stringify({ answer: `answer ${t}/${i}`, detail: "y".repeat(200) }),
+    }));
+  });
+}
+
+const b64 = (hex: string) => Buffer.from(hex, "hex").toString("base64");
+
+/** One OTLP protobuf ExportTraceServiceRequest per trace. */
+export function makeOtlpBodies(n: number, m: number): Uint8Array[] {
+  return traceSpecs(n, m).map((spans) =>
+    ExportTraceServiceRequest.encode(
+      ExportTraceServiceRequest.fromObject({
+        resourceSpans: [
+          {
+            resource: { attributes: [{ key: "service.name", value: { stringValue: "bench" } }] },
+            scopeSpans: [
+              {
+                spans: spans.map((s) => ({
+                  traceId: b64(s.traceHex),
+                  spanId: b64(s.spanHex),
+                  ...(s.parentHex ? { parentSpanId: b64(s.parentHex) } : {}),
+                  name: s.name,
+                  kind: 1,
+                  startTimeUnixNano: s.startNs.toString(),
+                  endTimeUnixNano: s.endNs.toString(),
+                  attributes: [
+                    { key: "mlflow.spanType", value: { stringValue: JSON.stringify(s.type) } },
+                    { key: "mlflow.spanInputs", value: { stringValue: s.input } },
+                    { key: "mlflow.spanOutputs", value: { stringValue: s.output } },
+                  ],
+                  status: { code: 1 },
+                })),
+              },
+            ],
+          },
+        ],
+      }),
+    ).finish(),
+  );
+}
+
+/** The same traces as database rows (what the writer stores), for the direct-insert ceiling. */
+export function makeRows(n: number, m: number, experimentId: string) {
+  return traceSpecs(n, m).map((spans) => {
+    const root = spans[0]!;
+    return {
+      trace: {
+        id: `tr-${root.traceHex}`,
+        experimentId,
+        timestampMs: root.startNs / 1_000_000n,
+        executionTimeMs: (root.endNs - root.startNs) / 1_000_000n,
+        state: "OK",
+        requestPreview: root.input,
+        responsePreview: root.output,
+        name: root.name,
+        spanCount: spans.length,
+      },
+      spans: spans.map((s) => ({
+        traceId: `tr-${s.traceHex}`,
+        spanId: s.spanHex,
+        parentSpanId: s.parentHex,
+        name: s.name,
+        spanType: s.type,
+        startTimeNs: s.startNs,
+        endTimeNs: s.endNs,
+        statusCode: "OK",
+        inputs: s.input,
+        outputs: s.output,
+        attributes: JSON.stringify({ "mlflow.spanType": s.type, "mlflow.spanInputs": JSON.parse(s.input), "mlflow.spanOutputs": JSON.parse(s.output) }),
+        events: "[]",
+      })),
+    };
+  });
+}

@@ -1,0 +1,51 @@
+import "server-only";
+/**
+ * The Next.js handlers that mount the MLflow route table and the mlflow-artifacts API. The
+ * route wrapper authenticates (API key as Bearer or Basic password, or the session) and maps
+ * thrown errors to MLflow's `{error_code, message}`; each route then checks its own role.
+ */
+import { deleteArtifact, getArtifact, listArtifacts, putArtifact } from "@/lib/artifacts/service";
+import { readBodyLimited } from "@/lib/http/body";
+import { route } from "@/lib/http/route";
+import { bareNotFound, compileRoutes, runMlflowRoute, type MlflowVersion } from "./router";
+import { assessmentRoutes } from "./routes/assessments";
+import { experimentRunRoutes } from "./routes/experiments-runs";
+import { traceRoutes } from "./routes/traces";
+
+const VERSIONS = new Set(["2.0", "3.0"]);
+const match = compileRoutes([...traceRoutes, ...assessmentRoutes, ...experimentRunRoutes]);
+
+const segments = (p: string | string[] | undefined) => (Array.isArray(p) ? p : p ? [p] : []);
+
+/** `/{api,ajax-api}/{2.0,3.0}/mlflow/<path>`: one handler for every method. */
+export const mlflowHandler = route({ role: "REVIEWER" }, async ({ actor, req, params }) => {
+  const version = String(params.version);
+  const m = VERSIONS.has(version) ? match(req.method, version, segments(params.path)) : null;
+  if (!m) return bareNotFound();
+  return runMlflowRoute(m, { actor, req, version: version as MlflowVersion });
+});
+
+/** `/{api,ajax-api}/{2.0,3.0}/mlflow-artifacts/artifacts[/<path>]`: upload, download, list, delete. */
+export const artifactsHandler = route({ role: "REVIEWER" }, async ({ actor, req, params }) => {
+  const [head, ...rest] = segments(params.path);
+  if (!VERSIONS.has(String(params.version)) || head !== "artifacts") return bareNotFound();
+  const relPath = rest.map((s) => decodeURIComponent(s)).join("/");
+  if (!relPath) {
+    if (req.method !== "GET") return bareNotFound();
+    return listArtifacts(actor, req.nextUrl.searchParams.get("path") ?? undefined);
+  }
+  switch (req.method) {
+    case "PUT":
+      await putArtifact(actor, relPath, await readBodyLimited(req));
+      return {};
+    case "GET": {
+      const { body, contentType } = await getArtifact(actor, relPath);
+      return new Response(typeof body === "string" ? body : Buffer.from(body), { headers: { "content-type": contentType } });
+    }
+    case "DELETE":
+      await deleteArtifact(actor, relPath);
+      return {};
+    default:
+      return bareNotFound();
+  }
+});
