@@ -219,3 +219,44 @@ export const ZSubmitLabelsBody = z.object({
   ),
 });
 export type TSubmitLabelsBody = z.infer<typeof ZSubmitLabelsBody>;
+
+// ------------------------------------------------------------------ REST request shapes
+
+const ZExperimentId = z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(64, "must be at most 64 characters");
+
+/** POST /api/labeling/schemas: the create body plus the experiment it belongs to (MLflow/Databricks JSON accepted). */
+export const ZCreateLabelSchemaRequest = z.preprocess(normalizeLabelSchemaJson, ZCreateLabelSchemaBody.extend({ experiment_id: ZExperimentId }));
+export type TCreateLabelSchemaRequest = z.infer<typeof ZCreateLabelSchemaRequest>;
+
+/** POST /api/labeling/sessions. */
+export const ZCreateLabelingSessionRequest = ZCreateLabelingSessionBody.extend({ experiment_id: ZExperimentId });
+export type TCreateLabelingSessionRequest = z.infer<typeof ZCreateLabelingSessionRequest>;
+
+/** `?experiment_id=` plus an opaque page token; every list is paginated on the server. */
+export const ZExperimentListQuery = z.object({
+  experiment_id: ZExperimentId,
+  page_token: z.string().max(200).optional(),
+  max_results: z.coerce.number({ error: "must be a number" }).int().min(1).max(500).optional(),
+});
+export type TExperimentListQuery = z.infer<typeof ZExperimentListQuery>;
+
+export const ZPageQuery = z.object({
+  page_token: z.string().max(200).optional(),
+  max_results: z.coerce.number({ error: "must be a number" }).int().min(1).max(500).optional(),
+});
+export type TPageQuery = z.infer<typeof ZPageQuery>;
+
+/** DELETE /api/labeling/sessions/<id>/items: by item ids or by trace ids. */
+export const ZRemoveSessionItemsBody = z
+  .object({
+    item_ids: z.array(z.string().min(1)).min(1).max(MAX_ITEMS_PER_ADD).optional(),
+    trace_ids: z.array(z.string().min(1)).min(1).max(MAX_ITEMS_PER_ADD).optional(),
+  })
+  .refine((b) => (b.item_ids === undefined) !== (b.trace_ids === undefined), { message: "give either item_ids or trace_ids" });
+export type TRemoveSessionItemsBody = z.infer<typeof ZRemoveSessionItemsBody>;
+
+/** PUT .../items/<itemId>/draft: unsent answers, kept as they are (validated only on submit). */
+export const ZSaveDraftBody = z.object({ answers: z.record(z.string(), z.unknown()) });
+export type TSaveDraftBody = z.infer<typeof ZSaveDraftBody>;
+
+export const ZExportQuery = z.object({ format: z.enum(["csv", "jsonl"], { error: "must be 'csv' or 'jsonl'" }).default("csv") });

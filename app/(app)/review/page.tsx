@@ -1,13 +1,15 @@
-import { EmptyState } from "@/components/ui/empty-state";
+import { ReviewSessionList } from "@/components/review/review-session-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
+import { listMyReviewSessions } from "@/lib/labeling/my-sessions";
 
 export default async function ReviewPage() {
-  await requirePageActor("REVIEWER", "/review");
+  const actor = await requirePageActor("REVIEWER", "/review");
+  const { sessions } = await listMyReviewSessions(actor, { max_results: 100 });
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title="Review" description="The labeling sessions assigned to you." />
-      <EmptyState title="Nothing to review yet">When an admin assigns you to a labeling session it appears here.</EmptyState>
+      <PageHeader title="Review" description="The labeling sessions assigned to you. Open one to start at your next unlabeled item." />
+      <ReviewSessionList sessions={sessions} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { EmptyState } from "@/components/ui/empty-state";
+import { LabelingTabs } from "@/components/labeling/labeling-tabs";
+import { SessionsPanel } from "@/components/labeling/sessions-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 
@@ -6,9 +7,10 @@ export default async function LabelingPage({ params }: { params: Promise<{ exper
   const { experimentId } = await params;
   await requirePageActor("DEVELOPER", `/experiments/${experimentId}/labeling`);
   return (
-    <div className="mx-auto max-w-5xl">
+    <div className="mx-auto max-w-6xl">
       <PageHeader title="Labeling" description="Label schemas say what to ask; labeling sessions say which traces and which reviewers." />
-      <EmptyState title="No labeling sessions yet">Label schemas and labeling sessions arrive with the labeling feature.</EmptyState>
+      <LabelingTabs experimentId={experimentId} current="sessions" />
+      <SessionsPanel experimentId={experimentId} />
     </div>
   );
 }
