@@ -7,6 +7,7 @@ import { createDb } from "../db/client";
 import type { DbConfig } from "../db/config";
 import { applyMigrations } from "../db/migrations/apply";
 import { loadDemoData } from "../../prisma/seed/demo";
+import { failInterruptedRuns } from "../evaluation/runs/recovery";
 import { checkDatabaseReachable } from "./check-database";
 import { ensureFirstAdmin } from "./first-admin";
 
@@ -22,6 +23,8 @@ export async function prepareDatabase(config: DbConfig, opts: { demoData: boolea
   const db = createDb(config);
   try {
     const admin = await ensureFirstAdmin(db);
+    // Evaluation jobs live in the server's memory: runs left RUNNING by a stopped server are FAILED.
+    await failInterruptedRuns(db);
     await db.experiment.upsert({
       where: { id: "0" },
       update: {},

@@ -108,3 +108,118 @@ export type TScorerConfig = z.infer<typeof ZScorerConfig>;
 export type TScorerConfigInput = z.input<typeof ZScorerConfig>;
 export type TJudgeEndpointConfig = z.infer<typeof ZJudgeEndpointConfig>;
 export type TJudgeEndpointConfigInput = z.input<typeof ZJudgeEndpointConfig>;
+
+// ---------------------------------------------------------------- judge settings
+
+/** PUT /api/evaluation/judge-settings. `api_key`: omitted keeps the stored key, null clears it. */
+export const ZUpdateJudgeSettingsBody = z.object({
+  base_url: z.url({ protocol: /^https?$/ }),
+  model: z.string().trim().min(1).max(200),
+  api_key: z.string().min(1).max(1000).nullable().optional(),
+  timeout_ms: z.number().int().positive().max(600_000).optional(),
+  max_retries: z.number().int().min(0).max(10).optional(),
+});
+export type TUpdateJudgeSettingsBody = z.infer<typeof ZUpdateJudgeSettingsBody>;
+
+// ---------------------------------------------------------------- datasets
+
+const ZJsonObject = z.record(z.string(), z.unknown());
+const ZTraceId = z.string().regex(/^tr-[0-9a-f]{32}$/, "must be a trace id (tr- followed by 32 hex characters)");
+
+/** One record as MLflow's `merge_records` takes it: `inputs` is a non-empty object. */
+export const ZDatasetRecordInput = z.object({
+  inputs: ZJsonObject.refine((o) => Object.keys(o).length > 0, "must have at least one key"),
+  expectations: ZJsonObject.default({}),
+  outputs: z.unknown().optional(),
+  tags: z.record(z.string(), z.string()).default({}),
+  source_trace_id: ZTraceId.optional(),
+});
+export type TDatasetRecordInput = z.infer<typeof ZDatasetRecordInput>;
+
+/** Upload limit for JSONL/CSV text (also enforced on the request body). */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+export const ZDatasetUpload = z.object({ format: z.enum(["jsonl", "csv"]), content: z.string().min(1).max(MAX_UPLOAD_BYTES) });
+export type TDatasetUpload = z.infer<typeof ZDatasetUpload>;
+
+/** Where records come from: one of a labeling session, trace ids, records, or an uploaded file. */
+const recordSources = {
+  session_id: z.string().min(1).optional(),
+  trace_ids: z.array(ZTraceId).min(1).max(1000).optional(),
+  records: z.array(ZDatasetRecordInput).max(10_000).optional(),
+  upload: ZDatasetUpload.optional(),
+};
+type Sources = { session_id?: unknown; trace_ids?: unknown; records?: unknown; upload?: unknown };
+const sourceCount = (b: Sources) => [b.session_id, b.trace_ids, b.records, b.upload].filter((x) => x !== undefined).length;
+const oneSource = (b: Sources) => sourceCount(b) <= 1;
+
+export const ZCreateDatasetBody = z
+  .object({ name: z.string().trim().min(1).max(200), ...recordSources })
+  .refine(oneSource, "give at most one of session_id, trace_ids, records, upload");
+export type TCreateDatasetBody = z.infer<typeof ZCreateDatasetBody>;
+
+export const ZMergeDatasetRecordsBody = z
+  .object({ note: z.string().max(500).optional(), ...recordSources })
+  .refine((b) => sourceCount(b) === 1, "give exactly one of session_id, trace_ids, records, upload");
+export type TMergeDatasetRecordsBody = z.infer<typeof ZMergeDatasetRecordsBody>;
+
+export const ZUpdateDatasetRecordBody = z.object({ expectations: ZJsonObject });
+export type TUpdateDatasetRecordBody = z.infer<typeof ZUpdateDatasetRecordBody>;
+
+export const ZListQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  page_size: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const ZDatasetRecordsQuery = ZListQuery.extend({ version: z.coerce.number().int().min(1).optional() });
+export type TListQuery = z.infer<typeof ZListQuery>;
+export type TDatasetRecordsQuery = z.infer<typeof ZDatasetRecordsQuery>;
+
+// ---------------------------------------------------------------- runs
+
+/** Where a run's outputs come from: the traces as recorded, or calling the app again. */
+export const ZOutputSource = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("trace") }),
+  z.object({
+    kind: z.literal("openai_chat"),
+    base_url: z.url({ protocol: /^https?$/ }),
+    model: z.string().trim().min(1),
+    api_key: z.string().min(1).optional(),
+    system_prompt: z.string().max(20_000).optional(),
+    /** Input key holding the user message; without it a `messages` list or the whole inputs as JSON is sent. */
+    input_key: z.string().min(1).optional(),
+    timeout_ms: z.number().int().positive().max(600_000).default(60_000),
+  }),
+  z.object({
+    kind: z.literal("json_post"),
+    url: z.url({ protocol: /^https?$/ }),
+    /** Wrap the inputs under this key (`{[body_key]: inputs}`); without it the inputs are the body. */
+    body_key: z.string().min(1).optional(),
+    /** Dotted path of the output in the response JSON, e.g. `answer` or `choices.0.message.content`. */
+    response_path: z.string().min(1).optional(),
+    headers: z.record(z.string(), z.string()).default({}),
+    timeout_ms: z.number().int().positive().max(600_000).default(60_000),
+  }),
+]);
+export type TOutputSource = z.infer<typeof ZOutputSource>;
+
+export const ZCreateEvaluationRunBody = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    dataset_id: z.string().min(1).optional(),
+    /** Dataset version; the current one when omitted. */
+    dataset_version: z.number().int().min(1).optional(),
+    /** MLflow trace filter, used instead of a dataset (e.g. `tags.env = 'prod'`). */
+    filter: z.string().max(5000).optional(),
+    max_rows: z.number().int().min(1).max(5000).default(500),
+    scorers: z.array(ZScorerConfig).min(1).max(20),
+    output_source: ZOutputSource.default({ kind: "trace" }),
+    concurrency: z.number().int().min(1).max(16).default(4),
+  })
+  .refine((b) => (b.dataset_id === undefined) !== (b.filter === undefined), "give exactly one of dataset_id or filter")
+  .refine((b) => new Set(b.scorers.map((s) => s.name ?? s.type)).size === b.scorers.length, "scorer names must be unique (set `name` to tell two of a type apart)");
+export type TCreateEvaluationRunBody = z.infer<typeof ZCreateEvaluationRunBody>;
+export type TCreateEvaluationRunInput = z.input<typeof ZCreateEvaluationRunBody>;
+
+export const ZRunRowsQuery = ZListQuery.extend({ status: z.enum(["PENDING", "DONE", "ERROR"]).optional() });
+export type TRunRowsQuery = z.infer<typeof ZRunRowsQuery>;
+export const ZCompareRunsQuery = ZListQuery.extend({ other: z.string().min(1) });
+export type TCompareRunsQuery = z.infer<typeof ZCompareRunsQuery>;

@@ -1,4 +1,5 @@
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+import { JudgeSettingsPanel } from "@/components/settings/judge-settings-panel";
 import { UsersPanel } from "@/components/settings/users-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
@@ -12,6 +13,7 @@ export default async function SettingsPage() {
       <PageHeader title="Settings" />
       {actor.role === "ADMIN" ? <UsersPanel /> : null}
       <ApiKeysPanel />
+      {actor.role !== "REVIEWER" ? <JudgeSettingsPanel canEdit={actor.role === "ADMIN"} /> : null}
     </div>
   );
 }

@@ -9,6 +9,8 @@
  *   TRIGGER_401       HTTP 401 every time
  *   TRIGGER_PROSE     the JSON verdict wrapped in prose and a code fence
  *   TRIGGER_LEADING   a bare "Yes."/"No." answer instead of JSON
+ * A request whose model starts with "app" is answered as the app under evaluation would be:
+ * "The answer is <last user message>" (or HTTP 500 when that message contains APP_FAIL).
  * Otherwise the verdict is "yes" when the response contains the expected response (or every
  * expected fact, or is contained in the retrieved context), and "no" when it contains
  * UNSAFE / OFF_TOPIC / BREAKS_RULE.
@@ -83,6 +85,11 @@ export async function startFakeChatServer(): Promise<FakeChatServer> {
       const body = JSON.parse(raw) as RecordedRequest["body"];
       const prompt = body.messages.map((m) => m.content).join("\n");
       requests.push({ headers: req.headers, body, prompt });
+      if (body.model.startsWith("app")) {
+        const last = body.messages.filter((m) => m.role === "user").at(-1)?.content ?? "";
+        if (last.includes("APP_FAIL")) return send(res, 500, { error: { message: "app exploded" } });
+        return send(res, 200, completion(body.model, `The answer is ${last}`));
+      }
       const n = (seen.get(prompt) ?? 0) + 1;
       seen.set(prompt, n);
 

@@ -1,14 +1,29 @@
-import { EmptyState } from "@/components/ui/empty-state";
+import Link from "next/link";
+import { DatasetsPanel } from "@/components/evaluation/datasets-panel";
+import { RunsList } from "@/components/evaluation/runs-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
+import { listSessionChoices } from "@/lib/evaluation/datasets/service";
+import { getExperiment } from "@/lib/experiments/service";
 
 export default async function EvaluationPage({ params }: { params: Promise<{ experimentId: string }> }) {
   const { experimentId } = await params;
-  await requirePageActor("DEVELOPER", `/experiments/${experimentId}/evaluation`);
+  const actor = await requirePageActor("DEVELOPER", `/experiments/${experimentId}/evaluation`);
+  const experiment = await getExperiment(actor, experimentId);
+  const sessions = await listSessionChoices(actor, experimentId);
   return (
-    <div className="mx-auto max-w-5xl">
-      <PageHeader title="Evaluation" description="Datasets from expert labels, and runs that score the app with code scorers and LLM judges." />
-      <EmptyState title="No evaluation runs yet">Evaluation datasets and runs arrive with the evaluation feature.</EmptyState>
+    <div className="mx-auto max-w-6xl space-y-6">
+      <PageHeader
+        title={`Evaluation · ${experiment.name}`}
+        description="Datasets from expert labels, and runs that score the app with code scorers and LLM judges."
+        actions={
+          <Link href={`/experiments/${experimentId}/evaluation/new`} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+            New run
+          </Link>
+        }
+      />
+      <RunsList experimentId={experimentId} />
+      <DatasetsPanel experimentId={experimentId} sessions={sessions} />
     </div>
   );
 }

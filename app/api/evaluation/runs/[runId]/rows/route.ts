@@ -1,0 +1,6 @@
+// GET /api/evaluation/runs/:runId/rows?page=&page_size=&status=: a page of rows with every score and rationale.
+import { listRunRows } from "@/lib/evaluation/runs/service";
+import { ZRunRowsQuery } from "@/lib/evaluation/schemas";
+import { route } from "@/lib/http/route";
+
+export const GET = route({ role: "DEVELOPER", query: ZRunRowsQuery }, ({ actor, query, params }) => listRunRows(actor, String(params.runId), query));
