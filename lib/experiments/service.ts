@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { newExperimentId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
@@ -71,6 +71,17 @@ export async function createExperiment(actor: Actor, body: TCreateExperimentBody
     include: { tags: true },
   });
   return toDto(row);
+}
+
+/**
+ * Marks an experiment deleted, as MLflow does (its traces stay, it leaves the lists; the name
+ * stays taken). The default experiment stays, since clients fall back to it.
+ */
+export async function deleteExperiment(actor: Actor, id: string): Promise<void> {
+  requireRole(actor, "DEVELOPER");
+  if (id === DEFAULT_EXPERIMENT_ID) throw new ValidationError("The default experiment cannot be deleted");
+  const { count } = await db().experiment.updateMany({ where: { id }, data: { lifecycleStage: "deleted" } });
+  if (count === 0) throw new NotFoundError(`Could not find experiment with ID ${id}`);
 }
 
 /** The experiment "0" that MLflow clients use when none is set; created on first need. */

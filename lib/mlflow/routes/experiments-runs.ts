@@ -1,7 +1,7 @@
 import "server-only";
 /** MLflow experiments and (minimal) runs endpoints over lib/experiments and lib/runs. */
 import { z } from "zod";
-import { createExperiment, getExperiment, getExperimentByName, listExperiments } from "@/lib/experiments/service";
+import { createExperiment, deleteExperiment, getExperiment, getExperimentByName, listExperiments } from "@/lib/experiments/service";
 import { createRun, getRun, logRunBatch, setRunTag, updateRun } from "@/lib/runs/service";
 import type { RunDto } from "@/lib/runs/schemas";
 import { ZRunStatus } from "@/lib/runs/schemas";
@@ -57,6 +57,14 @@ export const experimentRunRoutes: MlflowRoute[] = [
     method: "GET", versions: V2, path: "experiments/get-by-name", role: "DEVELOPER",
     input: z.object({ experiment_name: z.string({ error: "experiment_name is required" }) }),
     handler: async ({ actor, input }) => ({ experiment: experimentToWire(await getExperimentByName(actor, input.experiment_name)) }),
+  }),
+  defineRoute({
+    method: "POST", versions: V2, path: "experiments/delete", role: "DEVELOPER",
+    input: z.object({ experiment_id: z.string({ error: "experiment_id is required" }) }),
+    handler: async ({ actor, input }) => {
+      await deleteExperiment(actor, input.experiment_id);
+      return {};
+    },
   }),
   ...(["GET", "POST"] as const).map((method) =>
     defineRoute({

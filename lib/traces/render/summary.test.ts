@@ -52,4 +52,12 @@ describe("trace summary", () => {
     expect(extractTraceSummary({ a: 1, b: 2 }, [1, 2, 3])).toEqual({ question: null, answer: null });
     expect(extractTraceSummary(undefined, undefined)).toEqual({ question: null, answer: null });
   });
+
+  it("reads the answer from an agent's output-only message list", () => {
+    // The outputs alone are one assistant message: no user turn to anchor the answer to.
+    expect(extractTraceSummary(null, { messages: [{ role: "assistant", content: "Order ACM-1 is in transit." }] })).toEqual({
+      question: null,
+      answer: "Order ACM-1 is in transit.",
+    });
+  });
 });

@@ -8,7 +8,7 @@ import { isRecord, joinContent } from "@/lib/traces/render/util";
  */
 
 const QUESTION_KEYS = ["query", "question", "input", "prompt", "user_input", "messages"];
-const ANSWER_KEYS = ["answer", "output", "response", "content", "text", "output_text", "result", "choices"];
+const ANSWER_KEYS = ["answer", "output", "response", "content", "text", "output_text", "result", "choices", "messages"];
 const MAX_DEPTH = 3;
 
 function clean(text: string | undefined | null): string | null {
