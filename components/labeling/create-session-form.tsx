@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { apiFetch, ApiError } from "@/components/ui/api-client";
+import { apiFetch, errorMessage } from "@/components/ui/api-client";
 import type { LabelSchemaDto } from "@/lib/labeling/schema-service";
 import type { LabelingSessionDto } from "@/lib/labeling/session-service";
 
@@ -34,8 +34,7 @@ export function CreateSessionForm({ experimentId, schemas, onCreated, onCancel }
       });
       onCreated(session);
     } catch (err) {
-      const issues = err instanceof ApiError ? (err.body as { details?: { issues?: { path: string; message: string }[] } }).details?.issues : undefined;
-      setError(issues?.length ? issues.map((i) => `${i.path.replace(/^body\./, "")}: ${i.message}`).join("; ") : (err as Error).message);
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { apiFetch, ApiError } from "@/components/ui/api-client";
+import { apiFetch, errorMessage } from "@/components/ui/api-client";
 import { MarkdownText } from "@/components/traces/content/markdown-text";
 import type { LabelSchemaDto } from "@/lib/labeling/schema-service";
 import { LABEL_INPUT_TYPES, type TLabelInputType, type TLabelSchemaInput } from "@/lib/labeling/schemas";
@@ -70,8 +70,7 @@ export function LabelSchemaForm({ experimentId, schema, onSaved, onCancel }: { e
         : await apiFetch<LabelSchemaDto>("/api/labeling/schemas", { method: "POST", json: { ...body, experiment_id: experimentId, name, type } });
       onSaved(saved);
     } catch (err) {
-      const issues = err instanceof ApiError ? (err.body as { details?: { issues?: { path: string; message: string }[] } }).details?.issues : undefined;
-      setError(issues?.length ? issues.map((i) => `${i.path.replace(/^body\./, "")}: ${i.message}`).join("; ") : (err as Error).message);
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { apiFetch, ApiError } from "@/components/ui/api-client";
+import { apiFetch, ApiError, fieldIssues } from "@/components/ui/api-client";
 import { formStateFrom, toAnswers, toDefinitions, type TFormState } from "@/lib/labeling/form-values";
 import { validateAnswers } from "@/lib/labeling/label-input";
 import type { MyProgressDto, NextItemDto, ReviewItemDto } from "@/lib/labeling/review-service";
@@ -119,8 +119,8 @@ export function useReviewQueue(sessionId: string) {
     try {
       await apiFetch(`${base}/items/${item.item_id}/submit`, { method: "POST", json: { answers } });
     } catch (err) {
-      const issues = (err as ApiError).body as { details?: { issues?: { path: string; message: string }[] } } | undefined;
-      if (err instanceof ApiError && err.status === 400 && issues?.details?.issues) return collect(issues.details.issues);
+      const issues = fieldIssues(err);
+      if (err instanceof ApiError && err.status === 400 && issues.length) return collect(issues);
       throw err;
     }
     const r = await apiFetch<NextItemDto>(`${base}/next`, { method: "POST" });

@@ -32,3 +32,20 @@ function safeJson(text: string): unknown {
     return { message: text };
   }
 }
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** The per-field issues of a 400 from our API (`details.issues`), if the error carries them. */
+export function fieldIssues(err: unknown): FieldIssue[] {
+  if (!(err instanceof ApiError)) return [];
+  return (err.body as { details?: { issues?: FieldIssue[] } } | undefined)?.details?.issues ?? [];
+}
+
+/** A one-line message for a failed request: every field issue ("name: too long; …"), else the server's message. */
+export function errorMessage(err: unknown): string {
+  const issues = fieldIssues(err);
+  return issues.length ? issues.map((i) => `${i.path.replace(/^body\./, "")}: ${i.message}`).join("; ") : (err as Error).message;
+}
