@@ -9,6 +9,7 @@ import { CopyButton } from "@/components/labeling/copy-button";
 import { SessionAgreement } from "@/components/labeling/session-agreement";
 import { SessionProgress } from "@/components/labeling/session-progress";
 import { SessionResults } from "@/components/labeling/session-results";
+import { SyncToDataset } from "@/components/labeling/sync-to-dataset";
 import type { SessionAgreementDto } from "@/lib/labeling/agreement-service";
 import type { ResultRowDto, SessionProgressDto } from "@/lib/labeling/results-service";
 import type { LabelingSessionDto } from "@/lib/labeling/session-service";
@@ -87,13 +88,17 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
           {agreement ? <SessionAgreement agreement={agreement} onOpenTrace={(t) => document.querySelector(`[data-trace-id="${t}"]`)?.scrollIntoView({ behavior: "smooth" })} /> : <p className="text-sm text-slate-500">Loading…</p>}
         </Card>
       </div>
+      <Card title="Evaluation dataset">
+        <p className="mb-2 text-sm text-slate-600">Expectation labels (e.g. the ideal response) become ground-truth records for evaluation runs; syncing again adds a new version.</p>
+        <SyncToDataset sessionId={session.id} experimentId={session.experiment_id} defaultName={`${session.name} expectations`} />
+      </Card>
       <Card
         title="Results"
         actions={
           <div className="flex gap-2 text-sm">
             <a className="text-indigo-700 underline" href={`${base}/export?format=csv`}>Export CSV</a>
             <a className="text-indigo-700 underline" href={`${base}/export?format=jsonl`}>Export JSONL</a>
-            <Link className="text-indigo-700 underline" href={`/experiments/${session.experiment_id}/traces?filter=${encodeURIComponent(`run_id = '${session.run_id}'`)}`}>Traces of this session</Link>
+            <Link className="text-indigo-700 underline" href={`/experiments/${session.experiment_id}/traces?q=${encodeURIComponent(`run_id = '${session.run_id}'`)}`}>Traces of this session</Link>
           </div>
         }
       >

@@ -124,5 +124,10 @@ test("admin builds a labeling session, a reviewer labels two items by keyboard, 
   await expect(results.locator(`[data-trace-id="${secondTrace}"]`)).toContainText(E2E.reviewer.email);
   await expect(admin.getByTestId("session-progress")).toContainText("2 done");
 
+  // The expectation label becomes ground truth: sync the session into an evaluation dataset.
+  await admin.getByLabel("Dataset name").fill(`golden-${Date.now()}`);
+  await admin.getByRole("button", { name: "Sync expectations" }).click();
+  await expect(admin.getByTestId("sync-result")).toContainText(/Created golden-\d+ version 1: 1 new, 0 updated, 3 items without expectations skipped\./);
+
   await Promise.all([adminCtx.close(), reviewerCtx.close()]);
 });
