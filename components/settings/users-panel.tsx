@@ -94,10 +94,14 @@ export function UsersPanel() {
                 <select
                   aria-label={`Role of ${u.email}`}
                   value={u.role}
-                  onChange={(e) => run(async () => {
-                    await apiFetch(`/api/users/${u.id}`, { method: "PATCH", json: { role: e.target.value } });
-                    return `${u.email} is now ${ROLE_LABELS[e.target.value as Role]}`;
-                  })}
+                  onChange={(e) => {
+                    // Read the choice now: the controlled select shows the old role again until the list reloads.
+                    const role = e.target.value as Role;
+                    void run(async () => {
+                      await apiFetch(`/api/users/${u.id}`, { method: "PATCH", json: { role } });
+                      return `${u.email} is now ${ROLE_LABELS[role]}`;
+                    });
+                  }}
                   className="rounded border border-slate-300 px-1 py-0.5"
                 >
                   {ROLES.map((r) => (
