@@ -1,12 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { TraceView } from "./trace-view/trace-view";
 
 /** A trace on its own page (shareable link); the selected span is `?span=` in the URL. */
 export function TracePage({ experimentId, traceId, canEdit }: { experimentId: string; traceId: string; canEdit: boolean }) {
-  const router = useRouter();
   const pathname = usePathname();
   const spanId = useSearchParams().get("span");
   return (
@@ -17,7 +16,7 @@ export function TracePage({ experimentId, traceId, canEdit }: { experimentId: st
         </Link>
       </div>
       <div className="min-h-0 flex-1">
-        <TraceView experimentId={experimentId} traceId={traceId} spanId={spanId} canEdit={canEdit} onSelectSpan={(id) => router.replace(id ? `${pathname}?span=${id}` : pathname, { scroll: false })} />
+        <TraceView experimentId={experimentId} traceId={traceId} spanId={spanId} canEdit={canEdit} onSelectSpan={(id) => window.history.replaceState(null, "", id ? `${pathname}?span=${id}` : pathname)} />
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import type { RowSelectionState } from "@tanstack/react-table";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -20,7 +20,6 @@ import { TraceDrawer } from "./trace-view/trace-drawer";
  * and the trace view drawer. Everything that defines the view lives in the URL.
  */
 export function TracesExplorer({ experimentId, canEdit }: { experimentId: string; canEdit: boolean }) {
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const query = useMemo(() => readExplorerQuery(params), [params]);
@@ -40,9 +39,12 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
         else next.set(k, v);
       }
       const s = next.toString();
-      router.replace(s ? `${pathname}?${s}` : pathname, { scroll: false });
+      // The URL only carries client state (filter, page, open trace and span); the server page
+      // does not read it, so the history entry is replaced without a server round trip
+      // (Next.js keeps useSearchParams in step with history.replaceState).
+      window.history.replaceState(null, "", s ? `${pathname}?${s}` : pathname);
     },
-    [params, pathname, router],
+    [params, pathname],
   );
   const update = (patch: Partial<ExplorerQuery>) => setParams(explorerQueryParams({ ...query, ...patch }));
   const onSort = (key: SortKey) => update({ sort: query.sort?.key === key ? { key, desc: !query.sort.desc } : { key, desc: true }, page: 1 });

@@ -20,7 +20,8 @@ const ROW_HEIGHT = 28;
 /**
  * The span tree with a waterfall beside it. Only the visible rows are rendered
  * (@tanstack/react-virtual), so traces with thousands of spans scroll smoothly. Keys: j/k or
- * arrows move the selection, left/right collapse and expand.
+ * arrows move the selection, PageUp/PageDown by a screenful, Home/End to the first/last span,
+ * left/right collapse and expand.
  */
 export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: Props) {
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
@@ -29,9 +30,14 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
   const virtualizer = useVirtualizer({ count: tree.rows.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
   const selectedIndex = tree.rows.findIndex((r) => r.span.spanId === selectedSpanId);
 
+  // Scroll a newly selected span into view, but not when expanding or collapsing rows above it
+  // merely shifts its index: the view should stay on the node just toggled.
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
-  }, [selectedIndex, virtualizer]);
+    if (selectedIndex < 0 || scrolledTo.current === selectedSpanId) return;
+    scrolledTo.current = selectedSpanId;
+    virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
+  }, [selectedSpanId, selectedIndex, virtualizer]);
 
   const toggle = (id: string, open?: boolean) =>
     setCollapsed((prev) => {
@@ -47,8 +53,13 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
       const row = tree.rows[Math.min(tree.rows.length - 1, Math.max(0, (selectedIndex < 0 ? 0 : selectedIndex) + d))];
       if (row) onSelect(row.span.spanId);
     };
+    const page = Math.max(1, Math.floor((parent.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     if (e.key === "j" || e.key === "ArrowDown") move(1);
     else if (e.key === "k" || e.key === "ArrowUp") move(-1);
+    else if (e.key === "PageDown") move(page);
+    else if (e.key === "PageUp") move(-page);
+    else if (e.key === "Home") move(-tree.rows.length);
+    else if (e.key === "End") move(tree.rows.length);
     else if ((e.key === "ArrowLeft" || e.key === "ArrowRight") && selectedSpanId) toggle(selectedSpanId, e.key === "ArrowRight");
     else return;
     e.preventDefault();

@@ -6,6 +6,7 @@ import { formatDuration } from "@/components/traces/table/trace-columns";
 import { SpanDetail } from "./span-detail";
 import { SpanTree } from "./span-tree";
 import { TraceSummary } from "./trace-summary";
+import { useSpanSelection } from "./use-span-selection";
 import { useTrace } from "./use-trace";
 
 interface Props {
@@ -19,19 +20,22 @@ interface Props {
 }
 
 /** One trace: header, Summary / Details & Timeline tabs, and the assessments panel on the right. */
-export function TraceView({ experimentId, traceId, spanId, canEdit, onSelectSpan, onAssessmentsChanged }: Props) {
+export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, onSelectSpan, onAssessmentsChanged }: Props) {
   const { data, error, reload } = useTrace(traceId);
+  const [spanId, selectSpan] = useSpanSelection(urlSpanId, onSelectSpan);
   const [tab, setTab] = useState<"details" | "summary">("details");
   const assessmentCounts = useMemo(() => {
     const m = new Map<string, number>();
     for (const a of data?.info.assessments ?? []) if (a.spanId && a.valid) m.set(a.spanId, (m.get(a.spanId) ?? 0) + 1);
     return m;
   }, [data]);
+  // Lookups by id, so a 5,000-span trace doesn't scan its spans (once per span) on every selection.
+  const byId = useMemo(() => new Map((data?.spans ?? []).map((s) => [s.spanId, s])), [data]);
   if (error) return <p role="alert" className="p-4 text-sm text-red-700">{error}</p>;
   if (!data) return <p role="status" className="animate-pulse p-4 text-sm text-slate-500">Loading trace…</p>;
   const { info, spans } = data;
-  const root = spans.find((s) => !s.parentSpanId || !spans.some((p) => p.spanId === s.parentSpanId));
-  const selected = spans.find((s) => s.spanId === spanId) ?? null;
+  const root = spans.find((s) => !s.parentSpanId || !byId.has(s.parentSpanId));
+  const selected = (spanId && byId.get(spanId)) || null;
   const shown = selected ?? root;
 
   return (
@@ -60,7 +64,7 @@ export function TraceView({ experimentId, traceId, spanId, canEdit, onSelectSpan
         ) : (
           <>
             <div className="min-w-0 flex-[4] border-r border-slate-200">
-              {spans.length === 0 ? <p className="p-4 text-sm text-slate-500">No spans were recorded for this trace yet.</p> : <SpanTree spans={spans} selectedSpanId={shown?.spanId ?? null} onSelect={onSelectSpan} assessmentCounts={assessmentCounts} />}
+              {spans.length === 0 ? <p className="p-4 text-sm text-slate-500">No spans were recorded for this trace yet.</p> : <SpanTree spans={spans} selectedSpanId={shown?.spanId ?? null} onSelect={selectSpan} assessmentCounts={assessmentCounts} />}
             </div>
             <div className="min-w-0 flex-[4] border-r border-slate-200">{shown ? <SpanDetail span={shown} /> : null}</div>
           </>
