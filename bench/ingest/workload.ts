@@ -102,6 +102,11 @@ export function makeRows(n: number, m: number, experimentId: string) {
         attributes: JSON.stringify({ "mlflow.spanType": s.type, "mlflow.spanInputs": JSON.parse(s.input), "mlflow.spanOutputs": JSON.parse(s.output) }),
         events: "[]",
       })),
+      tags: [
+        { traceId: `tr-${root.traceHex}`, key: "mlflow.traceName", value: root.name },
+        { traceId: `tr-${root.traceHex}`, key: "mlflow.trace.spansLocation", value: "TRACKING_STORE" },
+      ],
+      metadata: [{ traceId: `tr-${root.traceHex}`, key: "mlflow.trace_schema.version", value: "3" }],
     };
   });
 }

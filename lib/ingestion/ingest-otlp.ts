@@ -35,7 +35,7 @@ export async function ingestOtlpRequest(actor: Actor, req: Request): Promise<Ing
   const contentType = req.headers.get("content-type");
   otlpFormatFromContentType(contentType); // 415 before reading a body we cannot use
   const experimentId = req.headers.get(EXPERIMENT_HEADER)?.trim() || DEFAULT_EXPERIMENT_ID;
-  await resolveIngestExperiment(experimentId); // 404 before reading, too
+  const expId = await resolveIngestExperiment(experimentId); // 404 before reading, too
   const body = await readBodyLimited(req);
   const decoded = decodeOtlpTraceRequest({ body, contentType, contentEncoding: req.headers.get("content-encoding") });
   const spans: NormalizedSpan[] = decoded.map((span, i) => {
@@ -46,5 +46,5 @@ export async function ingestOtlpRequest(actor: Actor, req: Request): Promise<Ing
       throw new OtlpDecodeError(`span ${i} (${span.spanId}) cannot be converted: ${err instanceof Error ? err.message : String(err)}`);
     }
   });
-  return ingestSpans(actor, experimentId, spans);
+  return ingestSpans(actor, expId, spans, { experimentResolved: true });
 }

@@ -1,8 +1,14 @@
 import "server-only";
-/** Small batched-write helpers shared by the span writer and the trace-info upsert. */
-import type { Db } from "@/lib/db/client";
+/**
+ * Small batched-write helpers shared by the span writer and the trace-info upsert. The upserts
+ * are one `INSERT ... ON CONFLICT` statement per chunk of rows: SQLite (3.24+) and PostgreSQL
+ * share that syntax, and one statement is one round trip where Prisma's upsert/update would
+ * cost one per row (ingestion throughput is dominated by statements per request).
+ */
+import { Prisma, type Db } from "@/lib/db/client";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+type SqlValue = string | number | bigint | boolean | Date | null;
 
 export interface KeyValueRow {
   traceId: string;
@@ -10,26 +16,70 @@ export interface KeyValueRow {
   value: string;
 }
 
+/** Bound parameters per statement: well under SQLite's 32,766 and PostgreSQL's 65,535. */
+const MAX_PARAMS = 8_000;
+
+const ident = (name: string) => Prisma.raw(`"${name}"`);
+
+/** Column values in `columns` order, as a chunked multi-row VALUES list. */
+function valueChunks(columns: readonly string[], rows: Record<string, SqlValue>[]): Prisma.Sql[] {
+  const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  const chunks: Prisma.Sql[] = [];
+  for (let i = 0; i < rows.length; i += perChunk) {
+    const tuples = rows.slice(i, i + perChunk).map((r) => Prisma.sql`(${Prisma.join(columns.map((c) => r[c] ?? null))})`);
+    chunks.push(Prisma.join(tuples));
+  }
+  return chunks;
+}
+
 /**
- * Sets trace tags or metadata in two statements for any number of traces: delete the keys
- * being set, then insert them. Later rows for the same (trace, key) win. Keys not listed are
- * left alone.
+ * Inserts rows into `table`; rows whose `conflict` key exists already are updated to the new
+ * values of `update` (or left alone when `update` is empty).
+ */
+export async function upsertRows(
+  tx: Tx,
+  table: string,
+  columns: readonly string[],
+  conflict: readonly string[],
+  update: readonly string[],
+  rows: Record<string, SqlValue>[],
+): Promise<void> {
+  const cols = Prisma.join(columns.map(ident));
+  const onConflict = update.length
+    ? Prisma.sql`ON CONFLICT (${Prisma.join(conflict.map(ident))}) DO UPDATE SET ${Prisma.join(update.map((c) => Prisma.sql`${ident(c)} = excluded.${ident(c)}`))}`
+    : Prisma.sql`ON CONFLICT (${Prisma.join(conflict.map(ident))}) DO NOTHING`;
+  for (const values of valueChunks(columns, rows)) {
+    await tx.$executeRaw`INSERT INTO ${ident(table)} (${cols}) VALUES ${values} ${onConflict}`;
+  }
+}
+
+/**
+ * Inserts rows keyed by "id" unless that id exists, and returns the ids actually inserted
+ * (RETURNING lists only inserted rows on both databases). On PostgreSQL a concurrent
+ * transaction inserting the same id makes this wait for it to end and then skip the row, so a
+ * caller never sees a unique violation for it.
+ */
+export async function insertRowsIfAbsent(tx: Tx, table: string, columns: readonly string[], rows: Record<string, SqlValue>[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  const cols = Prisma.join(columns.map(ident));
+  for (const values of valueChunks(columns, rows)) {
+    const got = await tx.$queryRaw<{ id: string }[]>`INSERT INTO ${ident(table)} (${cols}) VALUES ${values} ON CONFLICT ("id") DO NOTHING RETURNING "id"`;
+    for (const r of got) inserted.add(r.id);
+  }
+  return inserted;
+}
+
+/**
+ * Sets trace tags or metadata for any number of traces in one statement: an upsert by
+ * (traceId, key). Later rows for the same (trace, key) win. Keys not listed are left alone.
  */
 export async function setTraceKeyValues(tx: Tx, kind: "tag" | "metadata", rows: KeyValueRow[]): Promise<void> {
   if (!rows.length) return;
+  // One row per (trace, key): a statement may not update the same row twice (PostgreSQL).
   const latest = new Map<string, KeyValueRow>();
   for (const r of rows) latest.set(`${r.traceId}\u0000${r.key}`, r);
-  const byTrace = new Map<string, string[]>();
-  for (const r of latest.values()) byTrace.set(r.traceId, [...(byTrace.get(r.traceId) ?? []), r.key]);
-  const where = { OR: [...byTrace].map(([traceId, keys]) => ({ traceId, key: { in: keys } })) };
-  const data = [...latest.values()];
-  if (kind === "tag") {
-    await tx.traceTag.deleteMany({ where });
-    await tx.traceTag.createMany({ data });
-  } else {
-    await tx.traceMetadata.deleteMany({ where });
-    await tx.traceMetadata.createMany({ data });
-  }
+  const table = kind === "tag" ? "TraceTag" : "TraceMetadata";
+  await upsertRows(tx, table, ["traceId", "key", "value"], ["traceId", "key"], ["value"], [...latest.values()] as unknown as Record<string, SqlValue>[]);
 }
 
 /**

@@ -108,6 +108,54 @@ describe("ingestSpans", () => {
     expect(row.state).toBe("OK");
   });
 
+  it("counts every span when many concurrent requests re-send the root with new children", async () => {
+    const exp = await makeExperiment();
+    const t = ragTrace();
+    const hex = t.traceId.slice(3);
+    const children = Array.from({ length: 8 }, (_, i) => span(hex, randomHex(8), t.root.spanId, { attributes: { "llm.token_count.prompt": i + 1 } }));
+    await Promise.all(children.map((c) => ingestSpans(SYSTEM_ACTOR, exp.id, [t.root, c])));
+    const row = await stored(t.traceId);
+    expect([row.spans.length, row.spanCount, row.inputTokens, row.state, row.name]).toEqual([9, 9, 36, "OK", "rag"]);
+    expect(JSON.parse(row.metaMap["mlflow.trace.tokenUsage"]!)).toEqual({ input_tokens: 36, output_tokens: 0, total_tokens: 36 });
+  });
+
+  it("stores a trace sent whole the same as one sent in pieces, re-sent spans included", async () => {
+    const exp = await makeExperiment();
+    const whole = ragTrace();
+    await ingestSpans(SYSTEM_ACTOR, exp.id, [whole.llm, whole.root, whole.retriever]);
+    const pieces = ragTrace();
+    await ingestSpans(SYSTEM_ACTOR, exp.id, [pieces.llm]);
+    await ingestSpans(SYSTEM_ACTOR, exp.id, [pieces.root, pieces.llm]);
+    await ingestSpans(SYSTEM_ACTOR, exp.id, [pieces.retriever]);
+    const view = (r: Awaited<ReturnType<typeof stored>>) => ({
+      figures: [r.state, r.name, r.requestPreview, r.responsePreview, r.spanCount, r.inputTokens, r.outputTokens, r.totalTokens],
+      timestampMs: Number(r.timestampMs),
+      executionTimeMs: Number(r.executionTimeMs),
+      tags: r.tagMap,
+      meta: r.metaMap,
+      spans: r.spans.map((s) => ({ ...s, traceId: "", spanId: "", parentSpanId: s.parentSpanId === null ? null : "" })).sort((a, b) => a.name.localeCompare(b.name)),
+    });
+    const [a, b] = [view(await stored(whole.traceId)), view(await stored(pieces.traceId))];
+    expect(a).toEqual(b);
+    expect(a.spans).toHaveLength(3);
+    expect(a.meta["mlflow.trace_schema.version"]).toBe("3");
+  });
+
+  it("writes batches larger than one statement's parameter budget", async () => {
+    const exp = await makeExperiment();
+    const hex = randomHex(16);
+    const rootId = randomHex(8);
+    const many = [span(hex, rootId, null, { name: "root", endTimeNs: T0 + 9_000_000n })];
+    for (let i = 0; i < 1200; i++) {
+      many.push(span(hex, randomHex(8), rootId, { startTimeNs: T0 + BigInt(i), attributes: { "llm.token_count.prompt": 1 } }));
+    }
+    await ingestSpans(SYSTEM_ACTOR, exp.id, many);
+    await ingestSpans(SYSTEM_ACTOR, exp.id, many.slice(0, 700)); // re-sent: updated, not duplicated
+    const row = await db().trace.findUniqueOrThrow({ where: { id: `tr-${hex}` } });
+    expect([row.spanCount, row.inputTokens, row.state, row.name]).toEqual([1201, 1200, "OK", "root"]);
+    expect(await db().span.count({ where: { traceId: `tr-${hex}` } })).toBe(1201);
+  });
+
   it("refuses an unknown experiment with 404 and reviewers with 403", async () => {
     const t = ragTrace();
     await expect(ingestSpans(SYSTEM_ACTOR, "999999999", [t.root])).rejects.toMatchObject({ status: 404 });
