@@ -12,14 +12,10 @@ export interface ExperimentSummary extends ExperimentDto {
 export async function listExperimentSummaries(actor: Actor, opts: { skip?: number; take?: number } = {}): Promise<ExperimentSummary[]> {
   const experiments = await listExperiments(actor, opts);
   const ids = experiments.map((e) => e.id);
-  const [counts, latest] = await Promise.all([
-    db().trace.groupBy({ by: ["experimentId"], where: { experimentId: { in: ids } }, _count: { _all: true } }),
-    db().trace.groupBy({ by: ["experimentId"], where: { experimentId: { in: ids } }, _max: { timestampMs: true } }),
-  ]);
-  const countBy = new Map(counts.map((c) => [c.experimentId, c._count._all]));
-  const latestBy = new Map(latest.map((c) => [c.experimentId, c._max.timestampMs]));
+  const stats = await db().trace.groupBy({ by: ["experimentId"], where: { experimentId: { in: ids } }, _count: { _all: true }, _max: { timestampMs: true } });
+  const byId = new Map(stats.map((c) => [c.experimentId, c]));
   return experiments.map((e) => {
-    const last = latestBy.get(e.id);
-    return { ...e, traceCount: countBy.get(e.id) ?? 0, lastTraceAt: last == null ? null : Number(last) };
+    const s = byId.get(e.id);
+    return { ...e, traceCount: s?._count._all ?? 0, lastTraceAt: s?._max.timestampMs == null ? null : Number(s._max.timestampMs) };
   });
 }

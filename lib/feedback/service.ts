@@ -25,22 +25,31 @@ export function parseLegacyFeedback(raw: unknown): TLegacyFeedbackBody {
 }
 
 /**
- * The trace a legacy request_id names: our trace id ("tr-<hex>", or the bare hex MLflow 2 used),
- * else a trace whose client_request_id it is (what apps that set their own request ids kept).
+ * The traces legacy request_ids name, in order (null when unknown): our trace id ("tr-<hex>", or
+ * the bare hex MLflow 2 used), else a trace whose client_request_id it is (what apps that set
+ * their own request ids kept; the newest wins). Two queries for the whole request.
  */
-async function findTrace(requestId: string): Promise<{ id: string } | null> {
-  const id = canonicalTraceId(requestId);
-  if (id) {
-    const t = await db().trace.findUnique({ where: { id }, select: { id: true } });
-    if (t) return t;
-  }
-  return db().trace.findFirst({ where: { clientRequestId: requestId }, orderBy: { timestampMs: "desc" }, select: { id: true } });
+async function findTraces(requestIds: string[]): Promise<({ id: string } | null)[]> {
+  const ids = requestIds.map(canonicalTraceId);
+  const [byId, byClientId] = await Promise.all([
+    db().trace.findMany({ where: { id: { in: ids.filter((x): x is string => !!x) } }, select: { id: true } }),
+    db().trace.findMany({ where: { clientRequestId: { in: requestIds } }, orderBy: { timestampMs: "asc" }, select: { id: true, clientRequestId: true } }),
+  ]);
+  const known = new Set(byId.map((t) => t.id));
+  // Ascending order, so the newest trace of a client request id is the one left in the map.
+  const newestByClientId = new Map(byClientId.map((t) => [t.clientRequestId!, t.id]));
+  return requestIds.map((r, i) => {
+    const id = ids[i];
+    if (id && known.has(id)) return { id };
+    const other = newestByClientId.get(r);
+    return other ? { id: other } : null;
+  });
 }
 
 export async function submitLegacyFeedback(actor: Actor, raw: unknown): Promise<LegacyFeedbackResult> {
   requireRole(actor, "DEVELOPER");
   const body = parseLegacyFeedback(raw);
-  const traces = await Promise.all(body.dataframe_records.map((r) => findTrace(r.request_id)));
+  const traces = await findTraces(body.dataframe_records.map((r) => r.request_id));
   const missing = traces.findIndex((t) => !t);
   if (missing >= 0) {
     throw new NotFoundError(`dataframe_records[${missing}].request_id: trace '${body.dataframe_records[missing]!.request_id}' not found`);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
 import type { TPageQuery } from "@/lib/labeling/schemas";
@@ -34,32 +34,45 @@ export async function listMyReviewSessions(actor: Actor, query: TPageQuery): Pro
     take,
     include: { experiment: { select: { name: true } }, _count: { select: { items: true } } },
   });
-  const sessions = await Promise.all(
-    rows.map(async (s): Promise<MyReviewSessionDto> => {
-      const [mine, doneItems] = await Promise.all([
-        db().labelingClaim.groupBy({ by: ["status"], where: { userId: actor.userId, item: { sessionId: s.id } }, _count: { _all: true } }),
-        countDoneItems(s.id, s.labelsPerItem),
-      ]);
-      const count = (st: string) => mine.find((g) => g.status === st)?._count._all ?? 0;
-      return {
-        id: s.id,
-        name: s.name,
-        experiment_id: s.experimentId,
-        experiment_name: s.experiment.name,
-        url: `/review/${s.id}`,
-        total_items: s._count.items,
-        completed: count("COMPLETED"),
-        skipped: count("SKIPPED"),
-        done_items: doneItems,
-        created_at: s.createdAt.getTime(),
-      };
-    }),
-  );
+  const ids = rows.map((s) => s.id);
+  const [mine, done] = await Promise.all([myClaimCounts(actor.userId, ids), countDoneItems(ids)]);
+  const sessions = rows.map((s): MyReviewSessionDto => ({
+    id: s.id,
+    name: s.name,
+    experiment_id: s.experimentId,
+    experiment_name: s.experiment.name,
+    url: `/review/${s.id}`,
+    total_items: s._count.items,
+    completed: mine.get(`${s.id}:COMPLETED`) ?? 0,
+    skipped: mine.get(`${s.id}:SKIPPED`) ?? 0,
+    done_items: done.get(s.id) ?? 0,
+    created_at: s.createdAt.getTime(),
+  }));
   return { sessions, next_page_token: nextPageToken(skip, take, rows.length) };
 }
 
 /** Items with at least `labelsPerItem` submitted labels. */
-export async function countDoneItems(sessionId: string, labelsPerItem: number): Promise<number> {
-  const grouped = await db().labelingClaim.groupBy({ by: ["itemId"], where: { status: "COMPLETED", item: { sessionId } }, _count: { _all: true } });
-  return grouped.filter((g) => g._count._all >= labelsPerItem).length;
+type CountRow = { sessionId: string; status?: string; n: number | bigint };
+
+/** This reviewer's claims per session and status ("<sessionId>:<status>" → count), in one query. */
+async function myClaimCounts(userId: string, sessionIds: string[]): Promise<Map<string, number>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await db().$queryRaw<CountRow[]>(Prisma.sql`
+    SELECT i."sessionId" AS "sessionId", c."status" AS "status", COUNT(*) AS "n"
+    FROM "LabelingClaim" c JOIN "LabelingItem" i ON i."id" = c."itemId"
+    WHERE c."userId" = ${userId} AND i."sessionId" IN (${Prisma.join(sessionIds)})
+    GROUP BY i."sessionId", c."status"`);
+  return new Map(rows.map((r) => [`${r.sessionId}:${r.status}`, Number(r.n)]));
+}
+
+/** Items that have all the labels their session asks for, per session, in one query. */
+export async function countDoneItems(sessionIds: string[]): Promise<Map<string, number>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await db().$queryRaw<CountRow[]>(Prisma.sql`
+    SELECT i."sessionId" AS "sessionId", COUNT(*) AS "n"
+    FROM "LabelingItem" i JOIN "LabelingSession" s ON s."id" = i."sessionId"
+    WHERE i."sessionId" IN (${Prisma.join(sessionIds)})
+      AND (SELECT COUNT(*) FROM "LabelingClaim" c WHERE c."itemId" = i."id" AND c."status" = 'COMPLETED') >= s."labelsPerItem"
+    GROUP BY i."sessionId"`);
+  return new Map(rows.map((r) => [r.sessionId, Number(r.n)]));
 }

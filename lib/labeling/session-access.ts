@@ -6,18 +6,25 @@ import { roleAtLeast } from "@/lib/auth/roles";
 import { toDefinition, toLabelSchemaDto, type LabelSchemaDto } from "@/lib/labeling/schema-service";
 import type { TLabelSchemaDefinition } from "@/lib/labeling/schemas";
 
-/** A session with what every labeling service needs: its run, schemas in order and reviewers. */
-export async function loadSession(sessionId: string) {
-  const row = await db().labelingSession.findUnique({
-    where: { id: sessionId },
-    include: {
-      schemas: { include: { schema: { include: { _count: { select: { sessions: true } } } } }, orderBy: [{ position: "asc" }, { schemaId: "asc" }] },
-      reviewers: { include: { user: { select: { id: true, email: true, name: true } } } },
-    },
-  });
-  if (!row) throw new NotFoundError(`Labeling session '${sessionId}' does not exist`);
+/** What every labeling service needs of a session: its schemas in order and its reviewers. */
+export const SESSION_INCLUDE = {
+  schemas: { include: { schema: { include: { _count: { select: { sessions: true } } } } }, orderBy: [{ position: "asc" as const }, { schemaId: "asc" as const }] },
+  reviewers: { include: { user: { select: { id: true, email: true, name: true } } } },
+};
+
+type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+const findSession = (sessionId: string) => db().labelingSession.findUnique({ where: { id: sessionId }, include: SESSION_INCLUDE });
+
+/** Adds the schemas as DTOs and validation definitions to a row loaded with SESSION_INCLUDE. */
+export function toLoadedSession<R extends SessionRow>(row: R) {
   const schemas: LabelSchemaDto[] = row.schemas.map((s) => toLabelSchemaDto(s.schema));
   return { ...row, schemaDtos: schemas, definitions: schemas.map(toDefinition) as TLabelSchemaDefinition[] };
+}
+
+export async function loadSession(sessionId: string) {
+  const row = await findSession(sessionId);
+  if (!row) throw new NotFoundError(`Labeling session '${sessionId}' does not exist`);
+  return toLoadedSession(row);
 }
 export type LoadedSession = Awaited<ReturnType<typeof loadSession>>;
 

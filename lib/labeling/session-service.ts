@@ -8,7 +8,7 @@ import { roleAtLeast } from "@/lib/auth/roles";
 import { getExperiment } from "@/lib/experiments/service";
 import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
 import { realUserId } from "@/lib/labeling/schema-service";
-import { loadSession, loadSessionForReviewer, type LoadedSession } from "@/lib/labeling/session-access";
+import { loadSession, loadSessionForReviewer, SESSION_INCLUDE, toLoadedSession, type LoadedSession } from "@/lib/labeling/session-access";
 import type { TCreateLabelingSessionRequest, TExperimentListQuery, TUpdateLabelingSessionBody } from "@/lib/labeling/schemas";
 
 /** A labeling session as the API and the UI see it. */
@@ -137,9 +137,9 @@ export async function listLabelingSessions(actor: Actor, query: TExperimentListQ
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     skip,
     take,
-    select: { id: true },
+    include: { ...SESSION_INCLUDE, _count: { select: { items: true } } },
   });
-  const sessions = await Promise.all(rows.map(async (r) => toSessionDto(await loadSession(r.id), await itemCount(r.id))));
+  const sessions = rows.map((r) => toSessionDto(toLoadedSession(r), r._count.items));
   return { sessions, next_page_token: nextPageToken(skip, take, rows.length) };
 }
 

@@ -5,7 +5,7 @@
 import "server-only";
 import { toAssessmentDto } from "@/lib/assessments/internal";
 import type { AssessmentDto } from "@/lib/assessments/schemas";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import type { TraceInfoDto } from "./schemas";
 
 /** The trace columns a TraceInfoDto needs (select these, not the whole row). */
@@ -25,21 +25,8 @@ export const TRACE_INFO_SELECT = {
   spanCount: true,
 } as const;
 
-export interface TraceInfoRow {
-  id: string;
-  experimentId: string;
-  clientRequestId: string | null;
-  timestampMs: bigint;
-  executionTimeMs: bigint | null;
-  state: string;
-  requestPreview: string | null;
-  responsePreview: string | null;
-  name: string | null;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  totalTokens: number | null;
-  spanCount: number;
-}
+/** A trace row as selected with TRACE_INFO_SELECT (derived from the schema, not re-declared). */
+export type TraceInfoRow = Prisma.TraceGetPayload<{ select: typeof TRACE_INFO_SELECT }>;
 
 function groupBy<T extends { traceId: string }>(rows: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();

@@ -50,10 +50,18 @@ export interface MergeResponse extends MergeResult {
 
 type DatasetRow = { id: string; experimentId: string; name: string; currentVersion: number; createdAt: Date; updatedAt: Date };
 
-async function toDto(d: DatasetRow): Promise<DatasetDto> {
-  const recordCount = await db().evaluationDatasetRecord.count({ where: { version: { datasetId: d.id, version: d.currentVersion } } });
-  return { id: d.id, experimentId: d.experimentId, name: d.name, currentVersion: d.currentVersion, recordCount, createdAt: d.createdAt.getTime(), updatedAt: d.updatedAt.getTime() };
+/** DTOs for a page of datasets, with the record count of each one's current version in one query. */
+async function toDtos(rows: DatasetRow[]): Promise<DatasetDto[]> {
+  if (rows.length === 0) return [];
+  const versions = await db().evaluationDatasetVersion.findMany({
+    where: { OR: rows.map((d) => ({ datasetId: d.id, version: d.currentVersion })) },
+    select: { datasetId: true, _count: { select: { records: true } } },
+  });
+  const counts = new Map(versions.map((v) => [v.datasetId, v._count.records]));
+  return rows.map((d) => ({ id: d.id, experimentId: d.experimentId, name: d.name, currentVersion: d.currentVersion, recordCount: counts.get(d.id) ?? 0, createdAt: d.createdAt.getTime(), updatedAt: d.updatedAt.getTime() }));
 }
+
+const toDto = async (d: DatasetRow): Promise<DatasetDto> => (await toDtos([d]))[0]!;
 
 export function toRecordDto(r: { id: string; position: number; inputsHash: string; inputs: string; expectations: string; outputs: string | null; tags: string; sourceTraceId: string | null }): DatasetRecordDto {
   return {
@@ -83,7 +91,7 @@ export async function listDatasets(actor: Actor, experimentId: string, q: TListQ
     db().evaluationDataset.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], skip: (q.page - 1) * q.page_size, take: q.page_size }),
     db().evaluationDataset.count({ where }),
   ]);
-  return { datasets: await Promise.all(rows.map(toDto)), total };
+  return { datasets: await toDtos(rows), total };
 }
 
 /** One dataset with its versions (newest first). */

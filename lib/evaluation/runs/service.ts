@@ -64,9 +64,16 @@ type RunRow = Awaited<ReturnType<ReturnType<typeof db>["evaluationRun"]["findUni
 
 const scorerName = (s: TScorerConfig) => s.name ?? s.type;
 
-async function toRunDto(r: RunRow): Promise<EvaluationRunDto> {
+/** DTOs for a page of runs; the failure reasons of failed ones come in one query. */
+async function toRunDtos(rows: RunRow[]): Promise<EvaluationRunDto[]> {
+  const failed = rows.filter((r) => r.status === "FAILED").map((r) => r.runId);
+  const tags = failed.length ? await db().runTag.findMany({ where: { runId: { in: failed }, key: RUN_ERROR_TAG } }) : [];
+  const errors = new Map(tags.map((t) => [t.runId, t.value]));
+  return rows.map((r) => toRunDto(r, errors.get(r.runId) ?? null));
+}
+
+function toRunDto(r: RunRow, error: string | null): EvaluationRunDto {
   const config = JSON.parse(r.config) as { scorers: TScorerConfig[]; output_source: TOutputSource; dataset_id: string | null; source_label?: string };
-  const err = r.status === "FAILED" ? await db().runTag.findUnique({ where: { runId_key: { runId: r.runId, key: RUN_ERROR_TAG } } }) : null;
   return {
     id: r.id,
     experimentId: r.experimentId,
@@ -83,7 +90,7 @@ async function toRunDto(r: RunRow): Promise<EvaluationRunDto> {
     datasetId: config.dataset_id,
     scorers: config.scorers,
     outputSource: config.output_source,
-    error: err?.value ?? null,
+    error,
   };
 }
 
@@ -102,7 +109,7 @@ export async function listEvaluationRuns(actor: Actor, experimentId: string, q: 
     db().evaluationRun.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (q.page - 1) * q.page_size, take: q.page_size }),
     db().evaluationRun.count({ where }),
   ]);
-  return { runs: await Promise.all(rows.map(toRunDto)), total };
+  return { runs: await toRunDtos(rows), total };
 }
 
 /**
@@ -129,7 +136,7 @@ async function judgeAlignment(r: RunRow): Promise<AlignmentSummary[]> {
 export async function getEvaluationRun(actor: Actor, id: string): Promise<RunDetailDto> {
   requireRole(actor, "DEVELOPER");
   const r = await loadRun(id);
-  const dto = await toRunDto(r);
+  const dto = (await toRunDtos([r]))[0]!;
   const cells = await db().evaluationScore.findMany({ where: { row: { evaluationRunId: id } }, select: { scorerName: true, value: true, error: true } });
   const summary = summarizeScores(dto.scorers.map(scorerName), cells.map((c) => ({ scorerName: c.scorerName, value: parseJsonText(c.value) ?? null, error: c.error })));
   const alignment = r.status === "COMPLETED" || r.status === "FAILED" ? await judgeAlignment(r) : [];
@@ -187,9 +194,10 @@ export async function compareRuns(actor: Actor, id: string, q: TCompareRunsQuery
   const wanted = keys.map((k) => otherByKey.get(k)).filter((x): x is string => Boolean(x));
   const full = await db().evaluationRunRow.findMany({ where: { id: { in: wanted } }, include: rowInclude });
   const byId = new Map(full.map((r) => [r.id, toRowDto(r)]));
+  const [a, b] = await toRunDtos([ra, rb]);
   return {
-    a: await toRunDto(ra),
-    b: await toRunDto(rb),
+    a: a!,
+    b: b!,
     total,
     pairs: rows.map((r, i) => ({ key: keys[i]!, a: r, b: byId.get(otherByKey.get(keys[i]!) ?? "") ?? null })),
   };
