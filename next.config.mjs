@@ -20,7 +20,13 @@ const nextConfig = {
   // Lets several checkouts' end-to-end runs build side by side (NEXT_DIST_DIR=.next-a, ...).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and WASM database drivers are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@prisma/schema-engine-wasm"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+    "@prisma/schema-engine-wasm",
+  ],
   async headers() {
     if (process.env.NODE_ENV !== "production") return [];
     return [

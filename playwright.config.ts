@@ -3,7 +3,8 @@ import { defineConfig } from "@playwright/test";
 import { E2E } from "./e2e/support/env";
 
 // Debian's chromium (apt-get install chromium); Playwright's own browser download is unreachable here.
-const executablePath = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+const executablePath =
+  process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
 export default defineConfig({
   testDir: "e2e",
@@ -21,12 +22,24 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
     { name: "api", testMatch: /api\/.*\.spec\.ts/ },
-    { name: "ui", testMatch: /ui\/.*\.spec\.ts/, use: { browserName: "chromium", viewport: { width: 1440, height: 900 } } },
+    {
+      name: "ui",
+      testMatch: /ui\/.*\.spec\.ts/,
+      use: { browserName: "chromium", viewport: { width: 1440, height: 900 } },
+    },
   ],
   // A production build on a fresh SQLite database in its own data folder, started the way
   // users start it (`npm start`), so the start path itself is under test.

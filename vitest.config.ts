@@ -11,7 +11,17 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "lib/**/*.test.tsx", "components/**/*.test.ts", "components/**/*.test.tsx", "scripts/**/*.test.ts"], exclude: ["**/*.db.test.ts", "node_modules/**"] },
+        test: {
+          name: "unit",
+          include: [
+            "lib/**/*.test.ts",
+            "lib/**/*.test.tsx",
+            "components/**/*.test.ts",
+            "components/**/*.test.tsx",
+            "scripts/**/*.test.ts",
+          ],
+          exclude: ["**/*.db.test.ts", "node_modules/**"],
+        },
       },
       {
         resolve: { alias },

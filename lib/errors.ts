@@ -46,6 +46,10 @@ export class ConflictError extends AppError {
 
 export class PayloadTooLargeError extends AppError {
   constructor(limitBytes: number) {
-    super(413, "REQUEST_LIMIT_EXCEEDED", `Request body is larger than the limit of ${limitBytes} bytes (set MAX_BODY_BYTES to change it)`);
+    super(
+      413,
+      "REQUEST_LIMIT_EXCEEDED",
+      `Request body is larger than the limit of ${limitBytes} bytes (set MAX_BODY_BYTES to change it)`,
+    );
   }
 }

@@ -22,7 +22,12 @@ const USAGE = `usage: npm run admin -- <command> [options]
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, password: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      password: { type: "string" },
+    },
   });
   const command = positionals[0];
   const config = readDbConfig();
@@ -31,7 +36,12 @@ async function main() {
 
   switch (command) {
     case "create-user": {
-      const body = ZCreateUserBody.parse({ email: values.email, role: values.role, name: values.name, password: values.password });
+      const body = ZCreateUserBody.parse({
+        email: values.email,
+        role: values.role,
+        name: values.name,
+        password: values.password,
+      });
       const { user, password } = await createUser(SYSTEM_ACTOR, body);
       console.log(`created ${user.role.toLowerCase()} ${user.email}`);
       if (password) console.log(`password (shown once): ${password}`);
@@ -59,7 +69,14 @@ async function main() {
 
 main()
   .catch((err) => {
-    const message = err instanceof ConfigError || err instanceof AppError ? err.message : err?.issues ? err.issues.map((i: { path: unknown[]; message: string }) => `--${i.path.join(".")}: ${i.message}`).join("; ") : String(err?.message ?? err);
+    const message =
+      err instanceof ConfigError || err instanceof AppError
+        ? err.message
+        : err?.issues
+          ? err.issues
+              .map((i: { path: unknown[]; message: string }) => `--${i.path.join(".")}: ${i.message}`)
+              .join("; ")
+          : String(err?.message ?? err);
     console.error(`tracelight admin: ${message}`);
     process.exitCode = 1;
   })

@@ -19,11 +19,27 @@ function run(script: string, args: string[], env: Record<string, string | undefi
 
 describe("npm start refuses bad configuration with one readable line", () => {
   it.each([
-    ["an unsupported DATABASE_URL", { DATABASE_URL: "mysql://root@localhost/x" }, /^tracelight: DATABASE_URL must start with postgres:\/\/, postgresql:\/\/ or file:/],
-    ["an unreachable PostgreSQL", { DATABASE_URL: "postgresql://nobody:pw@127.0.0.1:1/db", NEXTAUTH_SECRET: "x".repeat(32) }, /^tracelight: Cannot reach the PostgreSQL database at postgresql:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/db: .*Is it running/],
-    ["PostgreSQL without a session secret", { DATABASE_URL: "postgresql://root@127.0.0.1:5432/postgres" }, /^tracelight: NEXTAUTH_SECRET is not set: with PostgreSQL/],
+    [
+      "an unsupported DATABASE_URL",
+      { DATABASE_URL: "mysql://root@localhost/x" },
+      /^tracelight: DATABASE_URL must start with postgres:\/\/, postgresql:\/\/ or file:/,
+    ],
+    [
+      "an unreachable PostgreSQL",
+      { DATABASE_URL: "postgresql://nobody:pw@127.0.0.1:1/db", NEXTAUTH_SECRET: "x".repeat(32) },
+      /^tracelight: Cannot reach the PostgreSQL database at postgresql:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/db: .*Is it running/,
+    ],
+    [
+      "PostgreSQL without a session secret",
+      { DATABASE_URL: "postgresql://root@127.0.0.1:5432/postgres" },
+      /^tracelight: NEXTAUTH_SECRET is not set: with PostgreSQL/,
+    ],
     ["a bad port", { PORT: "http", DATA_DIR: path.join(tmp, "port") }, /^tracelight: PORT must be a number/],
-    ["a bad admin email on a fresh database", { ADMIN_EMAIL: "not-an-email", DATA_DIR: path.join(tmp, "admin"), PORT: "1" }, /^tracelight: ADMIN_EMAIL is not an email address/],
+    [
+      "a bad admin email on a fresh database",
+      { ADMIN_EMAIL: "not-an-email", DATA_DIR: path.join(tmp, "admin"), PORT: "1" },
+      /^tracelight: ADMIN_EMAIL is not an email address/,
+    ],
   ])("%s", (_name, env, message) => {
     const res = run("scripts/start.ts", [], env);
     expect(res.code).toBe(1);
@@ -37,23 +53,33 @@ describe("npm run admin", () => {
   const dataDir = path.join(tmp, "admin-cli");
 
   it("creates a user, prints a generated password once, and refuses a duplicate", () => {
-    const created = run("scripts/admin.ts", ["create-user", "--email", "Ana@Example.com", "--role", "REVIEWER"], { DATA_DIR: dataDir });
+    const created = run("scripts/admin.ts", ["create-user", "--email", "Ana@Example.com", "--role", "REVIEWER"], {
+      DATA_DIR: dataDir,
+    });
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/created reviewer ana@example.com/);
     expect(created.stdout).toMatch(/password \(shown once\): [A-Za-z0-9]{20}/);
-    const again = run("scripts/admin.ts", ["create-user", "--email", "ana@example.com", "--role", "REVIEWER"], { DATA_DIR: dataDir });
+    const again = run("scripts/admin.ts", ["create-user", "--email", "ana@example.com", "--role", "REVIEWER"], {
+      DATA_DIR: dataDir,
+    });
     expect(again.code).toBe(1);
     expect(again.stderr).toBe("tracelight admin: A user with email ana@example.com already exists");
   });
 
   it("creates an API key and prints only the key", () => {
-    const res = run("scripts/admin.ts", ["create-api-key", "--email", "ana@example.com", "--name", "ci"], { DATA_DIR: dataDir });
+    const res = run("scripts/admin.ts", ["create-api-key", "--email", "ana@example.com", "--name", "ci"], {
+      DATA_DIR: dataDir,
+    });
     expect(res.code).toBe(0);
     expect(res.stdout.trim()).toMatch(/^tl_[A-Za-z0-9_-]{32}$/);
   });
 
   it("resets a password to a given one", () => {
-    const res = run("scripts/admin.ts", ["reset-password", "--email", "ana@example.com", "--password", "new-password-123"], { DATA_DIR: dataDir });
+    const res = run(
+      "scripts/admin.ts",
+      ["reset-password", "--email", "ana@example.com", "--password", "new-password-123"],
+      { DATA_DIR: dataDir },
+    );
     expect(res.code).toBe(0);
     expect(res.stdout.trim()).toBe("password changed");
   });

@@ -34,7 +34,8 @@ function needsBuild(): boolean {
 
 function parsePort(): number {
   const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`PORT must be a number from 1 to 65535 (got '${process.env.PORT}')`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new ConfigError(`PORT must be a number from 1 to 65535 (got '${process.env.PORT}')`);
   return port;
 }
 
@@ -44,7 +45,8 @@ async function main() {
   const secret = resolveAuthSecret(db);
   console.log(`tracelight: database ${db.provider === "sqlite" ? db.file : redactUrl(db.url)}`);
   const prepared = await prepareDatabase(db, { demoData: process.env.DEMO_DATA !== "0" });
-  if (prepared.appliedMigrations.length) console.log(`tracelight: applied migrations ${prepared.appliedMigrations.join(", ")}`);
+  if (prepared.appliedMigrations.length)
+    console.log(`tracelight: applied migrations ${prepared.appliedMigrations.join(", ")}`);
   if (prepared.admin) {
     console.log(`tracelight: created the first admin ${prepared.admin.email}`);
     if (prepared.admin.password) {
@@ -54,7 +56,8 @@ async function main() {
       console.log("└──────────────────────────────────────────────────────────────");
     }
   }
-  if (prepared.demoExperimentId) console.log(`tracelight: loaded the demo experiment (id ${prepared.demoExperimentId})`);
+  if (prepared.demoExperimentId)
+    console.log(`tracelight: loaded the demo experiment (id ${prepared.demoExperimentId})`);
 
   const env = {
     ...process.env,

@@ -16,7 +16,8 @@ export default function LoginPage() {
           <LoginForm />
         </Suspense>
         <p className="mt-6 text-xs text-slate-500">
-          First start? The admin account is the one in ADMIN_EMAIL / ADMIN_PASSWORD, or the password printed once in the server log.
+          First start? The admin account is the one in ADMIN_EMAIL / ADMIN_PASSWORD, or the password printed once in the
+          server log.
         </p>
       </div>
     </div>

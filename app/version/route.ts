@@ -2,4 +2,5 @@
 import { MLFLOW_COMPAT_VERSION } from "@/lib/mlflow/version";
 
 export const dynamic = "force-static";
-export const GET = () => new Response(MLFLOW_COMPAT_VERSION, { headers: { "content-type": "text/plain; charset=utf-8" } });
+export const GET = () =>
+  new Response(MLFLOW_COMPAT_VERSION, { headers: { "content-type": "text/plain; charset=utf-8" } });

@@ -24,20 +24,30 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "2" },
   },
 });
-const [N, M, K, ROUNDS] = [values.traces, values.spans, values.clients, values.rounds].map(Number) as [number, number, number, number];
+const [N, M, K, ROUNDS] = [values.traces, values.spans, values.clients, values.rounds].map(Number) as [
+  number,
+  number,
+  number,
+  number,
+];
 
 async function pool<T>(items: T[], work: (item: T) => Promise<unknown>): Promise<number> {
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: K }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: K }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
   return (N * M) / ((performance.now() - started) / 1000);
 }
 
 async function benchOne(provider: "sqlite" | "postgresql") {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tracelight-inproc-"));
-  const config: DbConfig = provider === "postgresql" ? await createScratchDatabase("tracelight_bench") : { provider, url: `file:${path.join(dataDir, "t.db")}`, file: path.join(dataDir, "t.db") };
+  const config: DbConfig =
+    provider === "postgresql"
+      ? await createScratchDatabase("tracelight_bench")
+      : { provider, url: `file:${path.join(dataDir, "t.db")}`, file: path.join(dataDir, "t.db") };
   process.env.DATABASE_URL = config.url;
   try {
     const { prepareDatabase } = await import("../../lib/bootstrap/prepare");
@@ -45,22 +55,42 @@ async function benchOne(provider: "sqlite" | "postgresql") {
     const { createDb } = await import("../../lib/db/client");
     let statements = 0;
     // Counts every operation, raw statements and those inside interactive transactions included.
-    const counted = createDb(config).$extends({ query: { $allOperations: ({ args, query }) => (statements++, query(args)) } });
+    const counted = createDb(config).$extends({
+      query: { $allOperations: ({ args, query }) => (statements++, query(args)) },
+    });
     (globalThis as { __tracelightDb?: unknown }).__tracelightDb = counted;
     const { db } = await import("../../lib/db/client");
     const { ingestOtlpRequest } = await import("../../lib/ingestion/ingest-otlp");
-    const mkExp = async (name: string) => (await db().experiment.create({ data: { id: String(Date.now() + Math.random()).replace(".", ""), name, artifactLocation: "mlflow-artifacts:/x" } })).id;
+    const mkExp = async (name: string) =>
+      (
+        await db().experiment.create({
+          data: {
+            id: String(Date.now() + Math.random()).replace(".", ""),
+            name,
+            artifactLocation: "mlflow-artifacts:/x",
+          },
+        })
+      ).id;
     for (let round = 1; round <= ROUNDS; round++) {
       const expId = await mkExp(`otlp-${round}`);
       const bodies = makeOtlpBodies(N, M);
       statements = 0;
       const otlp = await pool(bodies, (body) =>
-        ingestOtlpRequest(SYSTEM_ACTOR, new Request("http://x/v1/traces", { method: "POST", headers: { "content-type": "application/x-protobuf", "x-mlflow-experiment-id": expId }, body: new Uint8Array(body) })),
+        ingestOtlpRequest(
+          SYSTEM_ACTOR,
+          new Request("http://x/v1/traces", {
+            method: "POST",
+            headers: { "content-type": "application/x-protobuf", "x-mlflow-experiment-id": expId },
+            body: new Uint8Array(body),
+          }),
+        ),
       );
       const perRequest = statements / N;
       const rows = makeRows(N, M, await mkExp(`direct-${round}`));
       const direct = await pool(rows, (r) => insertDirect(db(), r));
-      console.log(`${provider.padEnd(10)} round ${round}: writer ${otlp.toFixed(0).padStart(6)} spans/s (${perRequest.toFixed(1)} statements/request), direct ${direct.toFixed(0).padStart(6)} spans/s, writer/direct ${((otlp / direct) * 100).toFixed(0)}%`);
+      console.log(
+        `${provider.padEnd(10)} round ${round}: writer ${otlp.toFixed(0).padStart(6)} spans/s (${perRequest.toFixed(1)} statements/request), direct ${direct.toFixed(0).padStart(6)} spans/s, writer/direct ${((otlp / direct) * 100).toFixed(0)}%`,
+      );
     }
     await db().$disconnect();
     (globalThis as { __tracelightDb?: unknown }).__tracelightDb = undefined;

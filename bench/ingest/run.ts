@@ -93,7 +93,11 @@ async function viaOtlp(key: string, experimentId: string, serverPid: number) {
         const body = bodies[next++]!;
         const res = await fetch(`${BASE}/v1/traces`, {
           method: "POST",
-          headers: { authorization: `Bearer ${key}`, "content-type": "application/x-protobuf", "x-mlflow-experiment-id": experimentId },
+          headers: {
+            authorization: `Bearer ${key}`,
+            "content-type": "application/x-protobuf",
+            "x-mlflow-experiment-id": experimentId,
+          },
           body: new Uint8Array(body),
         });
         if (!res.ok) failures.push(`${res.status} ${await res.text()}`);
@@ -125,14 +129,21 @@ async function ceiling(experimentId: string) {
 
 async function benchOne(provider: "sqlite" | "postgresql") {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tracelight-bench-"));
-  const config: DbConfig = provider === "postgresql" ? await createScratchDatabase("tracelight_bench") : { provider, url: `file:${path.join(dataDir, "tracelight.db")}`, file: path.join(dataDir, "tracelight.db") };
+  const config: DbConfig =
+    provider === "postgresql"
+      ? await createScratchDatabase("tracelight_bench")
+      : { provider, url: `file:${path.join(dataDir, "tracelight.db")}`, file: path.join(dataDir, "tracelight.db") };
   process.env.DATABASE_URL = config.url;
   const server = startServer(config, dataDir);
   try {
     await waitForHealth(server);
     const key = await apiKey();
     const mkExp = async (name: string) => {
-      const res = await fetch(`${BASE}/api/2.0/mlflow/experiments/create`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ name }) });
+      const res = await fetch(`${BASE}/api/2.0/mlflow/experiments/create`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ name }),
+      });
       return ((await res.json()) as { experiment_id: string }).experiment_id;
     };
     const idleRss = processTreeRssMb(server.pid!);

@@ -99,7 +99,11 @@ export function makeRows(n: number, m: number, experimentId: string) {
         statusCode: "OK",
         inputs: s.input,
         outputs: s.output,
-        attributes: JSON.stringify({ "mlflow.spanType": s.type, "mlflow.spanInputs": JSON.parse(s.input), "mlflow.spanOutputs": JSON.parse(s.output) }),
+        attributes: JSON.stringify({
+          "mlflow.spanType": s.type,
+          "mlflow.spanInputs": JSON.parse(s.input),
+          "mlflow.spanOutputs": JSON.parse(s.output),
+        }),
         events: "[]",
       })),
       tags: [

@@ -24,7 +24,12 @@ import { encodePageToken } from "../../lib/traces/search";
 import { searchTraces } from "../../lib/traces/search-traces";
 
 const { values: args } = parseArgs({
-  options: { traces: { type: "string", default: "100000" }, provider: { type: "string", default: "both" }, runs: { type: "string", default: "20" }, "spans-per-trace": { type: "string", default: "10" } },
+  options: {
+    traces: { type: "string", default: "100000" },
+    provider: { type: "string", default: "both" },
+    runs: { type: "string", default: "20" },
+    "spans-per-trace": { type: "string", default: "10" },
+  },
 });
 const N = Number(args.traces);
 const RUNS = Number(args.runs);
@@ -45,34 +50,106 @@ const SPAN_TYPES = ["CHAIN", "RETRIEVER", "CHAT_MODEL", "TOOL", "EMBEDDING"];
 async function seed(db: Db, experimentId: string): Promise<string> {
   const t0 = Date.now();
   const base = Date.now() - N * 1000;
-  await db.experiment.create({ data: { id: experimentId, name: `bench-${experimentId}`, artifactLocation: `mlflow-artifacts:/${experimentId}` } });
+  await db.experiment.create({
+    data: { id: experimentId, name: `bench-${experimentId}`, artifactLocation: `mlflow-artifacts:/${experimentId}` },
+  });
   for (let start = 0; start < N; start += BATCH) {
-    const traces = [], spans = [], tags = [], metadata = [], assessments = [];
+    const traces = [],
+      spans = [],
+      tags = [],
+      metadata = [],
+      assessments = [];
     for (let i = start; i < Math.min(N, start + BATCH); i++) {
       const id = `tr-${randomHex(16)}`;
       const ts = base + i * 1000;
       const error = i % 10 === 0;
-      traces.push({ id, experimentId, timestampMs: BigInt(ts), executionTimeMs: BigInt(200 + (i % 997)), state: error ? "ERROR" : "OK", requestPreview: JSON.stringify({ messages: [{ role: "user", content: `question ${i}` }] }), responsePreview: JSON.stringify({ answer: `answer ${i}` }), name: "rag_pipeline", inputTokens: 100, outputTokens: 20, totalTokens: 120, spanCount: SPANS });
-      tags.push({ traceId: id, key: "mlflow.traceName", value: "rag_pipeline" }, { traceId: id, key: "env", value: i % 3 === 0 ? "staging" : "prod" });
+      traces.push({
+        id,
+        experimentId,
+        timestampMs: BigInt(ts),
+        executionTimeMs: BigInt(200 + (i % 997)),
+        state: error ? "ERROR" : "OK",
+        requestPreview: JSON.stringify({ messages: [{ role: "user", content: `question ${i}` }] }),
+        responsePreview: JSON.stringify({ answer: `answer ${i}` }),
+        name: "rag_pipeline",
+        inputTokens: 100,
+        outputTokens: 20,
+        totalTokens: 120,
+        spanCount: SPANS,
+      });
+      tags.push(
+        { traceId: id, key: "mlflow.traceName", value: "rag_pipeline" },
+        { traceId: id, key: "env", value: i % 3 === 0 ? "staging" : "prod" },
+      );
       metadata.push({ traceId: id, key: "mlflow.trace.user", value: `user-${i % 500}` });
       const root = randomHex(8);
       const startNs = BigInt(ts) * 1_000_000n;
       for (let s = 0; s < SPANS; s++) {
-        spans.push({ traceId: id, spanId: s === 0 ? root : randomHex(8), parentSpanId: s === 0 ? null : root, name: s === 0 ? "rag_pipeline" : `step_${s}`, spanType: SPAN_TYPES[s % SPAN_TYPES.length]!, startTimeNs: startNs + BigInt(s) * 1_000_000n, endTimeNs: startNs + BigInt(s + 10) * 1_000_000n, statusCode: "OK", inputs: JSON.stringify({ q: `question ${i}` }), outputs: JSON.stringify({ a: `answer ${i} step ${s}` }), attributes: "{}" });
+        spans.push({
+          traceId: id,
+          spanId: s === 0 ? root : randomHex(8),
+          parentSpanId: s === 0 ? null : root,
+          name: s === 0 ? "rag_pipeline" : `step_${s}`,
+          spanType: SPAN_TYPES[s % SPAN_TYPES.length]!,
+          startTimeNs: startNs + BigInt(s) * 1_000_000n,
+          endTimeNs: startNs + BigInt(s + 10) * 1_000_000n,
+          statusCode: "OK",
+          inputs: JSON.stringify({ q: `question ${i}` }),
+          outputs: JSON.stringify({ a: `answer ${i} step ${s}` }),
+          attributes: "{}",
+        });
       }
-      if (i % 4 === 0) assessments.push({ id: `a-${randomHex(16)}`, traceId: id, name: "user_feedback", kind: "FEEDBACK", value: i % 8 === 0 ? "false" : "true", sourceType: "HUMAN", sourceId: `user-${i % 500}` });
+      if (i % 4 === 0)
+        assessments.push({
+          id: `a-${randomHex(16)}`,
+          traceId: id,
+          name: "user_feedback",
+          kind: "FEEDBACK",
+          value: i % 8 === 0 ? "false" : "true",
+          sourceType: "HUMAN",
+          sourceId: `user-${i % 500}`,
+        });
     }
-    await db.$transaction([db.trace.createMany({ data: traces }), db.traceTag.createMany({ data: tags }), db.traceMetadata.createMany({ data: metadata }), db.span.createMany({ data: spans }), db.assessment.createMany({ data: assessments })]);
+    await db.$transaction([
+      db.trace.createMany({ data: traces }),
+      db.traceTag.createMany({ data: tags }),
+      db.traceMetadata.createMany({ data: metadata }),
+      db.span.createMany({ data: spans }),
+      db.assessment.createMany({ data: assessments }),
+    ]);
     if ((start / BATCH) % 10 === 0) process.stdout.write(`\r  seeded ${Math.min(N, start + BATCH)}/${N} traces`);
   }
   // One very large trace: a root with 5,000 descendants in a few levels.
   const bigId = `tr-${randomHex(16)}`;
   const ts = base - 10_000;
-  await db.trace.create({ data: { id: bigId, experimentId, timestampMs: BigInt(ts), executionTimeMs: 60_000n, state: "OK", name: "big_agent", spanCount: BIG_SPANS } });
+  await db.trace.create({
+    data: {
+      id: bigId,
+      experimentId,
+      timestampMs: BigInt(ts),
+      executionTimeMs: 60_000n,
+      state: "OK",
+      name: "big_agent",
+      spanCount: BIG_SPANS,
+    },
+  });
   const ids = Array.from({ length: BIG_SPANS }, () => randomHex(8));
-  const bigSpans = ids.map((spanId, k) => ({ traceId: bigId, spanId, parentSpanId: k === 0 ? null : ids[Math.floor((k - 1) / 8)]!, name: `span_${k}`, spanType: SPAN_TYPES[k % SPAN_TYPES.length]!, startTimeNs: BigInt(ts) * 1_000_000n + BigInt(k) * 10_000_000n, endTimeNs: BigInt(ts) * 1_000_000n + BigInt(k + 5) * 10_000_000n, inputs: JSON.stringify({ step: k }), outputs: JSON.stringify({ ok: true }), attributes: "{}" }));
+  const bigSpans = ids.map((spanId, k) => ({
+    traceId: bigId,
+    spanId,
+    parentSpanId: k === 0 ? null : ids[Math.floor((k - 1) / 8)]!,
+    name: `span_${k}`,
+    spanType: SPAN_TYPES[k % SPAN_TYPES.length]!,
+    startTimeNs: BigInt(ts) * 1_000_000n + BigInt(k) * 10_000_000n,
+    endTimeNs: BigInt(ts) * 1_000_000n + BigInt(k + 5) * 10_000_000n,
+    inputs: JSON.stringify({ step: k }),
+    outputs: JSON.stringify({ ok: true }),
+    attributes: "{}",
+  }));
   for (let k = 0; k < bigSpans.length; k += BATCH) await db.span.createMany({ data: bigSpans.slice(k, k + BATCH) });
-  process.stdout.write(`\r  seeded ${N} traces, ${N * SPANS + BIG_SPANS} spans in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `\r  seeded ${N} traces, ${N * SPANS + BIG_SPANS} spans in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
   return bigId;
 }
 
@@ -105,7 +182,8 @@ async function benchProvider(provider: DbProvider) {
     const experimentId = newExperimentId();
     const bigId = await seed(db, experimentId);
     const deep = encodePageToken(Math.floor(N * 0.9));
-    const q = (filter?: string, pageToken?: string) => () => searchTraces(SYSTEM_ACTOR, { experimentIds: [experimentId], filter, pageToken, maxResults: PAGE });
+    const q = (filter?: string, pageToken?: string) => () =>
+      searchTraces(SYSTEM_ACTOR, { experimentIds: [experimentId], filter, pageToken, maxResults: PAGE });
     const cases: [string, () => Promise<unknown>][] = [
       ["first page, no filter", q()],
       [`deep page (offset ${Math.floor(N * 0.9)}), no filter`, q(undefined, deep)],
@@ -113,7 +191,15 @@ async function benchProvider(provider: DbProvider) {
       ["deep page, status = 'ERROR'", q("attributes.status = 'ERROR'", encodePageToken(Math.floor(N * 0.09)))],
       ["first page, feedback.user_feedback = false", q("feedback.user_feedback = false")],
       ["first page, tags.env = 'staging'", q("tags.env = 'staging'")],
-      ["first page, sort by execution_time_ms DESC", () => searchTraces(SYSTEM_ACTOR, { experimentIds: [experimentId], orderBy: ["execution_time_ms DESC"], maxResults: PAGE })],
+      [
+        "first page, sort by execution_time_ms DESC",
+        () =>
+          searchTraces(SYSTEM_ACTOR, {
+            experimentIds: [experimentId],
+            orderBy: ["execution_time_ms DESC"],
+            maxResults: PAGE,
+          }),
+      ],
       [`open a ${BIG_SPANS}-span trace`, () => getTraceWithSpans(SYSTEM_ACTOR, bigId)],
     ];
     console.log(`  ${"query".padEnd(48)} ${"p50 ms".padStart(9)} ${"p95 ms".padStart(9)}`);

@@ -35,15 +35,30 @@ function Body({ a, spanName }: { a: AssessmentDto; spanName: string | null }) {
   return (
     <>
       <div className="flex items-baseline gap-2">
-        <span data-testid="assessment-value" className={`font-medium ${a.valid ? "text-slate-900" : "text-slate-500 line-through"}`}>
+        <span
+          data-testid="assessment-value"
+          className={`font-medium ${a.valid ? "text-slate-900" : "text-slate-500 line-through"}`}
+        >
           {a.error ? `Error ${a.error.errorCode}: ${a.error.errorMessage ?? ""}` : displayValue(a.value)}
         </span>
-        <span className="rounded bg-slate-100 px-1 text-[10px] text-slate-600">{spanName ? `Span: ${spanName}` : "Trace"}</span>
+        <span className="rounded bg-slate-100 px-1 text-[10px] text-slate-600">
+          {spanName ? `Span: ${spanName}` : "Trace"}
+        </span>
       </div>
       {/* Rationales come from outside (end users, judges): plain text only. */}
-      {a.rationale ? <p data-testid="assessment-rationale" className={`mt-0.5 whitespace-pre-wrap text-xs ${a.valid ? "text-slate-700" : "text-slate-400 line-through"}`}>{a.rationale}</p> : null}
+      {a.rationale ? (
+        <p
+          data-testid="assessment-rationale"
+          className={`mt-0.5 whitespace-pre-wrap text-xs ${a.valid ? "text-slate-700" : "text-slate-400 line-through"}`}
+        >
+          {a.rationale}
+        </p>
+      ) : null}
       <p className="mt-0.5 text-[11px] text-slate-500">
-        <span data-testid="assessment-source">{sourceLabel(a)}</span> · <time dateTime={new Date(a.lastUpdateTimeMs).toISOString()}>{new Date(a.lastUpdateTimeMs).toLocaleString()}</time>
+        <span data-testid="assessment-source">{sourceLabel(a)}</span> ·{" "}
+        <time dateTime={new Date(a.lastUpdateTimeMs).toISOString()}>
+          {new Date(a.lastUpdateTimeMs).toLocaleString()}
+        </time>
       </p>
     </>
   );
@@ -52,9 +67,21 @@ function Body({ a, spanName }: { a: AssessmentDto; spanName: string | null }) {
 /** One assessment with its history, and (for developers) edit, override and delete. */
 export function AssessmentCard({ assessment: a, history, spanName, canEdit, onEdit, onOverride, onDelete }: Props) {
   const [mode, setMode] = useState<"view" | "edit" | "override" | "delete">("view");
-  const initial = { kind: a.kind, name: a.name, valueType: valueTypeOf(a.value), valueText: formTextOf(a.value), rationale: a.rationale ?? "", spanId: a.spanId };
+  const initial = {
+    kind: a.kind,
+    name: a.name,
+    valueType: valueTypeOf(a.value),
+    valueText: formTextOf(a.value),
+    rationale: a.rationale ?? "",
+    spanId: a.spanId,
+  };
   return (
-    <li data-testid="assessment-card" data-assessment-id={a.assessmentId} data-valid={a.valid} className="rounded-md bg-white p-2 ring-1 ring-slate-200">
+    <li
+      data-testid="assessment-card"
+      data-assessment-id={a.assessmentId}
+      data-valid={a.valid}
+      className="rounded-md bg-white p-2 ring-1 ring-slate-200"
+    >
       {mode === "edit" || mode === "override" ? (
         <AssessmentForm
           mode={mode}
@@ -70,22 +97,41 @@ export function AssessmentCard({ assessment: a, history, spanName, canEdit, onEd
       )}
       {canEdit && mode === "view" ? (
         <div className="mt-1 flex gap-1">
-          <Button variant="ghost" className="!px-1.5 !py-0.5 text-xs" onClick={() => setMode("edit")}>Edit</Button>
-          <Button variant="ghost" className="!px-1.5 !py-0.5 text-xs" onClick={() => setMode("override")}>Override</Button>
-          <Button variant="ghost" className="!px-1.5 !py-0.5 text-xs text-red-700" onClick={() => setMode("delete")}>Delete</Button>
+          <Button variant="ghost" className="!px-1.5 !py-0.5 text-xs" onClick={() => setMode("edit")}>
+            Edit
+          </Button>
+          <Button variant="ghost" className="!px-1.5 !py-0.5 text-xs" onClick={() => setMode("override")}>
+            Override
+          </Button>
+          <Button variant="ghost" className="!px-1.5 !py-0.5 text-xs text-red-700" onClick={() => setMode("delete")}>
+            Delete
+          </Button>
         </div>
       ) : null}
       {mode === "delete" ? (
         <div role="alertdialog" aria-label="Confirm delete" className="mt-1 flex items-center gap-2 text-xs">
           <span>Delete this assessment{a.overrides ? " (the one it replaced becomes current again)" : ""}?</span>
-          <Button variant="danger" className="!px-2 !py-0.5 text-xs" onClick={() => onDelete(a).finally(() => setMode("view"))}>Delete</Button>
-          <Button variant="ghost" className="!px-2 !py-0.5 text-xs" onClick={() => setMode("view")}>Cancel</Button>
+          <Button
+            variant="danger"
+            className="!px-2 !py-0.5 text-xs"
+            onClick={() => onDelete(a).finally(() => setMode("view"))}
+          >
+            Delete
+          </Button>
+          <Button variant="ghost" className="!px-2 !py-0.5 text-xs" onClick={() => setMode("view")}>
+            Cancel
+          </Button>
         </div>
       ) : null}
       {history.length ? (
         <ul className="mt-2 space-y-1 border-l-2 border-slate-200 pl-2" aria-label="History">
           {history.map((h) => (
-            <li key={h.assessmentId} data-testid="assessment-history" data-assessment-id={h.assessmentId} className="opacity-80">
+            <li
+              key={h.assessmentId}
+              data-testid="assessment-history"
+              data-assessment-id={h.assessmentId}
+              className="opacity-80"
+            >
               <Body a={h} spanName={spanName} />
             </li>
           ))}

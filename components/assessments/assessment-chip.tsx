@@ -4,7 +4,12 @@ import type { AssessmentDto } from "@/lib/assessments/schemas";
 /** A compact value (👍/👎, number, label) with the rationale and source on hover. */
 export function AssessmentChip({ assessment }: { assessment: AssessmentDto }) {
   const v = assessment.value;
-  const tone = v === false || v === "no" ? "bg-red-50 text-red-700 ring-red-200" : v === true || v === "yes" ? "bg-emerald-50 text-emerald-700 ring-emerald-200" : "bg-slate-50 text-slate-700 ring-slate-200";
+  const tone =
+    v === false || v === "no"
+      ? "bg-red-50 text-red-700 ring-red-200"
+      : v === true || v === "yes"
+        ? "bg-emerald-50 text-emerald-700 ring-emerald-200"
+        : "bg-slate-50 text-slate-700 ring-slate-200";
   const text = assessment.error ? `error: ${assessment.error.errorCode}` : displayValue(v);
   return (
     <span

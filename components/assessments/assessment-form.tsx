@@ -22,7 +22,14 @@ export interface AssessmentFormValues {
 
 interface Props {
   mode: "create" | "edit" | "override";
-  initial?: Partial<{ kind: TAssessmentKind; name: string; valueType: ValueType; valueText: string; rationale: string; spanId: string | null }>;
+  initial?: Partial<{
+    kind: TAssessmentKind;
+    name: string;
+    valueType: ValueType;
+    valueText: string;
+    rationale: string;
+    spanId: string | null;
+  }>;
   /** Where a new assessment can go: the trace (null) or a span. */
   targets?: { spanId: string | null; label: string }[];
   suggestions?: string[];
@@ -31,7 +38,13 @@ interface Props {
   onCancel: () => void;
 }
 
-const TYPE_LABELS: Record<ValueType, string> = { boolean: "Boolean", number: "Number", text: "Text", categorical: "Categorical", json: "JSON" };
+const TYPE_LABELS: Record<ValueType, string> = {
+  boolean: "Boolean",
+  number: "Number",
+  text: "Text",
+  categorical: "Categorical",
+  json: "JSON",
+};
 
 function schemaValueType(s: LabelSchemaHint | undefined): ValueType | null {
   switch (s?.input?.type) {
@@ -50,12 +63,22 @@ function schemaValueType(s: LabelSchemaHint | undefined): ValueType | null {
 }
 
 /** Add, edit or override an assessment; checks the name and typed value before sending, the server checks again. */
-export function AssessmentForm({ mode, initial = {}, targets = [], suggestions = [], schemas = [], onSubmit, onCancel }: Props) {
+export function AssessmentForm({
+  mode,
+  initial = {},
+  targets = [],
+  suggestions = [],
+  schemas = [],
+  onSubmit,
+  onCancel,
+}: Props) {
   const uid = useId();
   const [kind, setKind] = useState<TAssessmentKind>(initial.kind ?? "FEEDBACK");
   const [name, setName] = useState(initial.name ?? "");
   const [valueType, setValueType] = useState<ValueType>(initial.valueType ?? "boolean");
-  const [valueText, setValueText] = useState(initial.valueText ?? ((initial.valueType ?? "boolean") === "boolean" ? "true" : ""));
+  const [valueText, setValueText] = useState(
+    initial.valueText ?? ((initial.valueType ?? "boolean") === "boolean" ? "true" : ""),
+  );
   const [rationale, setRationale] = useState(initial.rationale ?? "");
   const [spanId, setSpanId] = useState<string | null>(initial.spanId ?? targets[0]?.spanId ?? null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -87,7 +110,13 @@ export function AssessmentForm({ mode, initial = {}, targets = [], suggestions =
     if (Object.keys(next).length || !parsed.ok) return;
     setBusy(true);
     try {
-      await onSubmit({ kind, name: name.trim(), value: parsed.value, rationale: rationale.trim() ? rationale : null, spanId });
+      await onSubmit({
+        kind,
+        name: name.trim(),
+        value: parsed.value,
+        rationale: rationale.trim() ? rationale : null,
+        spanId,
+      });
     } catch (err) {
       setErrors({ form: (err as Error).message });
     } finally {
@@ -95,9 +124,14 @@ export function AssessmentForm({ mode, initial = {}, targets = [], suggestions =
     }
   };
 
-  const field = "block w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500";
+  const field =
+    "block w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500";
   return (
-    <form onSubmit={submit} className="space-y-2 rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200" aria-label={mode === "create" ? "Add assessment" : mode === "edit" ? "Edit assessment" : "Override assessment"}>
+    <form
+      onSubmit={submit}
+      className="space-y-2 rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200"
+      aria-label={mode === "create" ? "Add assessment" : mode === "edit" ? "Edit assessment" : "Override assessment"}
+    >
       {!locked ? (
         <div role="radiogroup" aria-label="Type" className="flex gap-3">
           {(["FEEDBACK", "EXPECTATION"] as const).map((k) => (
@@ -112,7 +146,13 @@ export function AssessmentForm({ mode, initial = {}, targets = [], suggestions =
         <div>
           <label className="block">
             <span className="mb-0.5 block text-xs font-medium text-slate-700">Name</span>
-            <input className={field} list="assessment-name-suggestions" value={name} onChange={(e) => onName(e.target.value)} aria-invalid={Boolean(errors.name)} />
+            <input
+              className={field}
+              list="assessment-name-suggestions"
+              value={name}
+              onChange={(e) => onName(e.target.value)}
+              aria-invalid={Boolean(errors.name)}
+            />
           </label>
           <datalist id="assessment-name-suggestions">
             {[...new Set([...schemas.map((s) => s.name), ...suggestions])].map((s) => (
@@ -154,16 +194,26 @@ export function AssessmentForm({ mode, initial = {}, targets = [], suggestions =
           </select>
         </label>
         <div className="min-w-0 flex-1">
-        <label htmlFor={`${uid}-value`} className="mb-0.5 block text-xs font-medium text-slate-700">
-          Value
-        </label>
+          <label htmlFor={`${uid}-value`} className="mb-0.5 block text-xs font-medium text-slate-700">
+            Value
+          </label>
           {valueType === "boolean" ? (
-            <select id={`${uid}-value`} className={field} value={valueText} onChange={(e) => setValueText(e.target.value)}>
+            <select
+              id={`${uid}-value`}
+              className={field}
+              value={valueText}
+              onChange={(e) => setValueText(e.target.value)}
+            >
               <option value="true">👍 true</option>
               <option value="false">👎 false</option>
             </select>
           ) : valueType === "categorical" ? (
-            <select id={`${uid}-value`} className={field} value={valueText} onChange={(e) => setValueText(e.target.value)}>
+            <select
+              id={`${uid}-value`}
+              className={field}
+              value={valueText}
+              onChange={(e) => setValueText(e.target.value)}
+            >
               <option value="">Choose…</option>
               {options.map((o) => (
                 <option key={o} value={o}>
@@ -172,18 +222,39 @@ export function AssessmentForm({ mode, initial = {}, targets = [], suggestions =
               ))}
             </select>
           ) : valueType === "json" || valueType === "text" ? (
-            <textarea id={`${uid}-value`} className={`${field} ${valueType === "json" ? "font-mono" : ""}`} rows={2} value={valueText} onChange={(e) => setValueText(e.target.value)} aria-invalid={Boolean(errors.value)} />
+            <textarea
+              id={`${uid}-value`}
+              className={`${field} ${valueType === "json" ? "font-mono" : ""}`}
+              rows={2}
+              value={valueText}
+              onChange={(e) => setValueText(e.target.value)}
+              aria-invalid={Boolean(errors.value)}
+            />
           ) : (
-            <input id={`${uid}-value`} className={field} inputMode="decimal" value={valueText} onChange={(e) => setValueText(e.target.value)} aria-invalid={Boolean(errors.value)} />
+            <input
+              id={`${uid}-value`}
+              className={field}
+              inputMode="decimal"
+              value={valueText}
+              onChange={(e) => setValueText(e.target.value)}
+              aria-invalid={Boolean(errors.value)}
+            />
           )}
-        {errors.value ? <span className="text-xs text-red-600">{errors.value}</span> : null}
+          {errors.value ? <span className="text-xs text-red-600">{errors.value}</span> : null}
         </div>
       </div>
       <div>
         <label htmlFor={`${uid}-rationale`} className="mb-0.5 block text-xs font-medium text-slate-700">
           Rationale
         </label>
-        <textarea id={`${uid}-rationale`} className={field} rows={2} value={rationale} onChange={(e) => setRationale(e.target.value)} placeholder="Why? (optional)" />
+        <textarea
+          id={`${uid}-rationale`}
+          className={field}
+          rows={2}
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+          placeholder="Why? (optional)"
+        />
       </div>
       {errors.form ? (
         <p role="alert" className="text-xs text-red-700">

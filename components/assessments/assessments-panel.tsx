@@ -32,7 +32,11 @@ function groupAssessments(all: AssessmentDto[]): { key: string; name: string; ki
     if (replaced.has(a.assessmentId)) continue;
     const history: AssessmentDto[] = [];
     const seen = new Set([a.assessmentId]);
-    for (let prev = a.overrides ? byId.get(a.overrides) : undefined; prev && !seen.has(prev.assessmentId); prev = prev.overrides ? byId.get(prev.overrides) : undefined) {
+    for (
+      let prev = a.overrides ? byId.get(a.overrides) : undefined;
+      prev && !seen.has(prev.assessmentId);
+      prev = prev.overrides ? byId.get(prev.overrides) : undefined
+    ) {
       seen.add(prev.assessmentId);
       history.push(prev);
     }
@@ -45,7 +49,15 @@ function groupAssessments(all: AssessmentDto[]): { key: string; name: string; ki
 }
 
 /** Every assessment on the trace and its spans, with add/edit/override/delete for developers; read-only for reviewers. */
-export function AssessmentsPanel({ experimentId, traceId, assessments, spans, selectedSpan, canEdit, onChanged }: Props) {
+export function AssessmentsPanel({
+  experimentId,
+  traceId,
+  assessments,
+  spans,
+  selectedSpan,
+  canEdit,
+  onChanged,
+}: Props) {
   const [adding, setAdding] = useState(false);
   const [schemas, setSchemas] = useState<LabelSchemaHint[]>([]);
   const [names, setNames] = useState<string[]>([]);
@@ -71,7 +83,19 @@ export function AssessmentsPanel({ experimentId, traceId, assessments, spans, se
     onChanged();
   };
   const create = (v: AssessmentFormValues, overrides?: string) =>
-    act(() => apiFetch(base, { method: "POST", json: { name: v.name, kind: v.kind, value: v.value, rationale: v.rationale, spanId: v.spanId, ...(overrides ? { overrides } : {}) } }));
+    act(() =>
+      apiFetch(base, {
+        method: "POST",
+        json: {
+          name: v.name,
+          kind: v.kind,
+          value: v.value,
+          rationale: v.rationale,
+          spanId: v.spanId,
+          ...(overrides ? { overrides } : {}),
+        },
+      }),
+    );
 
   const targets = [
     ...(selectedSpan ? [{ spanId: selectedSpan.spanId, label: `Span: ${selectedSpan.name}` }] : []),
@@ -88,7 +112,9 @@ export function AssessmentsPanel({ experimentId, traceId, assessments, spans, se
           </Button>
         ) : null}
       </div>
-      {!canEdit ? <p className="mb-2 text-xs text-slate-500">Read-only: reviewers label traces in the Review queue.</p> : null}
+      {!canEdit ? (
+        <p className="mb-2 text-xs text-slate-500">Read-only: reviewers label traces in the Review queue.</p>
+      ) : null}
       {adding ? (
         <div className="mb-3">
           <AssessmentForm
@@ -105,10 +131,17 @@ export function AssessmentsPanel({ experimentId, traceId, assessments, spans, se
           />
         </div>
       ) : null}
-      {error ? <p role="alert" className="mb-2 text-xs text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mb-2 text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
       {groups.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 p-3 text-xs text-slate-500">
-          No assessments yet. {canEdit ? "Add feedback (e.g. a thumbs up/down or a score) or an expectation (the correct answer) to this trace or a span." : "Feedback from users, judges and annotators will show here."}
+          No assessments yet.{" "}
+          {canEdit
+            ? "Add feedback (e.g. a thumbs up/down or a score) or an expectation (the correct answer) to this trace or a span."
+            : "Feedback from users, judges and annotators will show here."}
         </p>
       ) : (
         <div className="space-y-3">
@@ -116,7 +149,9 @@ export function AssessmentsPanel({ experimentId, traceId, assessments, spans, se
             <section key={g.key} data-testid="assessment-group" data-name={g.name}>
               <h4 className="mb-1 flex items-center gap-1 text-xs font-semibold text-slate-700">
                 {g.name}
-                <span className="rounded bg-slate-100 px-1 text-[10px] font-normal uppercase text-slate-500">{g.kind === "EXPECTATION" ? "expectation" : "feedback"}</span>
+                <span className="rounded bg-slate-100 px-1 text-[10px] font-normal uppercase text-slate-500">
+                  {g.kind === "EXPECTATION" ? "expectation" : "feedback"}
+                </span>
               </h4>
               <ul className="space-y-1.5">
                 {g.entries.map(({ current, history }) => (
@@ -126,9 +161,22 @@ export function AssessmentsPanel({ experimentId, traceId, assessments, spans, se
                     history={history}
                     spanName={current.spanId ? (spanNames.get(current.spanId) ?? current.spanId) : null}
                     canEdit={canEdit}
-                    onEdit={(a, v) => act(() => apiFetch(`${base}/${a.assessmentId}`, { method: "PATCH", json: { value: v.value, rationale: v.rationale, mask: ["value", "rationale"] } }))}
-                    onOverride={(a, v) => create({ ...v, name: a.name, kind: a.kind, spanId: a.spanId }, a.assessmentId)}
-                    onDelete={(a) => act(() => apiFetch(`${base}/${a.assessmentId}`, { method: "DELETE" })).catch((e: Error) => setError(e.message))}
+                    onEdit={(a, v) =>
+                      act(() =>
+                        apiFetch(`${base}/${a.assessmentId}`, {
+                          method: "PATCH",
+                          json: { value: v.value, rationale: v.rationale, mask: ["value", "rationale"] },
+                        }),
+                      )
+                    }
+                    onOverride={(a, v) =>
+                      create({ ...v, name: a.name, kind: a.kind, spanId: a.spanId }, a.assessmentId)
+                    }
+                    onDelete={(a) =>
+                      act(() => apiFetch(`${base}/${a.assessmentId}`, { method: "DELETE" })).catch((e: Error) =>
+                        setError(e.message),
+                      )
+                    }
                   />
                 ))}
               </ul>

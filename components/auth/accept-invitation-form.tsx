@@ -17,7 +17,10 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
     setBusy(true);
     setError(null);
     try {
-      await apiFetch("/api/invitations/accept", { method: "POST", json: { token, name: form.get("name"), password: form.get("password") } });
+      await apiFetch("/api/invitations/accept", {
+        method: "POST",
+        json: { token, name: form.get("name"), password: form.get("password") },
+      });
       router.push(`/login?email=${encodeURIComponent(email)}`);
     } catch (err) {
       setError((err as Error).message);
@@ -33,7 +36,11 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
       </p>
       <TextField label="Your name" name="name" required />
       <TextField label="Choose a password (8+ characters)" name="password" type="password" minLength={8} required />
-      {error ? <p role="alert" className="text-sm text-red-600">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
       <Button type="submit" disabled={busy} className="w-full">
         Create account
       </Button>

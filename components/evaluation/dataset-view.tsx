@@ -20,7 +20,9 @@ export function DatasetView({ experimentId, datasetId }: { experimentId: string;
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const v = version ?? ds.data?.currentVersion ?? null;
-  const records = useApi<{ records: DatasetRecordDto[]; total: number; version: number }>(v ? `/api/evaluation/datasets/${datasetId}/records?version=${v}&page=${page}&page_size=${PAGE_SIZE}` : null);
+  const records = useApi<{ records: DatasetRecordDto[]; total: number; version: number }>(
+    v ? `/api/evaluation/datasets/${datasetId}/records?version=${v}&page=${page}&page_size=${PAGE_SIZE}` : null,
+  );
 
   const refresh = () => {
     setVersion(null);
@@ -32,7 +34,10 @@ export function DatasetView({ experimentId, datasetId }: { experimentId: string;
     setMessage(null);
     try {
       const format = file.name.toLowerCase().endsWith(".csv") ? "csv" : "jsonl";
-      const r = await apiFetch<{ version: number; inserted: number; updated: number }>(`/api/evaluation/datasets/${datasetId}/records`, { method: "POST", json: { upload: { format, content: await file.text() } } });
+      const r = await apiFetch<{ version: number; inserted: number; updated: number }>(
+        `/api/evaluation/datasets/${datasetId}/records`,
+        { method: "POST", json: { upload: { format, content: await file.text() } } },
+      );
       setMessage({ ok: true, text: `Version ${r.version}: ${r.inserted} added, ${r.updated} updated.` });
       refresh();
     } catch (e) {
@@ -47,7 +52,12 @@ export function DatasetView({ experimentId, datasetId }: { experimentId: string;
       <div className="flex flex-wrap items-center gap-3 rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">
         <label>
           Version{" "}
-          <select aria-label="Version" value={v ?? ""} onChange={(e) => (setVersion(Number(e.target.value)), setPage(1))} className="rounded border border-slate-300 px-2 py-1">
+          <select
+            aria-label="Version"
+            value={v ?? ""}
+            onChange={(e) => (setVersion(Number(e.target.value)), setPage(1))}
+            className="rounded border border-slate-300 px-2 py-1"
+          >
             {ds.data.versions.map((x) => (
               <option key={x.version} value={x.version}>
                 v{x.version} · {x.recordCount} records{x.note ? ` · ${x.note}` : ""}
@@ -55,18 +65,38 @@ export function DatasetView({ experimentId, datasetId }: { experimentId: string;
             ))}
           </select>
         </label>
-        <a className="text-indigo-700 hover:underline" href={`/api/evaluation/datasets/${datasetId}/export?version=${v}`}>
+        <a
+          className="text-indigo-700 hover:underline"
+          href={`/api/evaluation/datasets/${datasetId}/export?version=${v}`}
+        >
           Export JSONL
         </a>
         <label className="text-slate-600">
-          Merge a file (new version): <input aria-label="Merge file" type="file" accept=".jsonl,.json,.csv,.txt" onChange={(e) => e.target.files?.[0] && void merge(e.target.files[0])} />
+          Merge a file (new version):{" "}
+          <input
+            aria-label="Merge file"
+            type="file"
+            accept=".jsonl,.json,.csv,.txt"
+            onChange={(e) => e.target.files?.[0] && void merge(e.target.files[0])}
+          />
         </label>
-        <Link className="ml-auto text-indigo-700 hover:underline" href={`/experiments/${experimentId}/evaluation/new?dataset=${datasetId}`}>
+        <Link
+          className="ml-auto text-indigo-700 hover:underline"
+          href={`/experiments/${experimentId}/evaluation/new?dataset=${datasetId}`}
+        >
           Evaluate this dataset →
         </Link>
       </div>
-      {message ? <p role="status" className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-600"}`}>{message.text}</p> : null}
-      {records.data && records.data.total === 0 ? <p className="text-sm text-slate-500">This version has no records: merge a JSONL or CSV file, or records from a labeling session.</p> : null}
+      {message ? (
+        <p role="status" className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-600"}`}>
+          {message.text}
+        </p>
+      ) : null}
+      {records.data && records.data.total === 0 ? (
+        <p className="text-sm text-slate-500">
+          This version has no records: merge a JSONL or CSV file, or records from a labeling session.
+        </p>
+      ) : null}
       {records.data && records.data.total > 0 ? (
         <table className="w-full overflow-hidden rounded-lg bg-white text-sm ring-1 ring-slate-200">
           <thead className="bg-slate-100 text-left text-xs uppercase text-slate-500">
@@ -86,18 +116,37 @@ export function DatasetView({ experimentId, datasetId }: { experimentId: string;
                   <ValueText value={r.inputs} />
                 </td>
                 <td className="max-w-sm px-3 py-2">
-                  {editing === r.id ? <RecordEditor datasetId={datasetId} recordId={r.id} expectations={r.expectations} onSaved={refresh} onCancel={() => setEditing(null)} /> : <ValueText value={r.expectations} />}
+                  {editing === r.id ? (
+                    <RecordEditor
+                      datasetId={datasetId}
+                      recordId={r.id}
+                      expectations={r.expectations}
+                      onSaved={refresh}
+                      onCancel={() => setEditing(null)}
+                    />
+                  ) : (
+                    <ValueText value={r.expectations} />
+                  )}
                 </td>
                 <td className="px-3 py-2">
                   {r.sourceTraceId ? (
-                    <Link className="font-mono text-xs text-indigo-700 hover:underline" href={`/experiments/${experimentId}/traces/${r.sourceTraceId}`}>
+                    <Link
+                      className="font-mono text-xs text-indigo-700 hover:underline"
+                      href={`/experiments/${experimentId}/traces/${r.sourceTraceId}`}
+                    >
                       {r.sourceTraceId.slice(0, 11)}…
                     </Link>
                   ) : (
                     <span className="text-xs text-slate-400">—</span>
                   )}
                 </td>
-                <td className="px-3 py-2">{editing !== r.id ? <Button variant="ghost" onClick={() => setEditing(r.id)}>Edit</Button> : null}</td>
+                <td className="px-3 py-2">
+                  {editing !== r.id ? (
+                    <Button variant="ghost" onClick={() => setEditing(r.id)}>
+                      Edit
+                    </Button>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

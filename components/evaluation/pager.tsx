@@ -4,7 +4,17 @@ import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 
 /** Previous/next page controls; `[` and `]` flip pages when focus is not in a field. */
-export function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage: (page: number) => void }) {
+export function Pager({
+  page,
+  pageSize,
+  total,
+  onPage,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
   const last = Math.max(1, Math.ceil(total / pageSize));
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -5,7 +5,19 @@ import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/components/ui/api-client";
 
 /** Edits one record's expectations as JSON; saving writes a new dataset version. Ctrl/⌘+Enter saves, Esc cancels. */
-export function RecordEditor({ datasetId, recordId, expectations, onSaved, onCancel }: { datasetId: string; recordId: string; expectations: Record<string, unknown>; onSaved: () => void; onCancel: () => void }) {
+export function RecordEditor({
+  datasetId,
+  recordId,
+  expectations,
+  onSaved,
+  onCancel,
+}: {
+  datasetId: string;
+  recordId: string;
+  expectations: Record<string, unknown>;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const [text, setText] = useState(JSON.stringify(expectations, null, 2));
   const [error, setError] = useState<string | null>(null);
   async function save() {
@@ -17,7 +29,10 @@ export function RecordEditor({ datasetId, recordId, expectations, onSaved, onCan
       return;
     }
     try {
-      await apiFetch(`/api/evaluation/datasets/${datasetId}/records/${recordId}`, { method: "PATCH", json: { expectations: parsed } });
+      await apiFetch(`/api/evaluation/datasets/${datasetId}/records/${recordId}`, {
+        method: "PATCH",
+        json: { expectations: parsed },
+      });
       onSaved();
     } catch (e) {
       setError((e as Error).message);

@@ -8,16 +8,29 @@ import { useApi } from "./use-api";
 import { ValueText } from "./value-text";
 
 const PAGE_SIZE = 25;
-type Compare = { a: EvaluationRunDto; b: EvaluationRunDto; pairs: { key: string; a: RunRowDto; b: RunRowDto | null }[]; total: number };
+type Compare = {
+  a: EvaluationRunDto;
+  b: EvaluationRunDto;
+  pairs: { key: string; a: RunRowDto; b: RunRowDto | null }[];
+  total: number;
+};
 
 function Side({ experimentId, row, names }: { experimentId: string; row: RunRowDto | null; names: string[] }) {
-  if (!row) return <td className="px-3 py-2 text-xs text-slate-400" colSpan={2}>not in this run</td>;
+  if (!row)
+    return (
+      <td className="px-3 py-2 text-xs text-slate-400" colSpan={2}>
+        not in this run
+      </td>
+    );
   return (
     <>
       <td className="max-w-xs px-3 py-2">
         <ValueText value={row.outputs} />
         {row.traceId ? (
-          <Link href={`/experiments/${experimentId}/traces/${row.traceId}`} className="mt-1 block font-mono text-xs text-indigo-700 hover:underline">
+          <Link
+            href={`/experiments/${experimentId}/traces/${row.traceId}`}
+            className="mt-1 block font-mono text-xs text-indigo-700 hover:underline"
+          >
             trace
           </Link>
         ) : null}
@@ -25,7 +38,8 @@ function Side({ experimentId, row, names }: { experimentId: string; row: RunRowD
       <td className="px-3 py-2">
         {names.map((n) => (
           <div key={n} className="mb-1">
-            <span className="text-xs text-slate-500">{n}</span> <ScoreBadge score={row.scores.find((s) => s.scorerName === n)} showRationale={false} />
+            <span className="text-xs text-slate-500">{n}</span>{" "}
+            <ScoreBadge score={row.scores.find((s) => s.scorerName === n)} showRationale={false} />
           </div>
         ))}
       </td>
@@ -34,8 +48,22 @@ function Side({ experimentId, row, names }: { experimentId: string; row: RunRowD
 }
 
 /** Two runs row by row, matched by inputs (the dataset record identity). */
-export function RunCompare({ experimentId, runId, otherId, page, onPage }: { experimentId: string; runId: string; otherId: string; page: number; onPage: (p: number) => void }) {
-  const { data, error } = useApi<Compare>(`/api/evaluation/runs/${runId}/compare?other=${otherId}&page=${page}&page_size=${PAGE_SIZE}`);
+export function RunCompare({
+  experimentId,
+  runId,
+  otherId,
+  page,
+  onPage,
+}: {
+  experimentId: string;
+  runId: string;
+  otherId: string;
+  page: number;
+  onPage: (p: number) => void;
+}) {
+  const { data, error } = useApi<Compare>(
+    `/api/evaluation/runs/${runId}/compare?other=${otherId}&page=${page}&page_size=${PAGE_SIZE}`,
+  );
   if (error) return <p className="text-sm text-red-600">{error}</p>;
   if (!data) return <p className="text-sm text-slate-500">Loading comparison…</p>;
   const namesA = data.a.scorers.map((s) => s.name ?? s.type);

@@ -4,7 +4,15 @@ import { ScoreBadge } from "./score-badge";
 import { ValueText } from "./value-text";
 
 /** A run's rows: inputs, output, expectation, every score with its rationale, and a link to the row's trace. */
-export function RunRowsTable({ experimentId, rows, scorerNames }: { experimentId: string; rows: RunRowDto[]; scorerNames: string[] }) {
+export function RunRowsTable({
+  experimentId,
+  rows,
+  scorerNames,
+}: {
+  experimentId: string;
+  rows: RunRowDto[];
+  scorerNames: string[];
+}) {
   return (
     <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
       <table className="w-full text-sm">
@@ -34,7 +42,9 @@ export function RunRowsTable({ experimentId, rows, scorerNames }: { experimentId
                 {r.status === "PENDING" ? <span className="text-xs text-slate-400">pending…</span> : null}
               </td>
               <td className="max-w-xs px-3 py-2">
-                <ValueText value={Object.keys(r.expectations).length === 1 ? Object.values(r.expectations)[0] : r.expectations} />
+                <ValueText
+                  value={Object.keys(r.expectations).length === 1 ? Object.values(r.expectations)[0] : r.expectations}
+                />
               </td>
               {scorerNames.map((n) => (
                 <td key={n} className="max-w-xs px-3 py-2">
@@ -43,13 +53,19 @@ export function RunRowsTable({ experimentId, rows, scorerNames }: { experimentId
               ))}
               <td className="px-3 py-2">
                 {r.traceId ? (
-                  <Link data-testid="row-trace-link" href={`/experiments/${experimentId}/traces/${r.traceId}`} className="font-mono text-xs text-indigo-700 hover:underline">
+                  <Link
+                    data-testid="row-trace-link"
+                    href={`/experiments/${experimentId}/traces/${r.traceId}`}
+                    className="font-mono text-xs text-indigo-700 hover:underline"
+                  >
                     {r.traceId.slice(0, 11)}…
                   </Link>
                 ) : (
                   <span className="text-xs text-slate-400">none</span>
                 )}
-                {r.status === "ERROR" && r.error && !r.scores.length ? <span className="mt-1 block text-xs text-amber-700">{r.error}</span> : null}
+                {r.status === "ERROR" && r.error && !r.scores.length ? (
+                  <span className="mt-1 block text-xs text-amber-700">{r.error}</span>
+                ) : null}
               </td>
             </tr>
           ))}

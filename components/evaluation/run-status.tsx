@@ -13,7 +13,10 @@ export function RunStatus({ run }: { run: Pick<EvaluationRunDto, "status" | "don
   return (
     <div className="space-y-1">
       <div className="flex items-center gap-2 text-xs">
-        <span data-testid="run-status" className={`rounded px-1.5 py-0.5 font-medium ${COLORS[run.status] ?? COLORS.PENDING}`}>
+        <span
+          data-testid="run-status"
+          className={`rounded px-1.5 py-0.5 font-medium ${COLORS[run.status] ?? COLORS.PENDING}`}
+        >
           {run.status}
         </span>
         <span data-testid="run-progress" className="text-slate-600">
@@ -21,8 +24,17 @@ export function RunStatus({ run }: { run: Pick<EvaluationRunDto, "status" | "don
         </span>
         {run.errorRows ? <span className="text-amber-700">{run.errorRows} with errors</span> : null}
       </div>
-      <div className="h-1.5 overflow-hidden rounded bg-slate-100" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
-        <div className={`h-full ${run.status === "FAILED" ? "bg-red-400" : "bg-indigo-500"} transition-all`} style={{ width: `${pct}%` }} />
+      <div
+        className="h-1.5 overflow-hidden rounded bg-slate-100"
+        role="progressbar"
+        aria-valuenow={pct}
+        aria-valuemin={0}
+        aria-valuemax={100}
+      >
+        <div
+          className={`h-full ${run.status === "FAILED" ? "bg-red-400" : "bg-indigo-500"} transition-all`}
+          style={{ width: `${pct}%` }}
+        />
       </div>
     </div>
   );

@@ -10,9 +10,17 @@ export function RunSummary({ run }: { run: RunDetailDto }) {
         {run.summary.map((s) => (
           <div key={s.name} data-testid="scorer-summary" className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
             <div className="text-xs font-medium uppercase text-slate-500">{s.name}</div>
-            <div className="mt-1 text-2xl font-semibold text-slate-900">{s.mean !== null && s.pass + s.fail === 0 ? (Math.round(s.mean * 1000) / 1000).toString() : pct(s.passRate)}</div>
+            <div className="mt-1 text-2xl font-semibold text-slate-900">
+              {s.mean !== null && s.pass + s.fail === 0
+                ? (Math.round(s.mean * 1000) / 1000).toString()
+                : pct(s.passRate)}
+            </div>
             <div className="text-xs text-slate-600">
-              {s.pass + s.fail > 0 ? `${s.pass} pass · ${s.fail} fail` : s.mean !== null ? `mean of ${s.scored}` : `${s.scored} scored`}
+              {s.pass + s.fail > 0
+                ? `${s.pass} pass · ${s.fail} fail`
+                : s.mean !== null
+                  ? `mean of ${s.scored}`
+                  : `${s.scored} scored`}
               {s.errors ? <span className="text-amber-700"> · {s.errors} errors</span> : null}
             </div>
           </div>
@@ -24,7 +32,8 @@ export function RunSummary({ run }: { run: RunDetailDto }) {
           <ul className="mt-1 text-slate-700">
             {run.alignment.map((a) => (
               <li key={a.name}>
-                <span className="font-mono">{a.name}</span>: judge and humans agree on {a.agree} of {a.pairs} ({pct(a.rate)})
+                <span className="font-mono">{a.name}</span>: judge and humans agree on {a.agree} of {a.pairs} (
+                {pct(a.rate)})
               </li>
             ))}
           </ul>

@@ -15,16 +15,31 @@ const PAGE_SIZE = 25;
 const live = (r: { status: string }) => r.status === "PENDING" || r.status === "RUNNING";
 
 /** One run: live progress (polled every second), then summary, alignment and rows; or a side-by-side comparison. URL keeps page and comparison. */
-export function RunView({ experimentId, runId, page, compare }: { experimentId: string; runId: string; page: number; compare: string | null }) {
+export function RunView({
+  experimentId,
+  runId,
+  page,
+  compare,
+}: {
+  experimentId: string;
+  runId: string;
+  page: number;
+  compare: string | null;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const run = useApi<RunDetailDto>(`/api/evaluation/runs/${runId}`, { pollMs: 1000, poll: live });
-  const others = useApi<{ runs: EvaluationRunDto[] }>(`/api/evaluation/experiments/${experimentId}/runs?page=1&page_size=100`);
+  const others = useApi<{ runs: EvaluationRunDto[] }>(
+    `/api/evaluation/experiments/${experimentId}/runs?page=1&page_size=100`,
+  );
   // Refetch rows whenever progress moves, so finished rows appear while the run goes on.
   const rowsUrl = `/api/evaluation/runs/${runId}/rows?page=${page}&page_size=${PAGE_SIZE}&v=${run.data?.doneRows ?? 0}-${run.data?.status ?? ""}`;
   const rows = useApi<{ rows: RunRowDto[]; total: number }>(compare ? null : rowsUrl);
   const go = useCallback(
-    (p: number, c: string | null) => router.replace(`${pathname}?${new URLSearchParams({ ...(p > 1 ? { page: String(p) } : {}), ...(c ? { compare: c } : {}) })}`),
+    (p: number, c: string | null) =>
+      router.replace(
+        `${pathname}?${new URLSearchParams({ ...(p > 1 ? { page: String(p) } : {}), ...(c ? { compare: c } : {}) })}`,
+      ),
     [router, pathname],
   );
 
@@ -40,12 +55,22 @@ export function RunView({ experimentId, runId, page, compare }: { experimentId: 
             <div>
               Source: <span className="text-slate-900">{r.sourceLabel}</span>
               {r.datasetId ? (
-                <Link className="ml-2 text-indigo-700 hover:underline" href={`/experiments/${experimentId}/evaluation/datasets/${r.datasetId}`}>
+                <Link
+                  className="ml-2 text-indigo-700 hover:underline"
+                  href={`/experiments/${experimentId}/evaluation/datasets/${r.datasetId}`}
+                >
                   open dataset
                 </Link>
               ) : null}
             </div>
-            <div>Outputs: {r.outputSource.kind === "trace" ? "existing trace outputs" : r.outputSource.kind === "openai_chat" ? `chat completions at ${r.outputSource.base_url}` : `POST ${r.outputSource.url}`}</div>
+            <div>
+              Outputs:{" "}
+              {r.outputSource.kind === "trace"
+                ? "existing trace outputs"
+                : r.outputSource.kind === "openai_chat"
+                  ? `chat completions at ${r.outputSource.base_url}`
+                  : `POST ${r.outputSource.url}`}
+            </div>
             <div className="font-mono text-xs">MLflow run {r.runId}</div>
           </div>
           <div className="w-72">
@@ -57,17 +82,30 @@ export function RunView({ experimentId, runId, page, compare }: { experimentId: 
       <RunSummary run={r} />
       <div className="flex items-center gap-2 text-sm">
         <label htmlFor="compare-with">Compare with</label>
-        <select id="compare-with" value={compare ?? ""} onChange={(e) => go(1, e.target.value || null)} className="rounded-md border border-slate-300 px-2 py-1">
+        <select
+          id="compare-with"
+          value={compare ?? ""}
+          onChange={(e) => go(1, e.target.value || null)}
+          className="rounded-md border border-slate-300 px-2 py-1"
+        >
           <option value="">— no comparison —</option>
-          {others.data?.runs.filter((o) => o.id !== runId).map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
+          {others.data?.runs
+            .filter((o) => o.id !== runId)
+            .map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
         </select>
       </div>
       {compare ? (
-        <RunCompare experimentId={experimentId} runId={runId} otherId={compare} page={page} onPage={(p) => go(p, compare)} />
+        <RunCompare
+          experimentId={experimentId}
+          runId={runId}
+          otherId={compare}
+          page={page}
+          onPage={(p) => go(p, compare)}
+        />
       ) : rows.data ? (
         <>
           <RunRowsTable experimentId={experimentId} rows={rows.data.rows} scorerNames={scorerNames} />

@@ -13,17 +13,28 @@ const PAGE_SIZE = 20;
 /** The experiment's evaluation runs, newest first; refreshes every second while one is in progress. */
 export function RunsList({ experimentId }: { experimentId: string }) {
   const [page, setPage] = useState(1);
-  const { data, error } = useApi<{ runs: EvaluationRunDto[]; total: number }>(`/api/evaluation/experiments/${experimentId}/runs?page=${page}&page_size=${PAGE_SIZE}`, {
-    pollMs: 1000,
-    poll: (d) => d.runs.some((r) => r.status === "PENDING" || r.status === "RUNNING"),
-  });
+  const { data, error } = useApi<{ runs: EvaluationRunDto[]; total: number }>(
+    `/api/evaluation/experiments/${experimentId}/runs?page=${page}&page_size=${PAGE_SIZE}`,
+    {
+      pollMs: 1000,
+      poll: (d) => d.runs.some((r) => r.status === "PENDING" || r.status === "RUNNING"),
+    },
+  );
   const base = `/experiments/${experimentId}/evaluation`;
   if (error) return <p className="text-sm text-red-600">{error}</p>;
   if (!data) return <p className="text-sm text-slate-500">Loading runs…</p>;
   if (!data.runs.length) {
     return (
-      <EmptyState title="No evaluation runs yet" action={<Link className="text-indigo-600 hover:underline" href={`${base}/new`}>Start a run →</Link>}>
-        A run scores a dataset (or traces matching a filter) with code scorers and LLM judges. Make a dataset below first, for example from a labeling session&apos;s expected responses.
+      <EmptyState
+        title="No evaluation runs yet"
+        action={
+          <Link className="text-indigo-600 hover:underline" href={`${base}/new`}>
+            Start a run →
+          </Link>
+        }
+      >
+        A run scores a dataset (or traces matching a filter) with code scorers and LLM judges. Make a dataset below
+        first, for example from a labeling session&apos;s expected responses.
       </EmptyState>
     );
   }

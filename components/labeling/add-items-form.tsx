@@ -19,8 +19,13 @@ export function AddItemsForm({ sessionId, onAdded }: { sessionId: string; onAdde
     setResult(null);
     try {
       const body = mode === "filter" ? { filter: text } : { trace_ids: text.split(/[\s,]+/).filter(Boolean) };
-      const r = await apiFetch<AddItemsResult>(`/api/labeling/sessions/${sessionId}/items`, { method: "POST", json: body });
-      setResult(`Added ${r.added} trace${r.added === 1 ? "" : "s"}${r.already_present ? ` (${r.already_present} already in the session)` : ""}${r.truncated ? "; the filter matched more than the limit" : ""}.`);
+      const r = await apiFetch<AddItemsResult>(`/api/labeling/sessions/${sessionId}/items`, {
+        method: "POST",
+        json: body,
+      });
+      setResult(
+        `Added ${r.added} trace${r.added === 1 ? "" : "s"}${r.already_present ? ` (${r.already_present} already in the session)` : ""}${r.truncated ? "; the filter matched more than the limit" : ""}.`,
+      );
       onAdded();
     } catch (e) {
       setError((e as Error).message);
@@ -39,8 +44,12 @@ export function AddItemsForm({ sessionId, onAdded }: { sessionId: string; onAdde
       }}
     >
       <div className="flex gap-3 text-sm">
-        <label className="flex items-center gap-1"><input type="radio" checked={mode === "filter"} onChange={() => setMode("filter")} /> By search filter</label>
-        <label className="flex items-center gap-1"><input type="radio" checked={mode === "ids"} onChange={() => setMode("ids")} /> By trace ids</label>
+        <label className="flex items-center gap-1">
+          <input type="radio" checked={mode === "filter"} onChange={() => setMode("filter")} /> By search filter
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="radio" checked={mode === "ids"} onChange={() => setMode("ids")} /> By trace ids
+        </label>
       </div>
       <div className="flex gap-2">
         <input
@@ -50,11 +59,25 @@ export function AddItemsForm({ sessionId, onAdded }: { sessionId: string; onAdde
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        <Button type="submit" disabled={busy || !text.trim()}>{busy ? "Adding…" : "Add traces"}</Button>
+        <Button type="submit" disabled={busy || !text.trim()}>
+          {busy ? "Adding…" : "Add traces"}
+        </Button>
       </div>
-      <p className="text-xs text-slate-500">Filters use the trace search syntax, e.g. <code>feedback.user_feedback = false</code> or <code>tags.env = &apos;prod&apos; AND status = &apos;OK&apos;</code>. You can also add selected traces from the Traces table.</p>
-      {result ? <p role="status" className="text-sm text-emerald-700">{result}</p> : null}
-      {error ? <p role="alert" className="text-sm text-red-600">{error}</p> : null}
+      <p className="text-xs text-slate-500">
+        Filters use the trace search syntax, e.g. <code>feedback.user_feedback = false</code> or{" "}
+        <code>tags.env = &apos;prod&apos; AND status = &apos;OK&apos;</code>. You can also add selected traces from the
+        Traces table.
+      </p>
+      {result ? (
+        <p role="status" className="text-sm text-emerald-700">
+          {result}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -32,7 +32,9 @@ export function SchemasPanel({ experimentId }: { experimentId: string }) {
     const all: LabelSchemaDto[] = [];
     let token: string | undefined;
     do {
-      const page = await apiFetch<{ schemas: LabelSchemaDto[]; next_page_token?: string }>(`/api/labeling/schemas?experiment_id=${experimentId}&max_results=200${token ? `&page_token=${encodeURIComponent(token)}` : ""}`);
+      const page = await apiFetch<{ schemas: LabelSchemaDto[]; next_page_token?: string }>(
+        `/api/labeling/schemas?experiment_id=${experimentId}&max_results=200${token ? `&page_token=${encodeURIComponent(token)}` : ""}`,
+      );
       all.push(...page.schemas);
       token = page.next_page_token;
     } while (token);
@@ -55,10 +57,16 @@ export function SchemasPanel({ experimentId }: { experimentId: string }) {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex justify-between">
-        <p className="text-sm text-slate-600">A label schema is one question reviewers answer; its name becomes the assessment name on the trace.</p>
+        <p className="text-sm text-slate-600">
+          A label schema is one question reviewers answer; its name becomes the assessment name on the trace.
+        </p>
         {editing === null ? <Button onClick={() => setEditing("new")}>New schema</Button> : null}
       </div>
-      {error ? <p role="alert" className="text-sm text-red-600">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
       {editing !== null ? (
         <LabelSchemaForm
           key={editing === "new" ? "new" : editing.id}
@@ -72,10 +80,16 @@ export function SchemasPanel({ experimentId }: { experimentId: string }) {
         />
       ) : null}
       {schemas === null ? (
-        <p className="text-sm text-slate-500" role="status">Loading…</p>
+        <p className="text-sm text-slate-500" role="status">
+          Loading…
+        </p>
       ) : schemas.length === 0 && editing === null ? (
-        <EmptyState title="No label schemas yet" action={<Button onClick={() => setEditing("new")}>Create the first schema</Button>}>
-          Create a question such as “Is the response factually accurate?” (feedback) or “What would be the ideal response?” (expectation), then use it in a labeling session.
+        <EmptyState
+          title="No label schemas yet"
+          action={<Button onClick={() => setEditing("new")}>Create the first schema</Button>}
+        >
+          Create a question such as “Is the response factually accurate?” (feedback) or “What would be the ideal
+          response?” (expectation), then use it in a labeling session.
         </EmptyState>
       ) : (
         <table className="w-full rounded-lg bg-white text-sm ring-1 ring-slate-200" data-testid="schemas-table">
@@ -98,8 +112,17 @@ export function SchemasPanel({ experimentId }: { experimentId: string }) {
                 <td className="px-3 py-2 text-slate-600">{describeInput(s.input)}</td>
                 <td className="px-3 py-2">{s.session_count}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-right">
-                  <Button variant="ghost" onClick={() => setEditing(s)}>Edit</Button>
-                  <Button variant="ghost" onClick={() => void remove(s)} disabled={s.session_count > 0} title={s.session_count ? "Used by a session" : undefined}>Delete</Button>
+                  <Button variant="ghost" onClick={() => setEditing(s)}>
+                    Edit
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    onClick={() => void remove(s)}
+                    disabled={s.session_count > 0}
+                    title={s.session_count ? "Used by a session" : undefined}
+                  >
+                    Delete
+                  </Button>
                 </td>
               </tr>
             ))}

@@ -3,16 +3,29 @@ import type { SessionAgreementDto } from "@/lib/labeling/agreement-service";
 const fmt = (v: number | null) => (v === null ? "n/a" : v.toFixed(3));
 
 /** Agreement per question (kappa / alpha) and the items reviewers disagree on most. */
-export function SessionAgreement({ agreement, onOpenTrace }: { agreement: SessionAgreementDto; onOpenTrace?: (traceId: string) => void }) {
+export function SessionAgreement({
+  agreement,
+  onOpenTrace,
+}: {
+  agreement: SessionAgreementDto;
+  onOpenTrace?: (traceId: string) => void;
+}) {
   return (
     <div className="flex flex-col gap-3" data-testid="session-agreement">
       {agreement.labels_per_item < 2 ? (
-        <p className="text-xs text-slate-500">This session asks one reviewer per item, so agreement can only be measured on items that several people labeled anyway.</p>
+        <p className="text-xs text-slate-500">
+          This session asks one reviewer per item, so agreement can only be measured on items that several people
+          labeled anyway.
+        </p>
       ) : null}
       {agreement.schemas.map((s) => (
         <section key={s.schema} className="rounded-md border border-slate-200 p-3">
-          <h4 className="text-sm font-semibold">{s.title} <span className="font-mono text-xs text-slate-400">{s.schema}</span></h4>
-          <p className="text-xs text-slate-500">{s.items_with_multiple_labels} item(s) with 2+ labels · {s.raters} reviewer(s)</p>
+          <h4 className="text-sm font-semibold">
+            {s.title} <span className="font-mono text-xs text-slate-400">{s.schema}</span>
+          </h4>
+          <p className="text-xs text-slate-500">
+            {s.items_with_multiple_labels} item(s) with 2+ labels · {s.raters} reviewer(s)
+          </p>
           {s.note ? <p className="mt-1 text-sm text-slate-600">{s.note}</p> : null}
           {s.stats.length ? (
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 text-sm">
@@ -30,7 +43,13 @@ export function SessionAgreement({ agreement, onOpenTrace }: { agreement: Sessio
               <ul className="text-sm">
                 {s.disagreements.map((d) => (
                   <li key={d.item_id} className="flex gap-2">
-                    <button type="button" className="font-mono text-xs text-indigo-700 hover:underline" onClick={() => onOpenTrace?.(d.trace_id)}>{d.trace_id}</button>
+                    <button
+                      type="button"
+                      className="font-mono text-xs text-indigo-700 hover:underline"
+                      onClick={() => onOpenTrace?.(d.trace_id)}
+                    >
+                      {d.trace_id}
+                    </button>
                     <span className="text-slate-700">{d.summary}</span>
                   </li>
                 ))}

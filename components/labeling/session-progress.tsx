@@ -11,17 +11,27 @@ export function SessionProgress({ progress }: { progress: SessionProgressDto }) 
         <div className="bg-amber-400" style={{ width: w(inProgress) }} />
       </div>
       <p className="text-sm text-slate-700">
-        <b>{done}</b> done · <b>{inProgress}</b> in progress · <b>{left}</b> left of {total} item{total === 1 ? "" : "s"} ({progress.labels_per_item} reviewer{progress.labels_per_item === 1 ? "" : "s"} per item)
+        <b>{done}</b> done · <b>{inProgress}</b> in progress · <b>{left}</b> left of {total} item
+        {total === 1 ? "" : "s"} ({progress.labels_per_item} reviewer{progress.labels_per_item === 1 ? "" : "s"} per
+        item)
       </p>
       {progress.reviewers.length ? (
         <table className="w-full text-sm">
           <thead className="text-left text-xs uppercase text-slate-500">
-            <tr><th className="py-1">Reviewer</th><th>Labeled</th><th>In progress</th><th>Skipped</th></tr>
+            <tr>
+              <th className="py-1">Reviewer</th>
+              <th>Labeled</th>
+              <th>In progress</th>
+              <th>Skipped</th>
+            </tr>
           </thead>
           <tbody>
             {progress.reviewers.map((r) => (
               <tr key={r.user_id} className="border-t border-slate-100">
-                <td className="py-1">{r.email}{r.assigned ? "" : <span className="ml-1 text-xs text-slate-400">(not assigned)</span>}</td>
+                <td className="py-1">
+                  {r.email}
+                  {r.assigned ? "" : <span className="ml-1 text-xs text-slate-400">(not assigned)</span>}
+                </td>
                 <td>{r.completed}</td>
                 <td>{r.in_progress}</td>
                 <td>{r.skipped}</td>
@@ -30,7 +40,9 @@ export function SessionProgress({ progress }: { progress: SessionProgressDto }) 
           </tbody>
         </table>
       ) : (
-        <p className="text-sm text-slate-500">No reviewers assigned: assign some or open the session to all reviewers.</p>
+        <p className="text-sm text-slate-500">
+          No reviewers assigned: assign some or open the session to all reviewers.
+        </p>
       )}
     </div>
   );

@@ -15,7 +15,15 @@ function questionOf(preview: string | null): string {
 import type { ResultRowDto } from "@/lib/labeling/results-service";
 
 /** Every item of the session with every reviewer's answers, one column per question. */
-export function SessionResults({ schemas, rows, onRemove }: { schemas: { name: string; title: string }[]; rows: ResultRowDto[]; onRemove: (itemId: string) => void }) {
+export function SessionResults({
+  schemas,
+  rows,
+  onRemove,
+}: {
+  schemas: { name: string; title: string }[];
+  rows: ResultRowDto[];
+  onRemove: (itemId: string) => void;
+}) {
   if (!rows.length) return <p className="text-sm text-slate-500">No items yet: add traces above.</p>;
   return (
     <div className="overflow-x-auto">
@@ -27,7 +35,9 @@ export function SessionResults({ schemas, rows, onRemove }: { schemas: { name: s
             <th className="px-2 py-2">Request</th>
             <th className="px-2 py-2">Reviewer</th>
             {schemas.map((s) => (
-              <th key={s.name} className="px-2 py-2" title={s.title}>{s.name}</th>
+              <th key={s.name} className="px-2 py-2" title={s.title}>
+                {s.name}
+              </th>
             ))}
             <th className="px-2 py-2" />
           </tr>
@@ -36,24 +46,49 @@ export function SessionResults({ schemas, rows, onRemove }: { schemas: { name: s
           {rows.map((r) => {
             const labels = r.labels.length ? r.labels : [null];
             return labels.map((l, i) => (
-              <tr key={`${r.item_id}-${l?.user_id ?? "none"}`} className={i === 0 ? "border-t border-slate-200" : ""} data-testid="result-row" data-trace-id={r.trace_id}>
+              <tr
+                key={`${r.item_id}-${l?.user_id ?? "none"}`}
+                className={i === 0 ? "border-t border-slate-200" : ""}
+                data-testid="result-row"
+                data-trace-id={r.trace_id}
+              >
                 {i === 0 ? (
                   <>
-                    <td rowSpan={labels.length} className="px-2 py-1.5 align-top text-slate-400">{r.position + 1}</td>
-                    <td rowSpan={labels.length} className="px-2 py-1.5 align-top font-mono text-xs">{r.trace_id}</td>
-                    <td rowSpan={labels.length} className="max-w-xs truncate px-2 py-1.5 align-top text-slate-600" title={r.request_preview ?? ""}>{questionOf(r.request_preview)}</td>
+                    <td rowSpan={labels.length} className="px-2 py-1.5 align-top text-slate-400">
+                      {r.position + 1}
+                    </td>
+                    <td rowSpan={labels.length} className="px-2 py-1.5 align-top font-mono text-xs">
+                      {r.trace_id}
+                    </td>
+                    <td
+                      rowSpan={labels.length}
+                      className="max-w-xs truncate px-2 py-1.5 align-top text-slate-600"
+                      title={r.request_preview ?? ""}
+                    >
+                      {questionOf(r.request_preview)}
+                    </td>
                   </>
                 ) : null}
-                <td className="px-2 py-1.5 text-slate-700">{l ? l.email : <span className="text-slate-400">not labeled yet</span>}</td>
+                <td className="px-2 py-1.5 text-slate-700">
+                  {l ? l.email : <span className="text-slate-400">not labeled yet</span>}
+                </td>
                 {schemas.map((s) => (
                   <td key={s.name} className="max-w-xs px-2 py-1.5" title={l?.answers[s.name]?.comment ?? undefined}>
                     <span className="line-clamp-3 whitespace-pre-wrap">{formatAnswerValue(l?.answers[s.name])}</span>
-                    {l?.answers[s.name]?.comment ? <span className="block text-xs italic text-slate-500">“{l.answers[s.name].comment}”</span> : null}
+                    {l?.answers[s.name]?.comment ? (
+                      <span className="block text-xs italic text-slate-500">“{l.answers[s.name].comment}”</span>
+                    ) : null}
                   </td>
                 ))}
                 {i === 0 ? (
                   <td rowSpan={labels.length} className="px-2 py-1.5 align-top">
-                    <button type="button" className="text-xs text-slate-400 hover:text-red-600" onClick={() => onRemove(r.item_id)}>Remove</button>
+                    <button
+                      type="button"
+                      className="text-xs text-slate-400 hover:text-red-600"
+                      onClick={() => onRemove(r.item_id)}
+                    >
+                      Remove
+                    </button>
                   </td>
                 ) : null}
               </tr>

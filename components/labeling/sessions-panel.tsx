@@ -20,44 +20,79 @@ export function SessionsPanel({ experimentId }: { experimentId: string }) {
   const [error, setError] = useState<string | null>(null);
 
   const loadPage = async (token?: string) => {
-    const page = await apiFetch<{ sessions: LabelingSessionDto[]; next_page_token?: string }>(`/api/labeling/sessions?experiment_id=${experimentId}&max_results=50${token ? `&page_token=${encodeURIComponent(token)}` : ""}`);
+    const page = await apiFetch<{ sessions: LabelingSessionDto[]; next_page_token?: string }>(
+      `/api/labeling/sessions?experiment_id=${experimentId}&max_results=50${token ? `&page_token=${encodeURIComponent(token)}` : ""}`,
+    );
     setSessions((prev) => (token ? [...(prev ?? []), ...page.sessions] : page.sessions));
     setNextToken(page.next_page_token);
   };
   useEffect(() => {
     loadPage().catch((e: Error) => setError(e.message));
-    apiFetch<{ schemas: LabelSchemaDto[] }>(`/api/labeling/schemas?experiment_id=${experimentId}&max_results=500`).then((r) => setSchemas(r.schemas), () => {});
+    apiFetch<{ schemas: LabelSchemaDto[] }>(`/api/labeling/schemas?experiment_id=${experimentId}&max_results=500`).then(
+      (r) => setSchemas(r.schemas),
+      () => {},
+    );
   }, [experimentId]);
 
   const base = `/experiments/${experimentId}/labeling/sessions`;
   return (
     <div className="flex flex-col gap-3">
       <div className="flex justify-between">
-        <p className="text-sm text-slate-600">A session is a queue of traces for reviewers, with the questions to ask them.</p>
+        <p className="text-sm text-slate-600">
+          A session is a queue of traces for reviewers, with the questions to ask them.
+        </p>
         {!creating ? <Button onClick={() => setCreating(true)}>New session</Button> : null}
       </div>
-      {error ? <p role="alert" className="text-sm text-red-600">{error}</p> : null}
-      {creating ? <CreateSessionForm experimentId={experimentId} schemas={schemas} onCancel={() => setCreating(false)} onCreated={(s) => router.push(`${base}/${s.id}`)} /> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
+      {creating ? (
+        <CreateSessionForm
+          experimentId={experimentId}
+          schemas={schemas}
+          onCancel={() => setCreating(false)}
+          onCreated={(s) => router.push(`${base}/${s.id}`)}
+        />
+      ) : null}
       {sessions === null ? (
-        <p className="text-sm text-slate-500" role="status">Loading…</p>
+        <p className="text-sm text-slate-500" role="status">
+          Loading…
+        </p>
       ) : sessions.length === 0 && !creating ? (
-        <EmptyState title="No labeling sessions yet" action={<Button onClick={() => setCreating(true)}>Create a session</Button>}>
-          Create label schemas first (the Schemas tab), then a session that asks them, add traces (for example those with negative end-user feedback) and share its link with reviewers.
+        <EmptyState
+          title="No labeling sessions yet"
+          action={<Button onClick={() => setCreating(true)}>Create a session</Button>}
+        >
+          Create label schemas first (the Schemas tab), then a session that asks them, add traces (for example those
+          with negative end-user feedback) and share its link with reviewers.
         </EmptyState>
       ) : (
         <ul className="flex flex-col gap-2" data-testid="sessions-list">
           {sessions.map((s) => (
             <li key={s.id}>
-              <Link href={`${base}/${s.id}`} className="flex items-center gap-4 rounded-lg border border-slate-200 bg-white p-3 hover:border-indigo-300">
+              <Link
+                href={`${base}/${s.id}`}
+                className="flex items-center gap-4 rounded-lg border border-slate-200 bg-white p-3 hover:border-indigo-300"
+              >
                 <span className="font-medium">{s.name}</span>
-                <span className="text-xs text-slate-500">{s.item_count} items · {s.label_schemas.length} questions · {s.open_to_all_reviewers ? "all reviewers" : `${s.assigned_users.length} reviewers`} · {s.labels_per_item} per item</span>
+                <span className="text-xs text-slate-500">
+                  {s.item_count} items · {s.label_schemas.length} questions ·{" "}
+                  {s.open_to_all_reviewers ? "all reviewers" : `${s.assigned_users.length} reviewers`} ·{" "}
+                  {s.labels_per_item} per item
+                </span>
                 <span className="ml-auto text-xs text-slate-400">{new Date(s.created_at).toLocaleDateString()}</span>
               </Link>
             </li>
           ))}
         </ul>
       )}
-      {nextToken ? <Button variant="secondary" onClick={() => void loadPage(nextToken)}>Load more</Button> : null}
+      {nextToken ? (
+        <Button variant="secondary" onClick={() => void loadPage(nextToken)}>
+          Load more
+        </Button>
+      ) : null}
     </div>
   );
 }

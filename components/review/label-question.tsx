@@ -39,20 +39,42 @@ export function LabelQuestion({ schema, index, answer, active, errors, onChange,
         <h3 className="text-sm font-semibold text-slate-900">{schema.title}</h3>
         <span className="ml-auto rounded bg-slate-100 px-1.5 text-[10px] uppercase text-slate-500">{schema.type}</span>
       </div>
-      {schema.instruction ? <MarkdownText className="mb-2 text-xs text-slate-600">{schema.instruction}</MarkdownText> : null}
+      {schema.instruction ? (
+        <MarkdownText className="mb-2 text-xs text-slate-600">{schema.instruction}</MarkdownText>
+      ) : null}
 
       {input.type === "categorical" || input.type === "categorical_list" ? (
-        <div role={input.type === "categorical" ? "radiogroup" : "group"} aria-label={schema.title} className="flex flex-col gap-1">
+        <div
+          role={input.type === "categorical" ? "radiogroup" : "group"}
+          aria-label={schema.title}
+          className="flex flex-col gap-1"
+        >
           {input.options.map((option, i) => {
             const checked = Array.isArray(answer.value) ? answer.value.includes(option) : answer.value === option;
             const toggle = () => {
               if (input.type === "categorical") set(option);
-              else set(checked ? (answer.value as string[]).filter((o) => o !== option) : [...(answer.value as string[]), option]);
+              else
+                set(
+                  checked
+                    ? (answer.value as string[]).filter((o) => o !== option)
+                    : [...(answer.value as string[]), option],
+                );
             };
             return (
-              <label key={option} className={`flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm ${checked ? "bg-indigo-50 text-indigo-900" : "hover:bg-slate-50"}`}>
-                <input type={input.type === "categorical" ? "radio" : "checkbox"} name={id} checked={checked} onChange={toggle} className="accent-indigo-600" />
-                {i < 9 ? <kbd className="rounded border border-slate-300 px-1 text-[10px] text-slate-500">{i + 1}</kbd> : null}
+              <label
+                key={option}
+                className={`flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm ${checked ? "bg-indigo-50 text-indigo-900" : "hover:bg-slate-50"}`}
+              >
+                <input
+                  type={input.type === "categorical" ? "radio" : "checkbox"}
+                  name={id}
+                  checked={checked}
+                  onChange={toggle}
+                  className="accent-indigo-600"
+                />
+                {i < 9 ? (
+                  <kbd className="rounded border border-slate-300 px-1 text-[10px] text-slate-500">{i + 1}</kbd>
+                ) : null}
                 <span>{option}</span>
               </label>
             );
@@ -65,7 +87,14 @@ export function LabelQuestion({ schema, index, answer, active, errors, onChange,
           inputMode="decimal"
           className={inputClass}
           value={answer.value as string}
-          placeholder={[input.min_value !== undefined ? `min ${input.min_value}` : null, input.max_value !== undefined ? `max ${input.max_value}` : null].filter(Boolean).join(", ") || "a number"}
+          placeholder={
+            [
+              input.min_value !== undefined ? `min ${input.min_value}` : null,
+              input.max_value !== undefined ? `max ${input.max_value}` : null,
+            ]
+              .filter(Boolean)
+              .join(", ") || "a number"
+          }
           onChange={(e) => set(e.target.value)}
         />
       ) : (
@@ -80,9 +109,16 @@ export function LabelQuestion({ schema, index, answer, active, errors, onChange,
             onChange={(e) => set(e.target.value)}
           />
           <p className="mt-0.5 text-[11px] text-slate-400">
-            {input.type === "text" && input.max_length ? `${(answer.value as string).trim().length} / ${input.max_length} characters` : null}
+            {input.type === "text" && input.max_length
+              ? `${(answer.value as string).trim().length} / ${input.max_length} characters`
+              : null}
             {input.type === "text_list"
-              ? [input.max_count ? `at most ${input.max_count} entries` : null, input.max_length_each ? `${input.max_length_each} characters each` : null].filter(Boolean).join(", ")
+              ? [
+                  input.max_count ? `at most ${input.max_count} entries` : null,
+                  input.max_length_each ? `${input.max_length_each} characters each` : null,
+                ]
+                  .filter(Boolean)
+                  .join(", ")
               : null}
           </p>
         </div>

@@ -13,7 +13,9 @@ import { useReviewQueue } from "@/components/review/use-review-queue";
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target.tagName === "TEXTAREA" || target.tagName === "SELECT") return true;
-  return target.tagName === "INPUT" && !["radio", "checkbox", "button", "submit"].includes((target as HTMLInputElement).type);
+  return (
+    target.tagName === "INPUT" && !["radio", "checkbox", "button", "submit"].includes((target as HTMLInputElement).type)
+  );
 }
 
 /**
@@ -50,7 +52,11 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
       }
       if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       const schema = schemas[active];
-      if (/^[1-9]$/.test(e.key) && schema && (schema.input.type === "categorical" || schema.input.type === "categorical_list")) {
+      if (
+        /^[1-9]$/.test(e.key) &&
+        schema &&
+        (schema.input.type === "categorical" || schema.input.type === "categorical_list")
+      ) {
         const option = schema.input.options[Number(e.key) - 1];
         if (!option) return;
         e.preventDefault();
@@ -88,30 +94,56 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
   return (
     <div className="mx-auto max-w-7xl">
       <div className="mb-3 flex flex-wrap items-center gap-3">
-        <Link href="/review" className="text-sm text-slate-500 hover:text-slate-800">← Sessions</Link>
+        <Link href="/review" className="text-sm text-slate-500 hover:text-slate-800">
+          ← Sessions
+        </Link>
         <h1 className="text-lg font-semibold text-slate-900">{sessionName}</h1>
         {progress ? (
           <div className="flex items-center gap-2 text-xs text-slate-600" data-testid="review-progress">
             <div className="h-1.5 w-40 overflow-hidden rounded bg-slate-200">
               <div className="h-full bg-indigo-500" style={{ width: `${pct}%` }} />
             </div>
-            {progress.completed} of {progress.total_items} labeled by you{progress.skipped ? ` · ${progress.skipped} skipped` : ""}
+            {progress.completed} of {progress.total_items} labeled by you
+            {progress.skipped ? ` · ${progress.skipped} skipped` : ""}
           </div>
         ) : null}
-        <button type="button" className="ml-auto text-xs text-slate-500 hover:text-slate-800" onClick={() => setHelp(true)}>
+        <button
+          type="button"
+          className="ml-auto text-xs text-slate-500 hover:text-slate-800"
+          onClick={() => setHelp(true)}
+        >
           Keyboard shortcuts <kbd className="rounded border px-1">?</kbd>
         </button>
       </div>
-      {q.message ? <p role="status" className="mb-2 text-sm text-slate-600">{q.message}</p> : null}
+      {q.message ? (
+        <p role="status" className="mb-2 text-sm text-slate-600">
+          {q.message}
+        </p>
+      ) : null}
 
       {q.status === "loading" ? (
-        <p className="py-10 text-center text-sm text-slate-500" role="status">Loading the next item…</p>
+        <p className="py-10 text-center text-sm text-slate-500" role="status">
+          Loading the next item…
+        </p>
       ) : q.status === "error" ? (
-        <EmptyState title="This session could not be opened">{q.message ?? "It may have been deleted, or you are not assigned to it."}</EmptyState>
+        <EmptyState title="This session could not be opened">
+          {q.message ?? "It may have been deleted, or you are not assigned to it."}
+        </EmptyState>
       ) : q.status === "empty" || !q.item ? (
-        <EmptyState title="All done 🎉" action={<Button variant="secondary" onClick={() => void q.back()}>Review your last item</Button>}>
-          There is nothing left for you in this session: every item is labeled or being labeled by someone else. Check back later or go back to the{" "}
-          <Link href="/review" className="text-indigo-700 underline">list of sessions</Link>.
+        <EmptyState
+          title="All done 🎉"
+          action={
+            <Button variant="secondary" onClick={() => void q.back()}>
+              Review your last item
+            </Button>
+          }
+        >
+          There is nothing left for you in this session: every item is labeled or being labeled by someone else. Check
+          back later or go back to the{" "}
+          <Link href="/review" className="text-indigo-700 underline">
+            list of sessions
+          </Link>
+          .
         </EmptyState>
       ) : (
         <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(20rem,2fr)]">
@@ -126,7 +158,9 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
             }}
           >
             {q.item.claim?.status === "COMPLETED" ? (
-              <p className="rounded bg-emerald-50 px-2 py-1 text-xs text-emerald-800">You submitted this item; submitting again updates your labels.</p>
+              <p className="rounded bg-emerald-50 px-2 py-1 text-xs text-emerald-800">
+                You submitted this item; submitting again updates your labels.
+              </p>
             ) : null}
             {schemas.map((s, i) => (
               <LabelQuestion
@@ -141,13 +175,26 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
               />
             ))}
             {(q.errors._form ?? []).map((e) => (
-              <p key={e} role="alert" className="text-sm text-red-600">{e}</p>
+              <p key={e} role="alert" className="text-sm text-red-600">
+                {e}
+              </p>
             ))}
             <div className="flex items-center gap-2">
-              <Button type="button" variant="secondary" onClick={() => void q.back()} disabled={q.busy} title="K or ←">Back</Button>
-              <Button type="button" variant="secondary" onClick={() => void q.skip()} disabled={q.busy} title="S, J or →">Skip</Button>
+              <Button type="button" variant="secondary" onClick={() => void q.back()} disabled={q.busy} title="K or ←">
+                Back
+              </Button>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => void q.skip()}
+                disabled={q.busy}
+                title="S, J or →"
+              >
+                Skip
+              </Button>
               <Button type="submit" className="ml-auto" disabled={q.busy} title="Enter or Ctrl+Enter">
-                {q.busy ? "Saving…" : "Submit"} <kbd className="rounded border border-indigo-300 px-1 text-[10px]">↵</kbd>
+                {q.busy ? "Saving…" : "Submit"}{" "}
+                <kbd className="rounded border border-indigo-300 px-1 text-[10px]">↵</kbd>
               </Button>
             </div>
             <p className="text-right text-[11px] text-slate-400" aria-live="polite">
@@ -157,7 +204,13 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
         </div>
       )}
       {help ? <ShortcutsOverlay onClose={() => setHelp(false)} /> : null}
-      {spans && q.item ? <SpanTreeDialog spans={q.item.trace.spans} truncated={q.item.trace.spans_truncated} onClose={() => setSpans(false)} /> : null}
+      {spans && q.item ? (
+        <SpanTreeDialog
+          spans={q.item.trace.spans}
+          truncated={q.item.trace.spans_truncated}
+          onClose={() => setSpans(false)}
+        />
+      ) : null}
     </div>
   );
 }

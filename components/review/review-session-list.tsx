@@ -5,7 +5,11 @@ import type { MyReviewSessionDto } from "@/lib/labeling/my-sessions";
 /** The Review App's start screen: the reviewer's sessions with their progress. */
 export function ReviewSessionList({ sessions }: { sessions: MyReviewSessionDto[] }) {
   if (!sessions.length) {
-    return <EmptyState title="Nothing to review yet">When someone assigns you to a labeling session it appears here. You can also open a session link you were sent.</EmptyState>;
+    return (
+      <EmptyState title="Nothing to review yet">
+        When someone assigns you to a labeling session it appears here. You can also open a session link you were sent.
+      </EmptyState>
+    );
   }
   return (
     <ul className="flex flex-col gap-2" data-testid="review-sessions">
@@ -14,7 +18,10 @@ export function ReviewSessionList({ sessions }: { sessions: MyReviewSessionDto[]
         const pct = s.total_items ? Math.round((100 * s.done_items) / s.total_items) : 0;
         return (
           <li key={s.id}>
-            <Link href={s.url} className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-indigo-300 hover:shadow-sm">
+            <Link
+              href={s.url}
+              className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-indigo-300 hover:shadow-sm"
+            >
               <div className="flex items-baseline justify-between gap-3">
                 <span className="font-medium text-slate-900">{s.name}</span>
                 <span className="text-xs text-slate-500">{s.experiment_name}</span>
@@ -24,7 +31,8 @@ export function ReviewSessionList({ sessions }: { sessions: MyReviewSessionDto[]
                   <div className="h-full bg-indigo-500" style={{ width: `${pct}%` }} />
                 </div>
                 <span>
-                  You labeled {s.completed} · {left} of {s.total_items} item{s.total_items === 1 ? "" : "s"} still need labels
+                  You labeled {s.completed} · {left} of {s.total_items} item{s.total_items === 1 ? "" : "s"} still need
+                  labels
                 </span>
                 <span className="ml-auto font-medium text-indigo-700">{left ? "Continue →" : "Done"}</span>
               </div>

@@ -6,7 +6,12 @@ import { DocumentList } from "@/components/traces/content/document-list";
 import { JsonView } from "@/components/traces/content/json-view";
 import { MarkdownText } from "@/components/traces/content/markdown-text";
 import type { ReviewTraceDto } from "@/lib/labeling/review-trace";
-import { extractTraceSummary, normalizeConversation, normalizeDocuments, type RetrievedDocument } from "@/lib/traces/render";
+import {
+  extractTraceSummary,
+  normalizeConversation,
+  normalizeDocuments,
+  type RetrievedDocument,
+} from "@/lib/traces/render";
 
 function Block({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -32,12 +37,16 @@ function display(v: unknown): string {
 export function ReviewTracePanel({ trace, onOpenSpans }: { trace: ReviewTraceDto; onOpenSpans: () => void }) {
   const view = useMemo(() => {
     const root = trace.spans.find((s) => s.span_id === trace.root_span_id) ?? trace.spans[0];
-    const chat = root ? normalizeConversation(root.inputs, root.outputs, { format: root.message_format ?? undefined }) : null;
+    const chat = root
+      ? normalizeConversation(root.inputs, root.outputs, { format: root.message_format ?? undefined })
+      : null;
     const summary = root ? extractTraceSummary(root.inputs, root.outputs, chat) : { question: null, answer: null };
     // Earlier turns: the conversation before the last user message.
     const lastUser = chat ? chat.map((m) => m.role).lastIndexOf("user") : -1;
     const history = chat && lastUser > 0 ? chat.slice(0, lastUser).filter((m) => m.role !== "system") : [];
-    const documents: RetrievedDocument[] = trace.spans.filter((s) => s.span_type === "RETRIEVER").flatMap((s) => normalizeDocuments(s.outputs) ?? []);
+    const documents: RetrievedDocument[] = trace.spans
+      .filter((s) => s.span_type === "RETRIEVER")
+      .flatMap((s) => normalizeDocuments(s.outputs) ?? []);
     return { root, summary, history, documents };
   }, [trace]);
   const { root, summary, history, documents } = view;
@@ -45,8 +54,14 @@ export function ReviewTracePanel({ trace, onOpenSpans }: { trace: ReviewTraceDto
   return (
     <div className="flex flex-col gap-3" data-testid="review-trace">
       <div className="flex items-center justify-between text-xs text-slate-500">
-        <span className="font-mono" data-testid="review-trace-id">{trace.trace_id}</span>
-        <button type="button" onClick={onOpenSpans} className="rounded px-2 py-1 font-medium text-indigo-700 hover:bg-indigo-50">
+        <span className="font-mono" data-testid="review-trace-id">
+          {trace.trace_id}
+        </span>
+        <button
+          type="button"
+          onClick={onOpenSpans}
+          className="rounded px-2 py-1 font-medium text-indigo-700 hover:bg-indigo-50"
+        >
           Span tree ({trace.spans.length}) <kbd className="ml-1 rounded border border-indigo-200 px-1">T</kbd>
         </button>
       </div>
@@ -56,10 +71,18 @@ export function ReviewTracePanel({ trace, onOpenSpans }: { trace: ReviewTraceDto
         </Block>
       ) : null}
       <Block title="Question" testId="review-question">
-        {summary.question ? <p className="whitespace-pre-wrap text-sm text-slate-900">{summary.question}</p> : <JsonView value={root?.inputs ?? null} />}
+        {summary.question ? (
+          <p className="whitespace-pre-wrap text-sm text-slate-900">{summary.question}</p>
+        ) : (
+          <JsonView value={root?.inputs ?? null} />
+        )}
       </Block>
       <Block title="Answer" testId="review-answer">
-        {summary.answer ? <MarkdownText className="text-sm">{summary.answer}</MarkdownText> : <JsonView value={root?.outputs ?? null} />}
+        {summary.answer ? (
+          <MarkdownText className="text-sm">{summary.answer}</MarkdownText>
+        ) : (
+          <JsonView value={root?.outputs ?? null} />
+        )}
       </Block>
       {documents.length ? (
         <Block title={`Retrieved documents (${documents.length})`}>
@@ -76,7 +99,9 @@ export function ReviewTracePanel({ trace, onOpenSpans }: { trace: ReviewTraceDto
                 <span className="text-xs text-slate-400">
                   {a.source_type.toLowerCase()} · {a.mine ? "you" : a.source_id}
                 </span>
-                {a.rationale ? <span className="w-full whitespace-pre-wrap text-xs text-slate-600">“{a.rationale}”</span> : null}
+                {a.rationale ? (
+                  <span className="w-full whitespace-pre-wrap text-xs text-slate-600">“{a.rationale}”</span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -15,7 +15,13 @@ export const REVIEW_SHORTCUTS: [string, string][] = [
 /** The `?` overlay listing the review keys. */
 export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
   return (
-    <div role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40" onClick={onClose}>
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-label="Keyboard shortcuts"
+      className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40"
+      onClick={onClose}
+    >
       <div className="w-full max-w-md rounded-lg bg-white p-5 shadow-xl" onClick={(e) => e.stopPropagation()}>
         <h2 className="mb-3 text-base font-semibold">Keyboard shortcuts</h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">

@@ -24,16 +24,37 @@ function ordered(spans: ReviewSpanDto[]): { span: ReviewSpanDto; depth: number }
 }
 
 /** The full span tree of the trace under review, with the selected span's content beside it. */
-export function SpanTreeDialog({ spans, truncated, onClose }: { spans: ReviewSpanDto[]; truncated: boolean; onClose: () => void }) {
+export function SpanTreeDialog({
+  spans,
+  truncated,
+  onClose,
+}: {
+  spans: ReviewSpanDto[];
+  truncated: boolean;
+  onClose: () => void;
+}) {
   const rows = useMemo(() => ordered(spans), [spans]);
   const [selected, setSelected] = useState<string | null>(rows[0]?.span.span_id ?? null);
   const span = spans.find((s) => s.span_id === selected);
   return (
-    <div role="dialog" aria-modal="true" aria-label="Span tree" className="fixed inset-0 z-40 flex items-center justify-center bg-slate-900/40 p-6" onClick={onClose}>
-      <div className="flex h-full max-h-[85vh] w-full max-w-6xl flex-col overflow-hidden rounded-lg bg-white shadow-xl" onClick={(e) => e.stopPropagation()}>
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-label="Span tree"
+      className="fixed inset-0 z-40 flex items-center justify-center bg-slate-900/40 p-6"
+      onClick={onClose}
+    >
+      <div
+        className="flex h-full max-h-[85vh] w-full max-w-6xl flex-col overflow-hidden rounded-lg bg-white shadow-xl"
+        onClick={(e) => e.stopPropagation()}
+      >
         <div className="flex items-center justify-between border-b border-slate-200 px-4 py-2">
           <h2 className="text-sm font-semibold">Span tree{truncated ? " (first 500 spans)" : ""}</h2>
-          <button type="button" onClick={onClose} className="rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+          >
             Close <kbd className="rounded border px-1 text-xs">Esc</kbd>
           </button>
         </div>
@@ -49,14 +70,23 @@ export function SpanTreeDialog({ spans, truncated, onClose }: { spans: ReviewSpa
                 >
                   <span className="rounded bg-slate-100 px-1 text-[10px] text-slate-500">{s.span_type}</span>
                   <span className={`truncate ${s.status_code === "ERROR" ? "text-red-700" : ""}`}>{s.name}</span>
-                  <span className="ml-auto text-xs text-slate-400">{s.duration_ms == null ? "" : `${Math.round(s.duration_ms)} ms`}</span>
+                  <span className="ml-auto text-xs text-slate-400">
+                    {s.duration_ms == null ? "" : `${Math.round(s.duration_ms)} ms`}
+                  </span>
                 </button>
               </li>
             ))}
           </ul>
           <div className="overflow-auto p-4">
             {span ? (
-              <SpanContent key={span.span_id} spanType={span.span_type} spanName={span.name} inputs={span.inputs} outputs={span.outputs} messageFormat={span.message_format} />
+              <SpanContent
+                key={span.span_id}
+                spanType={span.span_type}
+                spanName={span.name}
+                inputs={span.inputs}
+                outputs={span.outputs}
+                messageFormat={span.message_format}
+              />
             ) : (
               <p className="text-sm text-slate-500">This trace has no spans.</p>
             )}

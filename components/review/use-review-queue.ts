@@ -52,19 +52,27 @@ export function useReviewQueue(sessionId: string) {
       await f();
     } catch (err) {
       setMessage(err instanceof Error ? err.message : String(err));
-      if (!(err instanceof ApiError) || err.status >= 500 || err.status === 404) setStatus((s) => (s === "loading" ? "error" : s));
+      if (!(err instanceof ApiError) || err.status >= 500 || err.status === 404)
+        setStatus((s) => (s === "loading" ? "error" : s));
     } finally {
       setBusy(false);
     }
   }, []);
 
-  const next = useCallback(() => run(async () => {
-    const r = await apiFetch<NextItemDto>(`${base}/next`, { method: "POST" });
-    setMessage(null);
-    show(r.item, r.progress);
-  }), [base, run, show]);
+  const next = useCallback(
+    () =>
+      run(async () => {
+        const r = await apiFetch<NextItemDto>(`${base}/next`, { method: "POST" });
+        setMessage(null);
+        show(r.item, r.progress);
+      }),
+    [base, run, show],
+  );
 
-  const open = useCallback((itemId: string) => run(async () => show(await apiFetch<ReviewItemDto>(`${base}/items/${itemId}`))), [base, run, show]);
+  const open = useCallback(
+    (itemId: string) => run(async () => show(await apiFetch<ReviewItemDto>(`${base}/items/${itemId}`))),
+    [base, run, show],
+  );
 
   useEffect(() => {
     const requested = new URL(window.location.href).searchParams.get("item");
@@ -72,61 +80,83 @@ export function useReviewQueue(sessionId: string) {
     else void next();
   }, [next, open]);
 
-  const back = useCallback(() => run(async () => {
-    const r = await apiFetch<{ item_id: string | null }>(`${base}/previous${item ? `?before=${item.item_id}` : ""}`);
-    if (!r.item_id) return setMessage("This is the first item you worked on.");
-    setMessage(null);
-    show(await apiFetch<ReviewItemDto>(`${base}/items/${r.item_id}`));
-  }), [base, item, run, show]);
+  const back = useCallback(
+    () =>
+      run(async () => {
+        const r = await apiFetch<{ item_id: string | null }>(
+          `${base}/previous${item ? `?before=${item.item_id}` : ""}`,
+        );
+        if (!r.item_id) return setMessage("This is the first item you worked on.");
+        setMessage(null);
+        show(await apiFetch<ReviewItemDto>(`${base}/items/${r.item_id}`));
+      }),
+    [base, item, run, show],
+  );
 
-  const skip = useCallback(() => run(async () => {
-    if (!item) return;
-    if (item.claim?.status !== "COMPLETED") await apiFetch(`${base}/items/${item.item_id}/skip`, { method: "POST" });
-    const r = await apiFetch<NextItemDto>(`${base}/next`, { method: "POST" });
-    setMessage(null);
-    show(r.item, r.progress);
-  }), [base, item, run, show]);
+  const skip = useCallback(
+    () =>
+      run(async () => {
+        if (!item) return;
+        if (item.claim?.status !== "COMPLETED")
+          await apiFetch(`${base}/items/${item.item_id}/skip`, { method: "POST" });
+        const r = await apiFetch<NextItemDto>(`${base}/next`, { method: "POST" });
+        setMessage(null);
+        show(r.item, r.progress);
+      }),
+    [base, item, run, show],
+  );
 
-  const setForm = useCallback((update: (prev: TFormState) => TFormState) => {
-    setFormState((prev) => {
-      const nextForm = update(prev);
-      if (item && item.claim?.status === "IN_PROGRESS") {
+  const setForm = useCallback(
+    (update: (prev: TFormState) => TFormState) => {
+      setFormState((prev) => {
+        const nextForm = update(prev);
+        if (item && item.claim?.status === "IN_PROGRESS") {
+          if (draftTimer.current) clearTimeout(draftTimer.current);
+          setDraftState("saving");
+          draftTimer.current = setTimeout(() => {
+            apiFetch(`${base}/items/${item.item_id}/draft`, {
+              method: "PUT",
+              json: { answers: toAnswers(item.schemas, nextForm) },
+            })
+              .then(() => setDraftState("saved"))
+              .catch(() => setDraftState("idle"));
+          }, 400);
+        }
+        return nextForm;
+      });
+    },
+    [base, item],
+  );
+
+  const submit = useCallback(
+    () =>
+      run(async () => {
+        if (!item) return;
+        const answers = toAnswers(item.schemas, form);
+        if (!Object.keys(answers).length)
+          return setErrors({ _form: ["Answer at least one question, or skip the item (S)."] });
+        // The same validators as the server, so mistakes show before a round trip.
+        const checked = validateAnswers(toDefinitions(item.schemas), answers);
+        const collect = (issues: { path: string; message: string }[]) => {
+          const byName: Record<string, string[]> = {};
+          for (const i of issues) (byName[schemaOf(i.path)] ??= []).push(i.message);
+          setErrors(byName);
+        };
+        if (!checked.ok) return collect(checked.issues);
         if (draftTimer.current) clearTimeout(draftTimer.current);
-        setDraftState("saving");
-        draftTimer.current = setTimeout(() => {
-          apiFetch(`${base}/items/${item.item_id}/draft`, { method: "PUT", json: { answers: toAnswers(item.schemas, nextForm) } })
-            .then(() => setDraftState("saved"))
-            .catch(() => setDraftState("idle"));
-        }, 400);
-      }
-      return nextForm;
-    });
-  }, [base, item]);
-
-  const submit = useCallback(() => run(async () => {
-    if (!item) return;
-    const answers = toAnswers(item.schemas, form);
-    if (!Object.keys(answers).length) return setErrors({ _form: ["Answer at least one question, or skip the item (S)."] });
-    // The same validators as the server, so mistakes show before a round trip.
-    const checked = validateAnswers(toDefinitions(item.schemas), answers);
-    const collect = (issues: { path: string; message: string }[]) => {
-      const byName: Record<string, string[]> = {};
-      for (const i of issues) (byName[schemaOf(i.path)] ??= []).push(i.message);
-      setErrors(byName);
-    };
-    if (!checked.ok) return collect(checked.issues);
-    if (draftTimer.current) clearTimeout(draftTimer.current);
-    try {
-      await apiFetch(`${base}/items/${item.item_id}/submit`, { method: "POST", json: { answers } });
-    } catch (err) {
-      const issues = fieldIssues(err);
-      if (err instanceof ApiError && err.status === 400 && issues.length) return collect(issues);
-      throw err;
-    }
-    const r = await apiFetch<NextItemDto>(`${base}/next`, { method: "POST" });
-    setMessage("Submitted.");
-    show(r.item, r.progress);
-  }), [base, form, item, run, show]);
+        try {
+          await apiFetch(`${base}/items/${item.item_id}/submit`, { method: "POST", json: { answers } });
+        } catch (err) {
+          const issues = fieldIssues(err);
+          if (err instanceof ApiError && err.status === 400 && issues.length) return collect(issues);
+          throw err;
+        }
+        const r = await apiFetch<NextItemDto>(`${base}/next`, { method: "POST" });
+        setMessage("Submitted.");
+        show(r.item, r.progress);
+      }),
+    [base, form, item, run, show],
+  );
 
   return { status, item, progress, form, setForm, errors, message, busy, draftState, next, back, skip, submit };
 }

@@ -44,10 +44,18 @@ export function ApiKeysPanel() {
     <section className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
       <h2 className="text-base font-semibold">API keys</h2>
       <p className="mt-1 text-sm text-slate-600">
-        For the ingestion and feedback APIs: send <code>Authorization: Bearer &lt;key&gt;</code>, or set <code>MLFLOW_TRACKING_TOKEN</code> for MLflow clients.
+        For the ingestion and feedback APIs: send <code>Authorization: Bearer &lt;key&gt;</code>, or set{" "}
+        <code>MLFLOW_TRACKING_TOKEN</code> for MLflow clients.
       </p>
       <form onSubmit={create} className="mt-3 flex gap-2">
-        <input aria-label="Key name" placeholder="Key name, e.g. production app" value={name} onChange={(e) => setName(e.target.value)} className="w-72 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm" required />
+        <input
+          aria-label="Key name"
+          placeholder="Key name, e.g. production app"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          className="w-72 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
+          required
+        />
         <Button type="submit" disabled={!name.trim()}>
           Create key
         </Button>
@@ -78,7 +86,15 @@ export function ApiKeysPanel() {
               <td className="font-mono text-xs">{k.prefix}…</td>
               <td>{k.createdAt.slice(0, 10)}</td>
               <td>{k.lastUsedAt ? k.lastUsedAt.slice(0, 16).replace("T", " ") : "never"}</td>
-              <td className="text-right">{k.revoked ? "revoked" : <Button variant="ghost" onClick={() => revoke(k.id)}>Revoke</Button>}</td>
+              <td className="text-right">
+                {k.revoked ? (
+                  "revoked"
+                ) : (
+                  <Button variant="ghost" onClick={() => revoke(k.id)}>
+                    Revoke
+                  </Button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

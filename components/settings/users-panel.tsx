@@ -55,8 +55,20 @@ export function UsersPanel() {
     <section className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
       <h2 className="text-base font-semibold">Users</h2>
       <form className="mt-3 flex flex-wrap items-center gap-2" onSubmit={(e) => onCreate(e, "create")}>
-        <input name="email" type="email" aria-label="Email" placeholder="email@example.com" className="w-64 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm" required />
-        <select name="role" aria-label="Role" defaultValue="REVIEWER" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+        <input
+          name="email"
+          type="email"
+          aria-label="Email"
+          placeholder="email@example.com"
+          className="w-64 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
+          required
+        />
+        <select
+          name="role"
+          aria-label="Role"
+          defaultValue="REVIEWER"
+          className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}
@@ -68,14 +80,27 @@ export function UsersPanel() {
           variant="secondary"
           onClick={(e) => {
             const form = (e.currentTarget as HTMLButtonElement).form!;
-            if (form.reportValidity()) onCreate({ preventDefault() {}, currentTarget: form } as React.FormEvent<HTMLFormElement>, "invite");
+            if (form.reportValidity())
+              onCreate({ preventDefault() {}, currentTarget: form } as React.FormEvent<HTMLFormElement>, "invite");
           }}
         >
           Create invitation link
         </Button>
       </form>
-      {message ? <p role="status" data-testid="users-message" className="mt-3 break-all rounded-md bg-emerald-50 p-2 text-sm ring-1 ring-emerald-200">{message}</p> : null}
-      {error ? <p role="alert" className="mt-3 text-sm text-red-600">{error}</p> : null}
+      {message ? (
+        <p
+          role="status"
+          data-testid="users-message"
+          className="mt-3 break-all rounded-md bg-emerald-50 p-2 text-sm ring-1 ring-emerald-200"
+        >
+          {message}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="mt-3 text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
       <table className="mt-4 w-full text-sm">
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>
@@ -112,10 +137,15 @@ export function UsersPanel() {
                 </select>
               </td>
               <td className="text-right">
-                <Button variant="ghost" onClick={() => run(async () => {
-                  await apiFetch(`/api/users/${u.id}`, { method: "PATCH", json: { disabled: !u.disabled } });
-                  return `${u.email} ${u.disabled ? "enabled" : "disabled"}`;
-                })}>
+                <Button
+                  variant="ghost"
+                  onClick={() =>
+                    run(async () => {
+                      await apiFetch(`/api/users/${u.id}`, { method: "PATCH", json: { disabled: !u.disabled } });
+                      return `${u.email} ${u.disabled ? "enabled" : "disabled"}`;
+                    })
+                  }
+                >
                   {u.disabled ? "Enable" : "Disable"}
                 </Button>
               </td>
@@ -124,9 +154,17 @@ export function UsersPanel() {
         </tbody>
       </table>
       <div className="mt-2 flex gap-2 text-sm text-slate-600">
-        {page > 1 ? <Button variant="ghost" onClick={() => setPage(page - 1)}>Previous</Button> : null}
+        {page > 1 ? (
+          <Button variant="ghost" onClick={() => setPage(page - 1)}>
+            Previous
+          </Button>
+        ) : null}
         <span className="py-1.5">{total} users</span>
-        {page * PAGE_SIZE < total ? <Button variant="ghost" onClick={() => setPage(page + 1)}>Next</Button> : null}
+        {page * PAGE_SIZE < total ? (
+          <Button variant="ghost" onClick={() => setPage(page + 1)}>
+            Next
+          </Button>
+        ) : null}
       </div>
     </section>
   );

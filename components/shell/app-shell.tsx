@@ -37,7 +37,9 @@ export function AppShell({
             <img src="/favicon.svg" alt="" className="h-6 w-6" />
             Tracelight
           </Link>
-          {roleAtLeast(user.role, "DEVELOPER") ? <ExperimentSwitcher experiments={experiments} currentId={currentExperiment} /> : null}
+          {roleAtLeast(user.role, "DEVELOPER") ? (
+            <ExperimentSwitcher experiments={experiments} currentId={currentExperiment} />
+          ) : null}
           <nav aria-label="Main" className="flex items-center gap-1">
             {NAV_ITEMS.filter((item) => roleAtLeast(user.role, item.minRole)).map((item) => {
               const href = item.href(experimentForLinks);
@@ -58,11 +60,18 @@ export function AppShell({
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span data-testid="current-user" className="text-slate-200">
               {user.name}
-              <span className="ml-2 rounded bg-slate-700 px-1.5 py-0.5 text-xs text-slate-200" data-testid="current-role">
+              <span
+                className="ml-2 rounded bg-slate-700 px-1.5 py-0.5 text-xs text-slate-200"
+                data-testid="current-role"
+              >
                 {ROLE_LABELS[user.role]}
               </span>
             </span>
-            <button type="button" onClick={() => signOut({ callbackUrl: "/login" })} className="text-slate-400 hover:text-white">
+            <button
+              type="button"
+              onClick={() => signOut({ callbackUrl: "/login" })}
+              className="text-slate-400 hover:text-white"
+            >
               Sign out
             </button>
           </div>

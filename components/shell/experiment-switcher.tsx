@@ -3,7 +3,13 @@
 import { usePathname, useRouter } from "next/navigation";
 
 /** Switches experiment while staying in the same section (Traces, Labeling, Evaluation). */
-export function ExperimentSwitcher({ experiments, currentId }: { experiments: { id: string; name: string }[]; currentId: string | null }) {
+export function ExperimentSwitcher({
+  experiments,
+  currentId,
+}: {
+  experiments: { id: string; name: string }[];
+  currentId: string | null;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   if (experiments.length === 0) return null;

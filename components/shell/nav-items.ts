@@ -10,10 +10,25 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { label: "Traces", href: (e) => (e ? `/experiments/${e}/traces` : null), match: /^\/experiments\/[^/]+\/traces/, minRole: "DEVELOPER" },
-  { label: "Labeling", href: (e) => (e ? `/experiments/${e}/labeling` : null), match: /^\/experiments\/[^/]+\/labeling/, minRole: "DEVELOPER" },
+  {
+    label: "Traces",
+    href: (e) => (e ? `/experiments/${e}/traces` : null),
+    match: /^\/experiments\/[^/]+\/traces/,
+    minRole: "DEVELOPER",
+  },
+  {
+    label: "Labeling",
+    href: (e) => (e ? `/experiments/${e}/labeling` : null),
+    match: /^\/experiments\/[^/]+\/labeling/,
+    minRole: "DEVELOPER",
+  },
   { label: "Review", href: () => "/review", match: /^\/review/, minRole: "REVIEWER" },
-  { label: "Evaluation", href: (e) => (e ? `/experiments/${e}/evaluation` : null), match: /^\/experiments\/[^/]+\/evaluation/, minRole: "DEVELOPER" },
+  {
+    label: "Evaluation",
+    href: (e) => (e ? `/experiments/${e}/evaluation` : null),
+    match: /^\/experiments\/[^/]+\/evaluation/,
+    minRole: "DEVELOPER",
+  },
   { label: "Settings", href: () => "/settings", match: /^\/settings/, minRole: "REVIEWER" },
 ];
 

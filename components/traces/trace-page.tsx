@@ -5,7 +5,15 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { TraceView } from "./trace-view/trace-view";
 
 /** A trace on its own page (shareable link); the selected span is `?span=` in the URL. */
-export function TracePage({ experimentId, traceId, canEdit }: { experimentId: string; traceId: string; canEdit: boolean }) {
+export function TracePage({
+  experimentId,
+  traceId,
+  canEdit,
+}: {
+  experimentId: string;
+  traceId: string;
+  canEdit: boolean;
+}) {
   const pathname = usePathname();
   const spanId = useSearchParams().get("span");
   return (
@@ -16,7 +24,13 @@ export function TracePage({ experimentId, traceId, canEdit }: { experimentId: st
         </Link>
       </div>
       <div className="min-h-0 flex-1">
-        <TraceView experimentId={experimentId} traceId={traceId} spanId={spanId} canEdit={canEdit} onSelectSpan={(id) => window.history.replaceState(null, "", id ? `${pathname}?span=${id}` : pathname)} />
+        <TraceView
+          experimentId={experimentId}
+          traceId={traceId}
+          spanId={spanId}
+          canEdit={canEdit}
+          onSelectSpan={(id) => window.history.replaceState(null, "", id ? `${pathname}?span=${id}` : pathname)}
+        />
       </div>
     </div>
   );

@@ -47,7 +47,8 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
     [params, pathname],
   );
   const update = (patch: Partial<ExplorerQuery>) => setParams(explorerQueryParams({ ...query, ...patch }));
-  const onSort = (key: SortKey) => update({ sort: query.sort?.key === key ? { key, desc: !query.sort.desc } : { key, desc: true }, page: 1 });
+  const onSort = (key: SortKey) =>
+    update({ sort: query.sort?.key === key ? { key, desc: !query.sort.desc } : { key, desc: true }, page: 1 });
 
   // A new search clears the selection so actions never hit rows that are no longer shown.
   useEffect(() => setSelection({}), [query]);
@@ -59,13 +60,30 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
       <TracesToolbar query={query} error={error} onChange={update} />
       <div className="mb-2 flex items-center justify-between gap-2 text-sm">
         <div className="flex items-center gap-3 text-slate-600">
-          {loading ? <span role="status" className="animate-pulse">Loading traces…</span> : <span data-testid="trace-count">{traces.length} trace{traces.length === 1 ? "" : "s"} on page {query.page}</span>}
+          {loading ? (
+            <span role="status" className="animate-pulse">
+              Loading traces…
+            </span>
+          ) : (
+            <span data-testid="trace-count">
+              {traces.length} trace{traces.length === 1 ? "" : "s"} on page {query.page}
+            </span>
+          )}
           {newCount > 0 ? (
-            <button type="button" data-testid="new-traces" className="rounded-full bg-indigo-600 px-3 py-0.5 text-xs font-medium text-white" onClick={() => (query.page === 1 ? reload() : update({ page: 1 }))}>
+            <button
+              type="button"
+              data-testid="new-traces"
+              className="rounded-full bg-indigo-600 px-3 py-0.5 text-xs font-medium text-white"
+              onClick={() => (query.page === 1 ? reload() : update({ page: 1 }))}
+            >
               {newCount >= 100 ? "100+" : newCount} new trace{newCount === 1 ? "" : "s"} · show
             </button>
           ) : null}
-          {notice ? <span role="status" className="text-emerald-700">{notice}</span> : null}
+          {notice ? (
+            <span role="status" className="text-emerald-700">
+              {notice}
+            </span>
+          ) : null}
         </div>
         <ColumnSettings columns={columns} prefs={prefs} onChange={setPrefs} />
       </div>
@@ -82,12 +100,22 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
       ) : null}
       {!loading && !error && traces.length === 0 ? (
         filtered ? (
-          <EmptyState title="No traces match this filter" action={<Button variant="secondary" onClick={() => update({ q: "", state: null, range: null, page: 1 })}>Clear filters</Button>}>
-            Try a wider time range or another state, or check the filter, e.g. <code>feedback.user_feedback = false</code>.
+          <EmptyState
+            title="No traces match this filter"
+            action={
+              <Button variant="secondary" onClick={() => update({ q: "", state: null, range: null, page: 1 })}>
+                Clear filters
+              </Button>
+            }
+          >
+            Try a wider time range or another state, or check the filter, e.g.{" "}
+            <code>feedback.user_feedback = false</code>.
           </EmptyState>
         ) : (
           <EmptyState title="No traces yet">
-            Send traces with OpenTelemetry (OTLP/HTTP to <code>/v1/traces</code>) or an MLflow client with <code>MLFLOW_TRACKING_URI</code> pointing here and experiment id <code>{experimentId}</code>. New traces show up here within seconds.
+            Send traces with OpenTelemetry (OTLP/HTTP to <code>/v1/traces</code>) or an MLflow client with{" "}
+            <code>MLFLOW_TRACKING_URI</code> pointing here and experiment id <code>{experimentId}</code>. New traces
+            show up here within seconds.
           </EmptyState>
         )
       ) : (

@@ -47,5 +47,7 @@ export function fieldIssues(err: unknown): FieldIssue[] {
 /** A one-line message for a failed request: every field issue ("name: too long; …"), else the server's message. */
 export function errorMessage(err: unknown): string {
   const issues = fieldIssues(err);
-  return issues.length ? issues.map((i) => `${i.path.replace(/^body\./, "")}: ${i.message}`).join("; ") : (err as Error).message;
+  return issues.length
+    ? issues.map((i) => `${i.path.replace(/^body\./, "")}: ${i.message}`).join("; ")
+    : (err as Error).message;
 }

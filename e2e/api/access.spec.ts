@@ -45,7 +45,10 @@ test.describe("access control on the API", () => {
     const { key, apiKey } = await (await dev.post("/api/api-keys", { data: { name: "e2e key" } })).json();
     expect(key).toMatch(/^tl_/);
 
-    const bearer = await playwright.request.newContext({ baseURL: E2E.baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+    const bearer = await playwright.request.newContext({
+      baseURL: E2E.baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${key}` },
+    });
     expect((await bearer.get("/api/experiments")).status()).toBe(200);
     // The key carries its owner's role: a developer's key cannot reach admin routes either.
     expect((await bearer.get("/api/users")).status()).toBe(403);
@@ -56,13 +59,18 @@ test.describe("access control on the API", () => {
     });
     expect((await basic.get("/api/experiments")).status()).toBe(200);
 
-    const listed = (await (await dev.get("/api/api-keys")).json()).apiKeys.find((k: { id: string }) => k.id === apiKey.id);
+    const listed = (await (await dev.get("/api/api-keys")).json()).apiKeys.find(
+      (k: { id: string }) => k.id === apiKey.id,
+    );
     expect(listed.lastUsedAt).not.toBeNull();
     expect(JSON.stringify(listed)).not.toContain(key);
 
     expect((await dev.delete(`/api/api-keys/${apiKey.id}`)).status()).toBe(200);
     expect((await bearer.get("/api/experiments")).status()).toBe(401);
-    const wrong = await playwright.request.newContext({ baseURL: E2E.baseURL, extraHTTPHeaders: { authorization: "Bearer tl_not-a-real-key" } });
+    const wrong = await playwright.request.newContext({
+      baseURL: E2E.baseURL,
+      extraHTTPHeaders: { authorization: "Bearer tl_not-a-real-key" },
+    });
     expect((await wrong.get("/api/experiments")).status()).toBe(401);
     await Promise.all([dev.dispose(), bearer.dispose(), basic.dispose(), wrong.dispose()]);
   });
@@ -76,11 +84,17 @@ test.describe("access control on the API", () => {
     const paths = body.details.issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(["body.email", "body.role"]));
 
-    const invalidJson = await admin.post("/api/experiments", { headers: { "content-type": "application/json" }, data: Buffer.from("{nope") });
+    const invalidJson = await admin.post("/api/experiments", {
+      headers: { "content-type": "application/json" },
+      data: Buffer.from("{nope"),
+    });
     expect(invalidJson.status()).toBe(400);
     expect((await invalidJson.json()).message).toMatch(/not valid JSON/);
 
-    const huge = await admin.post("/api/experiments", { headers: { "content-type": "application/json" }, data: JSON.stringify({ name: "x".repeat(11 * 1024 * 1024) }) });
+    const huge = await admin.post("/api/experiments", {
+      headers: { "content-type": "application/json" },
+      data: JSON.stringify({ name: "x".repeat(11 * 1024 * 1024) }),
+    });
     expect(huge.status()).toBe(413);
     await admin.dispose();
   });

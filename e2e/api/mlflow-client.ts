@@ -20,17 +20,29 @@ export async function developerKey(): Promise<string> {
 
 /** A request context authenticated with the developer's key as `Authorization: Bearer`. */
 export async function mlflowApi(): Promise<APIRequestContext> {
-  return request.newContext({ baseURL: E2E.baseURL, extraHTTPHeaders: { authorization: `Bearer ${await developerKey()}` } });
+  return request.newContext({
+    baseURL: E2E.baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${await developerKey()}` },
+  });
 }
 
 /** Creates an experiment through MLflow's REST and returns its id. */
 export async function createExperiment(api: APIRequestContext, prefix: string): Promise<string> {
-  const res = await api.post("/api/2.0/mlflow/experiments/create", { data: { name: `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}` } });
+  const res = await api.post("/api/2.0/mlflow/experiments/create", {
+    data: { name: `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}` },
+  });
   if (!res.ok()) throw new Error(`experiment create failed: ${res.status()} ${await res.text()}`);
   return (await res.json()).experiment_id as string;
 }
 
-type AnyValue = { string_value?: string; int_value?: string | number; double_value?: number; bool_value?: boolean; array_value?: { values?: AnyValue[] }; kvlist_value?: { values?: { key: string; value: AnyValue }[] } };
+type AnyValue = {
+  string_value?: string;
+  int_value?: string | number;
+  double_value?: number;
+  bool_value?: boolean;
+  array_value?: { values?: AnyValue[] };
+  kvlist_value?: { values?: { key: string; value: AnyValue }[] };
+};
 
 /** OTel proto JSON AnyValue -> plain JSON. */
 export function anyValue(v: AnyValue): unknown {
@@ -39,7 +51,8 @@ export function anyValue(v: AnyValue): unknown {
   if (v.double_value !== undefined) return v.double_value;
   if (v.bool_value !== undefined) return v.bool_value;
   if (v.array_value) return (v.array_value.values ?? []).map(anyValue);
-  if (v.kvlist_value) return Object.fromEntries((v.kvlist_value.values ?? []).map((kv) => [kv.key, anyValue(kv.value)]));
+  if (v.kvlist_value)
+    return Object.fromEntries((v.kvlist_value.values ?? []).map((kv) => [kv.key, anyValue(kv.value)]));
   return null;
 }
 

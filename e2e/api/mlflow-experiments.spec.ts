@@ -5,8 +5,14 @@ test("MLflow experiment lifecycle: create, get by name, delete (soft), unknown n
   const api = await mlflowApi();
   const id = await createExperiment(api, "lifecycle");
   const got = await (await api.get(`/api/2.0/mlflow/experiments/get?experiment_id=${id}`)).json();
-  expect(got.experiment).toMatchObject({ experiment_id: id, artifact_location: `mlflow-artifacts:/${id}`, lifecycle_stage: "active" });
-  const byName = await (await api.get(`/api/2.0/mlflow/experiments/get-by-name?experiment_name=${encodeURIComponent(got.experiment.name)}`)).json();
+  expect(got.experiment).toMatchObject({
+    experiment_id: id,
+    artifact_location: `mlflow-artifacts:/${id}`,
+    lifecycle_stage: "active",
+  });
+  const byName = await (
+    await api.get(`/api/2.0/mlflow/experiments/get-by-name?experiment_name=${encodeURIComponent(got.experiment.name)}`)
+  ).json();
   expect(byName.experiment.experiment_id).toBe(id);
 
   expect((await api.post("/api/2.0/mlflow/experiments/delete", { data: { experiment_id: id } })).status()).toBe(200);

@@ -1,6 +1,6 @@
 /**
  * Replays, as raw HTTP, what MLflow's Python client (3.11) and TypeScript SDK sent for a traced
- * function plus feedback (shared/fixtures), against the running app. The Python client's span
+ * function plus feedback (test/fixtures/mlflow-captures), against the running app. The Python client's span
  * export and trace create race, so both orders are replayed; each must end in the same trace.
  */
 import { expect, test, type APIRequestContext } from "@playwright/test";
@@ -44,7 +44,11 @@ async function replayPython(api: APIRequestContext, spansFirst: boolean) {
       ids.set("mlflow-artifacts:/1/", `mlflow-artifacts:/${ours}/`);
       experimentId = ours;
     }
-    if (captured?.assessment?.assessment_id) ids.set(captured.assessment.assessment_id, (body as { assessment: { assessment_id: string } }).assessment.assessment_id);
+    if (captured?.assessment?.assessment_id)
+      ids.set(
+        captured.assessment.assessment_id,
+        (body as { assessment: { assessment_id: string } }).assessment.assessment_id,
+      );
   }
   return { traceId, answers };
 }
@@ -62,12 +66,18 @@ for (const spansFirst of [true, false]) {
     const [major, minor] = version.split(".").map(Number);
     expect(major! > 3 || (major === 3 && minor! >= 4), version).toBe(true);
     // StartTraceV3 answered with both server tags.
-    const created = answers.find((a) => isCreate(a.req))!.body as { trace: { trace_info: { tags: Record<string, string> } } };
+    const created = answers.find((a) => isCreate(a.req))!.body as {
+      trace: { trace_info: { tags: Record<string, string> } };
+    };
     expect(created.trace.trace_info.tags["mlflow.trace.spansLocation"]).toBe("TRACKING_STORE");
-    expect(created.trace.trace_info.tags["mlflow.artifactLocation"]).toBe(`mlflow-artifacts:/${experimentId}/traces/${traceId}/artifacts`);
+    expect(created.trace.trace_info.tags["mlflow.artifactLocation"]).toBe(
+      `mlflow-artifacts:/${experimentId}/traces/${traceId}/artifacts`,
+    );
 
     // search_traces: the trace, the client's info, all three spans, and its assessments.
-    const search = await api.post("/api/3.0/mlflow/traces/search", { data: { locations: [{ type: "MLFLOW_EXPERIMENT", mlflow_experiment: { experiment_id: experimentId } }] } });
+    const search = await api.post("/api/3.0/mlflow/traces/search", {
+      data: { locations: [{ type: "MLFLOW_EXPERIMENT", mlflow_experiment: { experiment_id: experimentId } }] },
+    });
     const [info] = (await search.json()).traces;
     expect(info.trace_id).toBe(traceId);
     expect(info.state).toBe("OK");
@@ -77,16 +87,35 @@ for (const spansFirst of [true, false]) {
     expect(info.tags["mlflow.traceName"]).toBe("my_chatbot");
     const byName = Object.fromEntries(info.assessments.map((a: { assessment_name: string }) => [a.assessment_name, a]));
     // The override was deleted, so the end user's original feedback is valid again.
-    expect(byName.user_feedback).toMatchObject({ feedback: { value: false }, source: { source_type: "HUMAN", source_id: "enduser_123" }, valid: true });
+    expect(byName.user_feedback).toMatchObject({
+      feedback: { value: false },
+      source: { source_type: "HUMAN", source_id: "enduser_123" },
+      valid: true,
+    });
     expect(byName.user_feedback.rationale).toContain("Missing details");
-    expect(byName.expected_response.expectation.value).toBe("MLflow is an open-source MLOps platform (Tracking, Projects, Models, Registry).");
+    expect(byName.expected_response.expectation.value).toBe(
+      "MLflow is an open-source MLOps platform (Tracking, Projects, Models, Registry).",
+    );
     expect(info.assessments).toHaveLength(2);
     const batch = await (await api.get(`/api/3.0/mlflow/traces/batchGet?trace_ids=${traceId}`)).json();
-    expect(batch.traces[0].spans.map((s: { name: string }) => s.name).sort()).toEqual(["fake_llm", "my_chatbot", "retrieve_context"]);
+    expect(batch.traces[0].spans.map((s: { name: string }) => s.name).sort()).toEqual([
+      "fake_llm",
+      "my_chatbot",
+      "retrieve_context",
+    ]);
 
     // The feedback is searchable: feedback.user_feedback = false finds it, = true does not.
     const byFeedback = async (value: string) =>
-      (await (await api.post("/api/3.0/mlflow/traces/search", { data: { locations: [{ mlflow_experiment: { experiment_id: experimentId } }], filter: `feedback.user_feedback = ${value}` } })).json()).traces ?? [];
+      (
+        await (
+          await api.post("/api/3.0/mlflow/traces/search", {
+            data: {
+              locations: [{ mlflow_experiment: { experiment_id: experimentId } }],
+              filter: `feedback.user_feedback = ${value}`,
+            },
+          })
+        ).json()
+      ).traces ?? [];
     expect((await byFeedback("false")).map((t: { trace_id: string }) => t.trace_id)).toEqual([traceId]);
     expect(await byFeedback("true")).toEqual([]);
     await api.dispose();
@@ -113,22 +142,46 @@ test("TypeScript SDK sequence (trace create, then traces.json upload built from 
     // The SDK builds its upload URL only from this tag.
     expect(location).toBe(`mlflow-artifacts:/${experimentId}/traces/${ours}/artifacts`);
     const upload = capture.find((r) => r.method === "PUT" && r.path.includes(captured))!;
-    const put = await replay(api, upload, ids, { path: `/api/2.0/mlflow-artifacts/artifacts/${location.slice("mlflow-artifacts:/".length)}/traces.json` });
+    const put = await replay(api, upload, ids, {
+      path: `/api/2.0/mlflow-artifacts/artifacts/${location.slice("mlflow-artifacts:/".length)}/traces.json`,
+    });
     expect(put.status(), await put.text()).toBe(200);
   }
 
   const first = traceIds[0]!;
   await api.post(`/api/3.0/mlflow/traces/${first}/assessments`, {
-    data: { assessment: { assessment_name: "user_feedback", trace_id: first, source: { source_type: "HUMAN", source_id: "user-ts-42" }, feedback: { value: true }, rationale: "Helpful" } },
+    data: {
+      assessment: {
+        assessment_name: "user_feedback",
+        trace_id: first,
+        source: { source_type: "HUMAN", source_id: "user-ts-42" },
+        feedback: { value: true },
+        rationale: "Helpful",
+      },
+    },
   });
   const search = await api.post("/api/3.0/mlflow/traces/search", {
-    data: { locations: [{ type: "MLFLOW_EXPERIMENT", mlflow_experiment: { experiment_id: experimentId } }], order_by: ["timestamp_ms ASC"] },
+    data: {
+      locations: [{ type: "MLFLOW_EXPERIMENT", mlflow_experiment: { experiment_id: experimentId } }],
+      order_by: ["timestamp_ms ASC"],
+    },
   });
-  const traces = (await search.json()).traces as { trace_id: string; client_request_id: string; request_preview: string; state: string; assessments: { assessment_name: string; feedback: { value: unknown } }[]; trace_metadata: Record<string, string> }[];
+  const traces = (await search.json()).traces as {
+    trace_id: string;
+    client_request_id: string;
+    request_preview: string;
+    state: string;
+    assessments: { assessment_name: string; feedback: { value: unknown } }[];
+    trace_metadata: Record<string, string>;
+  }[];
   expect(traces.map((t) => t.trace_id).sort()).toEqual([...traceIds].sort());
   const t1 = traces.find((t) => t.trace_id === first)!;
   expect(t1.client_request_id).toBe("req-ts-0001");
-  expect((t1 as unknown as { tags: Record<string, string> }).tags).toMatchObject({ env: "capture", "app.version": "1.2.3", "mlflow.trace.spansLocation": "TRACKING_STORE" });
+  expect((t1 as unknown as { tags: Record<string, string> }).tags).toMatchObject({
+    env: "capture",
+    "app.version": "1.2.3",
+    "mlflow.trace.spansLocation": "TRACKING_STORE",
+  });
   expect(t1.request_preview).toBe('{"question":"What is MLflow?"}');
   expect(t1.trace_metadata["mlflow.trace.session"]).toBe("session-ts-001");
   expect(t1.assessments.map((a) => [a.assessment_name, a.feedback.value])).toEqual([["user_feedback", true]]);
@@ -138,7 +191,9 @@ test("TypeScript SDK sequence (trace create, then traces.json upload built from 
   const names = got.trace.spans.map((s: { name: string }) => s.name).sort();
   expect(names).toEqual(["chat_completion", "rag_pipeline", "retrieve_docs"]);
   // And the artifact download renders them back as traces.json (64-bit times exact).
-  const download = await api.get(`/api/2.0/mlflow-artifacts/artifacts/${experimentId}/traces/${first}/artifacts/traces.json`);
+  const download = await api.get(
+    `/api/2.0/mlflow-artifacts/artifacts/${experimentId}/traces/${first}/artifacts/traces.json`,
+  );
   const text = await download.text();
   expect(download.status()).toBe(200);
   expect(text).toContain('"start_time_unix_nano": 1795468678057000000');

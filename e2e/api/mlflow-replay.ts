@@ -1,5 +1,5 @@
 /**
- * Replays captured MLflow client requests (shared/fixtures) against the running app as raw
+ * Replays captured MLflow client requests (test/fixtures/mlflow-captures) against the running app as raw
  * HTTP. Ids the server generates or the run must keep unique (experiment, trace, assessment
  * ids) are rewritten on the fly: a map from captured id to ours, applied to paths, headers
  * and bodies (protobuf bodies are decoded with the OTLP protos, rewritten and re-encoded).
@@ -8,8 +8,8 @@ import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { ExportTraceServiceRequest } from "@/lib/ingestion/otlp/proto";
 
-/** shared/ sits beside the repository root (in CI too). */
-const FIXTURES = new URL("../../../shared/fixtures/", import.meta.url);
+/** Captures live in the repository, so a clone anywhere runs the tests. */
+const FIXTURES = new URL("../../test/fixtures/mlflow-captures/", import.meta.url);
 
 export interface CapturedRequest {
   method: string;
@@ -30,7 +30,8 @@ export function loadCapture(client: "mlflow-python-client" | "mlflow-ts-client",
     .filter((l) => l.trim())
     .map((line) => {
       const o = JSON.parse(line) as Record<string, unknown>;
-      const query = typeof o.query === "string" ? o.query : new URLSearchParams(o.query as Record<string, string>).toString();
+      const query =
+        typeof o.query === "string" ? o.query : new URLSearchParams(o.query as Record<string, string>).toString();
       return {
         method: String(o.method),
         path: String(o.path),
@@ -79,7 +80,8 @@ export function rewriteOtlpProtobuf(body: Uint8Array, ids: IdMap): Uint8Array {
       for (const span of ss.spans ?? []) {
         const hex = Buffer.from(span.traceId).toString("hex");
         span.traceId = new Uint8Array(Buffer.from(ids.get(`tr-${hex}`).slice(3), "hex"));
-        for (const a of span.attributes ?? []) if (a.value.stringValue) a.value.stringValue = ids.text(a.value.stringValue);
+        for (const a of span.attributes ?? [])
+          if (a.value.stringValue) a.value.stringValue = ids.text(a.value.stringValue);
       }
     }
   }
@@ -87,7 +89,12 @@ export function rewriteOtlpProtobuf(body: Uint8Array, ids: IdMap): Uint8Array {
 }
 
 /** Sends one captured request with ids rewritten; returns the response. */
-export async function replay(api: APIRequestContext, req: CapturedRequest, ids: IdMap, overrides: { path?: string; headers?: Record<string, string> } = {}): Promise<APIResponse> {
+export async function replay(
+  api: APIRequestContext,
+  req: CapturedRequest,
+  ids: IdMap,
+  overrides: { path?: string; headers?: Record<string, string> } = {},
+): Promise<APIResponse> {
   const path = overrides.path ?? ids.text(req.path);
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) {

@@ -42,35 +42,118 @@ function otlpJson(traceHex: string, name = "root", extra: Record<string, unknown
 
 function otlpProtobuf(traceHex: string): Buffer {
   const msg = ExportTraceServiceRequest.fromObject({
-    resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: Buffer.from(traceHex, "hex").toString("base64"), spanId: Buffer.from(hex(8), "hex").toString("base64"), name: "proto-root", startTimeUnixNano: "1700000000000000000", endTimeUnixNano: "1700000000500000000", status: { code: 1 } }] }] }],
+    resourceSpans: [
+      {
+        scopeSpans: [
+          {
+            spans: [
+              {
+                traceId: Buffer.from(traceHex, "hex").toString("base64"),
+                spanId: Buffer.from(hex(8), "hex").toString("base64"),
+                name: "proto-root",
+                startTimeUnixNano: "1700000000000000000",
+                endTimeUnixNano: "1700000000500000000",
+                status: { code: 1 },
+              },
+            ],
+          },
+        ],
+      },
+    ],
   });
   return Buffer.from(ExportTraceServiceRequest.encode(msg).finish());
 }
 
-async function post(api: APIRequestContext, experimentId: string, data: Buffer | string, headers: Record<string, string>) {
+async function post(
+  api: APIRequestContext,
+  experimentId: string,
+  data: Buffer | string,
+  headers: Record<string, string>,
+) {
   // A Buffer is sent as is (Playwright would JSON-encode a string sent as application/json).
-  return api.post("/v1/traces", { data: Buffer.isBuffer(data) ? data : Buffer.from(data), headers: { "x-mlflow-experiment-id": experimentId, ...headers }, failOnStatusCode: false });
+  return api.post("/v1/traces", {
+    data: Buffer.isBuffer(data) ? data : Buffer.from(data),
+    headers: { "x-mlflow-experiment-id": experimentId, ...headers },
+    failOnStatusCode: false,
+  });
 }
 
 test("bad OTLP requests get clear 4xx answers and never disturb stored traces", async () => {
   const api = await mlflowApi();
   const experimentId = await createExperiment(api, "otlp-bad");
   const keep = hex(16);
-  const ok = await post(api, experimentId, JSON.stringify(otlpJson(keep, "kept")), { "content-type": "application/json" });
+  const ok = await post(api, experimentId, JSON.stringify(otlpJson(keep, "kept")), {
+    "content-type": "application/json",
+  });
   expect(ok.status(), await ok.text()).toBe(200);
 
   const valid = otlpProtobuf(hex(16));
   const cases: [string, Buffer | string, Record<string, string>, number, RegExp, string?][] = [
-    ["truncated protobuf", valid.subarray(0, valid.length - 7), { "content-type": "application/x-protobuf" }, 400, /not a valid OTLP protobuf/],
-    ["wrong content type", JSON.stringify(otlpJson(hex(16))), { "content-type": "text/plain" }, 415, /unsupported Content-Type 'text\/plain'/],
+    [
+      "truncated protobuf",
+      valid.subarray(0, valid.length - 7),
+      { "content-type": "application/x-protobuf" },
+      400,
+      /not a valid OTLP protobuf/,
+    ],
+    [
+      "wrong content type",
+      JSON.stringify(otlpJson(hex(16))),
+      { "content-type": "text/plain" },
+      415,
+      /unsupported Content-Type 'text\/plain'/,
+    ],
     ["invalid JSON", '{"resourceSpans": [', { "content-type": "application/json" }, 400, /not valid JSON/],
-    ["JSON that is not an export request", "[1,2,3]", { "content-type": "application/json" }, 400, /expected an object with resourceSpans/],
-    ["no spans at all", JSON.stringify({ resourceSpans: [] }), { "content-type": "application/json" }, 400, /contains no spans/],
-    ["span without a trace id", JSON.stringify(otlpJson("", "orphan")), { "content-type": "application/json" }, 400, /traceId is empty/],
-    ["span with a malformed trace id", JSON.stringify(otlpJson("xyz")), { "content-type": "application/json" }, 400, /traceId must be a 16-byte id/],
-    ["corrupt gzip", "definitely not gzip", { "content-type": "application/json", "content-encoding": "gzip" }, 400, /not valid gzip data/],
-    ["unknown content encoding", JSON.stringify(otlpJson(hex(16))), { "content-type": "application/json", "content-encoding": "br" }, 415, /unsupported Content-Encoding 'br'/],
-    ["unknown experiment", JSON.stringify(otlpJson(hex(16))), { "content-type": "application/json" }, 404, /Experiment '424242424242' does not exist/, "424242424242"],
+    [
+      "JSON that is not an export request",
+      "[1,2,3]",
+      { "content-type": "application/json" },
+      400,
+      /expected an object with resourceSpans/,
+    ],
+    [
+      "no spans at all",
+      JSON.stringify({ resourceSpans: [] }),
+      { "content-type": "application/json" },
+      400,
+      /contains no spans/,
+    ],
+    [
+      "span without a trace id",
+      JSON.stringify(otlpJson("", "orphan")),
+      { "content-type": "application/json" },
+      400,
+      /traceId is empty/,
+    ],
+    [
+      "span with a malformed trace id",
+      JSON.stringify(otlpJson("xyz")),
+      { "content-type": "application/json" },
+      400,
+      /traceId must be a 16-byte id/,
+    ],
+    [
+      "corrupt gzip",
+      "definitely not gzip",
+      { "content-type": "application/json", "content-encoding": "gzip" },
+      400,
+      /not valid gzip data/,
+    ],
+    [
+      "unknown content encoding",
+      JSON.stringify(otlpJson(hex(16))),
+      { "content-type": "application/json", "content-encoding": "br" },
+      415,
+      /unsupported Content-Encoding 'br'/,
+    ],
+    [
+      "unknown experiment",
+      JSON.stringify(otlpJson(hex(16))),
+      { "content-type": "application/json" },
+      404,
+      /Experiment '424242424242' does not exist/,
+      "424242424242",
+    ],
   ];
   for (const [label, data, headers, status, message, exp] of cases) {
     const res = await post(api, exp ?? experimentId, data, headers);
@@ -86,7 +169,9 @@ test("bad OTLP requests get clear 4xx answers and never disturb stored traces", 
 
   // No credentials: 401, not a 5xx.
   const anon = await request.newContext({ baseURL: E2E.baseURL });
-  expect((await anon.post("/v1/traces", { data: valid, headers: { "content-type": "application/x-protobuf" } })).status()).toBe(401);
+  expect(
+    (await anon.post("/v1/traces", { data: valid, headers: { "content-type": "application/x-protobuf" } })).status(),
+  ).toBe(401);
   await anon.dispose();
 
   // The trace stored before all this is intact.
@@ -104,13 +189,21 @@ test("gzip and deflate bodies (zlib and raw) are accepted; the response is an em
   const ids = [hex(16), hex(16), hex(16)];
   const bodies: [Buffer, Record<string, string>][] = [
     [gzipSync(otlpProtobuf(ids[0]!)), { "content-type": "application/x-protobuf", "content-encoding": "gzip" }],
-    [deflateSync(JSON.stringify(otlpJson(ids[1]!))), { "content-type": "application/json", "content-encoding": "deflate" }],
-    [deflateRawSync(JSON.stringify(otlpJson(ids[2]!))), { "content-type": "application/json", "content-encoding": "deflate" }],
+    [
+      deflateSync(JSON.stringify(otlpJson(ids[1]!))),
+      { "content-type": "application/json", "content-encoding": "deflate" },
+    ],
+    [
+      deflateRawSync(JSON.stringify(otlpJson(ids[2]!))),
+      { "content-type": "application/json", "content-encoding": "deflate" },
+    ],
   ];
   for (const [data, headers] of bodies) {
     const res = await post(api, experimentId, data, headers);
     expect(res.status(), await res.text()).toBe(200);
-    expect(res.headers()["content-type"]).toContain(headers["content-type"]!.includes("json") ? "application/json" : "application/x-protobuf");
+    expect(res.headers()["content-type"]).toContain(
+      headers["content-type"]!.includes("json") ? "application/json" : "application/x-protobuf",
+    );
   }
   for (const id of ids) expect((await api.get(`/api/3.0/mlflow/traces/tr-${id}`)).status()).toBe(200);
   await api.dispose();

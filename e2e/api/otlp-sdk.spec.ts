@@ -22,10 +22,20 @@ const DOCS = [
 /** The instrumented app: one request = CHAIN root > RETRIEVER + LLM, OpenInference attributes. */
 function answerQuestion(tracer: Tracer, sessionId: string): string {
   const root = tracer.startSpan("rag_pipeline", {
-    attributes: { "openinference.span.kind": "CHAIN", "input.value": QUESTION, "input.mime_type": "text/plain", "session.id": sessionId, "user.id": "user-42" },
+    attributes: {
+      "openinference.span.kind": "CHAIN",
+      "input.value": QUESTION,
+      "input.mime_type": "text/plain",
+      "session.id": sessionId,
+      "user.id": "user-42",
+    },
   });
   const ctx = trace.setSpan(ROOT_CONTEXT, root);
-  const retriever = tracer.startSpan("retrieve_docs", { attributes: { "openinference.span.kind": "RETRIEVER", "input.value": QUESTION } }, ctx);
+  const retriever = tracer.startSpan(
+    "retrieve_docs",
+    { attributes: { "openinference.span.kind": "RETRIEVER", "input.value": QUESTION } },
+    ctx,
+  );
   DOCS.forEach((d, i) => {
     retriever.setAttribute(`retrieval.documents.${i}.document.id`, d.id);
     retriever.setAttribute(`retrieval.documents.${i}.document.content`, d.content);
@@ -71,7 +81,10 @@ for (const [label, Exporter] of [
       url: `${E2E.baseURL}/v1/traces`,
       headers: { authorization: `Bearer ${await developerKey()}`, "x-mlflow-experiment-id": experimentId },
     });
-    const provider = new NodeTracerProvider({ resource: resourceFromAttributes({ "service.name": "rag-demo" }), spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    const provider = new NodeTracerProvider({
+      resource: resourceFromAttributes({ "service.name": "rag-demo" }),
+      spanProcessors: [new SimpleSpanProcessor(exporter)],
+    });
     const sessionId = `session-${label}-${Date.now()}`;
     const otelTraceId = answerQuestion(provider.getTracer("rag-demo"), sessionId);
     await provider.forceFlush();
@@ -80,7 +93,11 @@ for (const [label, Exporter] of [
 
     // Search (what mlflow.search_traces sends), filtered by the session the app set.
     const search = await api.post("/api/3.0/mlflow/traces/search", {
-      data: { locations: [{ type: "MLFLOW_EXPERIMENT", mlflow_experiment: { experiment_id: experimentId } }], filter: `metadata.\`mlflow.trace.session\` = '${sessionId}'`, max_results: 10 },
+      data: {
+        locations: [{ type: "MLFLOW_EXPERIMENT", mlflow_experiment: { experiment_id: experimentId } }],
+        filter: `metadata.\`mlflow.trace.session\` = '${sessionId}'`,
+        max_results: 10,
+      },
     });
     expect(search.status(), await search.text()).toBe(200);
     const { traces } = await search.json();
@@ -93,7 +110,11 @@ for (const [label, Exporter] of [
     expect(info.tags["mlflow.traceName"]).toBe("rag_pipeline");
     expect(info.tags["mlflow.trace.spansLocation"]).toBe("TRACKING_STORE");
     expect(info.trace_metadata["mlflow.trace.user"]).toBe("user-42");
-    expect(JSON.parse(info.trace_metadata["mlflow.trace.tokenUsage"])).toEqual({ input_tokens: 42, output_tokens: 17, total_tokens: 59 });
+    expect(JSON.parse(info.trace_metadata["mlflow.trace.tokenUsage"])).toEqual({
+      input_tokens: 42,
+      output_tokens: 17,
+      total_tokens: 59,
+    });
     expect(info.execution_duration).toMatch(/^\d+(\.\d+)?s$/);
 
     // Get with spans, as the UI and get_trace do (note Python's "False").
@@ -116,7 +137,11 @@ for (const [label, Exporter] of [
     expect(llmIn.messages[1]!.content).toBe(QUESTION);
     const llmOut = byName.chat_completion!["mlflow.spanOutputs"] as { choices: { message: { content: string } }[] };
     expect(llmOut.choices[0]!.message.content).toBe(ANSWER);
-    expect(byName.chat_completion!["mlflow.chat.tokenUsage"]).toEqual({ input_tokens: 42, output_tokens: 17, total_tokens: 59 });
+    expect(byName.chat_completion!["mlflow.chat.tokenUsage"]).toEqual({
+      input_tokens: 42,
+      output_tokens: 17,
+      total_tokens: 59,
+    });
     const root = spans.find((s) => s.name === "rag_pipeline")!;
     expect(root.parent_span_id).toBeUndefined();
     expect(spans.filter((s) => s.parent_span_id === root.span_id)).toHaveLength(2);

@@ -4,7 +4,10 @@ import { storageState } from "../support/env";
 test.use({ storageState: storageState("developer") });
 
 async function demoTrace(request: import("@playwright/test").APIRequestContext) {
-  const experiments = (await (await request.get("/api/experiments")).json()).experiments as { id: string; name: string }[];
+  const experiments = (await (await request.get("/api/experiments")).json()).experiments as {
+    id: string;
+    name: string;
+  }[];
   const demo = experiments.find((e) => e.name === "Demo: Acme support assistant")!;
   const res = await request.post("/api/traces/search", { data: { experimentIds: [demo.id], maxResults: 2 } });
   expect(res.status()).toBe(200);
@@ -15,28 +18,55 @@ test("search pages with a token and reports filter errors with a position", asyn
   const { demo, body } = await demoTrace(request);
   expect(body.traces).toHaveLength(2);
   expect(body.nextPageToken).toBeTruthy();
-  const next = await (await request.post("/api/traces/search", { data: { experimentIds: [demo.id], maxResults: 2, pageToken: body.nextPageToken } })).json();
+  const next = await (
+    await request.post("/api/traces/search", {
+      data: { experimentIds: [demo.id], maxResults: 2, pageToken: body.nextPageToken },
+    })
+  ).json();
   expect(next.traces[0].traceId).not.toBe(body.traces[0].traceId);
-  const bad = await request.post("/api/traces/search", { data: { experimentIds: [demo.id], filter: "tags.env = 'prod' AND", maxResults: 10 } });
+  const bad = await request.post("/api/traces/search", {
+    data: { experimentIds: [demo.id], filter: "tags.env = 'prod' AND", maxResults: 10 },
+  });
   expect(bad.status()).toBe(400);
-  expect(await bad.json()).toMatchObject({ error_code: "INVALID_PARAMETER_VALUE", details: { position: expect.any(Number) } });
+  expect(await bad.json()).toMatchObject({
+    error_code: "INVALID_PARAMETER_VALUE",
+    details: { position: expect.any(Number) },
+  });
 });
 
-test("assessments: create, patch with a mask, delete; reviewers may read but not write", async ({ request, playwright }) => {
+test("assessments: create, patch with a mask, delete; reviewers may read but not write", async ({
+  request,
+  playwright,
+}) => {
   const { body } = await demoTrace(request);
   const traceId = body.traces[0].traceId as string;
-  const created = await request.post(`/api/traces/${traceId}/assessments`, { data: { name: "api_check", kind: "FEEDBACK", value: 3, rationale: "ok" } });
+  const created = await request.post(`/api/traces/${traceId}/assessments`, {
+    data: { name: "api_check", kind: "FEEDBACK", value: 3, rationale: "ok" },
+  });
   expect(created.status()).toBe(200);
   const a = (await created.json()).assessment;
   expect(a).toMatchObject({ name: "api_check", value: 3, valid: true, source: { sourceType: "HUMAN" } });
-  const bad = await request.post(`/api/traces/${traceId}/assessments`, { data: { name: "a.b", kind: "FEEDBACK", value: 1 } });
+  const bad = await request.post(`/api/traces/${traceId}/assessments`, {
+    data: { name: "a.b", kind: "FEEDBACK", value: 1 },
+  });
   expect(bad.status()).toBe(400);
-  const patched = await (await request.patch(`/api/traces/${traceId}/assessments/${a.assessmentId}`, { data: { value: 4, rationale: "changed", mask: ["feedback"] } })).json();
+  const patched = await (
+    await request.patch(`/api/traces/${traceId}/assessments/${a.assessmentId}`, {
+      data: { value: 4, rationale: "changed", mask: ["feedback"] },
+    })
+  ).json();
   expect(patched.assessment).toMatchObject({ value: 4, rationale: "ok" });
 
-  const reviewer = await playwright.request.newContext({ baseURL: new URL(created.url()).origin, storageState: storageState("reviewer") });
+  const reviewer = await playwright.request.newContext({
+    baseURL: new URL(created.url()).origin,
+    storageState: storageState("reviewer"),
+  });
   expect((await reviewer.get(`/api/traces/${traceId}/assessments/${a.assessmentId}`)).status()).toBe(200);
-  expect((await reviewer.post(`/api/traces/${traceId}/assessments`, { data: { name: "x", kind: "FEEDBACK", value: 1 } })).status()).toBe(403);
+  expect(
+    (
+      await reviewer.post(`/api/traces/${traceId}/assessments`, { data: { name: "x", kind: "FEEDBACK", value: 1 } })
+    ).status(),
+  ).toBe(403);
   expect((await reviewer.delete(`/api/traces/${traceId}/assessments/${a.assessmentId}`)).status()).toBe(403);
   await reviewer.dispose();
 

@@ -9,7 +9,8 @@ import { signIn } from "./sign-in";
 
 async function ensureUser(admin: APIRequestContext, email: string, password: string, role: string) {
   const res = await admin.post("/api/users", { data: { email, password, role } });
-  if (!res.ok() && res.status() !== 409) throw new Error(`creating ${email} failed: ${res.status()} ${await res.text()}`);
+  if (!res.ok() && res.status() !== 409)
+    throw new Error(`creating ${email} failed: ${res.status()} ${await res.text()}`);
 }
 
 export default async function globalSetup() {

@@ -9,7 +9,9 @@ test.beforeAll(async () => {
   // A real OpenAI-compatible server on 127.0.0.1: the judge ("judge-e2e") and the app under test ("app-e2e").
   fake = await startFakeChatServer();
   const admin = await request.newContext({ baseURL: E2E.baseURL, storageState: storageState("admin") });
-  const res = await admin.put("/api/evaluation/judge-settings", { data: { base_url: fake.baseUrl, model: "judge-e2e", api_key: "sk-e2e-judge-key", timeout_ms: 5000, max_retries: 1 } });
+  const res = await admin.put("/api/evaluation/judge-settings", {
+    data: { base_url: fake.baseUrl, model: "judge-e2e", api_key: "sk-e2e-judge-key", timeout_ms: 5000, max_retries: 1 },
+  });
   expect(res.status()).toBe(200);
   expect(JSON.stringify(await res.json())).not.toContain("sk-e2e-judge-key");
   await admin.dispose();
@@ -60,7 +62,8 @@ test("a developer starts a judged run in the browser, watches it finish and open
   expect(fake.requests.filter((r) => r.body.model === "app-e2e")).toHaveLength(3);
   expect(fake.requests.filter((r) => r.body.model === "judge-e2e")).toHaveLength(3);
 
-  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/evaluation-run.png`, fullPage: true });
+  if (process.env.E2E_SCREENSHOTS)
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/evaluation-run.png`, fullPage: true });
   const link = page.getByTestId("result-row").first().getByTestId("row-trace-link");
   await link.click();
   await expect(page).toHaveURL(new RegExp(`/experiments/${experiment.id}/traces/tr-[0-9a-f]{32}`));

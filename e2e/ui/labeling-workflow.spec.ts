@@ -6,7 +6,9 @@ import { E2E, storageState } from "../support/env";
  * session of the traces end users disliked, a reviewer labels two of them with the keyboard,
  * and the admin finds the labels on the traces and in the session results.
  */
-test("admin builds a labeling session, a reviewer labels two items by keyboard, the admin sees the labels", async ({ browser }) => {
+test("admin builds a labeling session, a reviewer labels two items by keyboard, the admin sees the labels", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const run = Date.now().toString(36);
   const accuracy = `accuracy_${run}`;
@@ -19,7 +21,10 @@ test("admin builds a labeling session, a reviewer labels two items by keyboard, 
   const experimentId: string = experiments.find((e: { name: string }) => e.name === "Demo: Acme support assistant").id;
 
   await admin.goto(`/experiments/${experimentId}/labeling/schemas`);
-  await admin.getByRole("button", { name: /New schema|Create the first schema/ }).first().click();
+  await admin
+    .getByRole("button", { name: /New schema|Create the first schema/ })
+    .first()
+    .click();
   let form = admin.getByRole("form", { name: "New label schema" });
   await form.getByLabel("Name (also the assessment name)").fill(accuracy);
   await form.getByLabel("Question shown to reviewers").fill("Is the response factually accurate?");
@@ -41,7 +46,10 @@ test("admin builds a labeling session, a reviewer labels two items by keyboard, 
 
   // ---------------------------------------------------------------- admin: session
   await admin.getByRole("link", { name: "Sessions" }).click();
-  await admin.getByRole("button", { name: /New session|Create a session/ }).first().click();
+  await admin
+    .getByRole("button", { name: /New session|Create a session/ })
+    .first()
+    .click();
   const sessionForm = admin.getByRole("form", { name: "New labeling session" });
   await sessionForm.getByLabel("Session name").fill(`Negative feedback ${run}`);
   await sessionForm.getByRole("checkbox", { name: new RegExp(accuracy) }).check();
@@ -98,16 +106,25 @@ test("admin builds a labeling session, a reviewer labels two items by keyboard, 
   // ---------------------------------------------------------------- admin: the labels are there
   const labelOf = async (traceId: string) => {
     const trace = await (await admin.request.get(`/api/traces/${traceId}`)).json();
-    return (trace.info?.assessments ?? trace.assessments ?? []).filter((a: { name: string; valid: boolean }) => a.valid && (a.name === accuracy || a.name === ideal));
+    return (trace.info?.assessments ?? trace.assessments ?? []).filter(
+      (a: { name: string; valid: boolean }) => a.valid && (a.name === accuracy || a.name === ideal),
+    );
   };
   const first = await labelOf(firstTrace);
   expect(first).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ name: accuracy, kind: "FEEDBACK", value: "Inaccurate", source: { sourceType: "HUMAN", sourceId: E2E.reviewer.email } }),
+      expect.objectContaining({
+        name: accuracy,
+        kind: "FEEDBACK",
+        value: "Inaccurate",
+        source: { sourceType: "HUMAN", sourceId: E2E.reviewer.email },
+      }),
       expect.objectContaining({ name: ideal, kind: "EXPECTATION", value: "The maximum object size is 5 TiB." }),
     ]),
   );
-  expect(await labelOf(secondTrace)).toEqual([expect.objectContaining({ name: accuracy, value: "Partially Accurate" })]);
+  expect(await labelOf(secondTrace)).toEqual([
+    expect.objectContaining({ name: accuracy, value: "Partially Accurate" }),
+  ]);
 
   // On the trace's assessments panel.
   await admin.goto(`/experiments/${experimentId}/traces/${firstTrace}`);
@@ -127,7 +144,9 @@ test("admin builds a labeling session, a reviewer labels two items by keyboard, 
   // The expectation label becomes ground truth: sync the session into an evaluation dataset.
   await admin.getByLabel("Dataset name").fill(`golden-${Date.now()}`);
   await admin.getByRole("button", { name: "Sync expectations" }).click();
-  await expect(admin.getByTestId("sync-result")).toContainText(/Created golden-\d+ version 1: 1 new, 0 updated, 3 items without expectations skipped\./);
+  await expect(admin.getByTestId("sync-result")).toContainText(
+    /Created golden-\d+ version 1: 1 new, 0 updated, 3 items without expectations skipped\./,
+  );
 
   await Promise.all([adminCtx.close(), reviewerCtx.close()]);
 });

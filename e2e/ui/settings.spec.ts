@@ -5,7 +5,10 @@ import { signIn } from "../support/sign-in";
 test.describe("settings as an admin", () => {
   test.use({ storageState: storageState("admin") });
 
-  test("creates a user who can then sign in, changes their role, and makes an invitation link that works", async ({ page, playwright }) => {
+  test("creates a user who can then sign in, changes their role, and makes an invitation link that works", async ({
+    page,
+    playwright,
+  }) => {
     const email = `settings-${Date.now()}@e2e.test`;
     await page.goto("/settings");
     const users = page.locator("section", { has: page.getByRole("heading", { name: "Users" }) });
@@ -61,7 +64,10 @@ test.describe("settings as a reviewer", () => {
     await expect(row).toContainText(`${key.slice(0, 10)}…`);
     await expect(row).not.toContainText(key);
 
-    const api = await playwright.request.newContext({ baseURL: E2E.baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+    const api = await playwright.request.newContext({
+      baseURL: E2E.baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${key}` },
+    });
     expect((await api.get("/api/api-keys")).status()).toBe(200);
     page.once("dialog", (d) => void d.accept());
     await row.getByRole("button", { name: "Revoke" }).click();

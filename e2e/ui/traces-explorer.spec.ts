@@ -7,12 +7,22 @@ test.use({ storageState: storageState("developer") });
 const row = (page: Page, traceId: string) => page.locator(`[data-testid="trace-row"][data-trace-id="${traceId}"]`);
 const panel = (page: Page) => page.getByTestId("assessments-panel");
 
-test("end-user feedback user_feedback=false shows in the table column and in the panel with rationale and source", async ({ page, request }) => {
-  const experiments = (await (await request.get("/api/experiments")).json()).experiments as { id: string; name: string }[];
+test("end-user feedback user_feedback=false shows in the table column and in the panel with rationale and source", async ({
+  page,
+  request,
+}) => {
+  const experiments = (await (await request.get("/api/experiments")).json()).experiments as {
+    id: string;
+    name: string;
+  }[];
   const demo = experiments.find((e) => e.name === "Demo: Acme support assistant")!;
   expect(demo).toBeTruthy();
   // The expected values come from the API, so the test checks what is really stored.
-  const search = await (await request.post("/api/traces/search", { data: { experimentIds: [demo.id], filter: "feedback.user_feedback = false", maxResults: 100 } })).json();
+  const search = await (
+    await request.post("/api/traces/search", {
+      data: { experimentIds: [demo.id], filter: "feedback.user_feedback = false", maxResults: 100 },
+    })
+  ).json();
   expect(search.traces.length).toBeGreaterThan(0);
   const trace = search.traces[0];
   const feedback = trace.assessments.find((a: { name: string }) => a.name === "user_feedback");
@@ -34,9 +44,14 @@ test("end-user feedback user_feedback=false shows in the table column and in the
   await expect(page.getByTestId("trace-summary")).toContainText("Request");
 });
 
-test("a developer adds accuracy_score feedback on a child span; the span shows it and the table gains the column", async ({ page, request }) => {
+test("a developer adds accuracy_score feedback on a child span; the span shows it and the table gains the column", async ({
+  page,
+  request,
+}) => {
   const experimentId = await createExperiment(request, "e2e-traces-span");
-  const traceId = await seedTrace(ragSpec(experimentId, { question: "How do I rotate keys?", answer: "Use IAM.", minutesAgo: 1 }));
+  const traceId = await seedTrace(
+    ragSpec(experimentId, { question: "How do I rotate keys?", answer: "Use IAM.", minutesAgo: 1 }),
+  );
   await page.goto(`/experiments/${experimentId}/traces`);
   await expect(row(page, traceId)).toBeVisible();
   await expect(page.locator('th[data-column="assessment:feedback:accuracy_score"]')).toHaveCount(0);
@@ -61,19 +76,33 @@ test("a developer adds accuracy_score feedback on a child span; the span shows i
   await expect(group.getByTestId("assessment-value")).toContainText("0.8");
   await expect(group).toContainText("Span: retrieve_docs");
   await expect(group.getByTestId("assessment-rationale")).toHaveText("Retrieved the right IAM page");
-  await expect(page.locator('[data-testid="span-row"][data-span-name="retrieve_docs"]').getByTestId("span-assessment-count")).toHaveText("1");
+  await expect(
+    page.locator('[data-testid="span-row"][data-span-name="retrieve_docs"]').getByTestId("span-assessment-count"),
+  ).toHaveText("1");
 
   await page.getByRole("button", { name: "Close trace" }).click();
   await expect(page.locator('th[data-column="assessment:feedback:accuracy_score"]')).toBeVisible();
   await expect(row(page, traceId).locator('td[data-column="assessment:feedback:accuracy_score"]')).toHaveText("0.8");
   const stored = await (await request.get(`/api/traces/${traceId}/assessments`)).json();
-  const spans = (await (await request.get(`/api/traces/${traceId}`)).json()).spans as { spanId: string; name: string }[];
-  expect(stored.assessments).toEqual([expect.objectContaining({ name: "accuracy_score", value: 0.8, spanId: spans.find((s) => s.name === "retrieve_docs")!.spanId, rationale: "Retrieved the right IAM page" })]);
+  const spans = (await (await request.get(`/api/traces/${traceId}`)).json()).spans as {
+    spanId: string;
+    name: string;
+  }[];
+  expect(stored.assessments).toEqual([
+    expect.objectContaining({
+      name: "accuracy_score",
+      value: 0.8,
+      spanId: spans.find((s) => s.name === "retrieve_docs")!.spanId,
+      rationale: "Retrieved the right IAM page",
+    }),
+  ]);
 });
 
 test("an expectation on the root span, overridden, keeps the old one as history", async ({ page, request }) => {
   const experimentId = await createExperiment(request, "e2e-traces-override");
-  const traceId = await seedTrace(ragSpec(experimentId, { question: "Where are access keys?", answer: "Settings.", minutesAgo: 2 }));
+  const traceId = await seedTrace(
+    ragSpec(experimentId, { question: "Where are access keys?", answer: "Settings.", minutesAgo: 2 }),
+  );
   await page.goto(`/experiments/${experimentId}/traces?trace=${traceId}`);
   await page.locator('[data-testid="span-row"][data-span-name="rag_pipeline"]').click();
   await panel(page).getByRole("button", { name: "+ Add new assessment" }).click();
@@ -100,18 +129,34 @@ test("an expectation on the root span, overridden, keeps the old one as history"
   await expect(history).toHaveCount(1);
   await expect(history.getByTestId("assessment-value")).toHaveText("Access keys are under Settings");
   await expect(history.getByTestId("assessment-value")).toHaveClass(/line-through/);
-  const stored = (await (await request.get(`/api/traces/${traceId}/assessments`)).json()).assessments as { assessmentId: string; valid: boolean; overrides: string | null }[];
+  const stored = (await (await request.get(`/api/traces/${traceId}/assessments`)).json()).assessments as {
+    assessmentId: string;
+    valid: boolean;
+    overrides: string | null;
+  }[];
   const old = stored.find((a) => !a.valid)!;
   expect(stored.find((a) => a.valid)!.overrides).toBe(old.assessmentId);
 });
 
-test("filtering by an assessment value and by state narrows the table and survives a reload", async ({ page, request }) => {
+test("filtering by an assessment value and by state narrows the table and survives a reload", async ({
+  page,
+  request,
+}) => {
   const experimentId = await createExperiment(request, "e2e-traces-filter");
-  const good = await seedTrace(ragSpec(experimentId, { question: "q good", answer: "a", minutesAgo: 5, feedback: true }));
-  const badOk = await seedTrace(ragSpec(experimentId, { question: "q bad ok", answer: "a", minutesAgo: 4, feedback: false }));
-  const badError = await seedTrace(ragSpec(experimentId, { question: "q bad error", answer: "a", minutesAgo: 3, feedback: false, error: true }));
-  const plainError = await seedTrace(ragSpec(experimentId, { question: "q error", answer: "a", minutesAgo: 2, error: true }));
-  const ids = async () => page.getByTestId("trace-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-trace-id")));
+  const good = await seedTrace(
+    ragSpec(experimentId, { question: "q good", answer: "a", minutesAgo: 5, feedback: true }),
+  );
+  const badOk = await seedTrace(
+    ragSpec(experimentId, { question: "q bad ok", answer: "a", minutesAgo: 4, feedback: false }),
+  );
+  const badError = await seedTrace(
+    ragSpec(experimentId, { question: "q bad error", answer: "a", minutesAgo: 3, feedback: false, error: true }),
+  );
+  const plainError = await seedTrace(
+    ragSpec(experimentId, { question: "q error", answer: "a", minutesAgo: 2, error: true }),
+  );
+  const ids = async () =>
+    page.getByTestId("trace-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-trace-id")));
 
   await page.goto(`/experiments/${experimentId}/traces`);
   await expect(page.getByTestId("trace-row")).toHaveCount(4);
@@ -127,7 +172,10 @@ test("filtering by an assessment value and by state narrows the table and surviv
 
   await page.reload();
   await expect(page.getByLabel("Filter traces")).toHaveValue("feedback.user_feedback = false");
-  await expect(page.getByRole("group", { name: "State" }).getByRole("button", { name: "ERROR" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("group", { name: "State" }).getByRole("button", { name: "ERROR" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await expect(page.getByTestId("trace-row")).toHaveCount(1);
   expect(await ids()).toEqual([badError]);
 
@@ -153,9 +201,16 @@ test("new traces are announced without a reload", async ({ page, request }) => {
 test.describe("as a reviewer", () => {
   test.use({ storageState: storageState("reviewer") });
   test("the trace view is read-only", async ({ page, request }) => {
-    const experiments = (await (await request.get("/api/experiments")).json()).experiments as { id: string; name: string }[];
+    const experiments = (await (await request.get("/api/experiments")).json()).experiments as {
+      id: string;
+      name: string;
+    }[];
     const demo = experiments.find((e) => e.name === "Demo: Acme support assistant")!;
-    const search = await (await request.post("/api/traces/search", { data: { experimentIds: [demo.id], filter: "feedback.user_feedback = false", maxResults: 1 } })).json();
+    const search = await (
+      await request.post("/api/traces/search", {
+        data: { experimentIds: [demo.id], filter: "feedback.user_feedback = false", maxResults: 1 },
+      })
+    ).json();
     await page.goto(`/experiments/${demo.id}/traces/${search.traces[0].traceId}`);
     await expect(panel(page).getByTestId("assessment-card").first()).toBeVisible();
     await expect(panel(page).getByRole("button", { name: "+ Add new assessment" })).toHaveCount(0);

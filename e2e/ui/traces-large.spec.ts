@@ -31,8 +31,12 @@ function agentTrace(): SpanSpec {
       spanType: kind,
       startMs: t0,
       durationMs: 190,
-      inputs: kind === "LLM" ? { messages: [{ role: "user", content: `Step ${c}: what next?` }] } : { query: `lookup ${c}` },
-      outputs: kind === "LLM" ? { choices: [{ message: { role: "assistant", content: `Plan for step ${c}` } }] } : { result: `found ${c}` },
+      inputs:
+        kind === "LLM" ? { messages: [{ role: "user", content: `Step ${c}: what next?` }] } : { query: `lookup ${c}` },
+      outputs:
+        kind === "LLM"
+          ? { choices: [{ message: { role: "assistant", content: `Plan for step ${c}` } }] }
+          : { result: `found ${c}` },
       ...(kind === "LLM" ? { model: "gpt-4o-mini", inputTokens: 50, outputTokens: 10 } : {}),
       children: Array.from({ length: STEPS }, (_, s) => ({
         name: `step_${pad(c)}_${s}`,
@@ -53,13 +57,22 @@ function agentTrace(): SpanSpec {
       })),
     };
   });
-  return { name: "big_agent", spanType: "AGENT", startMs: 0, durationMs: CHILDREN * 200, inputs: { messages: [{ role: "user", content: "Run the big plan" }] }, outputs: { answer: "done" }, children };
+  return {
+    name: "big_agent",
+    spanType: "AGENT",
+    startMs: 0,
+    durationMs: CHILDREN * 200,
+    inputs: { messages: [{ role: "user", content: "Run the big plan" }] },
+    outputs: { answer: "done" },
+    children,
+  };
 }
 
 const rows = (page: Page) => page.getByTestId("span-row");
 const rowNamed = (page: Page, name: string) => page.locator(`[data-testid="span-row"][data-span-name="${name}"]`);
 const tree = (page: Page) => page.getByTestId("span-tree");
-const spanIdInDetail = async (page: Page) => (await page.getByTestId("span-detail").locator(".font-mono").first().textContent())?.trim();
+const spanIdInDetail = async (page: Page) =>
+  (await page.getByTestId("span-detail").locator(".font-mono").first().textContent())?.trim();
 
 let experimentId = "";
 let traceId = "";
@@ -99,7 +112,9 @@ test("a 5,000-span trace opens quickly with a virtualised span tree", async ({ p
   // The same view in the explorer's drawer is virtualised too.
   const t1 = Date.now();
   await page.goto(`/experiments/${experimentId}/traces?trace=${traceId}`);
-  await expect(page.getByRole("dialog", { name: "Trace" }).locator('[data-testid="span-row"][data-span-name="big_agent"]')).toBeVisible({ timeout: 15_000 });
+  await expect(
+    page.getByRole("dialog", { name: "Trace" }).locator('[data-testid="span-row"][data-span-name="big_agent"]'),
+  ).toBeVisible({ timeout: 15_000 });
   console.log(`[traces-large] opened it in the explorer drawer in ${Date.now() - t1} ms`);
   expect(await rows(page).count()).toBeLessThan(150);
 });
@@ -144,7 +159,10 @@ test("scrolling and the keyboard reach the last spans, which show in the detail 
   await expect(page.getByTestId("span-detail").getByRole("heading", { name: "leaf_00_2_5" })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`span=${await spanIdInDetail(page)}`));
   await page.keyboard.press("PageDown");
-  await expect(page.locator('[data-testid="span-row"][aria-selected="true"]')).not.toHaveAttribute("data-span-name", "leaf_00_2_5");
+  await expect(page.locator('[data-testid="span-row"][aria-selected="true"]')).not.toHaveAttribute(
+    "data-span-name",
+    "leaf_00_2_5",
+  );
   await page.keyboard.press("End");
   await expect(rowNamed(page, "leaf_49_8_8")).toHaveAttribute("aria-selected", "true");
   await expect(page).toHaveURL(new RegExp(`span=${spanId}`));

@@ -13,23 +13,42 @@ import { E2E } from "../support/env";
 
 let client: PrismaClient | null = null;
 function seedDb(): Db {
-  client ??= new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${path.join(E2E.dataDir, "tracelight.db")}`, timeout: 10_000 }) });
+  client ??= new PrismaClient({
+    adapter: new PrismaBetterSqlite3({ url: `file:${path.join(E2E.dataDir, "tracelight.db")}`, timeout: 10_000 }),
+  });
   return client as unknown as Db;
 }
 
 export async function createExperiment(api: APIRequestContext, prefix: string): Promise<string> {
-  const res = await api.post("/api/experiments", { data: { name: `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}` } });
+  const res = await api.post("/api/experiments", {
+    data: { name: `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}` },
+  });
   if (!res.ok()) throw new Error(`creating an experiment failed: ${res.status()} ${await res.text()}`);
   return (await res.json()).id as string;
 }
 
 /** A small RAG-shaped trace: root chain → retrieve_docs (retriever) and chat_completion (LLM). */
-export function ragSpec(experimentId: string, opts: { question: string; answer: string; minutesAgo: number; error?: boolean; feedback?: boolean }): TraceSpec {
+export function ragSpec(
+  experimentId: string,
+  opts: { question: string; answer: string; minutesAgo: number; error?: boolean; feedback?: boolean },
+): TraceSpec {
   return {
     experimentId,
     timestampMs: Date.now() - opts.minutesAgo * 60_000,
     tags: { env: "prod" },
-    assessments: opts.feedback === undefined ? [] : [{ name: "user_feedback", kind: "FEEDBACK", value: opts.feedback, rationale: `feedback on ${opts.question}`, sourceType: "HUMAN", sourceId: "end-user-42" }],
+    assessments:
+      opts.feedback === undefined
+        ? []
+        : [
+            {
+              name: "user_feedback",
+              kind: "FEEDBACK",
+              value: opts.feedback,
+              rationale: `feedback on ${opts.question}`,
+              sourceType: "HUMAN",
+              sourceId: "end-user-42",
+            },
+          ],
     root: {
       name: "rag_pipeline",
       spanType: "CHAIN",
@@ -39,8 +58,29 @@ export function ragSpec(experimentId: string, opts: { question: string; answer: 
       inputs: { messages: [{ role: "user", content: opts.question }] },
       outputs: { choices: [{ index: 0, message: { role: "assistant", content: opts.answer } }] },
       children: [
-        { name: "retrieve_docs", spanType: "RETRIEVER", startMs: 10, durationMs: 100, inputs: { query: opts.question }, outputs: [{ page_content: "Access keys live under IAM.", metadata: { doc_uri: "https://docs.example/iam", score: 0.9 } }] },
-        { name: "chat_completion", spanType: "CHAT_MODEL", startMs: 120, durationMs: 700, inputTokens: 100, outputTokens: 20, inputs: { messages: [{ role: "user", content: opts.question }] }, outputs: { choices: [{ message: { role: "assistant", content: opts.answer } }] } },
+        {
+          name: "retrieve_docs",
+          spanType: "RETRIEVER",
+          startMs: 10,
+          durationMs: 100,
+          inputs: { query: opts.question },
+          outputs: [
+            {
+              page_content: "Access keys live under IAM.",
+              metadata: { doc_uri: "https://docs.example/iam", score: 0.9 },
+            },
+          ],
+        },
+        {
+          name: "chat_completion",
+          spanType: "CHAT_MODEL",
+          startMs: 120,
+          durationMs: 700,
+          inputTokens: 100,
+          outputTokens: 20,
+          inputs: { messages: [{ role: "user", content: opts.question }] },
+          outputs: { choices: [{ message: { role: "assistant", content: opts.answer } }] },
+        },
       ],
     },
   };

@@ -5,7 +5,9 @@ import { matchTracesJsonPath } from "./traces-json";
 
 describe("artifact paths", () => {
   it("stay inside DATA_DIR/artifacts", () => {
-    expect(resolveArtifactPath("1/run/artifacts/model.pkl")).toBe(path.join(artifactsRoot(), "1", "run", "artifacts", "model.pkl"));
+    expect(resolveArtifactPath("1/run/artifacts/model.pkl")).toBe(
+      path.join(artifactsRoot(), "1", "run", "artifacts", "model.pkl"),
+    );
     for (const bad of ["../etc/passwd", "1/../../secret", "a/./b", "a\\..\\b", "", "x\0y"]) {
       expect(() => resolveArtifactPath(bad), bad).toThrow(/artifact path/);
     }

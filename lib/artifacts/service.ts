@@ -19,7 +19,8 @@ export function resolveArtifactPath(relPath: string): string {
   const parts = relPath.split("/").filter((p) => p !== "");
   if (!parts.length) throw new ValidationError("artifact path is empty");
   for (const p of parts) {
-    if (p === "." || p === ".." || p.includes("\\") || p.includes("\0")) throw new ValidationError(`invalid artifact path '${relPath}': '.', '..', backslashes and NUL are not allowed`);
+    if (p === "." || p === ".." || p.includes("\\") || p.includes("\0"))
+      throw new ValidationError(`invalid artifact path '${relPath}': '.', '..', backslashes and NUL are not allowed`);
   }
   const root = artifactsRoot();
   const full = path.resolve(root, ...parts);
@@ -41,7 +42,10 @@ export async function putArtifact(actor: Actor, relPath: string, body: Uint8Arra
 }
 
 /** An artifact's bytes (traces.json rendered from the stored spans). */
-export async function getArtifact(actor: Actor, relPath: string): Promise<{ body: Uint8Array | string; contentType: string }> {
+export async function getArtifact(
+  actor: Actor,
+  relPath: string,
+): Promise<{ body: Uint8Array | string; contentType: string }> {
   requireRole(actor, "DEVELOPER");
   const traces = matchTracesJsonPath(relPath);
   if (traces) return { body: await renderStoredTracesJson(actor, traces.traceId), contentType: "application/json" };
@@ -49,13 +53,17 @@ export async function getArtifact(actor: Actor, relPath: string): Promise<{ body
   try {
     return { body: new Uint8Array(await fs.readFile(file)), contentType: "application/octet-stream" };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT" || (err as NodeJS.ErrnoException).code === "EISDIR") throw new NotFoundError(`Artifact '${relPath}' not found`);
+    if ((err as NodeJS.ErrnoException).code === "ENOENT" || (err as NodeJS.ErrnoException).code === "EISDIR")
+      throw new NotFoundError(`Artifact '${relPath}' not found`);
     throw err;
   }
 }
 
 /** The entries directly under a folder, as MLflow's ListArtifacts answers (`files` omitted when empty). */
-export async function listArtifacts(actor: Actor, relPath: string | undefined): Promise<{ files?: { path: string; is_dir: boolean; file_size?: number }[] }> {
+export async function listArtifacts(
+  actor: Actor,
+  relPath: string | undefined,
+): Promise<{ files?: { path: string; is_dir: boolean; file_size?: number }[] }> {
   requireRole(actor, "DEVELOPER");
   const dir = relPath ? resolveArtifactPath(relPath) : artifactsRoot();
   let entries: import("node:fs").Dirent[];
@@ -67,7 +75,11 @@ export async function listArtifacts(actor: Actor, relPath: string | undefined): 
   const files = await Promise.all(
     entries
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map(async (e) => (e.isDirectory() ? { path: e.name, is_dir: true } : { path: e.name, is_dir: false, file_size: (await fs.stat(path.join(dir, e.name))).size })),
+      .map(async (e) =>
+        e.isDirectory()
+          ? { path: e.name, is_dir: true }
+          : { path: e.name, is_dir: false, file_size: (await fs.stat(path.join(dir, e.name))).size },
+      ),
   );
   return files.length ? { files } : {};
 }

@@ -22,7 +22,12 @@ export function matchTracesJsonPath(relPath: string): { experimentId: string; tr
  * Stores the spans of an uploaded traces.json. The trace id comes from the path: the TS SDK
  * writes a wrong span `trace_id` (mlflow-api.md §9).
  */
-export async function putTracesJson(actor: Actor, experimentId: string, traceId: string, body: Uint8Array): Promise<IngestResult> {
+export async function putTracesJson(
+  actor: Actor,
+  experimentId: string,
+  traceId: string,
+  body: Uint8Array,
+): Promise<IngestResult> {
   requireRole(actor, "DEVELOPER");
   const spans = parseTracesJson(body, { traceId });
   return ingestSpans(actor, experimentId, spans);

@@ -11,7 +11,10 @@ describe("parseFormValue", () => {
     expect(parseFormValue("text", "Rotate keys")).toEqual({ ok: true, value: "Rotate keys" });
     expect(parseFormValue("text", "  ")).toMatchObject({ ok: false });
     expect(parseFormValue("categorical", "good", ["good", "bad"])).toEqual({ ok: true, value: "good" });
-    expect(parseFormValue("categorical", "meh", ["good", "bad"])).toEqual({ ok: false, error: "Choose one of: good, bad" });
+    expect(parseFormValue("categorical", "meh", ["good", "bad"])).toEqual({
+      ok: false,
+      error: "Choose one of: good, bad",
+    });
     expect(parseFormValue("json", '{"a":[1,2]}')).toEqual({ ok: true, value: { a: [1, 2] } });
     expect(parseFormValue("json", "{a:")).toMatchObject({ ok: false, error: expect.stringContaining("Invalid JSON") });
   });

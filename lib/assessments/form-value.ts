@@ -25,7 +25,9 @@ export function parseFormValue(type: ValueType, raw: string, options: readonly s
       return text ? { ok: true, value: raw } : { ok: false, error: "Enter a value" };
     case "categorical":
       if (!text) return { ok: false, error: "Choose an option" };
-      return options.length === 0 || options.includes(raw) ? { ok: true, value: raw } : { ok: false, error: `Choose one of: ${options.join(", ")}` };
+      return options.length === 0 || options.includes(raw)
+        ? { ok: true, value: raw }
+        : { ok: false, error: `Choose one of: ${options.join(", ")}` };
     case "json":
       try {
         return { ok: true, value: JSON.parse(raw) as JsonValue };
@@ -53,7 +55,8 @@ export function displayValue(value: JsonValue): string {
   if (value === true || value === "yes") return "👍 " + String(value === true ? "true" : "yes");
   if (value === false || value === "no") return "👎 " + String(value === false ? "false" : "no");
   if (value === null) return "—";
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
+  if (typeof value === "number")
+    return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
   if (typeof value === "string") return value;
   return JSON.stringify(value);
 }

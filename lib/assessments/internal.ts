@@ -7,7 +7,13 @@ import "server-only";
 import type { Db, Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { newAssessmentId } from "@/lib/ids";
-import { SOURCE_RUN_ID_METADATA_KEY, type AssessmentDto, type JsonValue, type TAssessmentError, type TAssessmentKind } from "./schemas";
+import {
+  SOURCE_RUN_ID_METADATA_KEY,
+  type AssessmentDto,
+  type JsonValue,
+  type TAssessmentError,
+  type TAssessmentKind,
+} from "./schemas";
 
 /** A client or an interactive transaction. */
 export type DbOrTx = Db | Prisma.TransactionClient;
@@ -32,7 +38,10 @@ export function toAssessmentDto(a: AssessmentRow): AssessmentDto {
     name: a.name,
     kind: a.kind as TAssessmentKind,
     value: parseJson<JsonValue>(a.value, null),
-    error: a.errorCode == null ? null : { errorCode: a.errorCode, errorMessage: a.errorMessage, stackTrace: a.errorStackTrace },
+    error:
+      a.errorCode == null
+        ? null
+        : { errorCode: a.errorCode, errorMessage: a.errorMessage, stackTrace: a.errorStackTrace },
     rationale: a.rationale,
     source: { sourceType: a.sourceType, sourceId: a.sourceId },
     metadata,
@@ -75,8 +84,12 @@ function withRunId(metadata: Record<string, string> | undefined, runId: string |
  */
 export async function writeAssessment(client: DbOrTx, data: WriteAssessmentData): Promise<AssessmentDto> {
   if (data.overrides) {
-    const old = await client.assessment.findFirst({ where: { id: data.overrides, traceId: data.traceId }, select: { id: true } });
-    if (!old) throw new NotFoundError(`Assessment '${data.overrides}' to override was not found on trace '${data.traceId}'`);
+    const old = await client.assessment.findFirst({
+      where: { id: data.overrides, traceId: data.traceId },
+      select: { id: true },
+    });
+    if (!old)
+      throw new NotFoundError(`Assessment '${data.overrides}' to override was not found on trace '${data.traceId}'`);
     await client.assessment.update({ where: { id: old.id }, data: { valid: false } });
   }
   const { metadata, runId } = withRunId(data.metadata, data.runId);
@@ -109,14 +122,20 @@ export async function writeAssessment(client: DbOrTx, data: WriteAssessmentData)
  * assessment with this (traceId, name, createdById, runId) and updates its value, error,
  * rationale and metadata (merged); creates one when there is none.
  */
-export async function upsertUserAssessment(client: DbOrTx, data: WriteAssessmentData & { createdById: string }): Promise<AssessmentDto> {
+export async function upsertUserAssessment(
+  client: DbOrTx,
+  data: WriteAssessmentData & { createdById: string },
+): Promise<AssessmentDto> {
   const { runId } = withRunId(data.metadata, data.runId);
   const existing = await client.assessment.findFirst({
     where: { traceId: data.traceId, name: data.name, createdById: data.createdById, runId, valid: true },
     orderBy: { createdAt: "desc" },
   });
   if (!existing) return writeAssessment(client, data);
-  const metadata = { ...parseJson<Record<string, string>>(existing.metadata, {}), ...withRunId(data.metadata, runId).metadata };
+  const metadata = {
+    ...parseJson<Record<string, string>>(existing.metadata, {}),
+    ...withRunId(data.metadata, runId).metadata,
+  };
   const row = await client.assessment.update({
     where: { id: existing.id },
     data: {

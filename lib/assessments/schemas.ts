@@ -64,8 +64,10 @@ export const ZCreateAssessmentBody = z
     if (b.kind === "FEEDBACK" && b.value === undefined && !b.error) {
       ctx.addIssue({ code: "custom", path: ["value"], message: "Feedback needs a value or an error" });
     }
-    if (b.kind === "EXPECTATION" && b.error) ctx.addIssue({ code: "custom", path: ["error"], message: "Expectations cannot carry an error" });
-    if (b.kind === "EXPECTATION" && b.value === undefined) ctx.addIssue({ code: "custom", path: ["value"], message: "Expectation needs a value" });
+    if (b.kind === "EXPECTATION" && b.error)
+      ctx.addIssue({ code: "custom", path: ["error"], message: "Expectations cannot carry an error" });
+    if (b.kind === "EXPECTATION" && b.value === undefined)
+      ctx.addIssue({ code: "custom", path: ["value"], message: "Expectation needs a value" });
   });
 export type TCreateAssessmentBody = z.infer<typeof ZCreateAssessmentBody>;
 /** Alias used by the services' signatures. */

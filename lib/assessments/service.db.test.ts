@@ -5,7 +5,14 @@ import { createUser } from "@/lib/users/service";
 import { insertTrace } from "@/prisma/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
 import { upsertUserAssessment, writeAssessment } from "./internal";
-import { createAssessment, deleteAssessment, getAssessment, listAssessmentNames, listTraceAssessments, updateAssessment } from "./service";
+import {
+  createAssessment,
+  deleteAssessment,
+  getAssessment,
+  listAssessmentNames,
+  listTraceAssessments,
+  updateAssessment,
+} from "./service";
 
 let dev: Actor;
 let reviewer: Actor;
@@ -14,7 +21,11 @@ let traceId = "";
 let childSpanId = "";
 
 async function actorFor(role: "DEVELOPER" | "REVIEWER"): Promise<Actor> {
-  const { user } = await createUser(SYSTEM_ACTOR, { email: `${uniqueName(role.toLowerCase())}@t.test`, role, password: "password-123" });
+  const { user } = await createUser(SYSTEM_ACTOR, {
+    email: `${uniqueName(role.toLowerCase())}@t.test`,
+    role,
+    password: "password-123",
+  });
   return { userId: user.id, email: user.email, name: user.name, role, via: "session" };
 }
 
@@ -25,68 +36,159 @@ beforeAll(async () => {
   traceId = await insertTrace(db(), {
     experimentId,
     timestampMs: 1_700_000_000_000,
-    root: { name: "root", spanType: "CHAIN", startMs: 0, durationMs: 100, children: [{ name: "child", spanType: "LLM", startMs: 10, durationMs: 50 }] },
-    assessments: [{ name: "user_feedback", kind: "FEEDBACK", value: false, rationale: "wrong", sourceType: "HUMAN", sourceId: "end-user-1" }],
+    root: {
+      name: "root",
+      spanType: "CHAIN",
+      startMs: 0,
+      durationMs: 100,
+      children: [{ name: "child", spanType: "LLM", startMs: 10, durationMs: 50 }],
+    },
+    assessments: [
+      {
+        name: "user_feedback",
+        kind: "FEEDBACK",
+        value: false,
+        rationale: "wrong",
+        sourceType: "HUMAN",
+        sourceId: "end-user-1",
+      },
+    ],
   });
   childSpanId = (await db().span.findFirstOrThrow({ where: { traceId, name: "child" } })).spanId;
 });
 
 describe("createAssessment", () => {
   it("creates feedback on a span with the signed-in person as the default source", async () => {
-    const a = await createAssessment(dev, traceId, { name: "accuracy_score", kind: "FEEDBACK", value: 0.8, rationale: "mostly right", spanId: childSpanId });
+    const a = await createAssessment(dev, traceId, {
+      name: "accuracy_score",
+      kind: "FEEDBACK",
+      value: 0.8,
+      rationale: "mostly right",
+      spanId: childSpanId,
+    });
     expect(a.assessmentId).toMatch(/^a-[0-9a-f]{32}$/);
-    expect(a).toMatchObject({ traceId, spanId: childSpanId, name: "accuracy_score", kind: "FEEDBACK", value: 0.8, rationale: "mostly right", valid: true, overrides: null, createdById: dev.userId, error: null });
+    expect(a).toMatchObject({
+      traceId,
+      spanId: childSpanId,
+      name: "accuracy_score",
+      kind: "FEEDBACK",
+      value: 0.8,
+      rationale: "mostly right",
+      valid: true,
+      overrides: null,
+      createdById: dev.userId,
+      error: null,
+    });
     expect(a.source).toEqual({ sourceType: "HUMAN", sourceId: dev.name });
     expect(await getAssessment(reviewer, traceId, a.assessmentId)).toEqual(a);
   });
 
   it("mirrors runId into metadata and reads it back", async () => {
-    const a = await createAssessment(dev, traceId, { name: "judge", kind: "FEEDBACK", value: "yes", runId: "r123", source: { sourceType: "LLM_JUDGE", sourceId: "openai:/gpt-4o" } });
+    const a = await createAssessment(dev, traceId, {
+      name: "judge",
+      kind: "FEEDBACK",
+      value: "yes",
+      runId: "r123",
+      source: { sourceType: "LLM_JUDGE", sourceId: "openai:/gpt-4o" },
+    });
     expect(a.runId).toBe("r123");
     expect(a.metadata["mlflow.assessment.sourceRunId"]).toBe("r123");
-    const viaMeta = await createAssessment(dev, traceId, { name: "judge2", kind: "FEEDBACK", value: 1, metadata: { "mlflow.assessment.sourceRunId": "r456" } });
+    const viaMeta = await createAssessment(dev, traceId, {
+      name: "judge2",
+      kind: "FEEDBACK",
+      value: 1,
+      metadata: { "mlflow.assessment.sourceRunId": "r456" },
+    });
     expect(viaMeta.runId).toBe("r456");
   });
 
   it("records an error without a value", async () => {
-    const a = await createAssessment(dev, traceId, { name: "flaky", kind: "FEEDBACK", error: { errorCode: "TIMEOUT", errorMessage: "judge timed out", stackTrace: "x".repeat(2000) } });
+    const a = await createAssessment(dev, traceId, {
+      name: "flaky",
+      kind: "FEEDBACK",
+      error: { errorCode: "TIMEOUT", errorMessage: "judge timed out", stackTrace: "x".repeat(2000) },
+    });
     expect(a.value).toBeNull();
     expect(a.error).toEqual({ errorCode: "TIMEOUT", errorMessage: "judge timed out", stackTrace: "x".repeat(1000) });
   });
 
   it("refuses bad input, unknown traces and spans, and reviewers", async () => {
-    await expect(createAssessment(dev, traceId, { name: "a.b", kind: "FEEDBACK", value: 1 })).rejects.toMatchObject({ status: 400 });
-    await expect(createAssessment(dev, traceId, { name: "x", kind: "FEEDBACK" })).rejects.toMatchObject({ status: 400 });
-    await expect(createAssessment(dev, "tr-nope", { name: "x", kind: "FEEDBACK", value: 1 })).rejects.toMatchObject({ status: 404 });
-    await expect(createAssessment(dev, traceId, { name: "x", kind: "FEEDBACK", value: 1, spanId: "ffffffffffffffff" })).rejects.toMatchObject({ status: 404 });
-    await expect(createAssessment(reviewer, traceId, { name: "x", kind: "FEEDBACK", value: 1 })).rejects.toMatchObject({ status: 403 });
+    await expect(createAssessment(dev, traceId, { name: "a.b", kind: "FEEDBACK", value: 1 })).rejects.toMatchObject({
+      status: 400,
+    });
+    await expect(createAssessment(dev, traceId, { name: "x", kind: "FEEDBACK" })).rejects.toMatchObject({
+      status: 400,
+    });
+    await expect(createAssessment(dev, "tr-nope", { name: "x", kind: "FEEDBACK", value: 1 })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      createAssessment(dev, traceId, { name: "x", kind: "FEEDBACK", value: 1, spanId: "ffffffffffffffff" }),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(createAssessment(reviewer, traceId, { name: "x", kind: "FEEDBACK", value: 1 })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });
 
 describe("override and delete", () => {
   it("overriding marks the old one invalid; deleting the replacement restores it", async () => {
-    const old = await createAssessment(dev, traceId, { name: "expected_response", kind: "EXPECTATION", value: "Rotate keys in settings" });
-    const replacement = await createAssessment(dev, traceId, { name: "expected_response", kind: "EXPECTATION", value: "Rotate keys under IAM", overrides: old.assessmentId });
+    const old = await createAssessment(dev, traceId, {
+      name: "expected_response",
+      kind: "EXPECTATION",
+      value: "Rotate keys in settings",
+    });
+    const replacement = await createAssessment(dev, traceId, {
+      name: "expected_response",
+      kind: "EXPECTATION",
+      value: "Rotate keys under IAM",
+      overrides: old.assessmentId,
+    });
     expect(replacement.overrides).toBe(old.assessmentId);
     expect((await getAssessment(dev, traceId, old.assessmentId)).valid).toBe(false);
     const all = await listTraceAssessments(reviewer, traceId);
-    expect(all.map((a) => a.assessmentId)).toEqual(expect.arrayContaining([old.assessmentId, replacement.assessmentId]));
+    expect(all.map((a) => a.assessmentId)).toEqual(
+      expect.arrayContaining([old.assessmentId, replacement.assessmentId]),
+    );
     await deleteAssessment(dev, traceId, replacement.assessmentId);
     await expect(getAssessment(dev, traceId, replacement.assessmentId)).rejects.toMatchObject({ status: 404 });
     expect((await getAssessment(dev, traceId, old.assessmentId)).valid).toBe(true);
   });
 
   it("404s when the overridden assessment does not exist", async () => {
-    await expect(createAssessment(dev, traceId, { name: "y", kind: "FEEDBACK", value: 1, overrides: "a-missing" })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      createAssessment(dev, traceId, { name: "y", kind: "FEEDBACK", value: 1, overrides: "a-missing" }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });
 
 describe("updateAssessment", () => {
   it("applies masked fields, merges metadata and keeps source, span and validity", async () => {
-    const a = await createAssessment(dev, traceId, { name: "tone", kind: "FEEDBACK", value: "ok", spanId: childSpanId, metadata: { a: "1" }, source: { sourceType: "CODE", sourceId: "tone_scorer" } });
+    const a = await createAssessment(dev, traceId, {
+      name: "tone",
+      kind: "FEEDBACK",
+      value: "ok",
+      spanId: childSpanId,
+      metadata: { a: "1" },
+      source: { sourceType: "CODE", sourceId: "tone_scorer" },
+    });
     await new Promise((r) => setTimeout(r, 5));
-    const u = await updateAssessment(dev, traceId, a.assessmentId, { value: "great", rationale: "friendlier", metadata: { b: "2" }, valid: false }, ["feedback", "rationale", "metadata"]);
-    expect(u).toMatchObject({ value: "great", rationale: "friendlier", metadata: { a: "1", b: "2" }, spanId: childSpanId, source: { sourceType: "CODE", sourceId: "tone_scorer" }, valid: true, createTimeMs: a.createTimeMs });
+    const u = await updateAssessment(
+      dev,
+      traceId,
+      a.assessmentId,
+      { value: "great", rationale: "friendlier", metadata: { b: "2" }, valid: false },
+      ["feedback", "rationale", "metadata"],
+    );
+    expect(u).toMatchObject({
+      value: "great",
+      rationale: "friendlier",
+      metadata: { a: "1", b: "2" },
+      spanId: childSpanId,
+      source: { sourceType: "CODE", sourceId: "tone_scorer" },
+      valid: true,
+      createTimeMs: a.createTimeMs,
+    });
     expect(u.lastUpdateTimeMs).toBeGreaterThan(a.lastUpdateTimeMs);
     const renamed = await updateAssessment(dev, traceId, a.assessmentId, { name: "tone2" }, ["assessmentName"]);
     expect(renamed.name).toBe("tone2");
@@ -95,27 +197,47 @@ describe("updateAssessment", () => {
 
   it("cannot switch between feedback and expectation", async () => {
     const a = await createAssessment(dev, traceId, { name: "kind_fixed", kind: "FEEDBACK", value: true });
-    await expect(updateAssessment(dev, traceId, a.assessmentId, { value: "x" }, ["expectation"])).rejects.toMatchObject({ status: 400 });
-    await expect(updateAssessment(dev, traceId, a.assessmentId, { kind: "EXPECTATION", value: "x" }, [])).rejects.toMatchObject({ status: 400 });
-    await expect(updateAssessment(reviewer, traceId, a.assessmentId, { value: false }, ["feedback"])).rejects.toMatchObject({ status: 403 });
+    await expect(updateAssessment(dev, traceId, a.assessmentId, { value: "x" }, ["expectation"])).rejects.toMatchObject(
+      { status: 400 },
+    );
+    await expect(
+      updateAssessment(dev, traceId, a.assessmentId, { kind: "EXPECTATION", value: "x" }, []),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      updateAssessment(reviewer, traceId, a.assessmentId, { value: false }, ["feedback"]),
+    ).rejects.toMatchObject({ status: 403 });
   });
 });
 
 describe("internal writes", () => {
   it("upsertUserAssessment changes the reviewer's own assessment, never another's", async () => {
     const other = await actorFor("REVIEWER");
-    const base = { traceId, name: "helpful", kind: "FEEDBACK" as const, source: { sourceType: "HUMAN", sourceId: "r" }, runId: "session-run" };
+    const base = {
+      traceId,
+      name: "helpful",
+      kind: "FEEDBACK" as const,
+      source: { sourceType: "HUMAN", sourceId: "r" },
+      runId: "session-run",
+    };
     const mine = await upsertUserAssessment(db(), { ...base, value: true, createdById: reviewer.userId });
     const theirs = await upsertUserAssessment(db(), { ...base, value: false, createdById: other.userId });
     expect(theirs.assessmentId).not.toBe(mine.assessmentId);
-    const again = await db().$transaction((tx) => upsertUserAssessment(tx, { ...base, value: false, rationale: "changed my mind", createdById: reviewer.userId }));
+    const again = await db().$transaction((tx) =>
+      upsertUserAssessment(tx, { ...base, value: false, rationale: "changed my mind", createdById: reviewer.userId }),
+    );
     expect(again.assessmentId).toBe(mine.assessmentId);
     expect(again).toMatchObject({ value: false, rationale: "changed my mind", runId: "session-run" });
     expect((await getAssessment(dev, traceId, theirs.assessmentId)).value).toBe(false);
   });
 
   it("writeAssessment inserts without a role check", async () => {
-    const a = await writeAssessment(db(), { traceId, name: "exact_match", kind: "FEEDBACK", value: 1, source: { sourceType: "CODE", sourceId: "exact_match" } });
+    const a = await writeAssessment(db(), {
+      traceId,
+      name: "exact_match",
+      kind: "FEEDBACK",
+      value: 1,
+      source: { sourceType: "CODE", sourceId: "exact_match" },
+    });
     expect(a.source).toEqual({ sourceType: "CODE", sourceId: "exact_match" });
   });
 });
@@ -123,7 +245,11 @@ describe("internal writes", () => {
 describe("listAssessmentNames", () => {
   it("lists distinct (name, kind) of the experiment only", async () => {
     const other = await makeExperiment();
-    const otherTrace = await insertTrace(db(), { experimentId: other.id, timestampMs: 1, root: { name: "r", spanType: "CHAIN", startMs: 0, durationMs: 1 } });
+    const otherTrace = await insertTrace(db(), {
+      experimentId: other.id,
+      timestampMs: 1,
+      root: { name: "r", spanType: "CHAIN", startMs: 0, durationMs: 1 },
+    });
     await createAssessment(dev, otherTrace, { name: "only_elsewhere", kind: "FEEDBACK", value: 1 });
     const names = await listAssessmentNames(reviewer, experimentId);
     expect(names).toContainEqual({ name: "user_feedback", kind: "FEEDBACK" });

@@ -29,14 +29,25 @@ async function requireTrace(traceId: string): Promise<void> {
 const authorId = (actor: Actor) => (actor.via === "system" ? null : actor.userId);
 
 /** Creates an assessment on a trace (or one of its spans); developers and admins. */
-export async function createAssessment(actor: Actor, traceId: string, input: TCreateAssessmentInput): Promise<AssessmentDto> {
+export async function createAssessment(
+  actor: Actor,
+  traceId: string,
+  input: TCreateAssessmentInput,
+): Promise<AssessmentDto> {
   requireRole(actor, "DEVELOPER");
   const parsed = ZCreateAssessmentBody.safeParse(input);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "), parsed.error.issues);
+  if (!parsed.success)
+    throw new ValidationError(
+      parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "),
+      parsed.error.issues,
+    );
   const body = parsed.data;
   await requireTrace(traceId);
   if (body.spanId) {
-    const span = await db().span.findUnique({ where: { traceId_spanId: { traceId, spanId: body.spanId } }, select: { spanId: true } });
+    const span = await db().span.findUnique({
+      where: { traceId_spanId: { traceId, spanId: body.spanId } },
+      select: { spanId: true },
+    });
     if (!span) throw new NotFoundError(`Span '${body.spanId}' not found in trace '${traceId}'`);
   }
   return db().$transaction((tx) =>
@@ -97,17 +108,35 @@ function normalizeMask(mask: readonly string[], kind: TAssessmentKind): Set<Mask
  * Updates the fields named in `mask`. The kind cannot change; metadata is merged; source, span,
  * create time and overrides are kept, and so is `valid` unless the mask names it.
  */
-export async function updateAssessment(actor: Actor, traceId: string, assessmentId: string, patch: TUpdateAssessmentPatch, mask: string[]): Promise<AssessmentDto> {
+export async function updateAssessment(
+  actor: Actor,
+  traceId: string,
+  assessmentId: string,
+  patch: TUpdateAssessmentPatch,
+  mask: string[],
+): Promise<AssessmentDto> {
   requireRole(actor, "DEVELOPER");
   const parsed = ZUpdateAssessmentBody.safeParse({ ...patch, mask });
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), parsed.error.issues);
+  if (!parsed.success)
+    throw new ValidationError(
+      parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      parsed.error.issues,
+    );
   const p = parsed.data;
   const existing = await db().assessment.findFirst({ where: { id: assessmentId, traceId } });
   if (!existing) throw new NotFoundError(`Assessment with ID '${assessmentId}' not found on trace '${traceId}'`);
   const kind = existing.kind as TAssessmentKind;
-  if (p.kind && p.kind !== kind) throw new ValidationError(`Cannot change an assessment from ${kind.toLowerCase()} to ${p.kind.toLowerCase()}`);
-  const fields = p.mask.length ? normalizeMask(p.mask, kind) : new Set((Object.keys(patch) as MaskField[]).filter((k) => k !== ("kind" as string) && (patch as Record<string, unknown>)[k] !== undefined));
-  if (kind === "EXPECTATION" && fields.has("error") && p.error) throw new ValidationError("Expectations cannot carry an error");
+  if (p.kind && p.kind !== kind)
+    throw new ValidationError(`Cannot change an assessment from ${kind.toLowerCase()} to ${p.kind.toLowerCase()}`);
+  const fields = p.mask.length
+    ? normalizeMask(p.mask, kind)
+    : new Set(
+        (Object.keys(patch) as MaskField[]).filter(
+          (k) => k !== ("kind" as string) && (patch as Record<string, unknown>)[k] !== undefined,
+        ),
+      );
+  if (kind === "EXPECTATION" && fields.has("error") && p.error)
+    throw new ValidationError("Expectations cannot carry an error");
   const data: Prisma.AssessmentUpdateInput = { updatedAt: new Date() };
   if (fields.has("name")) {
     if (!p.name) throw new ValidationError("name: Name is required");
@@ -120,7 +149,8 @@ export async function updateAssessment(actor: Actor, traceId: string, assessment
     data.errorStackTrace = p.error?.stackTrace ?? null;
   }
   if (fields.has("rationale")) data.rationale = p.rationale ?? null;
-  if (fields.has("metadata")) data.metadata = JSON.stringify({ ...JSON.parse(existing.metadata || "{}"), ...p.metadata });
+  if (fields.has("metadata"))
+    data.metadata = JSON.stringify({ ...JSON.parse(existing.metadata || "{}"), ...p.metadata });
   if (fields.has("valid") && p.valid !== undefined) data.valid = p.valid;
   const row = await db().assessment.update({ where: { id: existing.id }, data });
   return toAssessmentDto(row);
@@ -130,7 +160,10 @@ export async function updateAssessment(actor: Actor, traceId: string, assessment
 export async function deleteAssessment(actor: Actor, traceId: string, assessmentId: string): Promise<void> {
   requireRole(actor, "DEVELOPER");
   await db().$transaction(async (tx) => {
-    const row = await tx.assessment.findFirst({ where: { id: assessmentId, traceId }, select: { id: true, overridesId: true } });
+    const row = await tx.assessment.findFirst({
+      where: { id: assessmentId, traceId },
+      select: { id: true, overridesId: true },
+    });
     if (!row) throw new NotFoundError(`Assessment with ID '${assessmentId}' not found on trace '${traceId}'`);
     await tx.assessment.delete({ where: { id: row.id } });
     if (row.overridesId) await tx.assessment.updateMany({ where: { id: row.overridesId }, data: { valid: true } });

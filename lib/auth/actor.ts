@@ -10,4 +10,10 @@ export interface Actor {
 }
 
 /** The actor for work the app does on its own behalf (start-up, demo data, CLI). */
-export const SYSTEM_ACTOR: Actor = { userId: "system", email: "system@tracelight.local", name: "Tracelight", role: "ADMIN", via: "system" };
+export const SYSTEM_ACTOR: Actor = {
+  userId: "system",
+  email: "system@tracelight.local",
+  name: "Tracelight",
+  role: "ADMIN",
+  via: "system",
+};

@@ -11,7 +11,9 @@ export async function checkDatabaseReachable(config: DbConfig): Promise<void> {
       fs.mkdirSync(dir, { recursive: true });
       fs.accessSync(dir, fs.constants.W_OK);
     } catch {
-      throw new ConfigError(`Cannot write the SQLite database folder ${dir}: check DATA_DIR or DATABASE_URL and the folder's permissions`);
+      throw new ConfigError(
+        `Cannot write the SQLite database folder ${dir}: check DATA_DIR or DATABASE_URL and the folder's permissions`,
+      );
     }
     return;
   }
@@ -21,7 +23,9 @@ export async function checkDatabaseReachable(config: DbConfig): Promise<void> {
     await client.query("SELECT 1");
   } catch (e) {
     const reason = (e as Error).message || String(e);
-    throw new ConfigError(`Cannot reach the PostgreSQL database at ${redactUrl(config.url)}: ${reason}. Is it running, and is DATABASE_URL right?`);
+    throw new ConfigError(
+      `Cannot reach the PostgreSQL database at ${redactUrl(config.url)}: ${reason}. Is it running, and is DATABASE_URL right?`,
+    );
   } finally {
     await client.end().catch(() => {});
   }

@@ -8,7 +8,10 @@ import { ConfigError } from "../db/config";
  * Creates the first admin when there are no users yet, from ADMIN_EMAIL / ADMIN_PASSWORD or
  * with a generated password. Returns what to print once, or null when users already exist.
  */
-export async function ensureFirstAdmin(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<{ email: string; password?: string } | null> {
+export async function ensureFirstAdmin(
+  db: Db,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ email: string; password?: string } | null> {
   if ((await db.user.count()) > 0) return null;
   const email = ZEmail.safeParse(env.ADMIN_EMAIL ?? "admin@example.com");
   if (!email.success) throw new ConfigError(`ADMIN_EMAIL is not an email address: '${env.ADMIN_EMAIL}'`);

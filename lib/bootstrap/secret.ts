@@ -11,11 +11,16 @@ import { ConfigError, dataDir, type DbConfig } from "../db/config";
 export function resolveAuthSecret(db: DbConfig, env: NodeJS.ProcessEnv = process.env): string {
   const given = env.NEXTAUTH_SECRET?.trim();
   if (given) {
-    if (given.length < 16) throw new ConfigError("NEXTAUTH_SECRET is too short: use at least 32 random characters (e.g. `openssl rand -base64 32`)");
+    if (given.length < 16)
+      throw new ConfigError(
+        "NEXTAUTH_SECRET is too short: use at least 32 random characters (e.g. `openssl rand -base64 32`)",
+      );
     return given;
   }
   if (db.provider === "postgresql") {
-    throw new ConfigError("NEXTAUTH_SECRET is not set: with PostgreSQL, set it to the same random value on every server (e.g. `openssl rand -base64 32`)");
+    throw new ConfigError(
+      "NEXTAUTH_SECRET is not set: with PostgreSQL, set it to the same random value on every server (e.g. `openssl rand -base64 32`)",
+    );
   }
   const file = path.join(dataDir(), "auth-secret");
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();

@@ -7,9 +7,19 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
-import { ZJudgeEndpointConfig, type TJudgeEndpointConfig, type TUpdateJudgeSettingsBody } from "@/lib/evaluation/schemas";
+import {
+  ZJudgeEndpointConfig,
+  type TJudgeEndpointConfig,
+  type TUpdateJudgeSettingsBody,
+} from "@/lib/evaluation/schemas";
 
-const KEYS = { baseUrl: "judge.base_url", model: "judge.model", apiKey: "judge.api_key", timeoutMs: "judge.timeout_ms", maxRetries: "judge.max_retries" } as const;
+const KEYS = {
+  baseUrl: "judge.base_url",
+  model: "judge.model",
+  apiKey: "judge.api_key",
+  timeoutMs: "judge.timeout_ms",
+  maxRetries: "judge.max_retries",
+} as const;
 
 export interface JudgeSettingsDto {
   /** Where the effective settings come from. */
@@ -37,16 +47,31 @@ interface Raw {
   max_retries?: number;
 }
 
-const num = (v: string | undefined) => (v === undefined || v === "" || !Number.isFinite(Number(v)) ? undefined : Number(v));
+const num = (v: string | undefined) =>
+  v === undefined || v === "" || !Number.isFinite(Number(v)) ? undefined : Number(v);
 
 async function readRaw(): Promise<Raw> {
   const rows = await readRows();
   if (rows[KEYS.baseUrl] && rows[KEYS.model]) {
-    return { source: "settings", base_url: rows[KEYS.baseUrl], model: rows[KEYS.model], api_key: rows[KEYS.apiKey] || undefined, timeout_ms: num(rows[KEYS.timeoutMs]), max_retries: num(rows[KEYS.maxRetries]) };
+    return {
+      source: "settings",
+      base_url: rows[KEYS.baseUrl],
+      model: rows[KEYS.model],
+      api_key: rows[KEYS.apiKey] || undefined,
+      timeout_ms: num(rows[KEYS.timeoutMs]),
+      max_retries: num(rows[KEYS.maxRetries]),
+    };
   }
   const env = process.env;
   if (env.JUDGE_BASE_URL && env.JUDGE_MODEL) {
-    return { source: "environment", base_url: env.JUDGE_BASE_URL, model: env.JUDGE_MODEL, api_key: env.JUDGE_API_KEY || undefined, timeout_ms: num(env.JUDGE_TIMEOUT_MS), max_retries: num(env.JUDGE_MAX_RETRIES) };
+    return {
+      source: "environment",
+      base_url: env.JUDGE_BASE_URL,
+      model: env.JUDGE_MODEL,
+      api_key: env.JUDGE_API_KEY || undefined,
+      timeout_ms: num(env.JUDGE_TIMEOUT_MS),
+      max_retries: num(env.JUDGE_MAX_RETRIES),
+    };
   }
   return { source: "none" };
 }
@@ -72,7 +97,8 @@ export async function getJudgeSettings(actor: Actor): Promise<JudgeSettingsDto> 
 export async function updateJudgeSettings(actor: Actor, body: TUpdateJudgeSettingsBody): Promise<JudgeSettingsDto> {
   requireRole(actor, "ADMIN");
   await db().$transaction(async (tx) => {
-    const set = (key: string, value: string) => tx.appSetting.upsert({ where: { key }, update: { value }, create: { key, value } });
+    const set = (key: string, value: string) =>
+      tx.appSetting.upsert({ where: { key }, update: { value }, create: { key, value } });
     await set(KEYS.baseUrl, body.base_url);
     await set(KEYS.model, body.model);
     if (body.timeout_ms !== undefined) await set(KEYS.timeoutMs, String(body.timeout_ms));
@@ -90,6 +116,12 @@ export async function updateJudgeSettings(actor: Actor, body: TUpdateJudgeSettin
 export async function resolveJudgeEndpoint(): Promise<TJudgeEndpointConfig | null> {
   const raw = await readRaw();
   if (raw.source === "none") return null;
-  const parsed = ZJudgeEndpointConfig.safeParse({ base_url: raw.base_url, model: raw.model, api_key: raw.api_key, timeout_ms: raw.timeout_ms, max_retries: raw.max_retries });
+  const parsed = ZJudgeEndpointConfig.safeParse({
+    base_url: raw.base_url,
+    model: raw.model,
+    api_key: raw.api_key,
+    timeout_ms: raw.timeout_ms,
+    max_retries: raw.max_retries,
+  });
   return parsed.success ? parsed.data : null;
 }

@@ -74,7 +74,10 @@ export const ZJudgeScorerConfig = z.discriminatedUnion("type", [
 ]);
 
 /** One scorer of an evaluation run, discriminated on `type`. */
-export const ZScorerConfig = z.discriminatedUnion("type", [...ZCodeScorerConfig.options, ...ZJudgeScorerConfig.options]);
+export const ZScorerConfig = z.discriminatedUnion("type", [
+  ...ZCodeScorerConfig.options,
+  ...ZJudgeScorerConfig.options,
+]);
 
 export const CODE_SCORER_TYPES = ZCodeScorerConfig.options.map((o) => o.shape.type.value);
 export const JUDGE_SCORER_TYPES = ZJudgeScorerConfig.options.map((o) => o.shape.type.value);
@@ -138,7 +141,10 @@ export type TDatasetRecordInput = z.infer<typeof ZDatasetRecordInput>;
 
 /** Upload limit for JSONL/CSV text (also enforced on the request body). */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-export const ZDatasetUpload = z.object({ format: z.enum(["jsonl", "csv"]), content: z.string().min(1).max(MAX_UPLOAD_BYTES) });
+export const ZDatasetUpload = z.object({
+  format: z.enum(["jsonl", "csv"]),
+  content: z.string().min(1).max(MAX_UPLOAD_BYTES),
+});
 export type TDatasetUpload = z.infer<typeof ZDatasetUpload>;
 
 /** Where records come from: one of a labeling session, trace ids, records, or an uploaded file. */
@@ -149,7 +155,8 @@ const recordSources = {
   upload: ZDatasetUpload.optional(),
 };
 type Sources = { session_id?: unknown; trace_ids?: unknown; records?: unknown; upload?: unknown };
-const sourceCount = (b: Sources) => [b.session_id, b.trace_ids, b.records, b.upload].filter((x) => x !== undefined).length;
+const sourceCount = (b: Sources) =>
+  [b.session_id, b.trace_ids, b.records, b.upload].filter((x) => x !== undefined).length;
 const oneSource = (b: Sources) => sourceCount(b) <= 1;
 
 export const ZCreateDatasetBody = z
@@ -215,7 +222,10 @@ export const ZCreateEvaluationRunBody = z
     concurrency: z.number().int().min(1).max(16).default(4),
   })
   .refine((b) => (b.dataset_id === undefined) !== (b.filter === undefined), "give exactly one of dataset_id or filter")
-  .refine((b) => new Set(b.scorers.map((s) => s.name ?? s.type)).size === b.scorers.length, "scorer names must be unique (set `name` to tell two of a type apart)");
+  .refine(
+    (b) => new Set(b.scorers.map((s) => s.name ?? s.type)).size === b.scorers.length,
+    "scorer names must be unique (set `name` to tell two of a type apart)",
+  );
 export type TCreateEvaluationRunBody = z.infer<typeof ZCreateEvaluationRunBody>;
 export type TCreateEvaluationRunInput = z.input<typeof ZCreateEvaluationRunBody>;
 

@@ -34,7 +34,10 @@ export interface TraceIo {
 export async function loadTraceIo(traceIds: string[]): Promise<Map<string, TraceIo>> {
   if (!traceIds.length) return new Map();
   const [traces, roots] = await Promise.all([
-    db().trace.findMany({ where: { id: { in: traceIds } }, select: { id: true, experimentId: true, requestPreview: true, responsePreview: true } }),
+    db().trace.findMany({
+      where: { id: { in: traceIds } },
+      select: { id: true, experimentId: true, requestPreview: true, responsePreview: true },
+    }),
     db().span.findMany({
       where: { traceId: { in: traceIds }, parentSpanId: null },
       select: { traceId: true, spanId: true, inputs: true, outputs: true, startTimeNs: true },
@@ -62,7 +65,10 @@ export async function loadTraceIo(traceIds: string[]): Promise<Map<string, Trace
  * Valid expectation assessments per trace as `{name: value}`; with several for one name the
  * newest wins. `runId` limits them to one labeling session's labels.
  */
-export async function loadExpectations(traceIds: string[], runId?: string): Promise<Map<string, Record<string, unknown>>> {
+export async function loadExpectations(
+  traceIds: string[],
+  runId?: string,
+): Promise<Map<string, Record<string, unknown>>> {
   const rows = await db().assessment.findMany({
     where: { traceId: { in: traceIds }, kind: "EXPECTATION", valid: true, ...(runId ? { runId } : {}) },
     select: { traceId: true, name: true, value: true },
@@ -81,7 +87,11 @@ export async function loadExpectations(traceIds: string[], runId?: string): Prom
 export async function loadScorerTrace(traceId: string): Promise<ScorerTrace | undefined> {
   const t = await db().trace.findUnique({
     where: { id: traceId },
-    select: { executionTimeMs: true, state: true, spans: { select: { name: true, spanType: true, outputs: true }, orderBy: { startTimeNs: "asc" } } },
+    select: {
+      executionTimeMs: true,
+      state: true,
+      spans: { select: { name: true, spanType: true, outputs: true }, orderBy: { startTimeNs: "asc" } },
+    },
   });
   if (!t) return undefined;
   return {

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { uniqueName } from "@/test/db";
-import { createExperiment, deleteExperiment, ensureDefaultExperiment, getExperiment, getExperimentByName, listExperiments } from "./service";
+import {
+  createExperiment,
+  deleteExperiment,
+  ensureDefaultExperiment,
+  getExperiment,
+  getExperimentByName,
+  listExperiments,
+} from "./service";
 
 const reviewer = { ...SYSTEM_ACTOR, role: "REVIEWER" as const, userId: "reviewer" };
 

@@ -18,7 +18,15 @@ export interface ExperimentDto {
   tags: { key: string; value: string }[];
 }
 
-type Row = { id: string; name: string; artifactLocation: string; lifecycleStage: string; createdAt: Date; updatedAt: Date; tags?: { key: string; value: string }[] };
+type Row = {
+  id: string;
+  name: string;
+  artifactLocation: string;
+  lifecycleStage: string;
+  createdAt: Date;
+  updatedAt: Date;
+  tags?: { key: string; value: string }[];
+};
 
 function toDto(e: Row): ExperimentDto {
   return {
@@ -36,7 +44,10 @@ function toDto(e: Row): ExperimentDto {
 const artifactLocationFor = (id: string) => `mlflow-artifacts:/${id}`;
 
 /** Active experiments, most recently created first, a page at a time (any signed-in role). */
-export async function listExperiments(_actor: Actor, opts: { skip?: number; take?: number; nameContains?: string } = {}): Promise<ExperimentDto[]> {
+export async function listExperiments(
+  _actor: Actor,
+  opts: { skip?: number; take?: number; nameContains?: string } = {},
+): Promise<ExperimentDto[]> {
   const rows = await db().experiment.findMany({
     where: { lifecycleStage: "active", ...(opts.nameContains ? { name: { contains: opts.nameContains } } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -89,7 +100,11 @@ export async function ensureDefaultExperiment(): Promise<ExperimentDto> {
   const row = await db().experiment.upsert({
     where: { id: DEFAULT_EXPERIMENT_ID },
     update: {},
-    create: { id: DEFAULT_EXPERIMENT_ID, name: "Default", artifactLocation: artifactLocationFor(DEFAULT_EXPERIMENT_ID) },
+    create: {
+      id: DEFAULT_EXPERIMENT_ID,
+      name: "Default",
+      artifactLocation: artifactLocationFor(DEFAULT_EXPERIMENT_ID),
+    },
     include: { tags: true },
   });
   return toDto(row);

@@ -9,13 +9,25 @@ export interface ExperimentSummary extends ExperimentDto {
 }
 
 /** Experiments with their trace counts, for the experiments overview. */
-export async function listExperimentSummaries(actor: Actor, opts: { skip?: number; take?: number } = {}): Promise<ExperimentSummary[]> {
+export async function listExperimentSummaries(
+  actor: Actor,
+  opts: { skip?: number; take?: number } = {},
+): Promise<ExperimentSummary[]> {
   const experiments = await listExperiments(actor, opts);
   const ids = experiments.map((e) => e.id);
-  const stats = await db().trace.groupBy({ by: ["experimentId"], where: { experimentId: { in: ids } }, _count: { _all: true }, _max: { timestampMs: true } });
+  const stats = await db().trace.groupBy({
+    by: ["experimentId"],
+    where: { experimentId: { in: ids } },
+    _count: { _all: true },
+    _max: { timestampMs: true },
+  });
   const byId = new Map(stats.map((c) => [c.experimentId, c]));
   return experiments.map((e) => {
     const s = byId.get(e.id);
-    return { ...e, traceCount: s?._count._all ?? 0, lastTraceAt: s?._max.timestampMs == null ? null : Number(s._max.timestampMs) };
+    return {
+      ...e,
+      traceCount: s?._count._all ?? 0,
+      lastTraceAt: s?._max.timestampMs == null ? null : Number(s._max.timestampMs),
+    };
   });
 }

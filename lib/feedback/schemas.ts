@@ -5,14 +5,19 @@
 import { z } from "zod";
 import { ZAssessmentName } from "@/lib/assessments/schemas";
 
-const required = (what: string) => ({ error: (iss: { input?: unknown }) => (iss.input === undefined ? "Required" : `must be ${what}`) });
+const required = (what: string) => ({
+  error: (iss: { input?: unknown }) => (iss.input === undefined ? "Required" : `must be ${what}`),
+});
 
 const ZRating = z.object(
   {
-    value: z.enum(["positive", "negative"], { error: (iss) => (iss.input === undefined ? "Required" : `must be "positive" or "negative", got ${JSON.stringify(iss.input)}`) }),
+    value: z.enum(["positive", "negative"], {
+      error: (iss) =>
+        iss.input === undefined ? "Required" : `must be "positive" or "negative", got ${JSON.stringify(iss.input)}`,
+    }),
     rationale: z.string(required("a string")).max(100_000).optional(),
   },
-  required("an object like {\"value\": \"positive\"}"),
+  required('an object like {"value": "positive"}'),
 );
 
 const ZRatings = z
@@ -35,14 +40,21 @@ export const ZFeedbackRecord = z.object(
         type: z
           .string(required("a string"))
           .transform((t) => t.toLowerCase())
-          .pipe(z.enum(["human", "end_user", "llm_judge", "ai_judge", "code"], { error: 'must be "human" (or "llm_judge", "code")' })),
+          .pipe(
+            z.enum(["human", "end_user", "llm_judge", "ai_judge", "code"], {
+              error: 'must be "human" (or "llm_judge", "code")',
+            }),
+          ),
       },
-      required("an object like {\"id\", \"type\"}"),
+      required('an object like {"id", "type"}'),
     ),
     request_id: z.string(required("a string")).min(1, "must not be empty").max(200),
     text_assessments: z.array(ZAssessmentGroup, required("an array")).max(100).default([]),
     retrieval_assessments: z
-      .array(ZAssessmentGroup.extend({ position: z.number(required("a number")).int().nonnegative().optional() }), required("an array"))
+      .array(
+        ZAssessmentGroup.extend({ position: z.number(required("a number")).int().nonnegative().optional() }),
+        required("an array"),
+      )
       .max(100)
       .default([]),
   },
@@ -50,7 +62,12 @@ export const ZFeedbackRecord = z.object(
 );
 
 export const ZLegacyFeedbackBody = z.object(
-  { dataframe_records: z.array(ZFeedbackRecord, required("an array of records")).min(1, "must contain at least one record").max(1000) },
+  {
+    dataframe_records: z
+      .array(ZFeedbackRecord, required("an array of records"))
+      .min(1, "must contain at least one record")
+      .max(1000),
+  },
   required("a JSON object"),
 );
 export type TLegacyFeedbackBody = z.infer<typeof ZLegacyFeedbackBody>;

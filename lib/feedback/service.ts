@@ -14,13 +14,22 @@ import { issuePath } from "@/lib/http/errors";
 import { canonicalTraceId } from "@/lib/ingestion/otlp/ids";
 import { ZLegacyFeedbackBody, type LegacyFeedbackResult, type TLegacyFeedbackBody } from "./schemas";
 
-const SOURCE_TYPES: Record<string, string> = { human: "HUMAN", end_user: "HUMAN", llm_judge: "LLM_JUDGE", ai_judge: "LLM_JUDGE", code: "CODE" };
+const SOURCE_TYPES: Record<string, string> = {
+  human: "HUMAN",
+  end_user: "HUMAN",
+  llm_judge: "LLM_JUDGE",
+  ai_judge: "LLM_JUDGE",
+  code: "CODE",
+};
 
 /** Validates a raw body; throws a 400 whose message lists each offending `dataframe_records[i].field`. */
 export function parseLegacyFeedback(raw: unknown): TLegacyFeedbackBody {
   const parsed = ZLegacyFeedbackBody.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ path: issuePath("", i.path).replace(/^\./, "") || "body", message: i.message }));
+  const issues = parsed.error.issues.map((i) => ({
+    path: issuePath("", i.path).replace(/^\./, "") || "body",
+    message: i.message,
+  }));
   throw new ValidationError(issues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues });
 }
 
@@ -33,7 +42,11 @@ async function findTraces(requestIds: string[]): Promise<({ id: string } | null)
   const ids = requestIds.map(canonicalTraceId);
   const [byId, byClientId] = await Promise.all([
     db().trace.findMany({ where: { id: { in: ids.filter((x): x is string => !!x) } }, select: { id: true } }),
-    db().trace.findMany({ where: { clientRequestId: { in: requestIds } }, orderBy: { timestampMs: "asc" }, select: { id: true, clientRequestId: true } }),
+    db().trace.findMany({
+      where: { clientRequestId: { in: requestIds } },
+      orderBy: { timestampMs: "asc" },
+      select: { id: true, clientRequestId: true },
+    }),
   ]);
   const known = new Set(byId.map((t) => t.id));
   // Ascending order, so the newest trace of a client request id is the one left in the map.
@@ -52,7 +65,9 @@ export async function submitLegacyFeedback(actor: Actor, raw: unknown): Promise<
   const traces = await findTraces(body.dataframe_records.map((r) => r.request_id));
   const missing = traces.findIndex((t) => !t);
   if (missing >= 0) {
-    throw new NotFoundError(`dataframe_records[${missing}].request_id: trace '${body.dataframe_records[missing]!.request_id}' not found`);
+    throw new NotFoundError(
+      `dataframe_records[${missing}].request_id: trace '${body.dataframe_records[missing]!.request_id}' not found`,
+    );
   }
   // Retrieval ratings go on the trace's first retriever span, when it has one.
   const retrievers = await db().span.findMany({

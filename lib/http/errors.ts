@@ -25,9 +25,19 @@ export function zodErrorBody(err: ZodError, where: string): ErrorBody {
 /** Maps anything thrown by a handler to a status and a JSON error body. */
 export function toErrorResponse(err: unknown, where = "request"): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
-    return { status: err.status, body: { error_code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+    return {
+      status: err.status,
+      body: {
+        error_code: err.code,
+        message: err.message,
+        ...(err.details === undefined ? {} : { details: err.details }),
+      },
+    };
   }
   if (err instanceof ZodError) return { status: 400, body: zodErrorBody(err, where) };
   console.error("Unhandled error:", err);
-  return { status: 500, body: { error_code: "INTERNAL_ERROR", message: "Internal error; the server log has the details" } };
+  return {
+    status: 500,
+    body: { error_code: "INTERNAL_ERROR", message: "Internal error; the server log has the details" },
+  };
 }

@@ -41,11 +41,15 @@ type Handler<B, Q, R extends Access> = (ctx: RouteContext<B, Q, R>) => Promise<u
  * JSON `{error_code, message, details}` with the right status. Handlers return plain data
  * (sent as JSON 200) or a Response.
  */
-export function route<R extends Access, B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
-  opts: RouteOptions<B, Q, R>,
-  handler: Handler<Out<B>, Out<Q>, R>,
-) {
-  return async (req: NextRequest, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+export function route<
+  R extends Access,
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+>(opts: RouteOptions<B, Q, R>, handler: Handler<Out<B>, Out<Q>, R>) {
+  return async (
+    req: NextRequest,
+    context: { params: Promise<Record<string, string | string[]>> },
+  ): Promise<Response> => {
     try {
       const actor = await actorFromRequest(req.headers);
       if (opts.role !== "PUBLIC") {

@@ -27,7 +27,9 @@ export async function ingestOtlpExport(actor: Actor, req: Request): Promise<Resp
   await ingestOtlpRequest(actor, req);
   const format = otlpFormatFromContentType(req.headers.get("content-type"));
   if (format === "json") return Response.json(exportTraceServiceResponseJson());
-  return new Response(Buffer.from(encodeExportTraceServiceResponse()), { headers: { "content-type": "application/x-protobuf" } });
+  return new Response(Buffer.from(encodeExportTraceServiceResponse()), {
+    headers: { "content-type": "application/x-protobuf" },
+  });
 }
 
 /** The work of ingestOtlpExport, returning what was stored (for tests and the benchmark). */
@@ -43,7 +45,9 @@ export async function ingestOtlpRequest(actor: Actor, req: Request): Promise<Ing
       return normalizeSpan(span);
     } catch (err) {
       if (err instanceof AppError) throw new OtlpDecodeError(`span ${i} (${span.spanId}): ${err.message}`);
-      throw new OtlpDecodeError(`span ${i} (${span.spanId}) cannot be converted: ${err instanceof Error ? err.message : String(err)}`);
+      throw new OtlpDecodeError(
+        `span ${i} (${span.spanId}) cannot be converted: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   });
   return ingestSpans(actor, expId, spans, { experimentResolved: true });

@@ -11,7 +11,14 @@ import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { canonicalTraceId } from "@/lib/ingestion/otlp/ids";
-import { META_FINALIZED, META_SCHEMA_VERSION, TAG_ARTIFACT_LOCATION, TAG_SPANS_LOCATION, TAG_TRACE_NAME, resolveIngestExperiment } from "./writer";
+import {
+  META_FINALIZED,
+  META_SCHEMA_VERSION,
+  TAG_ARTIFACT_LOCATION,
+  TAG_SPANS_LOCATION,
+  TAG_TRACE_NAME,
+  resolveIngestExperiment,
+} from "./writer";
 import { setTraceKeyValues, withWriteRetry, type KeyValueRow } from "./write-helpers";
 
 export const TRACE_STATES = ["OK", "ERROR", "IN_PROGRESS", "STATE_UNSPECIFIED"] as const;
@@ -37,12 +44,19 @@ export interface TraceInfoInput {
  * the TS SDK never uploads its spans) and `mlflow.trace.spansLocation=TRACKING_STORE` (which
  * stops the Python client from uploading traces.json as well). Returns the trace id.
  */
-export async function upsertTraceInfo(actor: Actor, input: TraceInfoInput): Promise<{ traceId: string; experimentId: string }> {
+export async function upsertTraceInfo(
+  actor: Actor,
+  input: TraceInfoInput,
+): Promise<{ traceId: string; experimentId: string }> {
   requireRole(actor, "DEVELOPER");
   const traceId = canonicalTraceId(input.traceId);
-  if (!traceId) throw new ValidationError(`trace_id '${input.traceId}' is not an MLflow trace id (tr- followed by 32 hex chars)`);
+  if (!traceId)
+    throw new ValidationError(`trace_id '${input.traceId}' is not an MLflow trace id (tr- followed by 32 hex chars)`);
   const expId = await resolveIngestExperiment(input.experimentId);
-  const experiment = await db().experiment.findUniqueOrThrow({ where: { id: expId }, select: { artifactLocation: true } });
+  const experiment = await db().experiment.findUniqueOrThrow({
+    where: { id: expId },
+    select: { artifactLocation: true },
+  });
 
   const fields = {
     ...(input.clientRequestId ? { clientRequestId: input.clientRequestId } : {}),
@@ -55,7 +69,11 @@ export async function upsertTraceInfo(actor: Actor, input: TraceInfoInput): Prom
   };
   const tagRows: KeyValueRow[] = Object.entries(input.tags ?? {}).map(([key, value]) => ({ traceId, key, value }));
   tagRows.push(
-    { traceId, key: TAG_ARTIFACT_LOCATION, value: `${experiment.artifactLocation.replace(/\/+$/, "")}/traces/${traceId}/artifacts` },
+    {
+      traceId,
+      key: TAG_ARTIFACT_LOCATION,
+      value: `${experiment.artifactLocation.replace(/\/+$/, "")}/traces/${traceId}/artifacts`,
+    },
     // We always hold spans in the database (OTLP, or traces.json parsed on upload), so every
     // reply says so and the Python client skips its duplicate traces.json upload.
     { traceId, key: TAG_SPANS_LOCATION, value: "TRACKING_STORE" },
@@ -71,7 +89,13 @@ export async function upsertTraceInfo(actor: Actor, input: TraceInfoInput): Prom
           await tx.trace.update({ where: { id: traceId }, data: fields });
         } else {
           await tx.trace.create({
-            data: { id: traceId, experimentId: expId, timestampMs: BigInt(Date.now()), state: "IN_PROGRESS", ...fields },
+            data: {
+              id: traceId,
+              experimentId: expId,
+              timestampMs: BigInt(Date.now()),
+              state: "IN_PROGRESS",
+              ...fields,
+            },
           });
           if (!input.metadata?.[META_SCHEMA_VERSION]) metaRows.push({ traceId, key: META_SCHEMA_VERSION, value: "3" });
         }

@@ -61,6 +61,15 @@ export interface NormalizedSpan {
 /** What the renderers need: a stored span read back from the database is enough. */
 export type RenderableSpan = Pick<
   NormalizedSpan,
-  "traceId" | "spanId" | "parentSpanId" | "name" | "startTimeNs" | "endTimeNs" | "statusCode" | "statusMessage" | "attributes" | "events"
+  | "traceId"
+  | "spanId"
+  | "parentSpanId"
+  | "name"
+  | "startTimeNs"
+  | "endTimeNs"
+  | "statusCode"
+  | "statusMessage"
+  | "attributes"
+  | "events"
 > &
   Partial<Pick<NormalizedSpan, "spanType" | "inputs" | "outputs" | "inputTokens" | "outputTokens">>;

@@ -26,7 +26,9 @@ function valueChunks(columns: readonly string[], rows: Record<string, SqlValue>[
   const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   const chunks: Prisma.Sql[] = [];
   for (let i = 0; i < rows.length; i += perChunk) {
-    const tuples = rows.slice(i, i + perChunk).map((r) => Prisma.sql`(${Prisma.join(columns.map((c) => r[c] ?? null))})`);
+    const tuples = rows
+      .slice(i, i + perChunk)
+      .map((r) => Prisma.sql`(${Prisma.join(columns.map((c) => r[c] ?? null))})`);
     chunks.push(Prisma.join(tuples));
   }
   return chunks;
@@ -59,11 +61,18 @@ export async function upsertRows(
  * transaction inserting the same id makes this wait for it to end and then skip the row, so a
  * caller never sees a unique violation for it.
  */
-export async function insertRowsIfAbsent(tx: Tx, table: string, columns: readonly string[], rows: Record<string, SqlValue>[]): Promise<Set<string>> {
+export async function insertRowsIfAbsent(
+  tx: Tx,
+  table: string,
+  columns: readonly string[],
+  rows: Record<string, SqlValue>[],
+): Promise<Set<string>> {
   const inserted = new Set<string>();
   const cols = Prisma.join(columns.map(ident));
   for (const values of valueChunks(columns, rows)) {
-    const got = await tx.$queryRaw<{ id: string }[]>`INSERT INTO ${ident(table)} (${cols}) VALUES ${values} ON CONFLICT ("id") DO NOTHING RETURNING "id"`;
+    const got = await tx.$queryRaw<
+      { id: string }[]
+    >`INSERT INTO ${ident(table)} (${cols}) VALUES ${values} ON CONFLICT ("id") DO NOTHING RETURNING "id"`;
     for (const r of got) inserted.add(r.id);
   }
   return inserted;
@@ -79,7 +88,9 @@ export async function setTraceKeyValues(tx: Tx, kind: "tag" | "metadata", rows: 
   const latest = new Map<string, KeyValueRow>();
   for (const r of rows) latest.set(`${r.traceId}\u0000${r.key}`, r);
   const table = kind === "tag" ? "TraceTag" : "TraceMetadata";
-  await upsertRows(tx, table, ["traceId", "key", "value"], ["traceId", "key"], ["value"], [...latest.values()] as unknown as Record<string, SqlValue>[]);
+  await upsertRows(tx, table, ["traceId", "key", "value"], ["traceId", "key"], ["value"], [
+    ...latest.values(),
+  ] as unknown as Record<string, SqlValue>[]);
 }
 
 /**

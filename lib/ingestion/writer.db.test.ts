@@ -9,7 +9,12 @@ import { ingestSpans } from "./writer";
 
 const T0 = 1_700_000_000_000_000_000n;
 
-function span(otelTraceIdHex: string, spanId: string, parent: string | null, over: Partial<DecodedSpan> = {}): NormalizedSpan {
+function span(
+  otelTraceIdHex: string,
+  spanId: string,
+  parent: string | null,
+  over: Partial<DecodedSpan> = {},
+): NormalizedSpan {
   return normalizeSpan({
     otelTraceIdHex,
     spanId,
@@ -35,19 +40,37 @@ function ragTrace() {
     root: span(hex, root, null, {
       name: "rag",
       endTimeNs: T0 + 250_000_000n,
-      attributes: { "openinference.span.kind": "CHAIN", "input.value": "What is X?", "output.value": "X is Y.", "session.id": "s-1", "user.id": "u-1" },
+      attributes: {
+        "openinference.span.kind": "CHAIN",
+        "input.value": "What is X?",
+        "output.value": "X is Y.",
+        "session.id": "s-1",
+        "user.id": "u-1",
+      },
     }),
-    retriever: span(hex, retr, root, { name: "retrieve", startTimeNs: T0 + 1_000_000n, attributes: { "openinference.span.kind": "RETRIEVER" } }),
+    retriever: span(hex, retr, root, {
+      name: "retrieve",
+      startTimeNs: T0 + 1_000_000n,
+      attributes: { "openinference.span.kind": "RETRIEVER" },
+    }),
     llm: span(hex, llm, root, {
       name: "llm",
       startTimeNs: T0 + 10_000_000n,
-      attributes: { "openinference.span.kind": "LLM", "llm.token_count.prompt": 12, "llm.token_count.completion": 5, "llm.model_name": "gpt-x" },
+      attributes: {
+        "openinference.span.kind": "LLM",
+        "llm.token_count.prompt": 12,
+        "llm.token_count.completion": 5,
+        "llm.model_name": "gpt-x",
+      },
     }),
   };
 }
 
 async function stored(traceId: string) {
-  const trace = await db().trace.findUniqueOrThrow({ where: { id: traceId }, include: { tags: true, metadata: true, spans: true } });
+  const trace = await db().trace.findUniqueOrThrow({
+    where: { id: traceId },
+    include: { tags: true, metadata: true, spans: true },
+  });
   return {
     ...trace,
     tagMap: Object.fromEntries(trace.tags.map((t) => [t.key, t.value])),
@@ -77,7 +100,11 @@ describe("ingestSpans", () => {
     expect(Number(row.timestampMs)).toBe(Number(T0 / 1_000_000n));
     expect(Number(row.executionTimeMs)).toBe(250);
     expect([row.inputTokens, row.outputTokens, row.totalTokens]).toEqual([12, 5, 17]);
-    expect(JSON.parse(row.metaMap["mlflow.trace.tokenUsage"]!)).toEqual({ input_tokens: 12, output_tokens: 5, total_tokens: 17 });
+    expect(JSON.parse(row.metaMap["mlflow.trace.tokenUsage"]!)).toEqual({
+      input_tokens: 12,
+      output_tokens: 5,
+      total_tokens: 17,
+    });
     expect(row.metaMap["mlflow.trace.session"]).toBe("s-1");
     expect(row.metaMap["mlflow.trace.user"]).toBe("u-1");
     expect(row.metaMap["mlflow.trace_schema.version"]).toBe("3");
@@ -101,7 +128,11 @@ describe("ingestSpans", () => {
   it("keeps concurrent requests for one new trace in one trace", async () => {
     const exp = await makeExperiment();
     const t = ragTrace();
-    await Promise.all([ingestSpans(SYSTEM_ACTOR, exp.id, [t.llm]), ingestSpans(SYSTEM_ACTOR, exp.id, [t.retriever]), ingestSpans(SYSTEM_ACTOR, exp.id, [t.root])]);
+    await Promise.all([
+      ingestSpans(SYSTEM_ACTOR, exp.id, [t.llm]),
+      ingestSpans(SYSTEM_ACTOR, exp.id, [t.retriever]),
+      ingestSpans(SYSTEM_ACTOR, exp.id, [t.root]),
+    ]);
     const row = await stored(t.traceId);
     expect(row.spans).toHaveLength(3);
     expect(row.spanCount).toBe(3);
@@ -112,11 +143,17 @@ describe("ingestSpans", () => {
     const exp = await makeExperiment();
     const t = ragTrace();
     const hex = t.traceId.slice(3);
-    const children = Array.from({ length: 8 }, (_, i) => span(hex, randomHex(8), t.root.spanId, { attributes: { "llm.token_count.prompt": i + 1 } }));
+    const children = Array.from({ length: 8 }, (_, i) =>
+      span(hex, randomHex(8), t.root.spanId, { attributes: { "llm.token_count.prompt": i + 1 } }),
+    );
     await Promise.all(children.map((c) => ingestSpans(SYSTEM_ACTOR, exp.id, [t.root, c])));
     const row = await stored(t.traceId);
     expect([row.spans.length, row.spanCount, row.inputTokens, row.state, row.name]).toEqual([9, 9, 36, "OK", "rag"]);
-    expect(JSON.parse(row.metaMap["mlflow.trace.tokenUsage"]!)).toEqual({ input_tokens: 36, output_tokens: 0, total_tokens: 36 });
+    expect(JSON.parse(row.metaMap["mlflow.trace.tokenUsage"]!)).toEqual({
+      input_tokens: 36,
+      output_tokens: 0,
+      total_tokens: 36,
+    });
   });
 
   it("stores a trace sent whole the same as one sent in pieces, re-sent spans included", async () => {
@@ -128,12 +165,23 @@ describe("ingestSpans", () => {
     await ingestSpans(SYSTEM_ACTOR, exp.id, [pieces.root, pieces.llm]);
     await ingestSpans(SYSTEM_ACTOR, exp.id, [pieces.retriever]);
     const view = (r: Awaited<ReturnType<typeof stored>>) => ({
-      figures: [r.state, r.name, r.requestPreview, r.responsePreview, r.spanCount, r.inputTokens, r.outputTokens, r.totalTokens],
+      figures: [
+        r.state,
+        r.name,
+        r.requestPreview,
+        r.responsePreview,
+        r.spanCount,
+        r.inputTokens,
+        r.outputTokens,
+        r.totalTokens,
+      ],
       timestampMs: Number(r.timestampMs),
       executionTimeMs: Number(r.executionTimeMs),
       tags: r.tagMap,
       meta: r.metaMap,
-      spans: r.spans.map((s) => ({ ...s, traceId: "", spanId: "", parentSpanId: s.parentSpanId === null ? null : "" })).sort((a, b) => a.name.localeCompare(b.name)),
+      spans: r.spans
+        .map((s) => ({ ...s, traceId: "", spanId: "", parentSpanId: s.parentSpanId === null ? null : "" }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
     });
     const [a, b] = [view(await stored(whole.traceId)), view(await stored(pieces.traceId))];
     expect(a).toEqual(b);
@@ -147,7 +195,9 @@ describe("ingestSpans", () => {
     const rootId = randomHex(8);
     const many = [span(hex, rootId, null, { name: "root", endTimeNs: T0 + 9_000_000n })];
     for (let i = 0; i < 1200; i++) {
-      many.push(span(hex, randomHex(8), rootId, { startTimeNs: T0 + BigInt(i), attributes: { "llm.token_count.prompt": 1 } }));
+      many.push(
+        span(hex, randomHex(8), rootId, { startTimeNs: T0 + BigInt(i), attributes: { "llm.token_count.prompt": 1 } }),
+      );
     }
     await ingestSpans(SYSTEM_ACTOR, exp.id, many);
     await ingestSpans(SYSTEM_ACTOR, exp.id, many.slice(0, 700)); // re-sent: updated, not duplicated
@@ -160,7 +210,9 @@ describe("ingestSpans", () => {
     const t = ragTrace();
     await expect(ingestSpans(SYSTEM_ACTOR, "999999999", [t.root])).rejects.toMatchObject({ status: 404 });
     const exp = await makeExperiment();
-    await expect(ingestSpans({ ...SYSTEM_ACTOR, role: "REVIEWER" }, exp.id, [t.root])).rejects.toMatchObject({ status: 403 });
+    await expect(ingestSpans({ ...SYSTEM_ACTOR, role: "REVIEWER" }, exp.id, [t.root])).rejects.toMatchObject({
+      status: 403,
+    });
     expect(await db().trace.findUnique({ where: { id: t.traceId } })).toBeNull();
   });
 });
@@ -174,7 +226,10 @@ describe("upsertTraceInfo", () => {
     state: "OK" as const,
     requestPreview: '{"q": "What is X?"}',
     responsePreview: '"X is Y."',
-    metadata: { "mlflow.user": "root", "mlflow.trace.tokenUsage": '{"input_tokens": 12, "output_tokens": 5, "total_tokens": 17}' },
+    metadata: {
+      "mlflow.user": "root",
+      "mlflow.trace.tokenUsage": '{"input_tokens": 12, "output_tokens": 5, "total_tokens": 17}',
+    },
     tags: { "mlflow.traceName": "rag" },
   });
 
@@ -200,7 +255,10 @@ describe("upsertTraceInfo", () => {
       meta: r.metaMap,
     });
     const va = view(ra);
-    expect(va).toEqual({ ...view(rb), tags: { ...view(rb).tags, "mlflow.artifactLocation": va.tags["mlflow.artifactLocation"] } });
+    expect(va).toEqual({
+      ...view(rb),
+      tags: { ...view(rb).tags, "mlflow.artifactLocation": va.tags["mlflow.artifactLocation"] },
+    });
     expect(va.requestPreview).toBe('{"q": "What is X?"}');
     expect(va.executionTimeMs).toBe(115);
     expect(va.spanCount).toBe(3);

@@ -49,7 +49,10 @@ export interface IngestResult {
 /** Experiment id -> checked id; the default experiment "0" is created on first use, as MLflow's server has it. */
 export async function resolveIngestExperiment(experimentId: string): Promise<string> {
   if (experimentId === DEFAULT_EXPERIMENT_ID) return (await ensureDefaultExperiment()).id;
-  const row = await db().experiment.findUnique({ where: { id: experimentId }, select: { id: true, lifecycleStage: true } });
+  const row = await db().experiment.findUnique({
+    where: { id: experimentId },
+    select: { id: true, lifecycleStage: true },
+  });
   if (!row || row.lifecycleStage !== "active") throw new NotFoundError(`Experiment '${experimentId}' does not exist`);
   return row.id;
 }
@@ -60,7 +63,12 @@ export async function resolveIngestExperiment(experimentId: string): Promise<str
  * spans and tags it `mlflow.trace.spansLocation=TRACKING_STORE`. One transaction per call,
  * batched: a request whose traces are all new costs four statements whatever its size.
  */
-export async function ingestSpans(actor: Actor, experimentId: string, spans: NormalizedSpan[], opts: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestSpans(
+  actor: Actor,
+  experimentId: string,
+  spans: NormalizedSpan[],
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
   requireRole(actor, "DEVELOPER");
   const expId = opts.experimentResolved ? experimentId : await resolveIngestExperiment(experimentId);
   const groups = groupByTrace(spans);
@@ -108,12 +116,20 @@ const nsToMs = (ns: bigint) => ns / 1_000_000n;
 
 type SpanColumn = keyof ReturnType<typeof spanRow>;
 const SPAN_COLUMNS: SpanColumn[] = [
-  ...["traceId", "spanId", "parentSpanId", "name", "spanType", "startTimeNs", "endTimeNs", "statusCode"] as const,
-  ...["statusMessage", "inputs", "outputs", "attributes", "events", "model", "inputTokens", "outputTokens"] as const,
+  ...(["traceId", "spanId", "parentSpanId", "name", "spanType", "startTimeNs", "endTimeNs", "statusCode"] as const),
+  ...(["statusMessage", "inputs", "outputs", "attributes", "events", "model", "inputTokens", "outputTokens"] as const),
 ];
 const SPAN_KEY: SpanColumn[] = ["traceId", "spanId"];
-const TRACE_COLUMNS = ["id", "experimentId", "timestampMs", "state", "executionTimeMs", "name", "requestPreview", "responsePreview"]
-  .concat(["spanCount", "inputTokens", "outputTokens", "totalTokens", "createdAt", "updatedAt"]);
+const TRACE_COLUMNS = [
+  "id",
+  "experimentId",
+  "timestampMs",
+  "state",
+  "executionTimeMs",
+  "name",
+  "requestPreview",
+  "responsePreview",
+].concat(["spanCount", "inputTokens", "outputTokens", "totalTokens", "createdAt", "updatedAt"]);
 
 /** What a trace's span-derived figures are computed from: the stored spans, or a new trace's batch. */
 interface Rollup {
@@ -141,7 +157,11 @@ interface TracePlan {
   meta: KeyValueRow[];
 }
 
-async function writeSpans(tx: Tx, experimentId: string, groups: Map<string, Map<string, NormalizedSpan>>): Promise<void> {
+async function writeSpans(
+  tx: Tx,
+  experimentId: string,
+  groups: Map<string, Map<string, NormalizedSpan>>,
+): Promise<void> {
   // Sorted so concurrent requests lock trace rows in the same order (no deadlocks on PostgreSQL).
   const traceIds = [...groups.keys()].sort();
   const now = new Date();
@@ -156,7 +176,15 @@ async function writeSpans(tx: Tx, experimentId: string, groups: Map<string, Map<
     "Trace",
     TRACE_COLUMNS,
     traceIds.map((id) => ({
-      ...{ id, experimentId, state: "IN_PROGRESS", executionTimeMs: null, name: null, requestPreview: null, responsePreview: null },
+      ...{
+        id,
+        experimentId,
+        state: "IN_PROGRESS",
+        executionTimeMs: null,
+        name: null,
+        requestPreview: null,
+        responsePreview: null,
+      },
       ...(freshPlans.get(id)!.data as Record<string, string | number | bigint | null>),
       createdAt: now,
       updatedAt: now,
@@ -170,12 +198,27 @@ async function writeSpans(tx: Tx, experimentId: string, groups: Map<string, Map<
 
   // Re-sent spans replace the stored copy (every column but the key).
   const spans = traceIds.flatMap((id) => rowsOf.get(id)!);
-  await upsertRows(tx, "Span", SPAN_COLUMNS, SPAN_KEY, SPAN_COLUMNS.filter((c) => !SPAN_KEY.includes(c)), spans);
+  await upsertRows(
+    tx,
+    "Span",
+    SPAN_COLUMNS,
+    SPAN_KEY,
+    SPAN_COLUMNS.filter((c) => !SPAN_KEY.includes(c)),
+    spans,
+  );
 
   const plans = [...traceIds.filter((id) => fresh.has(id)).map((id) => freshPlans.get(id)!)];
   if (old.length) plans.push(...(await recomputeTraces(tx, old, groups)));
-  await setTraceKeyValues(tx, "tag", plans.flatMap((p) => p.tags));
-  await setTraceKeyValues(tx, "metadata", plans.flatMap((p) => p.meta));
+  await setTraceKeyValues(
+    tx,
+    "tag",
+    plans.flatMap((p) => p.tags),
+  );
+  await setTraceKeyValues(
+    tx,
+    "metadata",
+    plans.flatMap((p) => p.meta),
+  );
 }
 
 /** The plan of a trace created by this batch: figures from its spans, nothing finalised or stored yet. */
@@ -195,7 +238,11 @@ function planFresh(id: string, batch: NormalizedSpan[], rows: ReturnType<typeof 
 }
 
 /** Recomputes existing traces' span-derived figures from what is stored now and writes them; see the file comment for precedence. */
-async function recomputeTraces(tx: Tx, traceIds: string[], groups: Map<string, Map<string, NormalizedSpan>>): Promise<TracePlan[]> {
+async function recomputeTraces(
+  tx: Tx,
+  traceIds: string[],
+  groups: Map<string, Map<string, NormalizedSpan>>,
+): Promise<TracePlan[]> {
   const [sums, roots, meta, traces] = await Promise.all([
     tx.span.groupBy({
       by: ["traceId"],
@@ -207,10 +254,23 @@ async function recomputeTraces(tx: Tx, traceIds: string[], groups: Map<string, M
     tx.span.findMany({
       where: { traceId: { in: traceIds }, parentSpanId: null },
       orderBy: [{ startTimeNs: "asc" }],
-      select: { traceId: true, name: true, startTimeNs: true, endTimeNs: true, statusCode: true, inputs: true, outputs: true },
+      select: {
+        traceId: true,
+        name: true,
+        startTimeNs: true,
+        endTimeNs: true,
+        statusCode: true,
+        inputs: true,
+        outputs: true,
+      },
     }),
-    tx.traceMetadata.findMany({ where: { traceId: { in: traceIds }, key: { in: [META_FINALIZED, META_SESSION, META_USER, META_TOKEN_USAGE] } } }),
-    tx.trace.findMany({ where: { id: { in: traceIds } }, select: { id: true, requestPreview: true, responsePreview: true, name: true } }),
+    tx.traceMetadata.findMany({
+      where: { traceId: { in: traceIds }, key: { in: [META_FINALIZED, META_SESSION, META_USER, META_TOKEN_USAGE] } },
+    }),
+    tx.trace.findMany({
+      where: { id: { in: traceIds } },
+      select: { id: true, requestPreview: true, responsePreview: true, name: true },
+    }),
   ]);
   const sumOf = new Map(sums.map((s) => [s.traceId, s]));
   const rootOf = new Map<string, RootFacts>();
@@ -225,8 +285,15 @@ async function recomputeTraces(tx: Tx, traceIds: string[], groups: Map<string, M
   const plans: TracePlan[] = [];
   for (const id of traceIds) {
     const s = sumOf.get(id);
-    const rollup: Rollup = { count: s?._count._all ?? 0, inputTokens: s?._sum.inputTokens ?? null, outputTokens: s?._sum.outputTokens ?? null, minStartNs: s?._min.startTimeNs ?? null };
-    const plan = planTrace(id, rollup, rootOf.get(id), metaOf.get(id) ?? new Map(), traceOf.get(id), false, [...groups.get(id)!.values()]);
+    const rollup: Rollup = {
+      count: s?._count._all ?? 0,
+      inputTokens: s?._sum.inputTokens ?? null,
+      outputTokens: s?._sum.outputTokens ?? null,
+      minStartNs: s?._min.startTimeNs ?? null,
+    };
+    const plan = planTrace(id, rollup, rootOf.get(id), metaOf.get(id) ?? new Map(), traceOf.get(id), false, [
+      ...groups.get(id)!.values(),
+    ]);
     await tx.trace.update({ where: { id }, data: plan.data });
     plans.push(plan);
   }
@@ -234,7 +301,15 @@ async function recomputeTraces(tx: Tx, traceIds: string[], groups: Map<string, M
 }
 
 /** A trace's span-derived columns, tags and metadata; client-finalised values win, span-derived ones only fill gaps. */
-function planTrace(id: string, r: Rollup, root: RootFacts | undefined, known: Map<string, string>, stored: StoredTrace | undefined, fresh: boolean, batch: NormalizedSpan[]): TracePlan {
+function planTrace(
+  id: string,
+  r: Rollup,
+  root: RootFacts | undefined,
+  known: Map<string, string>,
+  stored: StoredTrace | undefined,
+  fresh: boolean,
+  batch: NormalizedSpan[],
+): TracePlan {
   const tags: KeyValueRow[] = [];
   const meta: KeyValueRow[] = [];
   const finalized = known.get(META_FINALIZED) === "true";
@@ -242,7 +317,12 @@ function planTrace(id: string, r: Rollup, root: RootFacts | undefined, known: Ma
   const inTok = r.inputTokens;
   const outTok = r.outputTokens;
   const totalTok = inTok === null && outTok === null ? null : (inTok ?? 0) + (outTok ?? 0);
-  const data: Record<string, unknown> = { spanCount: r.count, inputTokens: inTok, outputTokens: outTok, totalTokens: totalTok };
+  const data: Record<string, unknown> = {
+    spanCount: r.count,
+    inputTokens: inTok,
+    outputTokens: outTok,
+    totalTokens: totalTok,
+  };
   if (root) {
     const requestPreview = root.inputs === null ? null : previewOf(parseJsonOrRaw(root.inputs));
     const responsePreview = root.outputs === null ? null : previewOf(parseJsonOrRaw(root.outputs));
@@ -269,7 +349,11 @@ function planTrace(id: string, r: Rollup, root: RootFacts | undefined, known: Ma
   tags.push({ traceId: id, key: TAG_SPANS_LOCATION, value: "TRACKING_STORE" });
   if (fresh) meta.push({ traceId: id, key: META_SCHEMA_VERSION, value: "3" });
   if (totalTok !== null && mayWrite(META_TOKEN_USAGE)) {
-    meta.push({ traceId: id, key: META_TOKEN_USAGE, value: JSON.stringify({ input_tokens: inTok ?? 0, output_tokens: outTok ?? 0, total_tokens: totalTok }) });
+    meta.push({
+      traceId: id,
+      key: META_TOKEN_USAGE,
+      value: JSON.stringify({ input_tokens: inTok ?? 0, output_tokens: outTok ?? 0, total_tokens: totalTok }),
+    });
   }
   // Session and user are trace-wide; take them from this request's spans, the root's first.
   const ordered = [...batch].sort((a, b) => (a.parentSpanId === null ? -1 : b.parentSpanId === null ? 1 : 0));

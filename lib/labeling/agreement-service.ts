@@ -5,7 +5,12 @@ import { summarizeAgreement, type SchemaAgreementDto, type SubmittedLabel } from
 import { forEachSubmittedLabel } from "@/lib/labeling/results-service";
 import { loadSession } from "@/lib/labeling/session-access";
 
-export type SessionAgreementDto = { labels_per_item: number; schemas: (Omit<SchemaAgreementDto, "disagreements"> & { disagreements: (SchemaAgreementDto["disagreements"][number] & { trace_id: string })[] })[] };
+export type SessionAgreementDto = {
+  labels_per_item: number;
+  schemas: (Omit<SchemaAgreementDto, "disagreements"> & {
+    disagreements: (SchemaAgreementDto["disagreements"][number] & { trace_id: string })[];
+  })[];
+};
 
 /** Inter-rater agreement per question of a session, with the items reviewers disagree on most (developers and admins). */
 export async function getSessionAgreement(actor: Actor, sessionId: string): Promise<SessionAgreementDto> {

@@ -3,7 +3,13 @@
  * input type (see lib/labeling/agreement/index.ts) and ranks the items reviewers disagree on
  * most. Pure and client-safe; NaN (undefined statistics) becomes null so it survives JSON.
  */
-import { cohenKappa, fleissKappa, krippendorffAlpha, rankDisagreements, type TRatedItem } from "@/lib/labeling/agreement";
+import {
+  cohenKappa,
+  fleissKappa,
+  krippendorffAlpha,
+  rankDisagreements,
+  type TRatedItem,
+} from "@/lib/labeling/agreement";
 import type { TLabelSchemaDefinition } from "@/lib/labeling/schemas";
 
 export interface AgreementStatDto {
@@ -43,7 +49,11 @@ function safe<T>(f: () => T): T | null {
 }
 
 /** Agreement for each schema over a session's submitted labels. */
-export function summarizeAgreement(schemas: readonly TLabelSchemaDefinition[], labels: readonly SubmittedLabel[], topN = 10): SchemaAgreementDto[] {
+export function summarizeAgreement(
+  schemas: readonly TLabelSchemaDefinition[],
+  labels: readonly SubmittedLabel[],
+  topN = 10,
+): SchemaAgreementDto[] {
   return schemas.map((schema) => {
     const byItem = new Map<string, { raterId: string; value: string | number }[]>();
     const raters = new Set<string>();
@@ -57,16 +67,33 @@ export function summarizeAgreement(schemas: readonly TLabelSchemaDefinition[], l
     }
     const items: TRatedItem[] = [...byItem].map(([itemId, ratings]) => ({ itemId, ratings }));
     const multi = items.filter((i) => new Set(i.ratings.map((r) => r.raterId)).size >= 2).length;
-    const base = { schema: schema.name, title: schema.title, input_type: schema.input.type, items_with_multiple_labels: multi, raters: raters.size };
+    const base = {
+      schema: schema.name,
+      title: schema.title,
+      input_type: schema.input.type,
+      items_with_multiple_labels: multi,
+      raters: raters.size,
+    };
     const input = schema.input;
     if (input.type !== "categorical" && input.type !== "numeric") {
-      return { ...base, stats: [], disagreements: [], note: "Multi-select and free-text answers have no standard agreement coefficient; compare them in the results table." };
+      return {
+        ...base,
+        stats: [],
+        disagreements: [],
+        note: "Multi-select and free-text answers have no standard agreement coefficient; compare them in the results table.",
+      };
     }
     if (multi === 0) {
-      return { ...base, stats: [], disagreements: [], note: "No item has answers from two reviewers yet; set labels per item to 2 or more for an agreement study." };
+      return {
+        ...base,
+        stats: [],
+        disagreements: [],
+        note: "No item has answers from two reviewers yet; set labels per item to 2 or more for an agreement study.",
+      };
     }
     const stats: AgreementStatDto[] = [];
-    const push = (label: string, value: number | null | undefined, n: number) => stats.push({ label, value: value == null ? null : finite(value), items: n });
+    const push = (label: string, value: number | null | undefined, n: number) =>
+      stats.push({ label, value: value == null ? null : finite(value), items: n });
     if (input.type === "categorical") {
       const fleiss = safe(() => fleissKappa(items));
       push("Fleiss' kappa", fleiss?.kappa, fleiss?.itemCount ?? 0);
@@ -85,7 +112,8 @@ export function summarizeAgreement(schemas: readonly TLabelSchemaDefinition[], l
       const interval = safe(() => krippendorffAlpha(items, "interval"));
       push("Krippendorff's alpha (interval)", interval?.alpha, interval?.unitCount ?? 0);
     }
-    const ranked = safe(() => rankDisagreements(items, { level: input.type === "numeric" ? "numeric" : "nominal" })) ?? [];
+    const ranked =
+      safe(() => rankDisagreements(items, { level: input.type === "numeric" ? "numeric" : "nominal" })) ?? [];
     const disagreements = ranked
       .filter((d) => d.score > 0)
       .slice(0, topN)

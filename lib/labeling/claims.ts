@@ -34,12 +34,19 @@ export interface ClaimOptions {
 /** Deletes abandoned IN_PROGRESS claims of a session, releasing their items. */
 export async function releaseExpiredClaims(sessionId: string, opts: ClaimOptions = {}): Promise<number> {
   const cutoff = new Date((opts.now ?? new Date()).getTime() - (opts.timeoutMs ?? claimTimeoutMs()));
-  const { count } = await db().labelingClaim.deleteMany({ where: { status: "IN_PROGRESS", claimedAt: { lt: cutoff }, item: { sessionId } } });
+  const { count } = await db().labelingClaim.deleteMany({
+    where: { status: "IN_PROGRESS", claimedAt: { lt: cutoff }, item: { sessionId } },
+  });
   return count;
 }
 
 /** Items this user has no claim on and whose quota is not full, in queue order. */
-async function candidateItems(sessionId: string, userId: string, labelsPerItem: number, take: number): Promise<string[]> {
+async function candidateItems(
+  sessionId: string,
+  userId: string,
+  labelsPerItem: number,
+  take: number,
+): Promise<string[]> {
   const rows = await db().$queryRaw<{ id: string }[]>(Prisma.sql`
     SELECT i."id" FROM "LabelingItem" i
     WHERE i."sessionId" = ${sessionId}
@@ -52,7 +59,8 @@ async function candidateItems(sessionId: string, userId: string, labelsPerItem: 
 
 /** Inside a transaction on PostgreSQL: waits for and holds the item's row lock until commit. */
 export async function lockItem(tx: DbOrTx, itemId: string): Promise<void> {
-  if (dbProvider() === "postgresql") await tx.$queryRaw(Prisma.sql`SELECT "id" FROM "LabelingItem" WHERE "id" = ${itemId} FOR UPDATE`);
+  if (dbProvider() === "postgresql")
+    await tx.$queryRaw(Prisma.sql`SELECT "id" FROM "LabelingItem" WHERE "id" = ${itemId} FOR UPDATE`);
 }
 
 /**
@@ -60,17 +68,30 @@ export async function lockItem(tx: DbOrTx, itemId: string): Promise<void> {
  * when the item is full, locked by a concurrent claimer (PostgreSQL), or already claimed by
  * this user.
  */
-export async function takeSlot(tx: DbOrTx, itemId: string, userId: string, labelsPerItem: number, status: "IN_PROGRESS" | "COMPLETED" = "IN_PROGRESS"): Promise<string | null> {
+export async function takeSlot(
+  tx: DbOrTx,
+  itemId: string,
+  userId: string,
+  labelsPerItem: number,
+  status: "IN_PROGRESS" | "COMPLETED" = "IN_PROGRESS",
+): Promise<string | null> {
   if (dbProvider() === "postgresql") {
-    const locked = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT "id" FROM "LabelingItem" WHERE "id" = ${itemId} FOR UPDATE SKIP LOCKED`);
+    const locked = await tx.$queryRaw<{ id: string }[]>(
+      Prisma.sql`SELECT "id" FROM "LabelingItem" WHERE "id" = ${itemId} FOR UPDATE SKIP LOCKED`,
+    );
     if (!locked.length) return null;
   }
   const held = await tx.labelingClaim.count({ where: { itemId, status: { in: ["COMPLETED", "IN_PROGRESS"] } } });
   if (held >= labelsPerItem) return null;
-  const mine = await tx.labelingClaim.findUnique({ where: { itemId_userId: { itemId, userId } }, select: { id: true } });
+  const mine = await tx.labelingClaim.findUnique({
+    where: { itemId_userId: { itemId, userId } },
+    select: { id: true },
+  });
   if (mine) return null;
   const id = newId();
-  await tx.labelingClaim.create({ data: { id, itemId, userId, status, ...(status === "COMPLETED" ? { completedAt: new Date() } : {}) } });
+  await tx.labelingClaim.create({
+    data: { id, itemId, userId, status, ...(status === "COMPLETED" ? { completedAt: new Date() } : {}) },
+  });
   return id;
 }
 
@@ -79,7 +100,12 @@ export async function takeSlot(tx: DbOrTx, itemId: string, userId: string, label
  * resumes where they were), else a new claim on the first item with a free slot. Null when
  * nothing is left for them.
  */
-export async function claimNext(sessionId: string, userId: string, labelsPerItem: number, opts: ClaimOptions = {}): Promise<string | null> {
+export async function claimNext(
+  sessionId: string,
+  userId: string,
+  labelsPerItem: number,
+  opts: ClaimOptions = {},
+): Promise<string | null> {
   await releaseExpiredClaims(sessionId, opts);
   const current = await db().labelingClaim.findFirst({
     where: { userId, status: "IN_PROGRESS", item: { sessionId } },

@@ -6,7 +6,18 @@ import type { TAnswerValue } from "@/lib/labeling/label-input";
 import { forEachSubmittedLabel } from "@/lib/labeling/results-service";
 import { loadSession } from "@/lib/labeling/session-access";
 
-const CSV_COLUMNS = ["session_id", "item_id", "trace_id", "position", "reviewer", "schema", "type", "value", "comment", "completed_at"] as const;
+const CSV_COLUMNS = [
+  "session_id",
+  "item_id",
+  "trace_id",
+  "position",
+  "reviewer",
+  "schema",
+  "type",
+  "value",
+  "comment",
+  "completed_at",
+] as const;
 
 /** RFC 4180 quoting; cells that a spreadsheet would run as a formula get a leading quote. */
 function csvCell(v: unknown): string {
@@ -28,11 +39,36 @@ export async function exportSessionLabels(actor: Actor, sessionId: string, forma
   await forEachSubmittedLabel(sessionId, (r) => {
     const completedAt = r.completedAt?.toISOString() ?? null;
     if (format === "jsonl") {
-      lines.push(JSON.stringify({ session_id: sessionId, item_id: r.itemId, trace_id: r.traceId, position: r.position, reviewer: r.email, completed_at: completedAt, answers: r.answers }));
+      lines.push(
+        JSON.stringify({
+          session_id: sessionId,
+          item_id: r.itemId,
+          trace_id: r.traceId,
+          position: r.position,
+          reviewer: r.email,
+          completed_at: completedAt,
+          answers: r.answers,
+        }),
+      );
       return;
     }
     for (const [name, a] of Object.entries(r.answers)) {
-      lines.push([sessionId, r.itemId, r.traceId, r.position, r.email, name, types.get(name) ?? "", a.value, a.comment ?? "", completedAt].map(csvCell).join(","));
+      lines.push(
+        [
+          sessionId,
+          r.itemId,
+          r.traceId,
+          r.position,
+          r.email,
+          name,
+          types.get(name) ?? "",
+          a.value,
+          a.comment ?? "",
+          completedAt,
+        ]
+          .map(csvCell)
+          .join(","),
+      );
     }
   });
   const safeName = session.name.replace(/[^A-Za-z0-9_-]+/g, "_").slice(0, 60) || "session";
@@ -73,7 +109,10 @@ export async function listSessionExpectations(sessionId: string): Promise<Sessio
   });
   const ids = [...byTrace.keys()];
   for (let i = 0; i < ids.length; i += 500) {
-    const roots = await db().span.findMany({ where: { traceId: { in: ids.slice(i, i + 500) }, parentSpanId: null }, select: { traceId: true, inputs: true } });
+    const roots = await db().span.findMany({
+      where: { traceId: { in: ids.slice(i, i + 500) }, parentSpanId: null },
+      select: { traceId: true, inputs: true },
+    });
     for (const r of roots) {
       const entry = byTrace.get(r.traceId)!;
       try {

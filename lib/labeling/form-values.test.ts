@@ -3,10 +3,38 @@ import { validateAnswers } from "@/lib/labeling/label-input";
 import { formStateFrom, toAnswers, toDefinitions, type TFormSchema } from "@/lib/labeling/form-values";
 
 const schemas: TFormSchema[] = [
-  { name: "accuracy", type: "feedback", title: "Accurate?", instruction: null, enable_comment: true, input: { type: "categorical", options: ["Accurate", "Inaccurate"] } },
-  { name: "score", type: "feedback", title: "Score", instruction: null, enable_comment: false, input: { type: "numeric", min_value: 1, max_value: 5 } },
-  { name: "facts", type: "expectation", title: "Facts", instruction: null, enable_comment: false, input: { type: "text_list", max_count: 2 } },
-  { name: "tags", type: "feedback", title: "Tags", instruction: null, enable_comment: false, input: { type: "categorical_list", options: ["a", "b"] } },
+  {
+    name: "accuracy",
+    type: "feedback",
+    title: "Accurate?",
+    instruction: null,
+    enable_comment: true,
+    input: { type: "categorical", options: ["Accurate", "Inaccurate"] },
+  },
+  {
+    name: "score",
+    type: "feedback",
+    title: "Score",
+    instruction: null,
+    enable_comment: false,
+    input: { type: "numeric", min_value: 1, max_value: 5 },
+  },
+  {
+    name: "facts",
+    type: "expectation",
+    title: "Facts",
+    instruction: null,
+    enable_comment: false,
+    input: { type: "text_list", max_count: 2 },
+  },
+  {
+    name: "tags",
+    type: "feedback",
+    title: "Tags",
+    instruction: null,
+    enable_comment: false,
+    input: { type: "categorical_list", options: ["a", "b"] },
+  },
 ];
 
 describe("review form values", () => {
@@ -16,10 +44,18 @@ describe("review form values", () => {
     state.score = { value: " 4 ", comment: "" };
     state.facts = { value: "first\n\n second \n", comment: "" };
     const answers = toAnswers(schemas, state);
-    expect(answers).toEqual({ accuracy: { value: "Inaccurate", comment: " wrong " }, score: { value: 4 }, facts: { value: ["first", "second"] } });
+    expect(answers).toEqual({
+      accuracy: { value: "Inaccurate", comment: " wrong " },
+      score: { value: 4 },
+      facts: { value: ["first", "second"] },
+    });
     expect(validateAnswers(toDefinitions(schemas), answers)).toEqual({
       ok: true,
-      answers: { accuracy: { value: "Inaccurate", comment: "wrong" }, score: { value: 4 }, facts: { value: ["first", "second"] } },
+      answers: {
+        accuracy: { value: "Inaccurate", comment: "wrong" },
+        score: { value: 4 },
+        facts: { value: ["first", "second"] },
+      },
     });
   });
 
@@ -33,7 +69,12 @@ describe("review form values", () => {
   });
 
   it("restores a saved draft or submission into form state", () => {
-    const state = formStateFrom(schemas, { facts: { value: ["x", "y"] }, tags: { value: ["b"] }, score: { value: 3 }, nope: { value: 1 } });
+    const state = formStateFrom(schemas, {
+      facts: { value: ["x", "y"] },
+      tags: { value: ["b"] },
+      score: { value: 3 },
+      nope: { value: 1 },
+    });
     expect(state.facts.value).toBe("x\ny");
     expect(state.tags.value).toEqual(["b"]);
     expect(state.score.value).toBe("3");

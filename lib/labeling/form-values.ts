@@ -11,24 +11,42 @@ export type TFormAnswer = { value: string | string[]; comment: string };
 export type TFormState = Record<string, TFormAnswer>;
 
 /** The fields of a label schema DTO the form needs (LabelSchemaDto satisfies it). */
-export type TFormSchema = { name: string; type: TLabelSchemaType; title: string; instruction: string | null; enable_comment: boolean; input: TLabelSchemaInput };
+export type TFormSchema = {
+  name: string;
+  type: TLabelSchemaType;
+  title: string;
+  instruction: string | null;
+  enable_comment: boolean;
+  input: TLabelSchemaInput;
+};
 
 export const toDefinitions = (schemas: readonly TFormSchema[]): TLabelSchemaDefinition[] =>
-  schemas.map((s) => ({ name: s.name, type: s.type, title: s.title, instruction: s.instruction ?? undefined, enable_comment: s.enable_comment, input: s.input }));
+  schemas.map((s) => ({
+    name: s.name,
+    type: s.type,
+    title: s.title,
+    instruction: s.instruction ?? undefined,
+    enable_comment: s.enable_comment,
+    input: s.input,
+  }));
 
 export function emptyAnswer(input: TLabelSchemaInput): TFormAnswer {
   return { value: input.type === "categorical_list" ? [] : "", comment: "" };
 }
 
 /** Form state from saved answers (a draft or an earlier submission); unknown keys are dropped. */
-export function formStateFrom(schemas: readonly TFormSchema[], saved: Record<string, unknown> | null | undefined): TFormState {
+export function formStateFrom(
+  schemas: readonly TFormSchema[],
+  saved: Record<string, unknown> | null | undefined,
+): TFormState {
   const state: TFormState = {};
   for (const s of schemas) {
     const raw = saved?.[s.name] as { value?: unknown; comment?: unknown } | undefined;
     const answer = emptyAnswer(s.input);
     const v = raw?.value;
     if (s.input.type === "categorical_list") answer.value = Array.isArray(v) ? v.map(String) : [];
-    else if (s.input.type === "text_list") answer.value = Array.isArray(v) ? v.map(String).join("\n") : typeof v === "string" ? v : "";
+    else if (s.input.type === "text_list")
+      answer.value = Array.isArray(v) ? v.map(String).join("\n") : typeof v === "string" ? v : "";
     else if (v !== undefined && v !== null) answer.value = String(v);
     if (typeof raw?.comment === "string") answer.comment = raw.comment;
     state[s.name] = answer;
@@ -47,7 +65,10 @@ export function isAnswered(a: TFormAnswer | undefined): boolean {
  * (numbers parsed, list text split into one entry per non-blank line). Invalid input is passed
  * on as typed so `validateAnswers` reports it with its usual message.
  */
-export function toAnswers(schemas: readonly TFormSchema[], state: TFormState): Record<string, { value: unknown; comment?: string }> {
+export function toAnswers(
+  schemas: readonly TFormSchema[],
+  state: TFormState,
+): Record<string, { value: unknown; comment?: string }> {
   const out: Record<string, { value: unknown; comment?: string }> = {};
   for (const s of schemas) {
     const a = state[s.name];

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { buildAnswerValidator, isEditCompatible, validateAnswers } from "@/lib/labeling/label-input";
 import type { TLabelSchemaDefinition, TLabelSchemaInput } from "@/lib/labeling/schemas";
 
-const schema = (name: string, input: TLabelSchemaInput, extra: Partial<TLabelSchemaDefinition> = {}): TLabelSchemaDefinition => ({
+const schema = (
+  name: string,
+  input: TLabelSchemaInput,
+  extra: Partial<TLabelSchemaDefinition> = {},
+): TLabelSchemaDefinition => ({
   name,
   type: "feedback",
   title: name,
@@ -11,10 +15,18 @@ const schema = (name: string, input: TLabelSchemaInput, extra: Partial<TLabelSch
   ...extra,
 });
 
-const accuracy = schema("accuracy", { type: "categorical", options: ["Accurate", "Partially Accurate", "Inaccurate"] }, { enable_comment: true });
+const accuracy = schema(
+  "accuracy",
+  { type: "categorical", options: ["Accurate", "Partially Accurate", "Inaccurate"] },
+  { enable_comment: true },
+);
 const tags = schema("tags", { type: "categorical_list", options: ["math", "code", "chat"] });
 const summary = schema("summary", { type: "text", max_length: 5 });
-const facts = schema("expected_facts", { type: "text_list", max_length_each: 10, max_count: 2 }, { type: "expectation" });
+const facts = schema(
+  "expected_facts",
+  { type: "text_list", max_length_each: 10, max_count: 2 },
+  { type: "expectation" },
+);
 const score = schema("score", { type: "numeric", min_value: 1, max_value: 5 });
 const all = [accuracy, tags, summary, facts, score];
 
@@ -48,22 +60,32 @@ describe("validateAnswers", () => {
     expect(issuesOf({ accuracy: { value: "Great" } })).toEqual([
       "answers.accuracy.value: 'Great' is not one of: Accurate, Partially Accurate, Inaccurate",
     ]);
-    expect(issuesOf({ accuracy: { value: 3 } })).toEqual(["answers.accuracy.value: must be one of: Accurate, Partially Accurate, Inaccurate"]);
+    expect(issuesOf({ accuracy: { value: 3 } })).toEqual([
+      "answers.accuracy.value: must be one of: Accurate, Partially Accurate, Inaccurate",
+    ]);
   });
 
   it("categorical_list: unknown, repeated and empty selections", () => {
-    expect(issuesOf({ tags: { value: ["math", "poetry"] } })).toEqual(["answers.tags.value[1]: 'poetry' is not one of: math, code, chat"]);
-    expect(issuesOf({ tags: { value: ["math", "math"] } })).toEqual(["answers.tags.value[1]: 'math' is selected more than once"]);
+    expect(issuesOf({ tags: { value: ["math", "poetry"] } })).toEqual([
+      "answers.tags.value[1]: 'poetry' is not one of: math, code, chat",
+    ]);
+    expect(issuesOf({ tags: { value: ["math", "math"] } })).toEqual([
+      "answers.tags.value[1]: 'math' is selected more than once",
+    ]);
     expect(issuesOf({ tags: { value: [] } })).toEqual(["answers.tags.value: must select at least one option"]);
   });
 
   it("text: over max_length and blank", () => {
-    expect(issuesOf({ summary: { value: "too long" } })).toEqual(["answers.summary.value: must be at most 5 characters"]);
+    expect(issuesOf({ summary: { value: "too long" } })).toEqual([
+      "answers.summary.value: must be at most 5 characters",
+    ]);
     expect(issuesOf({ summary: { value: "   " } })).toEqual(["answers.summary.value: must not be empty"]);
   });
 
   it("text_list: too many entries and an entry over max_length_each", () => {
-    expect(issuesOf({ expected_facts: { value: ["a", "b", "c"] } })).toEqual(["answers.expected_facts.value: must have at most 2 entries"]);
+    expect(issuesOf({ expected_facts: { value: ["a", "b", "c"] } })).toEqual([
+      "answers.expected_facts.value: must have at most 2 entries",
+    ]);
     expect(issuesOf({ expected_facts: { value: ["a", "x".repeat(11)] } })).toEqual([
       "answers.expected_facts.value[1]: must be at most 10 characters",
     ]);
@@ -73,12 +95,18 @@ describe("validateAnswers", () => {
     expect(issuesOf({ score: { value: 6 } })).toEqual(["answers.score.value: must be at most 5"]);
     expect(issuesOf({ score: { value: 0 } })).toEqual(["answers.score.value: must be at least 1"]);
     expect(issuesOf({ score: { value: "3" } })).toEqual(["answers.score.value: must be a number"]);
-    expect(issuesOf({ score: { value: Number.POSITIVE_INFINITY } })).toContain("answers.score.value: must be a finite number");
+    expect(issuesOf({ score: { value: Number.POSITIVE_INFINITY } })).toContain(
+      "answers.score.value: must be a finite number",
+    );
   });
 
   it("rejects comments where they are disabled, unknown questions, and (optionally) missing ones", () => {
-    expect(issuesOf({ score: { value: 3, comment: "hmm" } })).toEqual(["answers.score.comment: comments are not enabled for this question"]);
-    expect(issuesOf({ accuracyy: { value: "Accurate" } })[0]).toMatch(/^answers\.accuracyy: is not a question of this session/);
+    expect(issuesOf({ score: { value: 3, comment: "hmm" } })).toEqual([
+      "answers.score.comment: comments are not enabled for this question",
+    ]);
+    expect(issuesOf({ accuracyy: { value: "Accurate" } })[0]).toMatch(
+      /^answers\.accuracyy: is not a question of this session/,
+    );
     expect(issuesOf({ score: { value: 3 } }, { requireAll: true })).toEqual([
       "answers.accuracy: is required",
       "answers.tags: is required",
@@ -96,14 +124,25 @@ describe("validateAnswers", () => {
 
 describe("isEditCompatible", () => {
   it("allows free changes to title, instruction and enable_comment, and widening edits", () => {
-    expect(isEditCompatible(accuracy, { ...accuracy, title: "New", instruction: "**Read**", enable_comment: false })).toEqual({ ok: true });
-    expect(isEditCompatible(accuracy, { ...accuracy, input: { type: "categorical", options: ["Inaccurate", "Accurate", "Partially Accurate", "N/A"] } })).toEqual({ ok: true });
+    expect(
+      isEditCompatible(accuracy, { ...accuracy, title: "New", instruction: "**Read**", enable_comment: false }),
+    ).toEqual({ ok: true });
+    expect(
+      isEditCompatible(accuracy, {
+        ...accuracy,
+        input: { type: "categorical", options: ["Inaccurate", "Accurate", "Partially Accurate", "N/A"] },
+      }),
+    ).toEqual({ ok: true });
     expect(isEditCompatible(summary, { ...summary, input: { type: "text" } })).toEqual({ ok: true });
-    expect(isEditCompatible(score, { ...score, input: { type: "numeric", min_value: 0, max_value: 10 } })).toEqual({ ok: true });
+    expect(isEditCompatible(score, { ...score, input: { type: "numeric", min_value: 0, max_value: 10 } })).toEqual({
+      ok: true,
+    });
   });
 
   it("refuses narrowing edits with one clear sentence each", () => {
-    expect(isEditCompatible(accuracy, { ...accuracy, input: { type: "categorical", options: ["Accurate", "Wrong"] } })).toEqual({
+    expect(
+      isEditCompatible(accuracy, { ...accuracy, input: { type: "categorical", options: ["Accurate", "Wrong"] } }),
+    ).toEqual({
       ok: false,
       reasons: ["Options can be added but not removed or renamed: 'Partially Accurate', 'Inaccurate' are missing."],
     });

@@ -11,8 +11,7 @@ export type TAnswerValue = string | number | string[];
 export type TValidatedAnswer = { value: TAnswerValue; comment?: string };
 export type TAnswerIssue = { path: string; message: string };
 export type TValidateAnswersResult =
-  | { ok: true; answers: Record<string, TValidatedAnswer> }
-  | { ok: false; issues: TAnswerIssue[] };
+  { ok: true; answers: Record<string, TValidatedAnswer> } | { ok: false; issues: TAnswerIssue[] };
 
 const quoteList = (options: readonly string[]) => options.join(", ");
 const chars = (n: number) => `${n} character${n === 1 ? "" : "s"}`;
@@ -49,16 +48,22 @@ export function buildValueValidator(input: TLabelSchemaInput): z.ZodType<TAnswer
     case "text":
       return text(input.max_length);
     case "text_list": {
-      const list = z.array(text(input.max_length_each), { error: "must be a list of text entries" }).min(1, "must have at least one entry");
+      const list = z
+        .array(text(input.max_length_each), { error: "must be a list of text entries" })
+        .min(1, "must have at least one entry");
       const max = input.max_count;
       return max === undefined ? list : list.max(max, `must have at most ${max} entr${max === 1 ? "y" : "ies"}`);
     }
     case "numeric": {
       // JSON cannot carry NaN/Infinity, but a form could hand them over; zod rejects them as
       // non-numbers, and the message says why.
-      let n: z.ZodType<number> = z.number({ error: (iss) => (typeof iss.input === "number" ? "must be a finite number" : "must be a number") });
-      if (input.min_value !== undefined) n = n.refine((v) => v >= input.min_value!, `must be at least ${input.min_value}`);
-      if (input.max_value !== undefined) n = n.refine((v) => v <= input.max_value!, `must be at most ${input.max_value}`);
+      let n: z.ZodType<number> = z.number({
+        error: (iss) => (typeof iss.input === "number" ? "must be a finite number" : "must be a number"),
+      });
+      if (input.min_value !== undefined)
+        n = n.refine((v) => v >= input.min_value!, `must be at least ${input.min_value}`);
+      if (input.max_value !== undefined)
+        n = n.refine((v) => v <= input.max_value!, `must be at most ${input.max_value}`);
       return n;
     }
   }
@@ -69,7 +74,9 @@ export function buildValueValidator(input: TLabelSchemaInput): z.ZodType<TAnswer
  * is rejected when the schema does not enable comments, so nothing is stored that the UI
  * never shows; an empty or blank comment is dropped.
  */
-export function buildAnswerValidator(schema: Pick<TLabelSchemaDefinition, "input" | "enable_comment">): z.ZodType<TValidatedAnswer> {
+export function buildAnswerValidator(
+  schema: Pick<TLabelSchemaDefinition, "input" | "enable_comment">,
+): z.ZodType<TValidatedAnswer> {
   const comment = z
     .string({ error: "must be text" })
     .trim()
@@ -103,12 +110,17 @@ export function validateAnswers(
   for (const [name, answer] of Object.entries(answers)) {
     const schema = byName.get(name);
     if (!schema) {
-      issues.push({ path: formatPath(["answers", name]), message: `is not a question of this session (expected one of: ${quoteList([...byName.keys()])})` });
+      issues.push({
+        path: formatPath(["answers", name]),
+        message: `is not a question of this session (expected one of: ${quoteList([...byName.keys()])})`,
+      });
       continue;
     }
     const parsed = buildAnswerValidator(schema).safeParse(answer);
     if (parsed.success) valid[name] = parsed.data;
-    else for (const issue of parsed.error.issues) issues.push({ path: formatPath(["answers", name, ...issue.path]), message: issue.message });
+    else
+      for (const issue of parsed.error.issues)
+        issues.push({ path: formatPath(["answers", name, ...issue.path]), message: issue.message });
   }
   if (opts.requireAll) {
     for (const name of byName.keys()) {
@@ -123,7 +135,8 @@ export function validateAnswers(
 export type TEditCompatibility = { ok: true } | { ok: false; reasons: string[] };
 
 /** `undefined` means "no limit", so it is the largest possible upper bound. */
-const shrinks = (before: number | undefined, after: number | undefined) => after !== undefined && (before === undefined || after < before);
+const shrinks = (before: number | undefined, after: number | undefined) =>
+  after !== undefined && (before === undefined || after < before);
 const limit = (n: number | undefined, unit: (n: number) => string) => (n === undefined ? "no limit" : unit(n));
 const entries = (n: number) => `${n} entr${n === 1 ? "y" : "ies"}`;
 
@@ -144,10 +157,14 @@ export function isEditCompatible(
 ): TEditCompatibility {
   const reasons: string[] = [];
   if (before.name !== after.name) {
-    reasons.push(`The name can't change from '${before.name}' to '${after.name}': it is the name of the labels already recorded.`);
+    reasons.push(
+      `The name can't change from '${before.name}' to '${after.name}': it is the name of the labels already recorded.`,
+    );
   }
   if (before.type !== after.type) {
-    reasons.push(`The schema type can't change from ${before.type} to ${after.type}: existing labels were recorded as ${before.type}.`);
+    reasons.push(
+      `The schema type can't change from ${before.type} to ${after.type}: existing labels were recorded as ${before.type}.`,
+    );
   }
   const a = before.input;
   const b = after.input;
@@ -163,21 +180,32 @@ export function isEditCompatible(
 
 function narrowings(a: TLabelSchemaInput, b: TLabelSchemaInput): string[] {
   const out: string[] = [];
-  if ((a.type === "categorical" || a.type === "categorical_list") && (b.type === "categorical" || b.type === "categorical_list")) {
+  if (
+    (a.type === "categorical" || a.type === "categorical_list") &&
+    (b.type === "categorical" || b.type === "categorical_list")
+  ) {
     const removed = a.options.filter((o) => !b.options.includes(o));
     if (removed.length) {
-      out.push(`Options can be added but not removed or renamed: ${removed.map((o) => `'${o}'`).join(", ")} ${removed.length === 1 ? "is" : "are"} missing.`);
+      out.push(
+        `Options can be added but not removed or renamed: ${removed.map((o) => `'${o}'`).join(", ")} ${removed.length === 1 ? "is" : "are"} missing.`,
+      );
     }
   }
   if (a.type === "text" && b.type === "text" && shrinks(a.max_length, b.max_length)) {
-    out.push(`The maximum length can grow but not shrink (from ${limit(a.max_length, chars)} to ${limit(b.max_length, chars)}).`);
+    out.push(
+      `The maximum length can grow but not shrink (from ${limit(a.max_length, chars)} to ${limit(b.max_length, chars)}).`,
+    );
   }
   if (a.type === "text_list" && b.type === "text_list") {
     if (shrinks(a.max_length_each, b.max_length_each)) {
-      out.push(`The maximum length of each entry can grow but not shrink (from ${limit(a.max_length_each, chars)} to ${limit(b.max_length_each, chars)}).`);
+      out.push(
+        `The maximum length of each entry can grow but not shrink (from ${limit(a.max_length_each, chars)} to ${limit(b.max_length_each, chars)}).`,
+      );
     }
     if (shrinks(a.max_count, b.max_count)) {
-      out.push(`The maximum number of entries can grow but not shrink (from ${limit(a.max_count, entries)} to ${limit(b.max_count, entries)}).`);
+      out.push(
+        `The maximum number of entries can grow but not shrink (from ${limit(a.max_count, entries)} to ${limit(b.max_count, entries)}).`,
+      );
     }
   }
   if (a.type === "numeric" && b.type === "numeric") {
@@ -196,7 +224,12 @@ function valuesThatBreak(input: TLabelSchemaInput, values: readonly unknown[]): 
   const validator = buildValueValidator(input);
   const broken = values.filter((v) => !validator.safeParse(v).success);
   if (!broken.length) return [];
-  const shown = broken.slice(0, 5).map((v) => JSON.stringify(v)).join(", ");
+  const shown = broken
+    .slice(0, 5)
+    .map((v) => JSON.stringify(v))
+    .join(", ");
   const more = broken.length > 5 ? ` and ${broken.length - 5} more` : "";
-  return [`${broken.length} existing label${broken.length === 1 ? " is" : "s are"} not valid under the new input: ${shown}${more}.`];
+  return [
+    `${broken.length} existing label${broken.length === 1 ? " is" : "s are"} not valid under the new input: ${shown}${more}.`,
+  ];
 }

@@ -29,8 +29,17 @@ async function makeTraces(experimentId: string, n: number, feedback?: (i: number
       await insertTrace(db(), {
         experimentId,
         timestampMs: 1_700_000_000_000 + i * 1000,
-        root: { name: "chat", spanType: "CHAIN", startMs: 0, durationMs: 10, inputs: { question: `q${i}` }, outputs: { answer: `a${i}` } },
-        assessments: feedback ? [{ name: "user_feedback", kind: "FEEDBACK", value: feedback(i), sourceType: "HUMAN", sourceId: "end-user" }] : [],
+        root: {
+          name: "chat",
+          spanType: "CHAIN",
+          startMs: 0,
+          durationMs: 10,
+          inputs: { question: `q${i}` },
+          outputs: { answer: `a${i}` },
+        },
+        assessments: feedback
+          ? [{ name: "user_feedback", kind: "FEEDBACK", value: feedback(i), sourceType: "HUMAN", sourceId: "end-user" }]
+          : [],
       }),
     );
   }
@@ -42,7 +51,12 @@ beforeAll(async () => {
   admin = await makeUser("ADMIN");
 });
 
-async function setup(opts: { traces: number; labelsPerItem?: number; reviewers: Actor[]; feedback?: (i: number) => boolean }) {
+async function setup(opts: {
+  traces: number;
+  labelsPerItem?: number;
+  reviewers: Actor[];
+  feedback?: (i: number) => boolean;
+}) {
   const exp = await makeExperiment();
   const traceIds = await makeTraces(exp.id, opts.traces, opts.feedback);
   await createLabelSchema(admin, {
@@ -54,7 +68,15 @@ async function setup(opts: { traces: number; labelsPerItem?: number; reviewers: 
     overwrite: false,
     input: { type: "categorical", options: ["Accurate", "Partially Accurate", "Inaccurate"] },
   });
-  await createLabelSchema(admin, { experiment_id: exp.id, name: "ideal", type: "expectation", title: "What would be the ideal response?", enable_comment: false, overwrite: false, input: { type: "text", max_length: 200 } });
+  await createLabelSchema(admin, {
+    experiment_id: exp.id,
+    name: "ideal",
+    type: "expectation",
+    title: "What would be the ideal response?",
+    enable_comment: false,
+    overwrite: false,
+    input: { type: "text", max_length: 200 },
+  });
   const session = await createLabelingSession(admin, {
     experiment_id: exp.id,
     name: uniqueName("session"),
@@ -77,7 +99,10 @@ describe("labeling sessions", () => {
     const links = await db().traceRunLink.findMany({ where: { runId: session.run_id } });
     expect(links.map((l) => l.traceId).sort()).toEqual([traceIds[0], traceIds[1], traceIds[3], traceIds[5]].sort());
     await expect(addSessionItems(admin, session.id, { trace_ids: ["tr-nope"] })).rejects.toMatchObject({ status: 400 });
-    expect(await removeSessionItems(admin, session.id, { trace_ids: [traceIds[0]] })).toEqual({ removed: 1, item_count: 3 });
+    expect(await removeSessionItems(admin, session.id, { trace_ids: [traceIds[0]] })).toEqual({
+      removed: 1,
+      item_count: 3,
+    });
     expect(await db().traceRunLink.count({ where: { runId: session.run_id } })).toBe(3);
   });
 
@@ -85,7 +110,9 @@ describe("labeling sessions", () => {
     const assigned = await makeUser("REVIEWER");
     const outsider = await makeUser("REVIEWER");
     const { exp, session } = await setup({ traces: 1, reviewers: [assigned] });
-    expect((await listLabelingSessions(assigned, { experiment_id: exp.id })).sessions.map((s) => s.id)).toEqual([session.id]);
+    expect((await listLabelingSessions(assigned, { experiment_id: exp.id })).sessions.map((s) => s.id)).toEqual([
+      session.id,
+    ]);
     expect((await listLabelingSessions(outsider, { experiment_id: exp.id })).sessions).toEqual([]);
     await expect(claimNextItem(outsider, session.id)).rejects.toMatchObject({ status: 404 });
   });
@@ -100,11 +127,18 @@ describe("labeling sessions", () => {
     expect(a.item_id).toBe(b.item_id);
     await saveDraft(r1, session.id, a.item_id, { answers: { accuracy: { value: "Accurate" } } });
     expect((await getReviewItem(r1, session.id, a.item_id)).claim?.draft).toEqual({ accuracy: { value: "Accurate" } });
-    await expect(submitLabels(r1, session.id, a.item_id, { answers: { accuracy: { value: "Maybe" } } })).rejects.toMatchObject({ status: 400 });
-    await submitLabels(r1, session.id, a.item_id, { answers: { accuracy: { value: "Inaccurate", comment: "wrong price" }, ideal: { value: "It costs $10." } } });
+    await expect(
+      submitLabels(r1, session.id, a.item_id, { answers: { accuracy: { value: "Maybe" } } }),
+    ).rejects.toMatchObject({ status: 400 });
+    await submitLabels(r1, session.id, a.item_id, {
+      answers: { accuracy: { value: "Inaccurate", comment: "wrong price" }, ideal: { value: "It costs $10." } },
+    });
     await submitLabels(r2, session.id, b.item_id, { answers: { accuracy: { value: "Accurate" } } });
     await submitLabels(r1, session.id, a.item_id, { answers: { accuracy: { value: "Partially Accurate" } } });
-    const rows = await db().assessment.findMany({ where: { traceId: traceIds[0], runId: session.run_id }, orderBy: { name: "asc" } });
+    const rows = await db().assessment.findMany({
+      where: { traceId: traceIds[0], runId: session.run_id },
+      orderBy: { name: "asc" },
+    });
     const mine = rows.filter((r) => r.createdById === r1.userId);
     expect(mine.map((r) => [r.name, r.kind, JSON.parse(r.value!), r.sourceType, r.sourceId])).toEqual([
       ["accuracy", "FEEDBACK", "Partially Accurate", "HUMAN", r1.email],
@@ -118,7 +152,9 @@ describe("labeling sessions", () => {
         [r2.email, "Accurate"],
       ].sort(),
     );
-    expect(await listSessionExpectations(session.id)).toMatchObject([{ trace_id: traceIds[0], inputs: { question: "q0" }, expectations: { ideal: "It costs $10." } }]);
+    expect(await listSessionExpectations(session.id)).toMatchObject([
+      { trace_id: traceIds[0], inputs: { question: "q0" }, expectations: { ideal: "It costs $10." } },
+    ]);
     const agreement = await getSessionAgreement(admin, session.id);
     expect(agreement.schemas[0]).toMatchObject({ schema: "accuracy", items_with_multiple_labels: 1, raters: 2 });
     expect(agreement.schemas[0].disagreements[0]).toMatchObject({ trace_id: traceIds[0], score: 1 });
@@ -131,14 +167,31 @@ describe("labeling sessions", () => {
     const item = (await claimNextItem(r1, session.id)).item!;
     await submitLabels(r1, session.id, item.item_id, { answers: { accuracy: { value: "Inaccurate" } } });
     const schema = session.label_schemas.find((s) => s.name === "accuracy")!;
-    await expect(updateLabelSchema(admin, schema.id, { input: { type: "categorical", options: ["Accurate", "Partially Accurate"] } } as never)).rejects.toMatchObject({
+    await expect(
+      updateLabelSchema(admin, schema.id, {
+        input: { type: "categorical", options: ["Accurate", "Partially Accurate"] },
+      } as never),
+    ).rejects.toMatchObject({
       status: 409,
       message: expect.stringMatching(/not valid under the new input.*"Inaccurate"/),
     });
-    const widened = await updateLabelSchema(admin, schema.id, { input: { type: "categorical", options: ["Accurate", "Partially Accurate", "Inaccurate", "Unsure"] } } as never);
-    expect(widened.input).toEqual({ type: "categorical", options: ["Accurate", "Partially Accurate", "Inaccurate", "Unsure"] });
+    const widened = await updateLabelSchema(admin, schema.id, {
+      input: { type: "categorical", options: ["Accurate", "Partially Accurate", "Inaccurate", "Unsure"] },
+    } as never);
+    expect(widened.input).toEqual({
+      type: "categorical",
+      options: ["Accurate", "Partially Accurate", "Inaccurate", "Unsure"],
+    });
     await expect(
-      createLabelSchema(admin, { experiment_id: exp.id, name: "accuracy", type: "feedback", title: "x", enable_comment: false, overwrite: false, input: { type: "text" } }),
+      createLabelSchema(admin, {
+        experiment_id: exp.id,
+        name: "accuracy",
+        type: "feedback",
+        title: "x",
+        enable_comment: false,
+        overwrite: false,
+        input: { type: "text" },
+      }),
     ).rejects.toMatchObject({ status: 409 });
   });
 
@@ -179,14 +232,19 @@ describe("the claim queue under concurrency", () => {
     const items = await db().labelingItem.findMany({ where: { sessionId: session.id }, include: { claims: true } });
     expect(items).toHaveLength(30);
     for (const item of items) {
-      expect(item.claims.filter((c) => c.status === "COMPLETED"), item.id).toHaveLength(1);
+      expect(
+        item.claims.filter((c) => c.status === "COMPLETED"),
+        item.id,
+      ).toHaveLength(1);
     }
     // Every item labeled exactly once (a loop resuming its own claim may report the same item
     // twice for the same reviewer, but never for two reviewers).
     expect(Object.keys(labeled).sort()).toEqual(items.map((i) => i.id).sort());
     for (const users of Object.values(labeled)) expect(new Set(users).size).toBe(1);
     expect(await db().assessment.count({ where: { runId: session.run_id } })).toBe(30);
-    expect(new Set(items.flatMap((i) => i.claims.map((c) => c.userId)))).toEqual(new Set(reviewers.map((r) => r.userId)));
+    expect(new Set(items.flatMap((i) => i.claims.map((c) => c.userId)))).toEqual(
+      new Set(reviewers.map((r) => r.userId)),
+    );
     const progress = await getSessionProgress(admin, session.id);
     expect(progress).toMatchObject({ total_items: 30, done: 30, in_progress: 0, left: 0 });
   });

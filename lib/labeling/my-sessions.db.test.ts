@@ -10,7 +10,11 @@ import { addSessionItems } from "./session-items";
 import { createLabelingSession, listLabelingSessions } from "./session-service";
 
 async function makeUser(role: "ADMIN" | "REVIEWER"): Promise<Actor> {
-  const { user } = await createUser(SYSTEM_ACTOR, { email: `${uniqueName(role.toLowerCase())}@test.local`, role, password: "a-long-enough-password" });
+  const { user } = await createUser(SYSTEM_ACTOR, {
+    email: `${uniqueName(role.toLowerCase())}@test.local`,
+    role,
+    password: "a-long-enough-password",
+  });
   return { userId: user.id, email: user.email, name: user.name, role, via: "session" };
 }
 
@@ -21,11 +25,32 @@ describe("session lists", () => {
     const exp = await makeExperiment();
     const traces: string[] = [];
     for (let i = 0; i < 4; i++) {
-      traces.push(await insertTrace(db(), { experimentId: exp.id, timestampMs: 1_700_000_000_000 + i, root: { name: "chat", spanType: "CHAIN", startMs: 0, durationMs: 5, inputs: { q: i }, outputs: { a: i } } }));
+      traces.push(
+        await insertTrace(db(), {
+          experimentId: exp.id,
+          timestampMs: 1_700_000_000_000 + i,
+          root: { name: "chat", spanType: "CHAIN", startMs: 0, durationMs: 5, inputs: { q: i }, outputs: { a: i } },
+        }),
+      );
     }
-    await createLabelSchema(admin, { experiment_id: exp.id, name: "ok", type: "feedback", title: "OK?", enable_comment: false, overwrite: false, input: { type: "categorical", options: ["yes", "no"] } });
+    await createLabelSchema(admin, {
+      experiment_id: exp.id,
+      name: "ok",
+      type: "feedback",
+      title: "OK?",
+      enable_comment: false,
+      overwrite: false,
+      input: { type: "categorical", options: ["yes", "no"] },
+    });
     const make = async (labelsPerItem: number) => {
-      const s = await createLabelingSession(admin, { experiment_id: exp.id, name: uniqueName("s"), label_schemas: ["ok"], assigned_users: [r1.email, r2.email], labels_per_item: labelsPerItem, open_to_all_reviewers: false });
+      const s = await createLabelingSession(admin, {
+        experiment_id: exp.id,
+        name: uniqueName("s"),
+        label_schemas: ["ok"],
+        assigned_users: [r1.email, r2.email],
+        labels_per_item: labelsPerItem,
+        open_to_all_reviewers: false,
+      });
       await addSessionItems(admin, s.id, { trace_ids: traces });
       return s;
     };
@@ -46,7 +71,10 @@ describe("session lists", () => {
     await label(r2, double.id);
     await label(r2, double.id);
 
-    const mine = (who: Actor) => listMyReviewSessions(who, { max_results: 50 } as never).then((r) => Object.fromEntries(r.sessions.map((s) => [s.id, s])));
+    const mine = (who: Actor) =>
+      listMyReviewSessions(who, { max_results: 50 } as never).then((r) =>
+        Object.fromEntries(r.sessions.map((s) => [s.id, s])),
+      );
     const forR1 = await mine(r1);
     expect(forR1[single.id]).toMatchObject({ total_items: 4, completed: 2, skipped: 1, done_items: 3 });
     expect(forR1[double.id]).toMatchObject({ total_items: 4, completed: 1, skipped: 0, done_items: 1 });

@@ -24,11 +24,17 @@ export interface MyReviewSessionDto {
  * reviewers, in every experiment, newest first, with their own progress. This list is by
  * assignment for every role (an admin sees the sessions they were asked to label, too).
  */
-export async function listMyReviewSessions(actor: Actor, query: TPageQuery): Promise<{ sessions: MyReviewSessionDto[]; next_page_token?: string }> {
+export async function listMyReviewSessions(
+  actor: Actor,
+  query: TPageQuery,
+): Promise<{ sessions: MyReviewSessionDto[]; next_page_token?: string }> {
   const skip = decodePageToken(query.page_token);
   const take = query.max_results ?? 50;
   const rows = await db().labelingSession.findMany({
-    where: { experiment: { lifecycleStage: "active" }, OR: [{ openToAllReviewers: true }, { reviewers: { some: { userId: actor.userId } } }] },
+    where: {
+      experiment: { lifecycleStage: "active" },
+      OR: [{ openToAllReviewers: true }, { reviewers: { some: { userId: actor.userId } } }],
+    },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     skip,
     take,

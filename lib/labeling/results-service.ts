@@ -34,7 +34,11 @@ export async function getSessionProgress(actor: Actor, sessionId: string): Promi
   const session = await loadSession(sessionId);
   const [total, perItem, perUser] = await Promise.all([
     db().labelingItem.count({ where: { sessionId } }),
-    db().labelingClaim.groupBy({ by: ["itemId", "status"], where: { item: { sessionId }, status: { in: ["COMPLETED", "IN_PROGRESS"] } }, _count: { _all: true } }),
+    db().labelingClaim.groupBy({
+      by: ["itemId", "status"],
+      where: { item: { sessionId }, status: { in: ["COMPLETED", "IN_PROGRESS"] } },
+      _count: { _all: true },
+    }),
     db().labelingClaim.groupBy({ by: ["userId", "status"], where: { item: { sessionId } }, _count: { _all: true } }),
   ]);
   const completedByItem = new Map<string, number>();
@@ -46,8 +50,12 @@ export async function getSessionProgress(actor: Actor, sessionId: string): Promi
   const done = [...completedByItem.values()].filter((n) => n >= session.labelsPerItem).length;
   const inProgress = touched.size - done;
   const userIds = [...new Set([...session.reviewers.map((r) => r.userId), ...perUser.map((g) => g.userId)])];
-  const users = await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true, name: true } });
-  const count = (userId: string, status: string) => perUser.find((g) => g.userId === userId && g.status === status)?._count._all ?? 0;
+  const users = await db().user.findMany({
+    where: { id: { in: userIds } },
+    select: { id: true, email: true, name: true },
+  });
+  const count = (userId: string, status: string) =>
+    perUser.find((g) => g.userId === userId && g.status === status)?._count._all ?? 0;
   const reviewers = users
     .map((u) => ({
       user_id: u.id,
@@ -59,7 +67,14 @@ export async function getSessionProgress(actor: Actor, sessionId: string): Promi
       skipped: count(u.id, "SKIPPED"),
     }))
     .sort((a, b) => b.completed - a.completed || a.email.localeCompare(b.email));
-  return { total_items: total, done, in_progress: inProgress, left: total - done - inProgress, labels_per_item: session.labelsPerItem, reviewers };
+  return {
+    total_items: total,
+    done,
+    in_progress: inProgress,
+    left: total - done - inProgress,
+    labels_per_item: session.labelsPerItem,
+    reviewers,
+  };
 }
 
 export interface ResultLabelDto {
@@ -82,7 +97,15 @@ export interface ResultRowDto {
  * The results table: every item of the session (a page at a time, in queue order) with every
  * reviewer's submitted answers (developers and admins).
  */
-export async function getSessionResults(actor: Actor, sessionId: string, query: TPageQuery): Promise<{ schemas: { name: string; title: string; type: string }[]; rows: ResultRowDto[]; next_page_token?: string }> {
+export async function getSessionResults(
+  actor: Actor,
+  sessionId: string,
+  query: TPageQuery,
+): Promise<{
+  schemas: { name: string; title: string; type: string }[];
+  rows: ResultRowDto[];
+  next_page_token?: string;
+}> {
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
   const skip = decodePageToken(query.page_token);
@@ -94,7 +117,11 @@ export async function getSessionResults(actor: Actor, sessionId: string, query: 
     take,
     include: {
       trace: { select: { requestPreview: true, responsePreview: true } },
-      claims: { where: { status: "COMPLETED" }, orderBy: { completedAt: "asc" }, include: { user: { select: { email: true } } } },
+      claims: {
+        where: { status: "COMPLETED" },
+        orderBy: { completedAt: "asc" },
+        include: { user: { select: { email: true } } },
+      },
     },
   });
   return {
@@ -122,7 +149,15 @@ export async function getSessionResults(actor: Actor, sessionId: string, query: 
  */
 export async function forEachSubmittedLabel(
   sessionId: string,
-  each: (row: { itemId: string; traceId: string; position: number; userId: string; email: string; answers: Record<string, TValidatedAnswer>; completedAt: Date | null }) => void,
+  each: (row: {
+    itemId: string;
+    traceId: string;
+    position: number;
+    userId: string;
+    email: string;
+    answers: Record<string, TValidatedAnswer>;
+    completedAt: Date | null;
+  }) => void,
 ): Promise<void> {
   const batch = 1000;
   for (let skip = 0; ; skip += batch) {

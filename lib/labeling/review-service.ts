@@ -27,7 +27,11 @@ export interface ReviewItemDto {
   trace_id: string;
   position: number;
   /** This reviewer's claim on the item: its state, unsent draft and submitted answers. */
-  claim: { status: string; draft: Record<string, unknown> | null; answers: Record<string, TValidatedAnswer> | null } | null;
+  claim: {
+    status: string;
+    draft: Record<string, unknown> | null;
+    answers: Record<string, TValidatedAnswer> | null;
+  } | null;
   schemas: LabelSchemaDto[];
   trace: ReviewTraceDto;
   progress: MyProgressDto;
@@ -50,7 +54,10 @@ async function buildItem(actor: Actor, session: LoadedSession, itemId: string): 
   const item = await db().labelingItem.findFirst({ where: { id: itemId, sessionId: session.id } });
   if (!item) throw new NotFoundError(`Item '${itemId}' is not in labeling session '${session.id}'`);
   const claim = await db().labelingClaim.findUnique({ where: { itemId_userId: { itemId, userId: actor.userId } } });
-  const [trace, progress] = await Promise.all([loadReviewTrace(item.traceId, { userId: actor.userId, sessionRunId: session.runId }), myProgress(session.id, actor.userId)]);
+  const [trace, progress] = await Promise.all([
+    loadReviewTrace(item.traceId, { userId: actor.userId, sessionRunId: session.runId }),
+    myProgress(session.id, actor.userId),
+  ]);
   return {
     session: { id: session.id, name: session.name, labels_per_item: session.labelsPerItem },
     item_id: item.id,
@@ -81,12 +88,18 @@ export async function getReviewItem(actor: Actor, sessionId: string, itemId: str
 }
 
 /** The item the reviewer finished (or skipped) before `beforeItemId`, or their latest one. */
-export async function getPreviousItemId(actor: Actor, sessionId: string, beforeItemId?: string): Promise<{ item_id: string | null }> {
+export async function getPreviousItemId(
+  actor: Actor,
+  sessionId: string,
+  beforeItemId?: string,
+): Promise<{ item_id: string | null }> {
   await loadSessionForReviewer(actor, sessionId);
   const base = { userId: actor.userId, status: { in: ["COMPLETED", "SKIPPED"] }, item: { sessionId } };
   let before: Date | undefined;
   if (beforeItemId) {
-    const ref = await db().labelingClaim.findUnique({ where: { itemId_userId: { itemId: beforeItemId, userId: actor.userId } } });
+    const ref = await db().labelingClaim.findUnique({
+      where: { itemId_userId: { itemId: beforeItemId, userId: actor.userId } },
+    });
     if (ref && ref.status !== "IN_PROGRESS") before = ref.completedAt ?? ref.claimedAt;
   }
   const prev = await db().labelingClaim.findFirst({
@@ -98,10 +111,18 @@ export async function getPreviousItemId(actor: Actor, sessionId: string, beforeI
 }
 
 /** Stores unsent answers on the reviewer's claim so a reload (or another device) gets them back. */
-export async function saveDraft(actor: Actor, sessionId: string, itemId: string, body: TSaveDraftBody): Promise<{ saved: true }> {
+export async function saveDraft(
+  actor: Actor,
+  sessionId: string,
+  itemId: string,
+  body: TSaveDraftBody,
+): Promise<{ saved: true }> {
   await loadSessionForReviewer(actor, sessionId);
   const claim = await db().labelingClaim.findFirst({ where: { itemId, userId: actor.userId, item: { sessionId } } });
-  if (!claim) throw new ConflictError("This item is not claimed by you any more (the claim expired); open the session again to continue.");
+  if (!claim)
+    throw new ConflictError(
+      "This item is not claimed by you any more (the claim expired); open the session again to continue.",
+    );
   await db().labelingClaim.update({ where: { id: claim.id }, data: { draft: JSON.stringify(body.answers) } });
   return { saved: true };
 }
@@ -114,12 +135,19 @@ export async function saveDraft(actor: Actor, sessionId: string, itemId: string,
  * answers and the claim update commit together. Answers are validated as the schemas say
  * (400 naming `answers.<schema>`); an item whose slots were taken meanwhile is a 409.
  */
-export async function submitLabels(actor: Actor, sessionId: string, itemId: string, body: TSubmitLabelsBody): Promise<{ item_id: string; status: "COMPLETED"; assessment_ids: string[] }> {
+export async function submitLabels(
+  actor: Actor,
+  sessionId: string,
+  itemId: string,
+  body: TSubmitLabelsBody,
+): Promise<{ item_id: string; status: "COMPLETED"; assessment_ids: string[] }> {
   const session = await loadSessionForReviewer(actor, sessionId);
   const item = await db().labelingItem.findFirst({ where: { id: itemId, sessionId } });
   if (!item) throw new NotFoundError(`Item '${itemId}' is not in labeling session '${sessionId}'`);
   if (Object.keys(body.answers).length === 0) {
-    throw new ValidationError("Answer at least one question before submitting (or skip the item).", { issues: [{ path: "body.answers", message: "must answer at least one question" }] });
+    throw new ValidationError("Answer at least one question before submitting (or skip the item).", {
+      issues: [{ path: "body.answers", message: "must answer at least one question" }],
+    });
   }
   const result = validateAnswers(session.definitions, body.answers);
   if (!result.ok) {
@@ -138,7 +166,10 @@ export async function submitLabels(actor: Actor, sessionId: string, itemId: stri
     if (!claimId) {
       // The claim expired and was released (or the reviewer came by link): take a slot now, if any.
       claimId = (await takeSlot(tx, itemId, actor.userId, session.labelsPerItem, "COMPLETED")) ?? undefined;
-      if (!claimId) throw new ConflictError("Enough reviewers have already labeled this item; your answers were not saved. Move on to the next item.");
+      if (!claimId)
+        throw new ConflictError(
+          "Enough reviewers have already labeled this item; your answers were not saved. Move on to the next item.",
+        );
     }
     const ids: string[] = [];
     for (const [name, answer] of Object.entries(result.answers)) {
@@ -157,10 +188,18 @@ export async function submitLabels(actor: Actor, sessionId: string, itemId: stri
       ids.push(written.assessmentId);
     }
     // Resubmitting keeps earlier answers to questions left blank this time.
-    const previous = claim?.status === "COMPLETED" && claim.answers ? (JSON.parse(claim.answers) as Record<string, TValidatedAnswer>) : {};
+    const previous =
+      claim?.status === "COMPLETED" && claim.answers
+        ? (JSON.parse(claim.answers) as Record<string, TValidatedAnswer>)
+        : {};
     await tx.labelingClaim.update({
       where: { id: claimId! },
-      data: { status: "COMPLETED", completedAt: new Date(), draft: null, answers: JSON.stringify({ ...previous, ...result.answers }) },
+      data: {
+        status: "COMPLETED",
+        completedAt: new Date(),
+        draft: null,
+        answers: JSON.stringify({ ...previous, ...result.answers }),
+      },
     });
     return ids;
   });
@@ -171,13 +210,21 @@ export async function submitLabels(actor: Actor, sessionId: string, itemId: stri
  * Passes over an item: the reviewer will not be offered it again, and it does not count towards
  * the item's quota, so someone else can take it. A submitted item stays submitted.
  */
-export async function skipItem(actor: Actor, sessionId: string, itemId: string): Promise<{ item_id: string; status: string }> {
+export async function skipItem(
+  actor: Actor,
+  sessionId: string,
+  itemId: string,
+): Promise<{ item_id: string; status: string }> {
   await loadSessionForReviewer(actor, sessionId);
   const item = await db().labelingItem.findFirst({ where: { id: itemId, sessionId }, select: { id: true } });
   if (!item) throw new NotFoundError(`Item '${itemId}' is not in labeling session '${sessionId}'`);
   const claim = await db().labelingClaim.findUnique({ where: { itemId_userId: { itemId, userId: actor.userId } } });
   if (claim?.status === "COMPLETED") return { item_id: itemId, status: "COMPLETED" };
-  if (claim) await db().labelingClaim.update({ where: { id: claim.id }, data: { status: "SKIPPED", completedAt: new Date() } });
-  else await db().labelingClaim.create({ data: { id: newId(), itemId, userId: actor.userId, status: "SKIPPED", completedAt: new Date() } });
+  if (claim)
+    await db().labelingClaim.update({ where: { id: claim.id }, data: { status: "SKIPPED", completedAt: new Date() } });
+  else
+    await db().labelingClaim.create({
+      data: { id: newId(), itemId, userId: actor.userId, status: "SKIPPED", completedAt: new Date() },
+    });
   return { item_id: itemId, status: "SKIPPED" };
 }

@@ -54,14 +54,23 @@ function parse(text: string | null): unknown {
  * out, so a reviewer is not anchored by a colleague's answer (that would inflate agreement);
  * end-user feedback, judges' and everyone else's assessments are shown.
  */
-export async function loadReviewTrace(traceId: string, viewer: { userId: string; sessionRunId: string }): Promise<ReviewTraceDto> {
+export async function loadReviewTrace(
+  traceId: string,
+  viewer: { userId: string; sessionRunId: string },
+): Promise<ReviewTraceDto> {
   const trace = await db().trace.findUnique({ where: { id: traceId } });
   if (!trace) throw new NotFoundError(`Trace '${traceId}' does not exist`);
   const [spans, assessments] = await Promise.all([
-    db().span.findMany({ where: { traceId }, orderBy: [{ startTimeNs: "asc" }, { spanId: "asc" }], take: MAX_SPANS + 1 }),
+    db().span.findMany({
+      where: { traceId },
+      orderBy: [{ startTimeNs: "asc" }, { spanId: "asc" }],
+      take: MAX_SPANS + 1,
+    }),
     db().assessment.findMany({ where: { traceId, valid: true }, orderBy: { createdAt: "asc" }, take: 200 }),
   ]);
-  const startNs = spans.length ? spans.reduce((m, s) => (s.startTimeNs < m ? s.startTimeNs : m), spans[0].startTimeNs) : 0n;
+  const startNs = spans.length
+    ? spans.reduce((m, s) => (s.startTimeNs < m ? s.startTimeNs : m), spans[0].startTimeNs)
+    : 0n;
   const ids = new Set(spans.map((s) => s.spanId));
   const root = spans.find((s) => !s.parentSpanId || !ids.has(s.parentSpanId));
   return {

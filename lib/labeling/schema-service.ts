@@ -66,8 +66,17 @@ export function toLabelSchemaDto(r: Row): LabelSchemaDto {
 }
 
 /** The definition the validators need (`validateAnswers`, `isEditCompatible`). */
-export function toDefinition(s: Pick<LabelSchemaDto, "name" | "type" | "title" | "instruction" | "enable_comment" | "input">): TLabelSchemaDefinition {
-  return { name: s.name, type: s.type, title: s.title, instruction: s.instruction ?? undefined, enable_comment: s.enable_comment, input: s.input };
+export function toDefinition(
+  s: Pick<LabelSchemaDto, "name" | "type" | "title" | "instruction" | "enable_comment" | "input">,
+): TLabelSchemaDefinition {
+  return {
+    name: s.name,
+    type: s.type,
+    title: s.title,
+    instruction: s.instruction ?? undefined,
+    enable_comment: s.enable_comment,
+    input: s.input,
+  };
 }
 
 const withCount = { _count: { select: { sessions: true } } } as const;
@@ -93,28 +102,43 @@ export async function createLabelSchema(actor: Actor, body: TCreateLabelSchemaRe
   };
   if (existing) {
     if (!body.overwrite) {
-      throw new ConflictError(`A label schema named '${body.name}' already exists in this experiment; set overwrite to replace it.`);
+      throw new ConflictError(
+        `A label schema named '${body.name}' already exists in this experiment; set overwrite to replace it.`,
+      );
     }
     const before = toLabelSchemaDto(existing);
-    await assertEditAllowed(before, { ...toDefinition(before), ...toDefinition({ ...body, instruction: body.instruction ?? null }) });
+    await assertEditAllowed(before, {
+      ...toDefinition(before),
+      ...toDefinition({ ...body, instruction: body.instruction ?? null }),
+    });
     const row = await db().labelSchema.update({ where: { id: existing.id }, data: fields, include: withCount });
     return toLabelSchemaDto(row);
   }
   try {
     const row = await db().labelSchema.create({
-      data: { id: newId(), experimentId: body.experiment_id, name: body.name, createdById: realUserId(actor), ...fields },
+      data: {
+        id: newId(),
+        experimentId: body.experiment_id,
+        name: body.name,
+        createdById: realUserId(actor),
+        ...fields,
+      },
       include: withCount,
     });
     return toLabelSchemaDto(row);
   } catch (err) {
     // Two creates racing for the same name: the unique index decides, we report it as a conflict.
-    if ((err as { code?: string }).code === "P2002") throw new ConflictError(`A label schema named '${body.name}' already exists in this experiment.`);
+    if ((err as { code?: string }).code === "P2002")
+      throw new ConflictError(`A label schema named '${body.name}' already exists in this experiment.`);
     throw err;
   }
 }
 
 /** Label schemas of an experiment by name, a page at a time (any signed-in role: the assessment form and the review app read them). */
-export async function listLabelSchemas(actor: Actor, query: TExperimentListQuery): Promise<{ schemas: LabelSchemaDto[]; next_page_token?: string }> {
+export async function listLabelSchemas(
+  actor: Actor,
+  query: TExperimentListQuery,
+): Promise<{ schemas: LabelSchemaDto[]; next_page_token?: string }> {
   await getExperiment(actor, query.experiment_id);
   const skip = decodePageToken(query.page_token);
   const take = query.max_results ?? 200;
@@ -139,7 +163,11 @@ export async function getLabelSchema(_actor: Actor, schemaId: string): Promise<L
  * schema that sessions use must keep every recorded label valid (`isEditCompatible` against
  * the values stored so far), otherwise it is refused with 409 and the reasons.
  */
-export async function updateLabelSchema(actor: Actor, schemaId: string, body: TUpdateLabelSchemaBody): Promise<LabelSchemaDto> {
+export async function updateLabelSchema(
+  actor: Actor,
+  schemaId: string,
+  body: TUpdateLabelSchemaBody,
+): Promise<LabelSchemaDto> {
   requireRole(actor, "DEVELOPER");
   const before = await getLabelSchema(actor, schemaId);
   const after: TLabelSchemaDefinition = {
@@ -168,7 +196,9 @@ export async function deleteLabelSchema(actor: Actor, schemaId: string): Promise
   requireRole(actor, "DEVELOPER");
   const schema = await getLabelSchema(actor, schemaId);
   if (schema.session_count > 0) {
-    throw new ConflictError(`Label schema '${schema.name}' is used by ${schema.session_count} labeling session(s); remove it from them first.`);
+    throw new ConflictError(
+      `Label schema '${schema.name}' is used by ${schema.session_count} labeling session(s); remove it from them first.`,
+    );
   }
   await db().labelSchema.delete({ where: { id: schemaId } });
   return { deleted: true };
@@ -181,15 +211,20 @@ export async function deleteLabelSchema(actor: Actor, schemaId: string): Promise
  */
 async function assertEditAllowed(before: LabelSchemaDto, after: TLabelSchemaDefinition): Promise<void> {
   if (before.type !== after.type) {
-    throw new ValidationError(`The schema type can't change from ${before.type} to ${after.type}; create a new schema instead.`);
+    throw new ValidationError(
+      `The schema type can't change from ${before.type} to ${after.type}; create a new schema instead.`,
+    );
   }
   if (before.session_count === 0) return;
   const values = await recordedValues(before.id, before.name);
   const verdict = isEditCompatible(toDefinition(before), after, { existingValues: values });
   if (!verdict.ok) {
-    throw new ConflictError(`Label schema '${before.name}' is used by ${before.session_count} labeling session(s), so this edit is refused: ${verdict.reasons.join(" ")}`, {
-      reasons: verdict.reasons,
-    });
+    throw new ConflictError(
+      `Label schema '${before.name}' is used by ${before.session_count} labeling session(s), so this edit is refused: ${verdict.reasons.join(" ")}`,
+      {
+        reasons: verdict.reasons,
+      },
+    );
   }
 }
 

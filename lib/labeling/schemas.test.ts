@@ -31,37 +31,56 @@ describe("ZCreateLabelSchemaBody", () => {
   });
 
   it("rejects '.' in names (MLflow assessment names) and over-long names", () => {
-    expect(messages(ZCreateLabelSchemaBody.safeParse({ ...base, name: "a.b", input: { type: "text" } }))[0]).toMatch(/^name: .*'\.'/);
-    expect(ZCreateLabelSchemaBody.safeParse({ ...base, name: "x".repeat(151), input: { type: "text" } }).success).toBe(false);
-    expect(ZCreateLabelSchemaBody.safeParse({ ...base, name: "relevance-v2_1", input: { type: "text" } }).success).toBe(true);
+    expect(messages(ZCreateLabelSchemaBody.safeParse({ ...base, name: "a.b", input: { type: "text" } }))[0]).toMatch(
+      /^name: .*'\.'/,
+    );
+    expect(ZCreateLabelSchemaBody.safeParse({ ...base, name: "x".repeat(151), input: { type: "text" } }).success).toBe(
+      false,
+    );
+    expect(ZCreateLabelSchemaBody.safeParse({ ...base, name: "relevance-v2_1", input: { type: "text" } }).success).toBe(
+      true,
+    );
   });
 
   it("rejects empty, duplicate and too many options", () => {
-    const opts = (options: string[]) => messages(ZCreateLabelSchemaBody.safeParse({ ...base, input: { type: "categorical", options } }));
+    const opts = (options: string[]) =>
+      messages(ZCreateLabelSchemaBody.safeParse({ ...base, input: { type: "categorical", options } }));
     expect(opts([])).toEqual(["input.options: must have at least one option"]);
     expect(opts(["a", " "])).toEqual(["input.options.1: must not be empty"]);
     expect(opts(["a", "b", "a"])).toEqual(["input.options.2: 'a' is listed more than once"]);
-    expect(opts(Array.from({ length: 51 }, (_, i) => `o${i}`))).toEqual(["input.options: must have at most 50 options"]);
+    expect(opts(Array.from({ length: 51 }, (_, i) => `o${i}`))).toEqual([
+      "input.options: must have at most 50 options",
+    ]);
   });
 
   it("rejects min_value above max_value, unknown input types and a bad schema type", () => {
-    expect(messages(ZCreateLabelSchemaBody.safeParse({ ...base, input: { type: "numeric", min_value: 5, max_value: 1 } }))).toEqual([
-      "input.min_value: must not be greater than max_value",
-    ]);
+    expect(
+      messages(ZCreateLabelSchemaBody.safeParse({ ...base, input: { type: "numeric", min_value: 5, max_value: 1 } })),
+    ).toEqual(["input.min_value: must not be greater than max_value"]);
     expect(ZCreateLabelSchemaBody.safeParse({ ...base, input: { type: "slider" } }).success).toBe(false);
-    expect(messages(ZCreateLabelSchemaBody.safeParse({ ...base, type: "issue", input: { type: "text" } }))[0]).toMatch(/^type: /);
+    expect(messages(ZCreateLabelSchemaBody.safeParse({ ...base, type: "issue", input: { type: "text" } }))[0]).toMatch(
+      /^type: /,
+    );
   });
 });
 
 describe("ZCreateLabelSchemaBodyCompat (MLflow / Databricks JSON)", () => {
   it("accepts the Databricks review-app shape with the input keyed at the top level", () => {
-    const r = ZCreateLabelSchemaBodyCompat.safeParse({ ...base, type: "FEEDBACK", categorical: { options: ["Yes", "No"] } });
+    const r = ZCreateLabelSchemaBodyCompat.safeParse({
+      ...base,
+      type: "FEEDBACK",
+      categorical: { options: ["Yes", "No"] },
+    });
     expect(r.success).toBe(true);
     expect(r.data?.input).toEqual({ type: "categorical", options: ["Yes", "No"] });
     expect(r.data?.type).toBe("feedback");
   });
   it("accepts a keyed input object", () => {
-    const r = ZCreateLabelSchemaBodyCompat.safeParse({ ...base, type: "EXPECTATION", input: { text_list: { max_count: 3 } } });
+    const r = ZCreateLabelSchemaBodyCompat.safeParse({
+      ...base,
+      type: "EXPECTATION",
+      input: { text_list: { max_count: 3 } },
+    });
     expect(r.data?.input).toEqual({ type: "text_list", max_count: 3 });
   });
 });
@@ -87,8 +106,16 @@ describe("storage mapping", () => {
 describe("session contracts", () => {
   it("fills labeling session defaults", () => {
     const r = ZCreateLabelingSessionBody.parse({ name: "Week 12", label_schemas: ["accuracy"] });
-    expect(r).toEqual({ name: "Week 12", label_schemas: ["accuracy"], assigned_users: [], labels_per_item: 1, open_to_all_reviewers: false });
-    expect(ZCreateLabelingSessionBody.safeParse({ name: "x", label_schemas: ["a"], labels_per_item: 0 }).success).toBe(false);
+    expect(r).toEqual({
+      name: "Week 12",
+      label_schemas: ["accuracy"],
+      assigned_users: [],
+      labels_per_item: 1,
+      open_to_all_reviewers: false,
+    });
+    expect(ZCreateLabelingSessionBody.safeParse({ name: "x", label_schemas: ["a"], labels_per_item: 0 }).success).toBe(
+      false,
+    );
   });
 
   it("takes trace_ids or a filter, exactly one", () => {
@@ -100,7 +127,9 @@ describe("session contracts", () => {
   });
 
   it("accepts answers keyed by schema name", () => {
-    expect(ZSubmitLabelsBody.safeParse({ answers: { accuracy: { value: "Accurate", comment: "ok" } } }).success).toBe(true);
+    expect(ZSubmitLabelsBody.safeParse({ answers: { accuracy: { value: "Accurate", comment: "ok" } } }).success).toBe(
+      true,
+    );
     expect(ZSubmitLabelsBody.safeParse({ answers: { accuracy: "Accurate" } }).success).toBe(false);
   });
 });

@@ -25,15 +25,21 @@ export const ZLabelSchemaName = z
   .string({ error: "must be text" })
   .min(1, "must not be empty")
   .max(150, "must be at most 150 characters")
-  .regex(LABEL_SCHEMA_NAME_PATTERN, "may contain only letters, digits, '_' and '-' (MLflow forbids '.' in assessment names)");
+  .regex(
+    LABEL_SCHEMA_NAME_PATTERN,
+    "may contain only letters, digits, '_' and '-' (MLflow forbids '.' in assessment names)",
+  );
 
 export const ZLabelSchemaType = z.enum(["feedback", "expectation"], { error: "must be 'feedback' or 'expectation'" });
 export type TLabelSchemaType = z.infer<typeof ZLabelSchemaType>;
 
 const ZOptions = z
-  .array(z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(256, "must be at most 256 characters"), {
-    error: "must be a list of options",
-  })
+  .array(
+    z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(256, "must be at most 256 characters"),
+    {
+      error: "must be a list of options",
+    },
+  )
   .min(1, "must have at least one option")
   .max(MAX_OPTIONS, `must have at most ${MAX_OPTIONS} options`)
   .superRefine((options, ctx) => {
@@ -45,9 +51,14 @@ const ZOptions = z
     });
   });
 
-const ZPositiveInt = z.number({ error: "must be a number" }).int("must be a whole number").positive("must be greater than 0");
+const ZPositiveInt = z
+  .number({ error: "must be a number" })
+  .int("must be a whole number")
+  .positive("must be greater than 0");
 // zod 4 already rejects NaN and ±Infinity; the message tells a non-number from a non-finite one.
-const ZFiniteNumber = z.number({ error: (iss) => (typeof iss.input === "number" ? "must be a finite number" : "must be a number") });
+const ZFiniteNumber = z.number({
+  error: (iss) => (typeof iss.input === "number" ? "must be a finite number" : "must be a number"),
+});
 
 export const ZCategoricalInput = z.object({ type: z.literal("categorical"), options: ZOptions });
 export const ZCategoricalListInput = z.object({ type: z.literal("categorical_list"), options: ZOptions });
@@ -74,14 +85,27 @@ export const ZLabelSchemaInput = z.discriminatedUnion("type", [
 ]);
 export type TLabelSchemaInput = z.infer<typeof ZLabelSchemaInput>;
 export type TLabelInputType = TLabelSchemaInput["type"];
-export const LABEL_INPUT_TYPES = ["categorical", "categorical_list", "text", "text_list", "numeric"] as const satisfies readonly TLabelInputType[];
+export const LABEL_INPUT_TYPES = [
+  "categorical",
+  "categorical_list",
+  "text",
+  "text_list",
+  "numeric",
+] as const satisfies readonly TLabelInputType[];
 
 const labelSchemaFields = {
   name: ZLabelSchemaName,
   type: ZLabelSchemaType,
-  title: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(256, "must be at most 256 characters"),
+  title: z
+    .string({ error: "must be text" })
+    .trim()
+    .min(1, "must not be empty")
+    .max(256, "must be at most 256 characters"),
   /** Markdown shown to reviewers above the question. */
-  instruction: z.string({ error: "must be text" }).max(MAX_INSTRUCTION_CHARS, `must be at most ${MAX_INSTRUCTION_CHARS} characters`).optional(),
+  instruction: z
+    .string({ error: "must be text" })
+    .max(MAX_INSTRUCTION_CHARS, `must be at most ${MAX_INSTRUCTION_CHARS} characters`)
+    .optional(),
   enable_comment: z.boolean({ error: "must be true or false" }).default(false),
   input: ZLabelSchemaInput,
 };
@@ -159,7 +183,11 @@ export function fromStoredInput(inputType: string, inputConfig: string): TLabelS
 
 // ------------------------------------------------------------------- labeling sessions
 
-const ZUserRef = z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(320, "must be at most 320 characters");
+const ZUserRef = z
+  .string({ error: "must be text" })
+  .trim()
+  .min(1, "must not be empty")
+  .max(320, "must be at most 320 characters");
 
 /**
  * POST body to create a labeling session. `label_schemas` holds schema names or ids and
@@ -167,11 +195,23 @@ const ZUserRef = z.string({ error: "must be text" }).trim().min(1, "must not be 
  * service resolves both and reports the ones it cannot find.
  */
 export const ZCreateLabelingSessionBody = z.object({
-  name: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(256, "must be at most 256 characters"),
-  label_schemas: z.array(ZUserRef).min(1, "must name at least one label schema").max(50, "must have at most 50 label schemas"),
+  name: z
+    .string({ error: "must be text" })
+    .trim()
+    .min(1, "must not be empty")
+    .max(256, "must be at most 256 characters"),
+  label_schemas: z
+    .array(ZUserRef)
+    .min(1, "must name at least one label schema")
+    .max(50, "must have at most 50 label schemas"),
   assigned_users: z.array(ZUserRef).max(500, "must have at most 500 users").default([]),
   /** How many different reviewers must label each item; more than 1 enables agreement statistics. */
-  labels_per_item: z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(20, "must be at most 20").default(1),
+  labels_per_item: z
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(20, "must be at most 20")
+    .default(1),
   /** When true any reviewer of the experiment may work the queue, not only `assigned_users`. */
   open_to_all_reviewers: z.boolean({ error: "must be true or false" }).default(false),
 });
@@ -198,7 +238,12 @@ export const ZAddSessionItemsBody = z
       .min(1, "must have at least one trace id")
       .max(MAX_ITEMS_PER_ADD, `must have at most ${MAX_ITEMS_PER_ADD} trace ids`)
       .optional(),
-    filter: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters").optional(),
+    filter: z
+      .string({ error: "must be text" })
+      .trim()
+      .min(1, "must not be empty")
+      .max(4000, "must be at most 4000 characters")
+      .optional(),
   })
   .refine((b) => (b.trace_ids === undefined) !== (b.filter === undefined), {
     message: "give either trace_ids or filter, not both and not neither",
@@ -214,7 +259,10 @@ export const ZSubmitLabelsBody = z.object({
     z.string(),
     z.object({
       value: z.unknown(),
-      comment: z.string({ error: "must be text" }).max(MAX_COMMENT_CHARS, `must be at most ${MAX_COMMENT_CHARS} characters`).optional(),
+      comment: z
+        .string({ error: "must be text" })
+        .max(MAX_COMMENT_CHARS, `must be at most ${MAX_COMMENT_CHARS} characters`)
+        .optional(),
     }),
   ),
 });
@@ -222,10 +270,17 @@ export type TSubmitLabelsBody = z.infer<typeof ZSubmitLabelsBody>;
 
 // ------------------------------------------------------------------ REST request shapes
 
-const ZExperimentId = z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(64, "must be at most 64 characters");
+const ZExperimentId = z
+  .string({ error: "must be text" })
+  .trim()
+  .min(1, "must not be empty")
+  .max(64, "must be at most 64 characters");
 
 /** POST /api/labeling/schemas: the create body plus the experiment it belongs to (MLflow/Databricks JSON accepted). */
-export const ZCreateLabelSchemaRequest = z.preprocess(normalizeLabelSchemaJson, ZCreateLabelSchemaBody.extend({ experiment_id: ZExperimentId }));
+export const ZCreateLabelSchemaRequest = z.preprocess(
+  normalizeLabelSchemaJson,
+  ZCreateLabelSchemaBody.extend({ experiment_id: ZExperimentId }),
+);
 export type TCreateLabelSchemaRequest = z.infer<typeof ZCreateLabelSchemaRequest>;
 
 /** POST /api/labeling/sessions. */
@@ -252,11 +307,15 @@ export const ZRemoveSessionItemsBody = z
     item_ids: z.array(z.string().min(1)).min(1).max(MAX_ITEMS_PER_ADD).optional(),
     trace_ids: z.array(z.string().min(1)).min(1).max(MAX_ITEMS_PER_ADD).optional(),
   })
-  .refine((b) => (b.item_ids === undefined) !== (b.trace_ids === undefined), { message: "give either item_ids or trace_ids" });
+  .refine((b) => (b.item_ids === undefined) !== (b.trace_ids === undefined), {
+    message: "give either item_ids or trace_ids",
+  });
 export type TRemoveSessionItemsBody = z.infer<typeof ZRemoveSessionItemsBody>;
 
 /** PUT .../items/<itemId>/draft: unsent answers, kept as they are (validated only on submit). */
 export const ZSaveDraftBody = z.object({ answers: z.record(z.string(), z.unknown()) });
 export type TSaveDraftBody = z.infer<typeof ZSaveDraftBody>;
 
-export const ZExportQuery = z.object({ format: z.enum(["csv", "jsonl"], { error: "must be 'csv' or 'jsonl'" }).default("csv") });
+export const ZExportQuery = z.object({
+  format: z.enum(["csv", "jsonl"], { error: "must be 'csv' or 'jsonl'" }).default("csv"),
+});

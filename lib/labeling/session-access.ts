@@ -8,12 +8,16 @@ import type { TLabelSchemaDefinition } from "@/lib/labeling/schemas";
 
 /** What every labeling service needs of a session: its schemas in order and its reviewers. */
 export const SESSION_INCLUDE = {
-  schemas: { include: { schema: { include: { _count: { select: { sessions: true } } } } }, orderBy: [{ position: "asc" as const }, { schemaId: "asc" as const }] },
+  schemas: {
+    include: { schema: { include: { _count: { select: { sessions: true } } } } },
+    orderBy: [{ position: "asc" as const }, { schemaId: "asc" as const }],
+  },
   reviewers: { include: { user: { select: { id: true, email: true, name: true } } } },
 };
 
 type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
-const findSession = (sessionId: string) => db().labelingSession.findUnique({ where: { id: sessionId }, include: SESSION_INCLUDE });
+const findSession = (sessionId: string) =>
+  db().labelingSession.findUnique({ where: { id: sessionId }, include: SESSION_INCLUDE });
 
 /** Adds the schemas as DTOs and validation definitions to a row loaded with SESSION_INCLUDE. */
 export function toLoadedSession<R extends SessionRow>(row: R) {

@@ -8,8 +8,18 @@ import { roleAtLeast } from "@/lib/auth/roles";
 import { getExperiment } from "@/lib/experiments/service";
 import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
 import { realUserId } from "@/lib/labeling/schema-service";
-import { loadSession, loadSessionForReviewer, SESSION_INCLUDE, toLoadedSession, type LoadedSession } from "@/lib/labeling/session-access";
-import type { TCreateLabelingSessionRequest, TExperimentListQuery, TUpdateLabelingSessionBody } from "@/lib/labeling/schemas";
+import {
+  loadSession,
+  loadSessionForReviewer,
+  SESSION_INCLUDE,
+  toLoadedSession,
+  type LoadedSession,
+} from "@/lib/labeling/session-access";
+import type {
+  TCreateLabelingSessionRequest,
+  TExperimentListQuery,
+  TUpdateLabelingSessionBody,
+} from "@/lib/labeling/schemas";
 
 /** A labeling session as the API and the UI see it. */
 export interface LabelingSessionDto {
@@ -60,7 +70,9 @@ async function resolveSchemas(experimentId: string, refs: string[]): Promise<str
     else if (!ids.includes(hit.id)) ids.push(hit.id);
   }
   if (missing.length) {
-    throw new ValidationError(`Unknown label schema(s) in this experiment: ${missing.join(", ")}`, { issues: [{ path: "body.label_schemas", message: `unknown: ${missing.join(", ")}` }] });
+    throw new ValidationError(`Unknown label schema(s) in this experiment: ${missing.join(", ")}`, {
+      issues: [{ path: "body.label_schemas", message: `unknown: ${missing.join(", ")}` }],
+    });
   }
   return ids;
 }
@@ -69,7 +81,10 @@ async function resolveSchemas(experimentId: string, refs: string[]): Promise<str
 async function resolveUsers(refs: string[]): Promise<string[]> {
   if (!refs.length) return [];
   const lower = refs.map((r) => r.toLowerCase());
-  const rows = await db().user.findMany({ where: { disabledAt: null, OR: [{ id: { in: refs } }, { email: { in: [...refs, ...lower] } }] }, select: { id: true, email: true } });
+  const rows = await db().user.findMany({
+    where: { disabledAt: null, OR: [{ id: { in: refs } }, { email: { in: [...refs, ...lower] } }] },
+    select: { id: true, email: true },
+  });
   const ids = new Set<string>();
   const missing: string[] = [];
   for (const ref of refs) {
@@ -78,7 +93,9 @@ async function resolveUsers(refs: string[]): Promise<string[]> {
     else missing.push(ref);
   }
   if (missing.length) {
-    throw new ValidationError(`Unknown or disabled user(s): ${missing.join(", ")}`, { issues: [{ path: "body.assigned_users", message: `unknown: ${missing.join(", ")}` }] });
+    throw new ValidationError(`Unknown or disabled user(s): ${missing.join(", ")}`, {
+      issues: [{ path: "body.assigned_users", message: `unknown: ${missing.join(", ")}` }],
+    });
   }
   return [...ids];
 }
@@ -89,7 +106,10 @@ const itemCount = (sessionId: string) => db().labelingItem.count({ where: { sess
  * Creates a labeling session and the MLflow run it owns, in one transaction (developers and
  * admins). Schemas are referenced by name or id, reviewers by user id or email.
  */
-export async function createLabelingSession(actor: Actor, body: TCreateLabelingSessionRequest): Promise<LabelingSessionDto> {
+export async function createLabelingSession(
+  actor: Actor,
+  body: TCreateLabelingSessionRequest,
+): Promise<LabelingSessionDto> {
   requireRole(actor, "DEVELOPER");
   await getExperiment(actor, body.experiment_id);
   const schemaIds = await resolveSchemas(body.experiment_id, body.label_schemas);
@@ -103,7 +123,12 @@ export async function createLabelingSession(actor: Actor, body: TCreateLabelingS
         experimentId: body.experiment_id,
         name: `labeling: ${body.name}`,
         startTimeMs: BigInt(Date.now()),
-        tags: { create: [{ key: "mlflow.labelingSessionId", value: id }, { key: "mlflow.runName", value: `labeling: ${body.name}` }] },
+        tags: {
+          create: [
+            { key: "mlflow.labelingSessionId", value: id },
+            { key: "mlflow.runName", value: `labeling: ${body.name}` },
+          ],
+        },
       },
     });
     await tx.labelingSession.create({
@@ -127,11 +152,16 @@ export async function createLabelingSession(actor: Actor, body: TCreateLabelingS
  * Sessions of an experiment, newest first, a page at a time. Developers and admins see all of
  * them; a reviewer only those assigned to them or open to all reviewers.
  */
-export async function listLabelingSessions(actor: Actor, query: TExperimentListQuery): Promise<{ sessions: LabelingSessionDto[]; next_page_token?: string }> {
+export async function listLabelingSessions(
+  actor: Actor,
+  query: TExperimentListQuery,
+): Promise<{ sessions: LabelingSessionDto[]; next_page_token?: string }> {
   await getExperiment(actor, query.experiment_id);
   const skip = decodePageToken(query.page_token);
   const take = query.max_results ?? 100;
-  const visibility = roleAtLeast(actor.role, "DEVELOPER") ? {} : { OR: [{ openToAllReviewers: true }, { reviewers: { some: { userId: actor.userId } } }] };
+  const visibility = roleAtLeast(actor.role, "DEVELOPER")
+    ? {}
+    : { OR: [{ openToAllReviewers: true }, { reviewers: { some: { userId: actor.userId } } }] };
   const rows = await db().labelingSession.findMany({
     where: { experimentId: query.experiment_id, ...visibility },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -149,7 +179,11 @@ export async function getLabelingSession(actor: Actor, sessionId: string): Promi
 }
 
 /** Renames, re-assigns, changes the schemas or labels per item of a session (developers and admins). */
-export async function updateLabelingSession(actor: Actor, sessionId: string, body: TUpdateLabelingSessionBody): Promise<LabelingSessionDto> {
+export async function updateLabelingSession(
+  actor: Actor,
+  sessionId: string,
+  body: TUpdateLabelingSessionBody,
+): Promise<LabelingSessionDto> {
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
   const schemaIds = body.label_schemas ? await resolveSchemas(session.experimentId, body.label_schemas) : undefined;
@@ -165,7 +199,9 @@ export async function updateLabelingSession(actor: Actor, sessionId: string, bod
     });
     if (schemaIds) {
       await tx.labelingSessionSchema.deleteMany({ where: { sessionId } });
-      await tx.labelingSessionSchema.createMany({ data: schemaIds.map((schemaId, position) => ({ sessionId, schemaId, position })) });
+      await tx.labelingSessionSchema.createMany({
+        data: schemaIds.map((schemaId, position) => ({ sessionId, schemaId, position })),
+      });
     }
     if (userIds) {
       await tx.labelingSessionReviewer.deleteMany({ where: { sessionId } });

@@ -11,7 +11,11 @@ import { createLabelingSession } from "./session-service";
 import { syncSessionToDataset } from "./sync-dataset";
 
 async function makeUser(role: "ADMIN" | "REVIEWER"): Promise<Actor> {
-  const { user } = await createUser(SYSTEM_ACTOR, { email: `${uniqueName(role.toLowerCase())}@test.local`, role, password: "a-long-enough-password" });
+  const { user } = await createUser(SYSTEM_ACTOR, {
+    email: `${uniqueName(role.toLowerCase())}@test.local`,
+    role,
+    password: "a-long-enough-password",
+  });
   return { userId: user.id, email: user.email, name: user.name, role, via: "session" };
 }
 
@@ -29,10 +33,38 @@ describe("syncing a labeling session into an evaluation dataset", () => {
     const exp = await makeExperiment();
     const traceIds: string[] = [];
     for (let i = 0; i < 3; i++) {
-      traceIds.push(await insertTrace(db(), { experimentId: exp.id, timestampMs: 1_700_000_000_000 + i, root: { name: "chat", spanType: "CHAIN", startMs: 0, durationMs: 5, inputs: { question: `q${i}` }, outputs: { answer: `a${i}` } } }));
+      traceIds.push(
+        await insertTrace(db(), {
+          experimentId: exp.id,
+          timestampMs: 1_700_000_000_000 + i,
+          root: {
+            name: "chat",
+            spanType: "CHAIN",
+            startMs: 0,
+            durationMs: 5,
+            inputs: { question: `q${i}` },
+            outputs: { answer: `a${i}` },
+          },
+        }),
+      );
     }
-    await createLabelSchema(admin, { experiment_id: exp.id, name: "ideal", type: "expectation", title: "What would be the ideal response?", enable_comment: false, overwrite: false, input: { type: "text", max_length: 500 } });
-    const session = await createLabelingSession(admin, { experiment_id: exp.id, name: uniqueName("s"), label_schemas: ["ideal"], assigned_users: [reviewer.email], labels_per_item: 1, open_to_all_reviewers: false });
+    await createLabelSchema(admin, {
+      experiment_id: exp.id,
+      name: "ideal",
+      type: "expectation",
+      title: "What would be the ideal response?",
+      enable_comment: false,
+      overwrite: false,
+      input: { type: "text", max_length: 500 },
+    });
+    const session = await createLabelingSession(admin, {
+      experiment_id: exp.id,
+      name: uniqueName("s"),
+      label_schemas: ["ideal"],
+      assigned_users: [reviewer.email],
+      labels_per_item: 1,
+      open_to_all_reviewers: false,
+    });
     await addSessionItems(admin, session.id, { trace_ids: traceIds });
     const first = await labelNext(reviewer, session.id, "ideal one");
     const second = await labelNext(reviewer, session.id, "ideal two");
@@ -54,6 +86,8 @@ describe("syncing a labeling session into an evaluation dataset", () => {
     expect(v2.records.find((r) => r.sourceTraceId === third)!.expectations).toEqual({ ideal: "ideal three" });
     // The first version is still readable as it was.
     expect((await listDatasetRecords(admin, created.dataset.id, { page: 1, page_size: 50, version: 1 })).total).toBe(2);
-    await expect(syncSessionToDataset(reviewer, session.id, { dataset_name: "golden" })).rejects.toMatchObject({ status: 403 });
+    await expect(syncSessionToDataset(reviewer, session.id, { dataset_name: "golden" })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });

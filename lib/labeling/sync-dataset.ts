@@ -14,7 +14,11 @@ export type TSyncSessionBody = z.infer<typeof ZSyncSessionBody>;
  * evaluation dataset, creating it on first sync and merging into a new version afterwards
  * (records are upserted by their inputs, so a re-sync updates rather than duplicates).
  */
-export async function syncSessionToDataset(actor: Actor, sessionId: string, body: TSyncSessionBody): Promise<MergeResponse & { created: boolean }> {
+export async function syncSessionToDataset(
+  actor: Actor,
+  sessionId: string,
+  body: TSyncSessionBody,
+): Promise<MergeResponse & { created: boolean }> {
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
   const existing = await db().evaluationDataset.findUnique({
@@ -22,7 +26,16 @@ export async function syncSessionToDataset(actor: Actor, sessionId: string, body
     select: { id: true },
   });
   if (existing) {
-    return { ...(await mergeDatasetRecords(actor, existing.id, { session_id: sessionId, note: `synced labeling session ${session.name}` })), created: false };
+    return {
+      ...(await mergeDatasetRecords(actor, existing.id, {
+        session_id: sessionId,
+        note: `synced labeling session ${session.name}`,
+      })),
+      created: false,
+    };
   }
-  return { ...(await createDataset(actor, session.experimentId, { name: body.dataset_name, session_id: sessionId })), created: true };
+  return {
+    ...(await createDataset(actor, session.experimentId, { name: body.dataset_name, session_id: sessionId })),
+    created: true,
+  };
 }

@@ -40,7 +40,9 @@ export const artifactsHandler = route({ role: "REVIEWER" }, async ({ actor, req,
       return {};
     case "GET": {
       const { body, contentType } = await getArtifact(actor, relPath);
-      return new Response(typeof body === "string" ? body : Buffer.from(body), { headers: { "content-type": contentType } });
+      return new Response(typeof body === "string" ? body : Buffer.from(body), {
+        headers: { "content-type": contentType },
+      });
     }
     case "DELETE":
       await deleteArtifact(actor, relPath);

@@ -47,7 +47,9 @@ interface Compiled {
 }
 
 /** Builds a matcher; routes with fewer path parameters win, so "traces/search" beats "traces/:traceId". */
-export function compileRoutes(routes: MlflowRoute[]): (method: string, version: string, path: string[]) => { route: MlflowRoute; params: Record<string, string> } | null {
+export function compileRoutes(
+  routes: MlflowRoute[],
+): (method: string, version: string, path: string[]) => { route: MlflowRoute; params: Record<string, string> } | null {
   const compiled: Compiled[] = routes
     .map((route) => {
       const segments = route.path.split("/").filter(Boolean);
@@ -56,7 +58,12 @@ export function compileRoutes(routes: MlflowRoute[]): (method: string, version: 
     .sort((a, b) => a.params - b.params);
   return (method, version, path) => {
     for (const c of compiled) {
-      if (c.route.method !== method || !c.route.versions.includes(version as MlflowVersion) || c.segments.length !== path.length) continue;
+      if (
+        c.route.method !== method ||
+        !c.route.versions.includes(version as MlflowVersion) ||
+        c.segments.length !== path.length
+      )
+        continue;
       const params: Record<string, string> = {};
       let ok = true;
       for (let i = 0; i < path.length && ok; i++) {
@@ -86,7 +93,8 @@ export async function runMlflowRoute(
   const body = ctx.req.method === "GET" ? {} : await readJsonBody(ctx.req);
   const merged = { ...query, ...(body && typeof body === "object" && !Array.isArray(body) ? body : {}) };
   const parsed = route.input.safeParse(merged);
-  if (!parsed.success) return Response.json(zodErrorBody(parsed.error, ctx.req.method === "GET" ? "query" : "body"), { status: 400 });
+  if (!parsed.success)
+    return Response.json(zodErrorBody(parsed.error, ctx.req.method === "GET" ? "query" : "body"), { status: 400 });
   return route.handler({ ...ctx, input: parsed.data, params });
 }
 
@@ -95,6 +103,10 @@ export async function runMlflowRoute(
 /** A query/body field that may be repeated: always an array. */
 export const ZStrList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 /** Booleans as MLflow clients send them: true/false, "true"/"false", Python's "True"/"False". */
-export const ZLooseBool = z.union([z.boolean(), z.string().regex(/^(true|false)$/i, "must be true or false")]).transform((v) => (typeof v === "boolean" ? v : v.toLowerCase() === "true"));
+export const ZLooseBool = z
+  .union([z.boolean(), z.string().regex(/^(true|false)$/i, "must be true or false")])
+  .transform((v) => (typeof v === "boolean" ? v : v.toLowerCase() === "true"));
 /** 64-bit ints arrive as numbers or strings. */
-export const ZInt64 = z.union([z.number().int(), z.string().regex(/^-?\d+$/, "must be an integer")]).transform((v) => Number(v));
+export const ZInt64 = z
+  .union([z.number().int(), z.string().regex(/^-?\d+$/, "must be an integer")])
+  .transform((v) => Number(v));

@@ -12,15 +12,30 @@ describe("MLflow wire conversions", () => {
   });
 
   it("reads feedback and expectations (plain and serialized) as clients send them", () => {
-    expect(assessmentFromWire({ assessment_name: "user_feedback", source: { source_type: "HUMAN", source_id: "u1" }, feedback: { value: false }, rationale: "no" })).toMatchObject({
+    expect(
+      assessmentFromWire({
+        assessment_name: "user_feedback",
+        source: { source_type: "HUMAN", source_id: "u1" },
+        feedback: { value: false },
+        rationale: "no",
+      }),
+    ).toMatchObject({
       name: "user_feedback",
       kind: "FEEDBACK",
       value: false,
       rationale: "no",
       source: { sourceType: "HUMAN", sourceId: "u1" },
     });
-    expect(assessmentFromWire({ assessment_name: "facts", expectation: { serialized_value: { serialization_format: "JSON_FORMAT", value: '["a","b"]' } } })).toMatchObject({ kind: "EXPECTATION", value: ["a", "b"] });
-    expect(assessmentFromWire({ assessment_name: "j", source: { source_type: "AI_JUDGE" }, feedback: { value: "yes" } }).source).toEqual({ sourceType: "LLM_JUDGE", sourceId: "default" });
+    expect(
+      assessmentFromWire({
+        assessment_name: "facts",
+        expectation: { serialized_value: { serialization_format: "JSON_FORMAT", value: '["a","b"]' } },
+      }),
+    ).toMatchObject({ kind: "EXPECTATION", value: ["a", "b"] });
+    expect(
+      assessmentFromWire({ assessment_name: "j", source: { source_type: "AI_JUDGE" }, feedback: { value: "yes" } })
+        .source,
+    ).toEqual({ sourceType: "LLM_JUDGE", sourceId: "default" });
     expect(() => assessmentFromWire({ assessment_name: "x" })).toThrow(/feedback or an expectation/);
   });
 });

@@ -23,7 +23,8 @@ export function parseTimestamp(value: unknown, field: string): number | null {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (typeof value === "string" && /^\d+$/.test(value)) return Number(value);
   const ms = typeof value === "string" ? Date.parse(value) : NaN;
-  if (Number.isNaN(ms)) throw new ValidationError(`${field} must be an RFC 3339 timestamp, got ${JSON.stringify(value)}`);
+  if (Number.isNaN(ms))
+    throw new ValidationError(`${field} must be an RFC 3339 timestamp, got ${JSON.stringify(value)}`);
   return ms;
 }
 
@@ -71,13 +72,20 @@ export function assessmentToWire(a: AssessmentDto) {
   if (a.kind === "FEEDBACK") {
     const feedback: Record<string, unknown> = { value: a.value };
     if (a.error) {
-      feedback.error = { error_code: a.error.errorCode, ...(a.error.errorMessage ? { error_message: a.error.errorMessage } : {}), ...(a.error.stackTrace ? { stack_trace: a.error.stackTrace } : {}) };
+      feedback.error = {
+        error_code: a.error.errorCode,
+        ...(a.error.errorMessage ? { error_message: a.error.errorMessage } : {}),
+        ...(a.error.stackTrace ? { stack_trace: a.error.stackTrace } : {}),
+      };
     }
     out.feedback = feedback;
   } else {
     const v = a.value;
     // MLflow: primitives go in `value`, anything else JSON-serialised in `serialized_value`.
-    out.expectation = v !== null && typeof v === "object" ? { serialized_value: { serialization_format: "JSON_FORMAT", value: JSON.stringify(v) } } : { value: v };
+    out.expectation =
+      v !== null && typeof v === "object"
+        ? { serialized_value: { serialization_format: "JSON_FORMAT", value: JSON.stringify(v) } }
+        : { value: v };
   }
   if (a.rationale != null) out.rationale = a.rationale;
   if (Object.keys(a.metadata).length) out.metadata = a.metadata;
@@ -87,7 +95,8 @@ export function assessmentToWire(a: AssessmentDto) {
 }
 
 type WireObj = Record<string, unknown>;
-const obj = (v: unknown): WireObj | undefined => (v && typeof v === "object" && !Array.isArray(v) ? (v as WireObj) : undefined);
+const obj = (v: unknown): WireObj | undefined =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as WireObj) : undefined;
 
 function expectationValue(e: WireObj): JsonValue | undefined {
   const sv = obj(e.serialized_value);
@@ -105,21 +114,33 @@ function sourceFromWire(v: unknown): TCreateAssessmentInput["source"] {
   const s = obj(v);
   if (!s) return undefined;
   const type = String(s.source_type ?? "SOURCE_TYPE_UNSPECIFIED");
-  return { sourceType: (type === "AI_JUDGE" ? "LLM_JUDGE" : type) as "HUMAN", sourceId: s.source_id == null ? "default" : String(s.source_id) };
+  return {
+    sourceType: (type === "AI_JUDGE" ? "LLM_JUDGE" : type) as "HUMAN",
+    sourceId: s.source_id == null ? "default" : String(s.source_id),
+  };
 }
 
 /** An MLflow `assessment` object -> our create input (validation happens in the service). */
 export function assessmentFromWire(a: WireObj): TCreateAssessmentInput {
   const feedback = obj(a.feedback);
   const expectation = obj(a.expectation);
-  if (feedback && expectation) throw new ValidationError("assessment must have either feedback or expectation, not both");
+  if (feedback && expectation)
+    throw new ValidationError("assessment must have either feedback or expectation, not both");
   if (!feedback && !expectation) throw new ValidationError("assessment must have a feedback or an expectation value");
   const err = obj(feedback?.error) ?? obj(a.error);
   return {
     name: String(a.assessment_name ?? ""),
     kind: feedback ? "FEEDBACK" : "EXPECTATION",
-    value: feedback ? ((feedback.value ?? (err ? undefined : null)) as JsonValue | undefined) : expectationValue(expectation!),
-    error: err ? { errorCode: String(err.error_code ?? "ERROR"), errorMessage: (err.error_message as string) ?? null, stackTrace: (err.stack_trace as string) ?? null } : undefined,
+    value: feedback
+      ? ((feedback.value ?? (err ? undefined : null)) as JsonValue | undefined)
+      : expectationValue(expectation!),
+    error: err
+      ? {
+          errorCode: String(err.error_code ?? "ERROR"),
+          errorMessage: (err.error_message as string) ?? null,
+          stackTrace: (err.stack_trace as string) ?? null,
+        }
+      : undefined,
     rationale: (a.rationale as string | undefined) ?? undefined,
     source: sourceFromWire(a.source),
     spanId: (a.span_id as string | undefined) || undefined,
@@ -179,7 +200,11 @@ export function spanDtoToRenderable(traceId: string, s: SpanDto): RenderableSpan
     statusCode: (s.statusCode as RenderableSpan["statusCode"]) ?? "UNSET",
     statusMessage: s.statusMessage,
     attributes: s.attributes,
-    events: s.events.map((e) => ({ name: e.name, timeUnixNano: e.timeUnixNano ?? "0", attributes: e.attributes ?? {} })),
+    events: s.events.map((e) => ({
+      name: e.name,
+      timeUnixNano: e.timeUnixNano ?? "0",
+      attributes: e.attributes ?? {},
+    })),
     spanType: s.spanType,
     inputs: s.inputs ?? undefined,
     outputs: s.outputs ?? undefined,
@@ -190,5 +215,8 @@ export function spanDtoToRenderable(traceId: string, s: SpanDto): RenderableSpan
 
 /** `{trace_info, spans}` as GetTrace/BatchGetTraces answer (spans in OTel proto JSON). */
 export function traceToWire(info: TraceInfoDto, spans: SpanDto[]): { trace_info: unknown; spans: ProtoJsonSpan[] } {
-  return { trace_info: traceInfoToV3(info), spans: renderOtelProtoJsonSpans(spans.map((s) => spanDtoToRenderable(info.traceId, s))) };
+  return {
+    trace_info: traceInfoToV3(info),
+    spans: renderOtelProtoJsonSpans(spans.map((s) => spanDtoToRenderable(info.traceId, s))),
+  };
 }

@@ -23,8 +23,14 @@ export const ZUpdateRunBody = z.object({
 export type TUpdateRunBody = z.infer<typeof ZUpdateRunBody>;
 
 export const ZLogBatchBody = z.object({
-  metrics: z.array(z.object({ key: ZKey, value: z.number(), timestampMs: z.number().int(), step: z.number().int().default(0) })).max(1000).default([]),
-  params: z.array(z.object({ key: ZKey, value: z.string().max(6000) })).max(100).default([]),
+  metrics: z
+    .array(z.object({ key: ZKey, value: z.number(), timestampMs: z.number().int(), step: z.number().int().default(0) }))
+    .max(1000)
+    .default([]),
+  params: z
+    .array(z.object({ key: ZKey, value: z.string().max(6000) }))
+    .max(100)
+    .default([]),
   tags: z.array(ZRunTag).max(100).default([]),
 });
 export type TLogBatchBody = z.input<typeof ZLogBatchBody>;

@@ -8,15 +8,27 @@ import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { newRunId } from "@/lib/ids";
-import { ZCreateRunBody, ZLogBatchBody, ZUpdateRunBody, type RunDto, type TCreateRunBody, type TLogBatchBody, type TUpdateRunBody } from "./schemas";
+import {
+  ZCreateRunBody,
+  ZLogBatchBody,
+  ZUpdateRunBody,
+  type RunDto,
+  type TCreateRunBody,
+  type TLogBatchBody,
+  type TUpdateRunBody,
+} from "./schemas";
 
 const RUN_NAME_TAG = "mlflow.runName";
 
 async function loadRun(runId: string): Promise<RunDto> {
-  const r = await db().run.findUnique({ where: { id: runId }, include: { tags: true, params: true, metrics: { orderBy: [{ timestampMs: "asc" }, { step: "asc" }] } } });
+  const r = await db().run.findUnique({
+    where: { id: runId },
+    include: { tags: true, params: true, metrics: { orderBy: [{ timestampMs: "asc" }, { step: "asc" }] } },
+  });
   if (!r) throw new NotFoundError(`Run '${runId}' not found`);
   const latest = new Map<string, RunDto["metrics"][number]>();
-  for (const m of r.metrics) latest.set(m.key, { key: m.key, value: m.value, timestampMs: Number(m.timestampMs), step: Number(m.step) });
+  for (const m of r.metrics)
+    latest.set(m.key, { key: m.key, value: m.value, timestampMs: Number(m.timestampMs), step: Number(m.step) });
   return {
     runId: r.id,
     experimentId: r.experimentId,
@@ -73,7 +85,11 @@ export async function updateRun(actor: Actor, runId: string, input: TUpdateRunBo
       },
     });
     if (body.runName) {
-      await tx.runTag.upsert({ where: { runId_key: { runId, key: RUN_NAME_TAG } }, create: { runId, key: RUN_NAME_TAG, value: body.runName }, update: { value: body.runName } });
+      await tx.runTag.upsert({
+        where: { runId_key: { runId, key: RUN_NAME_TAG } },
+        create: { runId, key: RUN_NAME_TAG, value: body.runName },
+        update: { value: body.runName },
+      });
     }
   });
   return loadRun(runId);
@@ -87,15 +103,26 @@ export async function logRunBatch(actor: Actor, runId: string, input: TLogBatchB
   await db().$transaction(async (tx) => {
     for (const p of body.params) {
       const old = await tx.runParam.findUnique({ where: { runId_key: { runId, key: p.key } } });
-      if (old && old.value !== p.value) throw new ValidationError(`Changing param values is not allowed. Param with key='${p.key}' was already logged with value='${old.value}'`);
+      if (old && old.value !== p.value)
+        throw new ValidationError(
+          `Changing param values is not allowed. Param with key='${p.key}' was already logged with value='${old.value}'`,
+        );
       if (!old) await tx.runParam.create({ data: { runId, key: p.key, value: p.value } });
     }
     for (const t of body.tags) {
-      await tx.runTag.upsert({ where: { runId_key: { runId, key: t.key } }, create: { runId, ...t }, update: { value: t.value } });
+      await tx.runTag.upsert({
+        where: { runId_key: { runId, key: t.key } },
+        create: { runId, ...t },
+        update: { value: t.value },
+      });
     }
     for (const m of body.metrics) {
       const key = { runId, key: m.key, timestampMs: BigInt(m.timestampMs), step: BigInt(m.step) };
-      await tx.runMetric.upsert({ where: { runId_key_timestampMs_step: key }, create: { ...key, value: m.value }, update: { value: m.value } });
+      await tx.runMetric.upsert({
+        where: { runId_key_timestampMs_step: key },
+        create: { ...key, value: m.value },
+        update: { value: m.value },
+      });
     }
   });
 }
@@ -107,13 +134,16 @@ export async function setRunTag(actor: Actor, runId: string, key: string, value:
 /** Links traces to a run (MLflow's LinkTracesToRun: at most 100 at a time); both must exist. */
 export async function linkTracesToRun(actor: Actor, runId: string, traceIds: string[]): Promise<void> {
   requireRole(actor, "DEVELOPER");
-  if (traceIds.length > 100) throw new ValidationError(`trace_ids: at most 100 traces can be linked at once, got ${traceIds.length}`);
+  if (traceIds.length > 100)
+    throw new ValidationError(`trace_ids: at most 100 traces can be linked at once, got ${traceIds.length}`);
   await loadRun(runId);
   const ids = [...new Set(traceIds)];
   const found = await db().trace.findMany({ where: { id: { in: ids } }, select: { id: true } });
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
   if (missing.length) throw new NotFoundError(`Trace with ID '${missing[0]}' not found`);
-  const already = new Set((await db().traceRunLink.findMany({ where: { runId, traceId: { in: ids } } })).map((l) => l.traceId));
+  const already = new Set(
+    (await db().traceRunLink.findMany({ where: { runId, traceId: { in: ids } } })).map((l) => l.traceId),
+  );
   const data = ids.filter((id) => !already.has(id)).map((traceId) => ({ traceId, runId }));
   if (data.length) await db().traceRunLink.createMany({ data });
 }

@@ -4,15 +4,37 @@ import { composeFilter, composeOrderBy, explorerQueryParams, pageTokenFor, readE
 
 describe("explorer query", () => {
   it("reads and writes the URL, ignoring unknown values", () => {
-    const q = readExplorerQuery(new URLSearchParams("q=tags.env%20%3D%20'prod'&state=ERROR&range=24h&sort=execution_time_ms.asc&page=3"));
-    expect(q).toEqual({ q: "tags.env = 'prod'", state: "ERROR", range: "24h", sort: { key: "execution_time_ms", desc: false }, page: 3 });
-    expect(explorerQueryParams(q)).toEqual({ q: "tags.env = 'prod'", state: "ERROR", range: "24h", sort: "execution_time_ms.asc", page: "3" });
-    expect(readExplorerQuery(new URLSearchParams("state=NOPE&range=2y&sort=evil.desc&page=-4"))).toEqual({ q: "", state: null, range: null, sort: null, page: 1 });
+    const q = readExplorerQuery(
+      new URLSearchParams("q=tags.env%20%3D%20'prod'&state=ERROR&range=24h&sort=execution_time_ms.asc&page=3"),
+    );
+    expect(q).toEqual({
+      q: "tags.env = 'prod'",
+      state: "ERROR",
+      range: "24h",
+      sort: { key: "execution_time_ms", desc: false },
+      page: 3,
+    });
+    expect(explorerQueryParams(q)).toEqual({
+      q: "tags.env = 'prod'",
+      state: "ERROR",
+      range: "24h",
+      sort: "execution_time_ms.asc",
+      page: "3",
+    });
+    expect(readExplorerQuery(new URLSearchParams("state=NOPE&range=2y&sort=evil.desc&page=-4"))).toEqual({
+      q: "",
+      state: null,
+      range: null,
+      sort: null,
+      page: 1,
+    });
   });
 
   it("composes the filter with the typed text first", () => {
     const q = readExplorerQuery(new URLSearchParams("q=feedback.user_feedback%20%3D%20false&state=OK&range=1h"));
-    expect(composeFilter(q, 10_000_000)).toBe("feedback.user_feedback = false AND attributes.status = 'OK' AND attributes.timestamp_ms >= 6400000");
+    expect(composeFilter(q, 10_000_000)).toBe(
+      "feedback.user_feedback = false AND attributes.status = 'OK' AND attributes.timestamp_ms >= 6400000",
+    );
     expect(composeFilter(readExplorerQuery(new URLSearchParams("")), 0)).toBe("");
     expect(composeOrderBy(q)).toEqual([]);
     expect(composeOrderBy(readExplorerQuery(new URLSearchParams("sort=name.desc")))).toEqual(["name DESC"]);

@@ -5,7 +5,12 @@
 export const PAGE_SIZE = 50;
 
 export const STATE_FILTERS = ["OK", "ERROR", "IN_PROGRESS"] as const;
-export const TIME_RANGES = { "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;
+export const TIME_RANGES = {
+  "1h": 3_600_000,
+  "24h": 86_400_000,
+  "7d": 7 * 86_400_000,
+  "30d": 30 * 86_400_000,
+} as const;
 export type TimeRange = keyof typeof TIME_RANGES;
 export const SORTABLE = ["timestamp_ms", "execution_time_ms", "status", "name", "request_id"] as const;
 export type SortKey = (typeof SORTABLE)[number];
@@ -28,7 +33,9 @@ export function readExplorerQuery(params: Params): ExplorerQuery {
     q: params.get("q") ?? "",
     state: (STATE_FILTERS as readonly string[]).includes(state ?? "") ? (state as ExplorerQuery["state"]) : null,
     range: range && range in TIME_RANGES ? (range as TimeRange) : null,
-    sort: (SORTABLE as readonly string[]).includes(sortKey ?? "") ? { key: sortKey as SortKey, desc: sortDir !== "asc" } : null,
+    sort: (SORTABLE as readonly string[]).includes(sortKey ?? "")
+      ? { key: sortKey as SortKey, desc: sortDir !== "asc" }
+      : null,
     page: Math.max(1, Math.floor(Number(params.get("page"))) || 1),
   };
 }

@@ -38,7 +38,10 @@ export function toSpanDto(s: SpanRow): SpanDto {
     statusMessage: s.statusMessage,
     inputs: parseJson(s.inputs, null),
     outputs: parseJson(s.outputs, null),
-    attributes: attributes && typeof attributes === "object" && !Array.isArray(attributes) ? (attributes as Record<string, unknown>) : {},
+    attributes:
+      attributes && typeof attributes === "object" && !Array.isArray(attributes)
+        ? (attributes as Record<string, unknown>)
+        : {},
     events: Array.isArray(events) ? (events as SpanDto["events"]) : [],
     model: s.model,
     inputTokens: s.inputTokens,
@@ -71,7 +74,10 @@ export async function batchGetTraces(actor: Actor, traceIds: string[]): Promise<
   const ordered = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   const [infos, spans] = await Promise.all([
     toTraceInfos(ordered),
-    db().span.findMany({ where: { traceId: { in: ordered.map((r) => r.id) } }, orderBy: [{ traceId: "asc" }, { startTimeNs: "asc" }, { spanId: "asc" }] }),
+    db().span.findMany({
+      where: { traceId: { in: ordered.map((r) => r.id) } },
+      orderBy: [{ traceId: "asc" }, { startTimeNs: "asc" }, { spanId: "asc" }],
+    }),
   ]);
   const spansBy = new Map<string, SpanDto[]>();
   for (const s of spans) {
@@ -122,7 +128,11 @@ export async function setTraceTag(actor: Actor, traceId: string, key: string, va
   requireRole(actor, "DEVELOPER");
   const trace = await db().trace.findUnique({ where: { id: traceId }, select: { id: true } });
   if (!trace) throw notFound(traceId);
-  await db().traceTag.upsert({ where: { traceId_key: { traceId, key } }, create: { traceId, key, value }, update: { value } });
+  await db().traceTag.upsert({
+    where: { traceId_key: { traceId, key } },
+    create: { traceId, key, value },
+    update: { value },
+  });
 }
 
 /** Removes a trace tag; 404 when the trace or the tag does not exist (as MLflow). */

@@ -72,7 +72,10 @@ export type TSearchTracesBody = z.infer<typeof ZSearchTracesBody>;
 /** Delete by ids, or the oldest traces up to a timestamp (MLflow's two forms). */
 export const ZDeleteTracesBody = z.union([
   z.object({ traceIds: z.array(z.string().min(1)).min(1).max(1000) }),
-  z.object({ maxTimestampMs: z.coerce.number().int().nonnegative(), maxTraces: z.coerce.number().int().min(1).max(100_000) }),
+  z.object({
+    maxTimestampMs: z.coerce.number().int().nonnegative(),
+    maxTraces: z.coerce.number().int().min(1).max(100_000),
+  }),
 ]);
 export type TDeleteTracesBody = z.infer<typeof ZDeleteTracesBody>;
 

@@ -28,7 +28,13 @@ export interface SearchTracesRequest {
 export async function searchTraces(actor: Actor, req: SearchTracesRequest): Promise<SearchTracesResult> {
   requireRole(actor, "REVIEWER");
   const compiled = compileTraceSearch({ provider: readDbConfig().provider, ...req });
-  const rows = await db().trace.findMany({ where: compiled.where, orderBy: compiled.orderBy, skip: compiled.skip, take: compiled.take, select: TRACE_INFO_SELECT });
+  const rows = await db().trace.findMany({
+    where: compiled.where,
+    orderBy: compiled.orderBy,
+    skip: compiled.skip,
+    take: compiled.take,
+    select: TRACE_INFO_SELECT,
+  });
   const token = nextPageToken(compiled.skip, compiled.take, rows.length);
   return { traces: await toTraceInfos(rows), ...(token ? { nextPageToken: token } : {}) };
 }

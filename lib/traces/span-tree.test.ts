@@ -10,7 +10,12 @@ const s = (spanId: string, parentSpanId: string | null, startMs: number, endMs: 
 
 describe("buildSpanTree", () => {
   it("orders depth-first by start time with depths and offsets", () => {
-    const tree = buildSpanTree([s("c2", "root", 50, 90), s("root", null, 0, 100), s("c1", "root", 10, 40), s("g1", "c1", 12, 20)]);
+    const tree = buildSpanTree([
+      s("c2", "root", 50, 90),
+      s("root", null, 0, 100),
+      s("c1", "root", 10, 40),
+      s("g1", "c1", 12, 20),
+    ]);
     expect(tree.rows.map((r) => [r.span.spanId, r.depth])).toEqual([
       ["root", 0],
       ["c1", 1],
@@ -23,9 +28,17 @@ describe("buildSpanTree", () => {
   });
 
   it("hides descendants of collapsed spans and treats orphans as roots", () => {
-    const spans = [s("root", null, 0, 100), s("c1", "root", 10, 40), s("g1", "c1", 12, 20), s("orphan", "missing", 5, null)];
+    const spans = [
+      s("root", null, 0, 100),
+      s("c1", "root", 10, 40),
+      s("g1", "c1", 12, 20),
+      s("orphan", "missing", 5, null),
+    ];
     expect(buildSpanTree(spans, new Set(["c1"])).rows.map((r) => r.span.spanId)).toEqual(["root", "c1", "orphan"]);
-    expect(buildSpanTree(spans).rows.find((r) => r.span.spanId === "orphan")).toMatchObject({ depth: 0, durationMs: null });
+    expect(buildSpanTree(spans).rows.find((r) => r.span.spanId === "orphan")).toMatchObject({
+      depth: 0,
+      durationMs: null,
+    });
   });
 
   it("handles 5,000-deep chains without recursion", () => {

@@ -25,9 +25,11 @@ export interface SpanTree<S extends TreeSpanInput> {
   totalMs: number;
 }
 
-
 /** Flattens spans depth-first (children by start time); `collapsed` hides descendants of those ids. */
-export function buildSpanTree<S extends TreeSpanInput>(spans: readonly S[], collapsed: ReadonlySet<string> = new Set()): SpanTree<S> {
+export function buildSpanTree<S extends TreeSpanInput>(
+  spans: readonly S[],
+  collapsed: ReadonlySet<string> = new Set(),
+): SpanTree<S> {
   if (spans.length === 0) return { rows: [], totalMs: 1 };
   const ids = new Set(spans.map((s) => s.spanId));
   const children = new Map<string | null, S[]>();
@@ -52,7 +54,9 @@ export function buildSpanTree<S extends TreeSpanInput>(spans: readonly S[], coll
   const rows: TreeRow<S>[] = [];
   const seen = new Set<string>();
   // Iterative depth-first walk: 5,000-span traces can be deep enough to overflow recursion.
-  const stack: { span: S; depth: number }[] = [...(children.get(null) ?? [])].reverse().map((span) => ({ span, depth: 0 }));
+  const stack: { span: S; depth: number }[] = [...(children.get(null) ?? [])]
+    .reverse()
+    .map((span) => ({ span, depth: 0 }));
   while (stack.length) {
     const { span, depth } = stack.pop()!;
     if (seen.has(span.spanId)) continue;
@@ -66,7 +70,8 @@ export function buildSpanTree<S extends TreeSpanInput>(spans: readonly S[], coll
       offsetMs: toMs(start - minStart),
       durationMs: span.endTimeNs ? toMs(BigInt(span.endTimeNs) - start) : null,
     });
-    if (!collapsed.has(span.spanId)) for (let i = kids.length - 1; i >= 0; i--) stack.push({ span: kids[i]!, depth: depth + 1 });
+    if (!collapsed.has(span.spanId))
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ span: kids[i]!, depth: depth + 1 });
   }
   return { rows, totalMs: Math.max(toMs(maxEnd - minStart), 0.001) };
 }

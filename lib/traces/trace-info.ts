@@ -38,7 +38,8 @@ function groupBy<T extends { traceId: string }>(rows: T[]): Map<string, T[]> {
   return out;
 }
 
-const toMap = (rows: { key: string; value: string }[] | undefined) => Object.fromEntries((rows ?? []).map((r) => [r.key, r.value]));
+const toMap = (rows: { key: string; value: string }[] | undefined) =>
+  Object.fromEntries((rows ?? []).map((r) => [r.key, r.value]));
 
 /** DTOs for these rows, in the same order. */
 export async function toTraceInfos(rows: TraceInfoRow[]): Promise<TraceInfoDto[]> {

@@ -5,7 +5,14 @@ import { createAssessment } from "@/lib/assessments/service";
 import { createUser } from "@/lib/users/service";
 import { insertTrace, type TraceSpec } from "@/prisma/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
-import { batchGetTraces, deleteTraceTag, deleteTraces, getTraceInfo, getTraceWithSpans, setTraceTag } from "./get-trace";
+import {
+  batchGetTraces,
+  deleteTraceTag,
+  deleteTraces,
+  getTraceInfo,
+  getTraceWithSpans,
+  setTraceTag,
+} from "./get-trace";
 import { searchTraces } from "./search-traces";
 
 let dev: Actor;
@@ -14,7 +21,11 @@ let experimentId = "";
 const ids: string[] = [];
 
 async function actorFor(role: "DEVELOPER" | "REVIEWER"): Promise<Actor> {
-  const { user } = await createUser(SYSTEM_ACTOR, { email: `${uniqueName(role.toLowerCase())}@t.test`, role, password: "password-123" });
+  const { user } = await createUser(SYSTEM_ACTOR, {
+    email: `${uniqueName(role.toLowerCase())}@t.test`,
+    role,
+    password: "password-123",
+  });
   return { userId: user.id, email: user.email, name: user.name, role, via: "session" };
 }
 
@@ -30,7 +41,17 @@ const spec = (i: number, extra: Partial<TraceSpec> = {}): TraceSpec => ({
     inputs: { q: `question ${i}` },
     outputs: { a: `answer ${i}` },
     status: i === 3 ? "ERROR" : "OK",
-    children: [{ name: "llm", spanType: "LLM", startMs: 5, durationMs: 50, inputTokens: 10, outputTokens: 5, events: [{ name: "exception", offsetMs: 6, attributes: { "exception.message": "boom" } }] }],
+    children: [
+      {
+        name: "llm",
+        spanType: "LLM",
+        startMs: 5,
+        durationMs: 50,
+        inputTokens: 10,
+        outputTokens: 5,
+        events: [{ name: "exception", offsetMs: 6, attributes: { "exception.message": "boom" } }],
+      },
+    ],
   },
   ...extra,
 });
@@ -41,7 +62,26 @@ beforeAll(async () => {
   experimentId = (await makeExperiment()).id;
   for (let i = 0; i < 6; i++) {
     ids.push(
-      await insertTrace(db(), spec(i, i === 2 ? { assessments: [{ name: "user_feedback", kind: "FEEDBACK", value: false, rationale: "bad", sourceType: "HUMAN", sourceId: "u1" }] } : {})),
+      await insertTrace(
+        db(),
+        spec(
+          i,
+          i === 2
+            ? {
+                assessments: [
+                  {
+                    name: "user_feedback",
+                    kind: "FEEDBACK",
+                    value: false,
+                    rationale: "bad",
+                    sourceType: "HUMAN",
+                    sourceId: "u1",
+                  },
+                ],
+              }
+            : {},
+        ),
+      ),
     );
   }
 });
@@ -52,28 +92,62 @@ describe("searchTraces", () => {
     expect(p1.traces.map((t) => t.traceId)).toEqual([ids[5], ids[4], ids[3], ids[2]]);
     expect(p1.nextPageToken).toBeTruthy();
     const t2 = p1.traces[3]!;
-    expect(t2).toMatchObject({ experimentId, name: "root-2", state: "OK", spanCount: 2, inputTokens: 10, outputTokens: 5, totalTokens: 15, executionTimeMs: 102, timestampMs: 1_700_000_002_000 });
+    expect(t2).toMatchObject({
+      experimentId,
+      name: "root-2",
+      state: "OK",
+      spanCount: 2,
+      inputTokens: 10,
+      outputTokens: 5,
+      totalTokens: 15,
+      executionTimeMs: 102,
+      timestampMs: 1_700_000_002_000,
+    });
     expect(t2.tags).toMatchObject({ env: "staging", "mlflow.traceName": "root-2" });
     expect(t2.metadata["mlflow.trace_schema.version"]).toBe("3");
     expect(t2.assessments).toHaveLength(1);
-    expect(t2.assessments[0]).toMatchObject({ name: "user_feedback", value: false, rationale: "bad", source: { sourceType: "HUMAN", sourceId: "u1" } });
+    expect(t2.assessments[0]).toMatchObject({
+      name: "user_feedback",
+      value: false,
+      rationale: "bad",
+      source: { sourceType: "HUMAN", sourceId: "u1" },
+    });
     expect(JSON.parse(t2.requestPreview!)).toEqual({ q: "question 2" });
-    const p2 = await searchTraces(reviewer, { experimentIds: [experimentId], maxResults: 4, pageToken: p1.nextPageToken });
+    const p2 = await searchTraces(reviewer, {
+      experimentIds: [experimentId],
+      maxResults: 4,
+      pageToken: p1.nextPageToken,
+    });
     expect(p2.traces.map((t) => t.traceId)).toEqual([ids[1], ids[0]]);
     expect(p2.nextPageToken).toBeUndefined();
   });
 
   it("filters by state, tag and assessment value and sorts", async () => {
-    const errors = await searchTraces(reviewer, { experimentIds: [experimentId], filter: "attributes.status = 'ERROR'", maxResults: 10 });
+    const errors = await searchTraces(reviewer, {
+      experimentIds: [experimentId],
+      filter: "attributes.status = 'ERROR'",
+      maxResults: 10,
+    });
     expect(errors.traces.map((t) => t.traceId)).toEqual([ids[3]]);
-    const prod = await searchTraces(reviewer, { experimentIds: [experimentId], filter: "tags.env = 'prod'", orderBy: ["timestamp_ms ASC"], maxResults: 10 });
+    const prod = await searchTraces(reviewer, {
+      experimentIds: [experimentId],
+      filter: "tags.env = 'prod'",
+      orderBy: ["timestamp_ms ASC"],
+      maxResults: 10,
+    });
     expect(prod.traces.map((t) => t.traceId)).toEqual([ids[1], ids[3], ids[5]]);
-    const bad = await searchTraces(reviewer, { experimentIds: [experimentId], filter: "feedback.user_feedback = false", maxResults: 10 });
+    const bad = await searchTraces(reviewer, {
+      experimentIds: [experimentId],
+      filter: "feedback.user_feedback = false",
+      maxResults: 10,
+    });
     expect(bad.traces.map((t) => t.traceId)).toEqual([ids[2]]);
   });
 
   it("reports filter syntax errors with a position", async () => {
-    await expect(searchTraces(reviewer, { experimentIds: [experimentId], filter: "tags.env = ", maxResults: 10 })).rejects.toMatchObject({ status: 400, details: { position: expect.any(Number) } });
+    await expect(
+      searchTraces(reviewer, { experimentIds: [experimentId], filter: "tags.env = ", maxResults: 10 }),
+    ).rejects.toMatchObject({ status: 400, details: { position: expect.any(Number) } });
   });
 });
 
@@ -115,7 +189,18 @@ describe("tags and deletion", () => {
   it("deletes by ids (within the experiment only) and the oldest by timestamp", async () => {
     const exp = await makeExperiment();
     const other = await makeExperiment();
-    const mk = (e: string, ts: number) => insertTrace(db(), { experimentId: e, timestampMs: ts, root: { name: "r", spanType: "CHAIN", startMs: 0, durationMs: 1, children: [{ name: "c", spanType: "LLM", startMs: 0, durationMs: 1 }] } });
+    const mk = (e: string, ts: number) =>
+      insertTrace(db(), {
+        experimentId: e,
+        timestampMs: ts,
+        root: {
+          name: "r",
+          spanType: "CHAIN",
+          startMs: 0,
+          durationMs: 1,
+          children: [{ name: "c", spanType: "LLM", startMs: 0, durationMs: 1 }],
+        },
+      });
     const [a, b, c, d] = [await mk(exp.id, 10), await mk(exp.id, 20), await mk(exp.id, 30), await mk(exp.id, 40)];
     const foreign = await mk(other.id, 5);
     const span = await db().span.findFirstOrThrow({ where: { traceId: a, name: "c" } });
@@ -124,7 +209,15 @@ describe("tags and deletion", () => {
     expect(await db().trace.count({ where: { id: foreign } })).toBe(1);
     expect(await db().span.count({ where: { traceId: a } })).toBe(0);
     expect(await deleteTraces(dev, exp.id, { maxTimestampMs: 35, maxTraces: 1 })).toBe(1);
-    expect((await db().trace.findMany({ where: { experimentId: exp.id }, select: { id: true }, orderBy: { timestampMs: "asc" } })).map((t) => t.id)).toEqual([c, d]);
+    expect(
+      (
+        await db().trace.findMany({
+          where: { experimentId: exp.id },
+          select: { id: true },
+          orderBy: { timestampMs: "asc" },
+        })
+      ).map((t) => t.id),
+    ).toEqual([c, d]);
     expect(b).toBeTruthy();
     await expect(deleteTraces(reviewer, exp.id, { traceIds: [c] })).rejects.toMatchObject({ status: 403 });
   });

@@ -24,15 +24,33 @@ function hashKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
 
-function toDto(k: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiKeyDto {
-  return { id: k.id, name: k.name, prefix: k.prefix, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revoked: k.revokedAt !== null };
+function toDto(k: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}): ApiKeyDto {
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+    revoked: k.revokedAt !== null,
+  };
 }
 
 /**
  * Creates a personal API key for the actor (or, for admins, another user). The key is returned
  * once: only its SHA-256 is stored, so it cannot be shown again.
  */
-export async function createApiKey(actor: Actor, name: string, forUserId = actor.userId): Promise<{ key: string; apiKey: ApiKeyDto }> {
+export async function createApiKey(
+  actor: Actor,
+  name: string,
+  forUserId = actor.userId,
+): Promise<{ key: string; apiKey: ApiKeyDto }> {
   if (forUserId !== actor.userId) requireRole(actor, "ADMIN");
   const key = `${KEY_PREFIX}${randomBytes(24).toString("base64url")}`;
   const row = await db().apiKey.create({
@@ -43,14 +61,19 @@ export async function createApiKey(actor: Actor, name: string, forUserId = actor
 
 /** The actor's own keys, newest first. */
 export async function listApiKeys(actor: Actor): Promise<ApiKeyDto[]> {
-  const rows = await db().apiKey.findMany({ where: { userId: actor.userId }, orderBy: { createdAt: "desc" }, take: 200 });
+  const rows = await db().apiKey.findMany({
+    where: { userId: actor.userId },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
   return rows.map(toDto);
 }
 
 /** Revokes a key of the actor's own (admins: anyone's). */
 export async function revokeApiKey(actor: Actor, id: string): Promise<ApiKeyDto> {
   const row = await db().apiKey.findUnique({ where: { id } });
-  if (!row || (row.userId !== actor.userId && actor.role !== "ADMIN")) throw new NotFoundError(`No API key with id ${id}`);
+  if (!row || (row.userId !== actor.userId && actor.role !== "ADMIN"))
+    throw new NotFoundError(`No API key with id ${id}`);
   const updated = await db().apiKey.update({ where: { id }, data: { revokedAt: row.revokedAt ?? new Date() } });
   return toDto(updated);
 }

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { ZRole } from "@/lib/auth/roles";
 
-export const ZEmail = z.string().trim().toLowerCase().pipe(z.email({ message: "must be an email address" }));
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "must be an email address" }));
 export const ZPassword = z.string().min(8, "must be at least 8 characters").max(200);
 
 export const ZCreateUserBody = z.object({
@@ -14,7 +18,11 @@ export const ZCreateUserBody = z.object({
 export type TCreateUserBody = z.infer<typeof ZCreateUserBody>;
 
 export const ZUpdateUserBody = z
-  .object({ role: ZRole.optional(), name: z.string().trim().min(1).max(200).optional(), disabled: z.boolean().optional() })
+  .object({
+    role: ZRole.optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    disabled: z.boolean().optional(),
+  })
   .refine((b) => Object.keys(b).length > 0, "give at least one of role, name, disabled");
 export type TUpdateUserBody = z.infer<typeof ZUpdateUserBody>;
 

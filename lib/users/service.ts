@@ -20,7 +20,14 @@ export interface UserDto {
 type UserRow = { id: string; email: string; name: string; role: string; disabledAt: Date | null; createdAt: Date };
 
 export function toUserDto(u: UserRow): UserDto {
-  return { id: u.id, email: u.email, name: u.name, role: u.role as Role, disabled: u.disabledAt !== null, createdAt: u.createdAt.toISOString() };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role as Role,
+    disabled: u.disabledAt !== null,
+    createdAt: u.createdAt.toISOString(),
+  };
 }
 
 /** Creates a user (admins only). Returns the generated password once when none was given. */
@@ -70,7 +77,8 @@ export async function updateUser(actor: Actor, userId: string, body: TUpdateUser
   const losesAdmin = user.role === "ADMIN" && ((body.role && body.role !== "ADMIN") || body.disabled === true);
   if (losesAdmin) {
     const admins = await db().user.count({ where: { role: "ADMIN", disabledAt: null } });
-    if (admins <= 1) throw new ValidationError("This is the last active admin: make another user an admin first", { field: "role" });
+    if (admins <= 1)
+      throw new ValidationError("This is the last active admin: make another user an admin first", { field: "role" });
   }
   const updated = await db().user.update({
     where: { id: userId },

@@ -15,7 +15,10 @@ async function makeUser(role: "ADMIN" | "DEVELOPER" | "REVIEWER"): Promise<{ act
 describe("users", () => {
   it("creates users with hashed passwords and authenticates them", async () => {
     const { actor } = await makeUser("DEVELOPER");
-    expect(await authenticateWithPassword(actor.email.toUpperCase(), "a-long-password")).toMatchObject({ id: actor.userId, role: "DEVELOPER" });
+    expect(await authenticateWithPassword(actor.email.toUpperCase(), "a-long-password")).toMatchObject({
+      id: actor.userId,
+      role: "DEVELOPER",
+    });
     expect(await authenticateWithPassword(actor.email, "wrong-password")).toBeNull();
   });
 
@@ -30,7 +33,9 @@ describe("users", () => {
   it("lets only admins create users or change roles", async () => {
     const { actor: reviewer } = await makeUser("REVIEWER");
     const { actor: developer } = await makeUser("DEVELOPER");
-    await expect(createUser(reviewer, { email: `${uniqueName("x")}@t.local`, role: "ADMIN" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createUser(reviewer, { email: `${uniqueName("x")}@t.local`, role: "ADMIN" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(updateUser(developer, reviewer.userId, { role: "ADMIN" })).rejects.toBeInstanceOf(ForbiddenError);
     const { actor: admin } = await makeUser("ADMIN");
     expect((await updateUser(admin, reviewer.userId, { role: "DEVELOPER" })).role).toBe("DEVELOPER");
@@ -83,6 +88,8 @@ describe("invitations", () => {
     const { token } = await createInvitation(admin, { email, role: "REVIEWER" });
     const user = await acceptInvitation({ token, name: "Invited Person", password: "invitee-password" });
     expect(user).toMatchObject({ email, role: "REVIEWER", name: "Invited Person" });
-    await expect(acceptInvitation({ token, name: "Again", password: "invitee-password" })).rejects.toThrow(/unknown, used or expired/);
+    await expect(acceptInvitation({ token, name: "Again", password: "invitee-password" })).rejects.toThrow(
+      /unknown, used or expired/,
+    );
   });
 });

@@ -10,7 +10,16 @@ const SYSTEM_PROMPT = "You are Acme Cloud's support assistant. Answer only from 
 
 function endUserFeedback(f: RagExample["feedback"]): AssessmentSpec[] {
   if (!f) return [];
-  return [{ name: "user_feedback", kind: "FEEDBACK", value: f.value, rationale: f.comment, sourceType: "HUMAN", sourceId: f.user }];
+  return [
+    {
+      name: "user_feedback",
+      kind: "FEEDBACK",
+      value: f.value,
+      rationale: f.comment,
+      sourceType: "HUMAN",
+      sourceId: f.user,
+    },
+  ];
 }
 
 function ragTrace(experimentId: string, ex: RagExample, timestampMs: number, i: number): TraceSpec {
@@ -21,7 +30,10 @@ function ragTrace(experimentId: string, ex: RagExample, timestampMs: number, i: 
     experimentId,
     timestampMs,
     tags: { env: i % 3 === 0 ? "staging" : "prod", app_version: "1.4.2" },
-    metadata: { "mlflow.trace.user": ex.feedback?.user ?? `user-${1000 + i}`, "mlflow.trace.session": `session-${200 + Math.floor(i / 2)}` },
+    metadata: {
+      "mlflow.trace.user": ex.feedback?.user ?? `user-${1000 + i}`,
+      "mlflow.trace.session": `session-${200 + Math.floor(i / 2)}`,
+    },
     assessments: endUserFeedback(ex.feedback),
     root: {
       name: "rag_pipeline",
@@ -45,7 +57,11 @@ function ragTrace(experimentId: string, ex: RagExample, timestampMs: number, i: 
           startMs: 50,
           durationMs: 120,
           inputs: { query: ex.question, top_k: 4 },
-          outputs: ex.docs.map((d, k) => ({ id: `chunk-${i}-${k}`, page_content: d.text, metadata: { doc_uri: d.uri, chunk_id: `${k}`, score: d.score } })),
+          outputs: ex.docs.map((d, k) => ({
+            id: `chunk-${i}-${k}`,
+            page_content: d.text,
+            metadata: { doc_uri: d.uri, chunk_id: `${k}`, score: d.score },
+          })),
         },
         {
           name: "chat_completion",
@@ -55,7 +71,13 @@ function ragTrace(experimentId: string, ex: RagExample, timestampMs: number, i: 
           model: MODEL,
           inputTokens: Math.round(promptTokens),
           outputTokens: Math.round(completionTokens),
-          attributes: { "mlflow.chat.tokenUsage": { input_tokens: Math.round(promptTokens), output_tokens: Math.round(completionTokens) }, "mlflow.message.format": "openai" },
+          attributes: {
+            "mlflow.chat.tokenUsage": {
+              input_tokens: Math.round(promptTokens),
+              output_tokens: Math.round(completionTokens),
+            },
+            "mlflow.message.format": "openai",
+          },
           inputs: {
             model: MODEL,
             temperature: 0.1,
@@ -78,13 +100,20 @@ function ragTrace(experimentId: string, ex: RagExample, timestampMs: number, i: 
 }
 
 function agentTrace(experimentId: string, ex: AgentExample, timestampMs: number, i: number): TraceSpec {
-  const toolCall = { id: `call_${i}`, type: "function", function: { name: "lookup_order", arguments: JSON.stringify({ order_id: ex.orderId }) } };
+  const toolCall = {
+    id: `call_${i}`,
+    type: "function",
+    function: { name: "lookup_order", arguments: JSON.stringify({ order_id: ex.orderId }) },
+  };
   const failed = Boolean(ex.error);
   return {
     experimentId,
     timestampMs,
     tags: { env: "prod", app_version: "1.4.2", agent: "orders" },
-    metadata: { "mlflow.trace.user": ex.feedback?.user ?? `user-${8000 + i}`, "mlflow.trace.session": `session-agent-${i}` },
+    metadata: {
+      "mlflow.trace.user": ex.feedback?.user ?? `user-${8000 + i}`,
+      "mlflow.trace.session": `session-agent-${i}`,
+    },
     assessments: endUserFeedback(ex.feedback),
     root: {
       name: "support_agent",
@@ -104,8 +133,31 @@ function agentTrace(experimentId: string, ex: AgentExample, timestampMs: number,
           model: MODEL,
           inputTokens: 240,
           outputTokens: 30,
-          inputs: { model: MODEL, messages: [{ role: "system", content: "You help customers with their orders. Use tools." }, { role: "user", content: ex.request }], tools: [{ type: "function", function: { name: "lookup_order", parameters: { type: "object", properties: { order_id: { type: "string" } } } } }] },
-          outputs: { choices: [{ index: 0, message: { role: "assistant", content: null, tool_calls: [toolCall] }, finish_reason: "tool_calls" }] },
+          inputs: {
+            model: MODEL,
+            messages: [
+              { role: "system", content: "You help customers with their orders. Use tools." },
+              { role: "user", content: ex.request },
+            ],
+            tools: [
+              {
+                type: "function",
+                function: {
+                  name: "lookup_order",
+                  parameters: { type: "object", properties: { order_id: { type: "string" } } },
+                },
+              },
+            ],
+          },
+          outputs: {
+            choices: [
+              {
+                index: 0,
+                message: { role: "assistant", content: null, tool_calls: [toolCall] },
+                finish_reason: "tool_calls",
+              },
+            ],
+          },
         },
         {
           name: "lookup_order",
@@ -116,7 +168,19 @@ function agentTrace(experimentId: string, ex: AgentExample, timestampMs: number,
           statusMessage: ex.error,
           inputs: { order_id: ex.orderId },
           outputs: ex.order ?? undefined,
-          events: failed ? [{ name: "exception", offsetMs: 860, attributes: { "exception.type": "OrderNotFoundError", "exception.message": ex.error!, "exception.stacktrace": `Traceback (most recent call last):\n  File "tools.py", line 42, in lookup_order\n    raise OrderNotFoundError(order_id)\n${ex.error}` } }] : [],
+          events: failed
+            ? [
+                {
+                  name: "exception",
+                  offsetMs: 860,
+                  attributes: {
+                    "exception.type": "OrderNotFoundError",
+                    "exception.message": ex.error!,
+                    "exception.stacktrace": `Traceback (most recent call last):\n  File "tools.py", line 42, in lookup_order\n    raise OrderNotFoundError(order_id)\n${ex.error}`,
+                  },
+                },
+              ]
+            : [],
         },
         ...(failed
           ? []
@@ -129,8 +193,17 @@ function agentTrace(experimentId: string, ex: AgentExample, timestampMs: number,
                 model: MODEL,
                 inputTokens: 310,
                 outputTokens: Math.round(ex.answer.length / 4),
-                inputs: { model: MODEL, messages: [{ role: "user", content: ex.request }, { role: "assistant", content: null, tool_calls: [toolCall] }, { role: "tool", tool_call_id: toolCall.id, content: JSON.stringify(ex.order) }] },
-                outputs: { choices: [{ index: 0, message: { role: "assistant", content: ex.answer }, finish_reason: "stop" }] },
+                inputs: {
+                  model: MODEL,
+                  messages: [
+                    { role: "user", content: ex.request },
+                    { role: "assistant", content: null, tool_calls: [toolCall] },
+                    { role: "tool", tool_call_id: toolCall.id, content: JSON.stringify(ex.order) },
+                  ],
+                },
+                outputs: {
+                  choices: [{ index: 0, message: { role: "assistant", content: ex.answer }, finish_reason: "stop" }],
+                },
               },
             ]),
       ],

@@ -66,7 +66,8 @@ export async function insertTrace(db: Db, spec: TraceSpec): Promise<string> {
   const spans: FlatSpan[] = [];
   flatten(spec.root, null, spans);
   const startNs = BigInt(spec.timestampMs) * 1_000_000n;
-  const sum = (f: (s: SpanSpec) => number | undefined) => spans.reduce<number | null>((acc, s) => (f(s.spec) == null ? acc : (acc ?? 0) + f(s.spec)!), null);
+  const sum = (f: (s: SpanSpec) => number | undefined) =>
+    spans.reduce<number | null>((acc, s) => (f(s.spec) == null ? acc : (acc ?? 0) + f(s.spec)!), null);
   const inputTokens = sum((s) => s.inputTokens);
   const outputTokens = sum((s) => s.outputTokens);
   const state = spec.root.status === "ERROR" ? "ERROR" : "OK";
@@ -86,8 +87,18 @@ export async function insertTrace(db: Db, spec: TraceSpec): Promise<string> {
         outputTokens,
         totalTokens: inputTokens == null && outputTokens == null ? null : (inputTokens ?? 0) + (outputTokens ?? 0),
         spanCount: spans.length,
-        tags: { create: Object.entries({ "mlflow.traceName": spec.root.name, ...spec.tags }).map(([key, value]) => ({ key, value })) },
-        metadata: { create: Object.entries({ "mlflow.trace_schema.version": "3", ...spec.metadata }).map(([key, value]) => ({ key, value })) },
+        tags: {
+          create: Object.entries({ "mlflow.traceName": spec.root.name, ...spec.tags }).map(([key, value]) => ({
+            key,
+            value,
+          })),
+        },
+        metadata: {
+          create: Object.entries({ "mlflow.trace_schema.version": "3", ...spec.metadata }).map(([key, value]) => ({
+            key,
+            value,
+          })),
+        },
       },
     });
     await tx.span.createMany({
@@ -104,7 +115,13 @@ export async function insertTrace(db: Db, spec: TraceSpec): Promise<string> {
         inputs: s.inputs === undefined ? null : JSON.stringify(s.inputs),
         outputs: s.outputs === undefined ? null : JSON.stringify(s.outputs),
         attributes: JSON.stringify({ "mlflow.spanType": s.spanType, ...s.attributes }),
-        events: JSON.stringify((s.events ?? []).map((e) => ({ name: e.name, timeUnixNano: String(startNs + ms(e.offsetMs)), attributes: e.attributes }))),
+        events: JSON.stringify(
+          (s.events ?? []).map((e) => ({
+            name: e.name,
+            timeUnixNano: String(startNs + ms(e.offsetMs)),
+            attributes: e.attributes,
+          })),
+        ),
         model: s.model ?? null,
         inputTokens: s.inputTokens ?? null,
         outputTokens: s.outputTokens ?? null,

@@ -16,7 +16,10 @@ if (!name) {
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const sqlite = await diffToSchema("sqlite", "migrations");
 const postgres = await withScratchPostgres((dbs) => diffToSchema("postgresql", "migrations", dbs));
-for (const [provider, sql] of [["sqlite", sqlite], ["postgresql", postgres]] as const) {
+for (const [provider, sql] of [
+  ["sqlite", sqlite],
+  ["postgresql", postgres],
+] as const) {
   if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
     console.log(`${provider}: schema already matches the migrations, nothing written`);
     continue;

@@ -8,7 +8,10 @@ export default async function ReviewPage() {
   const { sessions } = await listMyReviewSessions(actor, { max_results: 100 });
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title="Review" description="The labeling sessions assigned to you. Open one to start at your next unlabeled item." />
+      <PageHeader
+        title="Review"
+        description="The labeling sessions assigned to you. Open one to start at your next unlabeled item."
+      />
       <ReviewSessionList sessions={sessions} />
     </div>
   );

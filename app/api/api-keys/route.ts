@@ -4,4 +4,6 @@ import { createApiKey, listApiKeys } from "@/lib/users/api-keys";
 import { ZCreateApiKeyBody } from "@/lib/users/schemas";
 
 export const GET = route({ role: "REVIEWER" }, async ({ actor }) => ({ apiKeys: await listApiKeys(actor) }));
-export const POST = route({ role: "REVIEWER", body: ZCreateApiKeyBody }, ({ actor, body }) => createApiKey(actor, body.name));
+export const POST = route({ role: "REVIEWER", body: ZCreateApiKeyBody }, ({ actor, body }) =>
+  createApiKey(actor, body.name),
+);

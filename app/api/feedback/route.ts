@@ -3,4 +3,6 @@ import { readJsonBody } from "@/lib/http/body";
 import { route } from "@/lib/http/route";
 import { submitLegacyFeedback } from "@/lib/feedback/service";
 
-export const POST = route({ role: "DEVELOPER" }, async ({ actor, req }) => submitLegacyFeedback(actor, await readJsonBody(req)));
+export const POST = route({ role: "DEVELOPER" }, async ({ actor, req }) =>
+  submitLegacyFeedback(actor, await readJsonBody(req)),
+);

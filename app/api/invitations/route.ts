@@ -3,4 +3,6 @@ import { route } from "@/lib/http/route";
 import { createInvitation } from "@/lib/users/invitations";
 import { ZCreateInvitationBody } from "@/lib/users/schemas";
 
-export const POST = route({ role: "ADMIN", body: ZCreateInvitationBody }, ({ actor, body }) => createInvitation(actor, body));
+export const POST = route({ role: "ADMIN", body: ZCreateInvitationBody }, ({ actor, body }) =>
+  createInvitation(actor, body),
+);

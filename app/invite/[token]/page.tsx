@@ -13,7 +13,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         {invitation ? (
           <AcceptInvitationForm token={token} email={invitation.email} />
         ) : (
-          <p className="text-sm text-slate-600">This invitation link is unknown, already used or expired. Ask an admin for a new one.</p>
+          <p className="text-sm text-slate-600">
+            This invitation link is unknown, already used or expired. Ask an admin for a new one.
+          </p>
         )}
       </div>
     </div>

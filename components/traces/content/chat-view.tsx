@@ -13,7 +13,12 @@ const ROLE_STYLE: Record<ChatRole, { label: string; bubble: string; badge: strin
   system: { label: "System", bubble: "border-slate-200 bg-slate-50", badge: "text-slate-500", align: "mr-auto" },
   user: { label: "User", bubble: "border-slate-300 bg-slate-100", badge: "text-slate-700", align: "ml-auto" },
   assistant: { label: "Assistant", bubble: "border-slate-200 bg-white", badge: "text-sky-700", align: "mr-auto" },
-  tool: { label: "Tool", bubble: "border-dashed border-slate-300 bg-slate-50", badge: "text-amber-700", align: "mr-auto" },
+  tool: {
+    label: "Tool",
+    bubble: "border-dashed border-slate-300 bg-slate-50",
+    badge: "text-amber-700",
+    align: "mr-auto",
+  },
 };
 
 function MessageBody({ message }: { message: ChatMessage }) {
@@ -42,7 +47,12 @@ export function ChatView({ messages, className }: ChatViewProps) {
             {message.toolCalls && message.toolCalls.length > 0 && (
               <div className="mt-2 flex flex-col gap-2">
                 {message.toolCalls.map((call, i) => (
-                  <ToolCallCard key={`${call.id}-${i}`} name={call.name} id={call.id || undefined} arguments={call.arguments} />
+                  <ToolCallCard
+                    key={`${call.id}-${i}`}
+                    name={call.name}
+                    id={call.id || undefined}
+                    arguments={call.arguments}
+                  />
                 ))}
               </div>
             )}

@@ -18,7 +18,13 @@ function Source({ source }: { source: string }) {
   const href = safeUrl(source);
   const className = "truncate font-mono text-xs";
   return href ? (
-    <a href={href} target="_blank" rel="noopener noreferrer nofollow ugc" title={source} className={`${className} text-sky-700 underline underline-offset-2`}>
+    <a
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer nofollow ugc"
+      title={source}
+      className={`${className} text-sky-700 underline underline-offset-2`}
+    >
       {source}
     </a>
   ) : (

@@ -18,7 +18,13 @@ export interface JsonViewProps {
  * Pretty-printed JSON in a <pre>. Long values start collapsed: span payloads can be megabytes
  * (whole documents, base64 images) and rendering them in full makes the detail pane unusable.
  */
-export function JsonView({ value, collapsedLines = 20, collapsedChars = 4000, exact = false, className }: JsonViewProps) {
+export function JsonView({
+  value,
+  collapsedLines = 20,
+  collapsedChars = 4000,
+  exact = false,
+  className,
+}: JsonViewProps) {
   const [expanded, setExpanded] = useState(false);
   const text = useMemo(
     () => (exact && typeof value === "string" ? JSON.stringify(value) : toPrettyJson(value)),
@@ -46,7 +52,9 @@ export function JsonView({ value, collapsedLines = 20, collapsedChars = 4000, ex
           aria-expanded={expanded}
           className="mt-1 text-xs font-medium text-slate-600 hover:text-slate-900"
         >
-          {expanded ? "Show less" : `Show all (${lines.length.toLocaleString()} lines, ${text.length.toLocaleString()} chars)`}
+          {expanded
+            ? "Show less"
+            : `Show all (${lines.length.toLocaleString()} lines, ${text.length.toLocaleString()} chars)`}
         </button>
       )}
     </div>

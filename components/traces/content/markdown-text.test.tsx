@@ -10,11 +10,11 @@ const HOSTILE = [
   "[x](javascript:alert(1))",
   "[y](JAVASCRIPT:alert(1))",
   "[z](  javascript:alert(1))",
-  "<a href=\"javascript:alert(1)\">raw link</a>",
+  '<a href="javascript:alert(1)">raw link</a>',
   "![pic](javascript:alert(1))",
   "[d](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-  "<iframe src=\"https://evil.example\"></iframe>",
-  "<div onclick=\"alert(1)\" style=\"background:url(javascript:alert(1))\">x</div>",
+  '<iframe src="https://evil.example"></iframe>',
+  '<div onclick="alert(1)" style="background:url(javascript:alert(1))">x</div>',
 ].join("\n\n");
 
 function render(markdown: string): string {
@@ -43,7 +43,9 @@ describe("MarkdownText safety", () => {
   });
 
   it("still renders ordinary markdown and safe links", () => {
-    const html = render("**bold** and [docs](https://mlflow.org/docs) and [mail](mailto:a@example.com)\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+    const html = render(
+      "**bold** and [docs](https://mlflow.org/docs) and [mail](mailto:a@example.com)\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+    );
     expect(html).toContain("<strong>bold</strong>");
     expect(html).toContain('href="https://mlflow.org/docs"');
     expect(html).toContain('rel="noopener noreferrer nofollow ugc"');

@@ -21,7 +21,12 @@ export interface MarkdownTextProps {
 const components: Components = {
   a: ({ href, children }) =>
     href ? (
-      <a href={href} target="_blank" rel="noopener noreferrer nofollow ugc" className="text-sky-700 underline underline-offset-2 hover:text-sky-900">
+      <a
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer nofollow ugc"
+        className="text-sky-700 underline underline-offset-2 hover:text-sky-900"
+      >
         {children}
       </a>
     ) : (
@@ -31,7 +36,12 @@ const components: Components = {
     const label = `[image${alt ? `: ${alt}` : ""}]`;
     const href = typeof src === "string" ? safeUrl(src) : null;
     return href ? (
-      <a href={href} target="_blank" rel="noopener noreferrer nofollow ugc" className="text-sky-700 underline underline-offset-2">
+      <a
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer nofollow ugc"
+        className="text-sky-700 underline underline-offset-2"
+      >
         {label}
       </a>
     ) : (

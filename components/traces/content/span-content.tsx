@@ -49,7 +49,11 @@ function ModeToggle({ mode, onChange }: { mode: SpanContentMode; onChange: (mode
     { value: "raw", label: "Raw JSON" },
   ];
   return (
-    <div role="group" aria-label="Display mode" className="inline-flex rounded-md border border-slate-200 bg-slate-50 p-0.5">
+    <div
+      role="group"
+      aria-label="Display mode"
+      className="inline-flex rounded-md border border-slate-200 bg-slate-50 p-0.5"
+    >
       {options.map((option) => (
         <button
           key={option.value}

@@ -19,7 +19,9 @@ export function SelectionActions({ experimentId, traceIds, onDone }: Props) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    apiFetch<{ sessions: { id: string; name: string }[] }>(`/api/labeling/sessions?experiment_id=${encodeURIComponent(experimentId)}`)
+    apiFetch<{ sessions: { id: string; name: string }[] }>(
+      `/api/labeling/sessions?experiment_id=${encodeURIComponent(experimentId)}`,
+    )
       .then((r) => setSessions(r.sessions ?? []))
       .catch((e: Error) => {
         setSessions([]);
@@ -41,12 +43,27 @@ export function SelectionActions({ experimentId, traceIds, onDone }: Props) {
   };
 
   return (
-    <div className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-indigo-50 px-3 py-2 text-sm" data-testid="selection-bar">
+    <div
+      className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-indigo-50 px-3 py-2 text-sm"
+      data-testid="selection-bar"
+    >
       <span className="font-medium">{traceIds.length} selected</span>
       {confirming ? (
         <>
-          <span>Delete {traceIds.length} trace{traceIds.length === 1 ? "" : "s"} and their assessments? This cannot be undone.</span>
-          <Button variant="danger" disabled={busy} onClick={() => run(async () => `Deleted ${(await apiFetch<{ deleted: number }>("/api/traces/delete", { method: "POST", json: { experimentId, traceIds } })).deleted} traces`)}>
+          <span>
+            Delete {traceIds.length} trace{traceIds.length === 1 ? "" : "s"} and their assessments? This cannot be
+            undone.
+          </span>
+          <Button
+            variant="danger"
+            disabled={busy}
+            onClick={() =>
+              run(
+                async () =>
+                  `Deleted ${(await apiFetch<{ deleted: number }>("/api/traces/delete", { method: "POST", json: { experimentId, traceIds } })).deleted} traces`,
+              )
+            }
+          >
             Delete
           </Button>
           <Button variant="ghost" onClick={() => setConfirming(false)}>
@@ -58,8 +75,19 @@ export function SelectionActions({ experimentId, traceIds, onDone }: Props) {
           Delete…
         </Button>
       )}
-      <select aria-label="Labeling session" value={sessionId} onChange={(e) => setSessionId(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-        <option value="">{sessions == null ? "Loading sessions…" : sessions.length ? "Choose a labeling session" : "No labeling sessions"}</option>
+      <select
+        aria-label="Labeling session"
+        value={sessionId}
+        onChange={(e) => setSessionId(e.target.value)}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+      >
+        <option value="">
+          {sessions == null
+            ? "Loading sessions…"
+            : sessions.length
+              ? "Choose a labeling session"
+              : "No labeling sessions"}
+        </option>
         {(sessions ?? []).map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}
@@ -71,7 +99,10 @@ export function SelectionActions({ experimentId, traceIds, onDone }: Props) {
         disabled={busy || !sessionId}
         onClick={() =>
           run(async () => {
-            await apiFetch(`/api/labeling/sessions/${encodeURIComponent(sessionId)}/items`, { method: "POST", json: { trace_ids: traceIds } });
+            await apiFetch(`/api/labeling/sessions/${encodeURIComponent(sessionId)}/items`, {
+              method: "POST",
+              json: { trace_ids: traceIds },
+            });
             return `Added ${traceIds.length} traces to ${sessions?.find((s) => s.id === sessionId)?.name ?? "the session"}`;
           })
         }

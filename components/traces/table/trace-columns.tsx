@@ -1,14 +1,27 @@
 "use client";
 
-import { columnOrderingFeature, columnVisibilityFeature, rowSelectionFeature, tableFeatures, type ColumnDef } from "@tanstack/react-table";
+import {
+  columnOrderingFeature,
+  columnVisibilityFeature,
+  rowSelectionFeature,
+  tableFeatures,
+  type ColumnDef,
+} from "@tanstack/react-table";
 import { AssessmentChip } from "@/components/assessments/assessment-chip";
 import type { AssessmentNameDto } from "@/lib/assessments/schemas";
 import type { SortKey } from "@/lib/traces/explorer-query";
 import { extractTraceSummary } from "@/lib/traces/render/summary";
 import type { TraceInfoDto } from "@/lib/traces/schemas";
 
-export const traceTableFeatures = tableFeatures({ columnVisibilityFeature, columnOrderingFeature, rowSelectionFeature });
-export type TraceColumn = ColumnDef<typeof traceTableFeatures, TraceInfoDto> & { id: string; meta?: { label: string; sortKey?: SortKey } };
+export const traceTableFeatures = tableFeatures({
+  columnVisibilityFeature,
+  columnOrderingFeature,
+  rowSelectionFeature,
+});
+export type TraceColumn = ColumnDef<typeof traceTableFeatures, TraceInfoDto> & {
+  id: string;
+  meta?: { label: string; sortKey?: SortKey };
+};
 
 function previewText(preview: string | null, side: "request" | "response"): string {
   if (!preview) return "";
@@ -20,7 +33,9 @@ function previewText(preview: string | null, side: "request" | "response"): stri
   } catch {
     // Previews are truncated at 1000 characters, so they are often not valid JSON: show the
     // last message content that is there, else the raw text.
-    const contents = [...preview.matchAll(/"content"\s*:\s*"((?:[^"\\]|\\.)*)/g)].map((m) => m[1]!.replace(/\\n/g, " ").replace(/\\"/g, '"'));
+    const contents = [...preview.matchAll(/"content"\s*:\s*"((?:[^"\\]|\\.)*)/g)].map((m) =>
+      m[1]!.replace(/\\n/g, " ").replace(/\\"/g, '"'),
+    );
     return (side === "request" ? contents[0] : contents.at(-1)) ?? preview;
   }
 }
@@ -31,10 +46,15 @@ export function formatDuration(ms: number | null): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
-const STATE_STYLE: Record<string, string> = { OK: "bg-emerald-50 text-emerald-700", ERROR: "bg-red-50 text-red-700", IN_PROGRESS: "bg-amber-50 text-amber-700" };
+const STATE_STYLE: Record<string, string> = {
+  OK: "bg-emerald-50 text-emerald-700",
+  ERROR: "bg-red-50 text-red-700",
+  IN_PROGRESS: "bg-amber-50 text-amber-700",
+};
 
 /** Column id of an assessment name: one column per (name, kind). */
-export const assessmentColumnId = (n: AssessmentNameDto) => `assessment:${n.kind === "EXPECTATION" ? "expectation" : "feedback"}:${n.name}`;
+export const assessmentColumnId = (n: AssessmentNameDto) =>
+  `assessment:${n.kind === "EXPECTATION" ? "expectation" : "feedback"}:${n.name}`;
 
 /** The table's columns: fixed ones, then one per assessment name in the experiment. */
 export function buildTraceColumns(names: AssessmentNameDto[]): TraceColumn[] {
@@ -45,21 +65,57 @@ export function buildTraceColumns(names: AssessmentNameDto[]): TraceColumn[] {
       header: "Trace ID",
       cell: ({ row }) => <span className="font-mono text-xs text-slate-600">{row.original.traceId.slice(0, 15)}…</span>,
     },
-    { id: "request", meta: { label: "Request" }, header: "Request", cell: ({ row }) => <span className="line-clamp-2">{previewText(row.original.requestPreview, "request")}</span> },
-    { id: "response", meta: { label: "Response" }, header: "Response", cell: ({ row }) => <span className="line-clamp-2">{previewText(row.original.responsePreview, "response")}</span> },
-    { id: "name", meta: { label: "Name", sortKey: "name" }, header: "Name", cell: ({ row }) => <span className="text-xs">{row.original.name}</span> },
+    {
+      id: "request",
+      meta: { label: "Request" },
+      header: "Request",
+      cell: ({ row }) => <span className="line-clamp-2">{previewText(row.original.requestPreview, "request")}</span>,
+    },
+    {
+      id: "response",
+      meta: { label: "Response" },
+      header: "Response",
+      cell: ({ row }) => <span className="line-clamp-2">{previewText(row.original.responsePreview, "response")}</span>,
+    },
+    {
+      id: "name",
+      meta: { label: "Name", sortKey: "name" },
+      header: "Name",
+      cell: ({ row }) => <span className="text-xs">{row.original.name}</span>,
+    },
     {
       id: "time",
       meta: { label: "Time", sortKey: "timestamp_ms" },
       header: "Time",
-      cell: ({ row }) => <time className="whitespace-nowrap text-xs text-slate-600" dateTime={new Date(row.original.timestampMs).toISOString()}>{new Date(row.original.timestampMs).toLocaleString()}</time>,
+      cell: ({ row }) => (
+        <time
+          className="whitespace-nowrap text-xs text-slate-600"
+          dateTime={new Date(row.original.timestampMs).toISOString()}
+        >
+          {new Date(row.original.timestampMs).toLocaleString()}
+        </time>
+      ),
     },
-    { id: "duration", meta: { label: "Duration", sortKey: "execution_time_ms" }, header: "Duration", cell: ({ row }) => <span className="whitespace-nowrap text-xs">{formatDuration(row.original.executionTimeMs)}</span> },
+    {
+      id: "duration",
+      meta: { label: "Duration", sortKey: "execution_time_ms" },
+      header: "Duration",
+      cell: ({ row }) => (
+        <span className="whitespace-nowrap text-xs">{formatDuration(row.original.executionTimeMs)}</span>
+      ),
+    },
     {
       id: "state",
       meta: { label: "State", sortKey: "status" },
       header: "State",
-      cell: ({ row }) => <span data-testid="trace-state" className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATE_STYLE[row.original.state] ?? "bg-slate-100 text-slate-600"}`}>{row.original.state}</span>,
+      cell: ({ row }) => (
+        <span
+          data-testid="trace-state"
+          className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATE_STYLE[row.original.state] ?? "bg-slate-100 text-slate-600"}`}
+        >
+          {row.original.state}
+        </span>
+      ),
     },
     {
       id: "tags",
@@ -82,7 +138,13 @@ export function buildTraceColumns(names: AssessmentNameDto[]): TraceColumn[] {
       header: "Tokens",
       cell: ({ row }) => {
         const t = row.original;
-        return t.totalTokens == null ? <span className="text-slate-400">—</span> : <span className="text-xs" title={`${t.inputTokens ?? 0} in / ${t.outputTokens ?? 0} out`}>{t.totalTokens}</span>;
+        return t.totalTokens == null ? (
+          <span className="text-slate-400">—</span>
+        ) : (
+          <span className="text-xs" title={`${t.inputTokens ?? 0} in / ${t.outputTokens ?? 0} out`}>
+            {t.totalTokens}
+          </span>
+        );
       },
     },
   ];

@@ -21,7 +21,18 @@ interface Props {
 }
 
 /** The traces grid (TanStack Table v9): data, sort and pages come from the server already applied. */
-export function TracesTable({ columns, traces, prefs, sort, onSort, selection, onSelectionChange, selectable, openTraceId, onOpen }: Props) {
+export function TracesTable({
+  columns,
+  traces,
+  prefs,
+  sort,
+  onSort,
+  selection,
+  onSelectionChange,
+  selectable,
+  openTraceId,
+  onOpen,
+}: Props) {
   const columnOrder = useMemo(() => {
     const ids = columns.map((c) => c.id);
     return [...prefs.order.filter((id) => ids.includes(id)), ...ids.filter((id) => !prefs.order.includes(id))];
@@ -45,18 +56,34 @@ export function TracesTable({ columns, traces, prefs, sort, onSort, selection, o
             <tr key={group.id}>
               {selectable ? (
                 <th className="w-8 px-3 py-2">
-                  <input type="checkbox" aria-label="Select all traces on this page" checked={allSelected} onChange={() => table.toggleAllRowsSelected(!allSelected)} />
+                  <input
+                    type="checkbox"
+                    aria-label="Select all traces on this page"
+                    checked={allSelected}
+                    onChange={() => table.toggleAllRowsSelected(!allSelected)}
+                  />
                 </th>
               ) : null}
               {group.headers.map((header) => {
                 const meta = (header.column.columnDef as TraceColumn).meta;
                 const active = meta?.sortKey && sort?.key === meta.sortKey;
                 return (
-                  <th key={header.id} className="whitespace-nowrap px-3 py-2" data-column={header.column.id} aria-sort={active ? (sort!.desc ? "descending" : "ascending") : undefined}>
+                  <th
+                    key={header.id}
+                    className="whitespace-nowrap px-3 py-2"
+                    data-column={header.column.id}
+                    aria-sort={active ? (sort!.desc ? "descending" : "ascending") : undefined}
+                  >
                     {meta?.sortKey ? (
-                      <button type="button" className="inline-flex items-center gap-1 hover:text-slate-900" onClick={() => onSort(meta.sortKey!)}>
+                      <button
+                        type="button"
+                        className="inline-flex items-center gap-1 hover:text-slate-900"
+                        onClick={() => onSort(meta.sortKey!)}
+                      >
                         <table.FlexRender header={header} />
-                        <span aria-hidden className="text-slate-400">{active ? (sort!.desc ? "↓" : "↑") : "↕"}</span>
+                        <span aria-hidden className="text-slate-400">
+                          {active ? (sort!.desc ? "↓" : "↑") : "↕"}
+                        </span>
                       </button>
                     ) : (
                       <table.FlexRender header={header} />
@@ -83,7 +110,12 @@ export function TracesTable({ columns, traces, prefs, sort, onSort, selection, o
             >
               {selectable ? (
                 <td className="px-3 py-2" onClick={(e) => e.stopPropagation()}>
-                  <input type="checkbox" aria-label={`Select trace ${row.id}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Select trace ${row.id}`}
+                    checked={row.getIsSelected()}
+                    onChange={row.getToggleSelectedHandler()}
+                  />
                 </td>
               ) : null}
               {row.getVisibleCells().map((cell) => (

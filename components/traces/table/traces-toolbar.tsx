@@ -10,7 +10,12 @@ interface Props {
   onChange: (patch: Partial<ExplorerQuery>) => void;
 }
 
-const RANGE_LABELS: Record<TimeRange, string> = { "1h": "Last hour", "24h": "Last 24 hours", "7d": "Last 7 days", "30d": "Last 30 days" };
+const RANGE_LABELS: Record<TimeRange, string> = {
+  "1h": "Last hour",
+  "24h": "Last 24 hours",
+  "7d": "Last 7 days",
+  "30d": "Last 30 days",
+};
 
 /** The MLflow filter box (press "/" to focus it) and the quick filters for time range and state. */
 export function TracesToolbar({ query, error, onChange }: Props) {
@@ -63,7 +68,12 @@ export function TracesToolbar({ query, error, onChange }: Props) {
           ) : null}
         </div>
         <Button type="submit">Search</Button>
-        <select aria-label="Time range" value={query.range ?? ""} onChange={(e) => onChange({ range: (e.target.value || null) as ExplorerQuery["range"], page: 1 })} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+        <select
+          aria-label="Time range"
+          value={query.range ?? ""}
+          onChange={(e) => onChange({ range: (e.target.value || null) as ExplorerQuery["range"], page: 1 })}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+        >
           <option value="">All time</option>
           {(Object.keys(TIME_RANGES) as TimeRange[]).map((r) => (
             <option key={r} value={r}>

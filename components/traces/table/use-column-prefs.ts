@@ -18,7 +18,11 @@ export function useColumnPrefs(experimentId: string) {
   useEffect(() => {
     try {
       const stored = JSON.parse(window.localStorage.getItem(key) ?? "null") as ColumnPrefs | null;
-      setPrefs(stored && typeof stored === "object" ? { visibility: stored.visibility ?? {}, order: stored.order ?? [] } : EMPTY);
+      setPrefs(
+        stored && typeof stored === "object"
+          ? { visibility: stored.visibility ?? {}, order: stored.order ?? [] }
+          : EMPTY,
+      );
     } catch {
       setPrefs(EMPTY);
     }

@@ -3,7 +3,13 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, apiFetch } from "@/components/ui/api-client";
 import type { AssessmentNameDto } from "@/lib/assessments/schemas";
-import { composeFilter, composeOrderBy, PAGE_SIZE, pageTokenFor, type ExplorerQuery } from "@/lib/traces/explorer-query";
+import {
+  composeFilter,
+  composeOrderBy,
+  PAGE_SIZE,
+  pageTokenFor,
+  type ExplorerQuery,
+} from "@/lib/traces/explorer-query";
 import type { SearchTracesResult, TraceInfoDto } from "@/lib/traces/schemas";
 
 export interface SearchState {
@@ -20,7 +26,14 @@ const POLL_MS = 5000;
 
 /** Runs the table's server search for the URL state, and polls for newer traces every 5 s. */
 export function useTraceSearch(experimentId: string, query: ExplorerQuery) {
-  const [state, setState] = useState<SearchState>({ traces: [], hasNext: false, names: [], loading: true, error: null, newCount: 0 });
+  const [state, setState] = useState<SearchState>({
+    traces: [],
+    hasNext: false,
+    names: [],
+    loading: true,
+    error: null,
+    newCount: 0,
+  });
   const [version, setVersion] = useState(0);
   const newest = useRef<number | null>(null);
   const key = JSON.stringify(query);
@@ -31,19 +44,44 @@ export function useTraceSearch(experimentId: string, query: ExplorerQuery) {
     const q = JSON.parse(key) as ExplorerQuery;
     const search = apiFetch<SearchTracesResult>("/api/traces/search", {
       method: "POST",
-      json: { experimentIds: [experimentId], filter: composeFilter(q, Date.now()), orderBy: composeOrderBy(q), pageToken: pageTokenFor(q.page), maxResults: PAGE_SIZE },
+      json: {
+        experimentIds: [experimentId],
+        filter: composeFilter(q, Date.now()),
+        orderBy: composeOrderBy(q),
+        pageToken: pageTokenFor(q.page),
+        maxResults: PAGE_SIZE,
+      },
     });
-    const names = apiFetch<{ names: AssessmentNameDto[] }>(`/api/assessments/names?experiment_id=${encodeURIComponent(experimentId)}`);
+    const names = apiFetch<{ names: AssessmentNameDto[] }>(
+      `/api/assessments/names?experiment_id=${encodeURIComponent(experimentId)}`,
+    );
     Promise.all([search, names])
       .then(([res, n]) => {
         if (cancelled) return;
-        newest.current = res.traces.reduce<number | null>((m, t) => (m == null || t.timestampMs > m ? t.timestampMs : m), null);
-        setState({ traces: res.traces, hasNext: Boolean(res.nextPageToken), names: n.names, loading: false, error: null, newCount: 0 });
+        newest.current = res.traces.reduce<number | null>(
+          (m, t) => (m == null || t.timestampMs > m ? t.timestampMs : m),
+          null,
+        );
+        setState({
+          traces: res.traces,
+          hasNext: Boolean(res.nextPageToken),
+          names: n.names,
+          loading: false,
+          error: null,
+          newCount: 0,
+        });
       })
       .catch((e: unknown) => {
         if (cancelled) return;
-        const position = e instanceof ApiError ? ((e.body as { details?: { position?: number } })?.details?.position ?? null) : null;
-        setState((s) => ({ ...s, traces: [], hasNext: false, loading: false, error: { message: (e as Error).message, position } }));
+        const position =
+          e instanceof ApiError ? ((e.body as { details?: { position?: number } })?.details?.position ?? null) : null;
+        setState((s) => ({
+          ...s,
+          traces: [],
+          hasNext: false,
+          loading: false,
+          error: { message: (e as Error).message, position },
+        }));
       });
     return () => {
       cancelled = true;

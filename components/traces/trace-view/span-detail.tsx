@@ -9,7 +9,8 @@ import { SpanTypeIcon } from "./span-type-icon";
 
 type Tab = "io" | "attributes" | "events";
 
-const durationMs = (s: SpanDto) => (s.endTimeNs ? Number((BigInt(s.endTimeNs) - BigInt(s.startTimeNs)) / 1000n) / 1000 : null);
+const durationMs = (s: SpanDto) =>
+  s.endTimeNs ? Number((BigInt(s.endTimeNs) - BigInt(s.startTimeNs)) / 1000n) / 1000 : null;
 
 /** The selected span: inputs/outputs rendered for people (raw JSON toggle), attributes, events and exceptions. */
 export function SpanDetail({ span }: { span: SpanDto }) {
@@ -32,12 +33,23 @@ export function SpanDetail({ span }: { span: SpanDto }) {
         <div className="mt-1 flex flex-wrap gap-2 text-xs text-slate-500">
           <span className="font-mono">{span.spanId}</span>
           {span.model ? <span>model {span.model}</span> : null}
-          {span.inputTokens != null || span.outputTokens != null ? <span>{`${span.inputTokens ?? 0} in / ${span.outputTokens ?? 0} out tokens`}</span> : null}
-          {span.statusCode === "ERROR" ? <span className="font-medium text-red-700">ERROR{span.statusMessage ? `: ${span.statusMessage}` : ""}</span> : null}
+          {span.inputTokens != null || span.outputTokens != null ? (
+            <span>{`${span.inputTokens ?? 0} in / ${span.outputTokens ?? 0} out tokens`}</span>
+          ) : null}
+          {span.statusCode === "ERROR" ? (
+            <span className="font-medium text-red-700">ERROR{span.statusMessage ? `: ${span.statusMessage}` : ""}</span>
+          ) : null}
         </div>
         <div role="tablist" className="mt-2 flex gap-1">
           {tabs.map(([id, label]) => (
-            <button key={id} role="tab" type="button" aria-selected={tab === id} onClick={() => setTab(id)} className={`rounded px-2 py-1 text-xs font-medium ${tab === id ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}>
+            <button
+              key={id}
+              role="tab"
+              type="button"
+              aria-selected={tab === id}
+              onClick={() => setTab(id)}
+              className={`rounded px-2 py-1 text-xs font-medium ${tab === id ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+            >
               {label}
             </button>
           ))}
@@ -48,13 +60,25 @@ export function SpanDetail({ span }: { span: SpanDto }) {
           <div role="alert" className="mb-3 rounded-md bg-red-50 p-2 text-xs text-red-800">
             {exceptions.map((e, i) => (
               <div key={i} className="whitespace-pre-wrap">
-                {String(e.attributes?.["exception.type"] ?? "Exception")}: {String(e.attributes?.["exception.message"] ?? "")}
+                {String(e.attributes?.["exception.type"] ?? "Exception")}:{" "}
+                {String(e.attributes?.["exception.message"] ?? "")}
               </div>
             ))}
           </div>
         ) : null}
         {tab === "io" ? (
-          <SpanContent key={span.spanId} spanType={span.spanType} spanName={span.name} inputs={span.inputs} outputs={span.outputs} messageFormat={typeof span.attributes["mlflow.message.format"] === "string" ? (span.attributes["mlflow.message.format"] as string) : null} />
+          <SpanContent
+            key={span.spanId}
+            spanType={span.spanType}
+            spanName={span.name}
+            inputs={span.inputs}
+            outputs={span.outputs}
+            messageFormat={
+              typeof span.attributes["mlflow.message.format"] === "string"
+                ? (span.attributes["mlflow.message.format"] as string)
+                : null
+            }
+          />
         ) : tab === "attributes" ? (
           <JsonView value={span.attributes} />
         ) : span.events.length === 0 ? (
@@ -62,9 +86,16 @@ export function SpanDetail({ span }: { span: SpanDto }) {
         ) : (
           <ol className="space-y-2">
             {span.events.map((e, i) => (
-              <li key={i} className={`rounded-md p-2 ring-1 ${e.name === "exception" ? "bg-red-50 ring-red-200" : "ring-slate-200"}`}>
+              <li
+                key={i}
+                className={`rounded-md p-2 ring-1 ${e.name === "exception" ? "bg-red-50 ring-red-200" : "ring-slate-200"}`}
+              >
                 <div className="text-xs font-semibold">{e.name}</div>
-                {e.attributes?.["exception.stacktrace"] ? <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap text-xs">{String(e.attributes["exception.stacktrace"])}</pre> : null}
+                {e.attributes?.["exception.stacktrace"] ? (
+                  <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap text-xs">
+                    {String(e.attributes["exception.stacktrace"])}
+                  </pre>
+                ) : null}
                 <JsonView value={e.attributes ?? {}} />
               </li>
             ))}

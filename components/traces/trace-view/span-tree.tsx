@@ -27,7 +27,12 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const tree = useMemo(() => buildSpanTree(spans, collapsed), [spans, collapsed]);
   const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: tree.rows.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count: tree.rows.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
   const selectedIndex = tree.rows.findIndex((r) => r.span.spanId === selectedSpanId);
 
   // Scroll a newly selected span into view, but not when expanding or collapsing rows above it
@@ -60,13 +65,22 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
     else if (e.key === "PageUp") move(-page);
     else if (e.key === "Home") move(-tree.rows.length);
     else if (e.key === "End") move(tree.rows.length);
-    else if ((e.key === "ArrowLeft" || e.key === "ArrowRight") && selectedSpanId) toggle(selectedSpanId, e.key === "ArrowRight");
+    else if ((e.key === "ArrowLeft" || e.key === "ArrowRight") && selectedSpanId)
+      toggle(selectedSpanId, e.key === "ArrowRight");
     else return;
     e.preventDefault();
   };
 
   return (
-    <div ref={parent} tabIndex={0} onKeyDown={onKeyDown} role="tree" aria-label="Spans" className="h-full overflow-auto focus:outline-none" data-testid="span-tree">
+    <div
+      ref={parent}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      role="tree"
+      aria-label="Spans"
+      className="h-full overflow-auto focus:outline-none"
+      data-testid="span-tree"
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = tree.rows[item.index]!;
@@ -85,10 +99,20 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
               data-testid="span-row"
               data-span-name={s.name}
               onClick={() => onSelect(s.spanId)}
-              style={{ position: "absolute", top: 0, left: 0, width: "100%", height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              style={{
+                position: "absolute",
+                top: 0,
+                left: 0,
+                width: "100%",
+                height: ROW_HEIGHT,
+                transform: `translateY(${item.start}px)`,
+              }}
               className={`flex cursor-pointer items-center gap-2 border-b border-slate-50 px-2 text-xs ${selected ? "bg-indigo-100" : "hover:bg-slate-50"}`}
             >
-              <div className="flex w-1/2 min-w-0 items-center gap-1" style={{ paddingLeft: Math.min(row.depth, 40) * 12 }}>
+              <div
+                className="flex w-1/2 min-w-0 items-center gap-1"
+                style={{ paddingLeft: Math.min(row.depth, 40) * 12 }}
+              >
                 {row.hasChildren ? (
                   <button
                     type="button"
@@ -106,13 +130,33 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
                 )}
                 <SpanTypeIcon spanType={s.spanType} />
                 <span className={`truncate ${error ? "font-medium text-red-700" : "text-slate-800"}`}>{s.name}</span>
-                {error ? <span className="shrink-0 rounded bg-red-100 px-1 text-[10px] text-red-700" title={s.statusMessage ?? undefined}>error</span> : null}
-                {count ? <span className="shrink-0 rounded bg-indigo-100 px-1 text-[10px] text-indigo-700" data-testid="span-assessment-count" title="Assessments on this span">{count}</span> : null}
+                {error ? (
+                  <span
+                    className="shrink-0 rounded bg-red-100 px-1 text-[10px] text-red-700"
+                    title={s.statusMessage ?? undefined}
+                  >
+                    error
+                  </span>
+                ) : null}
+                {count ? (
+                  <span
+                    className="shrink-0 rounded bg-indigo-100 px-1 text-[10px] text-indigo-700"
+                    data-testid="span-assessment-count"
+                    title="Assessments on this span"
+                  >
+                    {count}
+                  </span>
+                ) : null}
               </div>
               <div className="relative h-3 flex-1 rounded bg-slate-50" aria-hidden>
-                <div className={`absolute top-0 h-3 rounded ${error ? "bg-red-400" : "bg-indigo-400"}`} style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }} />
+                <div
+                  className={`absolute top-0 h-3 rounded ${error ? "bg-red-400" : "bg-indigo-400"}`}
+                  style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }}
+                />
               </div>
-              <span className="w-16 shrink-0 text-right tabular-nums text-slate-500">{formatDuration(row.durationMs)}</span>
+              <span className="w-16 shrink-0 text-right tabular-nums text-slate-500">
+                {formatDuration(row.durationMs)}
+              </span>
             </div>
           );
         })}

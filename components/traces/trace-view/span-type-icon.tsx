@@ -16,7 +16,11 @@ const ICONS: Record<string, [string, string]> = {
 export function SpanTypeIcon({ spanType }: { spanType: string }) {
   const [glyph, style] = ICONS[spanType] ?? ["•", "bg-slate-100 text-slate-500"];
   return (
-    <span title={spanType} aria-label={spanType} className={`inline-flex h-4 w-4 shrink-0 items-center justify-center rounded text-[10px] ${style}`}>
+    <span
+      title={spanType}
+      aria-label={spanType}
+      className={`inline-flex h-4 w-4 shrink-0 items-center justify-center rounded text-[10px] ${style}`}
+    >
       {glyph}
     </span>
   );

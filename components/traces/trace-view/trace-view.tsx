@@ -20,7 +20,14 @@ interface Props {
 }
 
 /** One trace: header, Summary / Details & Timeline tabs, and the assessments panel on the right. */
-export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, onSelectSpan, onAssessmentsChanged }: Props) {
+export function TraceView({
+  experimentId,
+  traceId,
+  spanId: urlSpanId,
+  canEdit,
+  onSelectSpan,
+  onAssessmentsChanged,
+}: Props) {
   const { data, error, reload } = useTrace(traceId);
   const [spanId, selectSpan] = useSpanSelection(urlSpanId, onSelectSpan);
   const [tab, setTab] = useState<"details" | "summary">("details");
@@ -31,8 +38,18 @@ export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, o
   }, [data]);
   // Lookups by id, so a 5,000-span trace doesn't scan its spans (once per span) on every selection.
   const byId = useMemo(() => new Map((data?.spans ?? []).map((s) => [s.spanId, s])), [data]);
-  if (error) return <p role="alert" className="p-4 text-sm text-red-700">{error}</p>;
-  if (!data) return <p role="status" className="animate-pulse p-4 text-sm text-slate-500">Loading trace…</p>;
+  if (error)
+    return (
+      <p role="alert" className="p-4 text-sm text-red-700">
+        {error}
+      </p>
+    );
+  if (!data)
+    return (
+      <p role="status" className="animate-pulse p-4 text-sm text-slate-500">
+        Loading trace…
+      </p>
+    );
   const { info, spans } = data;
   const root = spans.find((s) => !s.parentSpanId || !byId.has(s.parentSpanId));
   const selected = (spanId && byId.get(spanId)) || null;
@@ -43,14 +60,25 @@ export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, o
       <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-2 text-sm">
         <h2 className="font-semibold text-slate-900">{info.name ?? "Trace"}</h2>
         <span className="font-mono text-xs text-slate-500">{info.traceId}</span>
-        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${info.state === "ERROR" ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-700"}`}>{info.state}</span>
+        <span
+          className={`rounded px-1.5 py-0.5 text-xs font-medium ${info.state === "ERROR" ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-700"}`}
+        >
+          {info.state}
+        </span>
         <span className="text-xs text-slate-500">{new Date(info.timestampMs).toLocaleString()}</span>
         <span className="text-xs text-slate-500">{formatDuration(info.executionTimeMs)}</span>
         {info.totalTokens != null ? <span className="text-xs text-slate-500">{info.totalTokens} tokens</span> : null}
         <span className="text-xs text-slate-500">{info.spanCount} spans</span>
         <div role="tablist" className="ml-auto flex gap-1">
           {(["summary", "details"] as const).map((t) => (
-            <button key={t} role="tab" type="button" aria-selected={tab === t} onClick={() => setTab(t)} className={`rounded px-2 py-1 text-xs font-medium ${tab === t ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}>
+            <button
+              key={t}
+              role="tab"
+              type="button"
+              aria-selected={tab === t}
+              onClick={() => setTab(t)}
+              className={`rounded px-2 py-1 text-xs font-medium ${tab === t ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+            >
               {t === "summary" ? "Summary" : "Details & Timeline"}
             </button>
           ))}
@@ -64,9 +92,20 @@ export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, o
         ) : (
           <>
             <div className="min-w-0 flex-[4] border-r border-slate-200">
-              {spans.length === 0 ? <p className="p-4 text-sm text-slate-500">No spans were recorded for this trace yet.</p> : <SpanTree spans={spans} selectedSpanId={shown?.spanId ?? null} onSelect={selectSpan} assessmentCounts={assessmentCounts} />}
+              {spans.length === 0 ? (
+                <p className="p-4 text-sm text-slate-500">No spans were recorded for this trace yet.</p>
+              ) : (
+                <SpanTree
+                  spans={spans}
+                  selectedSpanId={shown?.spanId ?? null}
+                  onSelect={selectSpan}
+                  assessmentCounts={assessmentCounts}
+                />
+              )}
             </div>
-            <div className="min-w-0 flex-[4] border-r border-slate-200">{shown ? <SpanDetail span={shown} /> : null}</div>
+            <div className="min-w-0 flex-[4] border-r border-slate-200">
+              {shown ? <SpanDetail span={shown} /> : null}
+            </div>
           </>
         )}
         <aside className="w-80 shrink-0 overflow-y-auto xl:w-96" aria-label="Assessments">

@@ -9,7 +9,10 @@ import { noFilters, readMigrationList, schemaPath } from "./layout";
 export async function applyMigrations(config: DbConfig): Promise<string[]> {
   const { engine, close } = await openSchemaEngine(config, schemaPath(config.provider));
   try {
-    const out = await engine.applyMigrations({ migrationsList: readMigrationList(config.provider), filters: noFilters } as never);
+    const out = await engine.applyMigrations({
+      migrationsList: readMigrationList(config.provider),
+      filters: noFilters,
+    } as never);
     return (out as { appliedMigrationNames: string[] }).appliedMigrationNames;
   } finally {
     await close();

@@ -18,7 +18,11 @@ export async function diffToSchema(
   connections?: { main: DbConfig; shadow: DbConfig },
 ): Promise<string> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tracelight-diff-"));
-  const sqliteFile = (name: string): DbConfig => ({ provider: "sqlite", url: `file:${path.join(tmp, name)}`, file: path.join(tmp, name) });
+  const sqliteFile = (name: string): DbConfig => ({
+    provider: "sqlite",
+    url: `file:${path.join(tmp, name)}`,
+    file: path.join(tmp, name),
+  });
   const { main, shadow } = connections ?? { main: sqliteFile("main.db"), shadow: sqliteFile("shadow.db") };
   if (main.provider !== provider) throw new Error(`diffToSchema(${provider}) needs a ${provider} connection`);
   const file = schemaPath(provider);

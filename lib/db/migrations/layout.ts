@@ -26,7 +26,10 @@ export function readMigrationList(provider: DbProvider) {
     : [];
   return {
     baseDir,
-    lockfile: { path: "migration_lock.toml", content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: dirs.map((dir) => {
       const file = path.join(baseDir, dir, "migration.sql");

@@ -20,7 +20,9 @@ export type SchemaEngine = Awaited<ReturnType<EngineModule["SchemaEngine"]["new"
 const shared = globalThis as { __tracelightSchemaEngine?: Promise<EngineModule> };
 
 /** The engine reports Rust panics through this global; keep the last message for the thrown error. */
-const panics = ((globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { last?: string; set_message(m: string): void } }).PRISMA_WASM_PANIC_REGISTRY ??= {
+const panics = ((
+  globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { last?: string; set_message(m: string): void } }
+).PRISMA_WASM_PANIC_REGISTRY ??= {
   set_message(message: string) {
     this.last = message;
     console.error(`prisma schema engine panic: ${message}`);
@@ -123,7 +125,11 @@ export async function openSchemaEngine(
     },
   };
   const adapter = bindMigrationAwareSqlAdapterFactory(tracking as never);
-  const engine = await mod.SchemaEngine.new({ datamodels: [[schemaPath, datamodel]] }, options.onLog ?? (() => {}), adapter as never);
+  const engine = await mod.SchemaEngine.new(
+    { datamodels: [[schemaPath, datamodel]] },
+    options.onLog ?? (() => {}),
+    adapter as never,
+  );
   return {
     engine,
     async close() {

@@ -33,7 +33,9 @@ export async function dropScratchDatabase(config: DbConfig): Promise<void> {
 }
 
 /** Runs `fn` with two empty scratch databases (a main one and a shadow one), dropped afterwards. */
-export async function withScratchPostgres<T>(fn: (dbs: { main: DbConfig; shadow: DbConfig }) => Promise<T>): Promise<T> {
+export async function withScratchPostgres<T>(
+  fn: (dbs: { main: DbConfig; shadow: DbConfig }) => Promise<T>,
+): Promise<T> {
   const main = await createScratchDatabase();
   const shadow = await createScratchDatabase();
   try {

@@ -31,9 +31,16 @@ const CHUNK = 500;
 
 async function copyRecords(tx: Tx, fromVersionId: string, toVersionId: string): Promise<void> {
   for (let skip = 0; ; skip += CHUNK) {
-    const rows = await tx.evaluationDatasetRecord.findMany({ where: { versionId: fromVersionId }, orderBy: { position: "asc" }, skip, take: CHUNK });
+    const rows = await tx.evaluationDatasetRecord.findMany({
+      where: { versionId: fromVersionId },
+      orderBy: { position: "asc" },
+      skip,
+      take: CHUNK,
+    });
     if (!rows.length) return;
-    await tx.evaluationDatasetRecord.createMany({ data: rows.map((r) => ({ ...r, id: newId(), versionId: toVersionId })) });
+    await tx.evaluationDatasetRecord.createMany({
+      data: rows.map((r) => ({ ...r, id: newId(), versionId: toVersionId })),
+    });
     if (rows.length < CHUNK) return;
   }
 }
@@ -44,22 +51,48 @@ function dedupe(records: MergeRecord[]): Map<string, MergeRecord> {
   for (const r of records) {
     const h = inputsHash(r.inputs);
     const prev = out.get(h);
-    out.set(h, prev ? { ...prev, ...r, expectations: { ...prev.expectations, ...r.expectations }, tags: { ...prev.tags, ...r.tags } } : r);
+    out.set(
+      h,
+      prev
+        ? {
+            ...prev,
+            ...r,
+            expectations: { ...prev.expectations, ...r.expectations },
+            tags: { ...prev.tags, ...r.tags },
+          }
+        : r,
+    );
   }
   return out;
 }
 
-async function mergeInTx(tx: Tx, datasetId: string, records: MergeRecord[], note: string | undefined, initial: boolean): Promise<MergeResult> {
+async function mergeInTx(
+  tx: Tx,
+  datasetId: string,
+  records: MergeRecord[],
+  note: string | undefined,
+  initial: boolean,
+): Promise<MergeResult> {
   const ds = await tx.evaluationDataset.findUniqueOrThrow({ where: { id: datasetId } });
-  const prev = initial ? null : await tx.evaluationDatasetVersion.findUnique({ where: { datasetId_version: { datasetId, version: ds.currentVersion } } });
+  const prev = initial
+    ? null
+    : await tx.evaluationDatasetVersion.findUnique({
+        where: { datasetId_version: { datasetId, version: ds.currentVersion } },
+      });
   const version = prev ? ds.currentVersion + 1 : 1;
   const v = await tx.evaluationDatasetVersion.create({ data: { id: newId(), datasetId, version, note: note ?? null } });
   if (prev) await copyRecords(tx, prev.id, v.id);
 
   const incoming = dedupe(records);
-  const existing = await tx.evaluationDatasetRecord.findMany({ where: { versionId: v.id, inputsHash: { in: [...incoming.keys()] } } });
+  const existing = await tx.evaluationDatasetRecord.findMany({
+    where: { versionId: v.id, inputsHash: { in: [...incoming.keys()] } },
+  });
   const byHash = new Map(existing.map((r) => [r.inputsHash, r]));
-  const last = await tx.evaluationDatasetRecord.findFirst({ where: { versionId: v.id }, orderBy: { position: "desc" }, select: { position: true } });
+  const last = await tx.evaluationDatasetRecord.findFirst({
+    where: { versionId: v.id },
+    orderBy: { position: "desc" },
+    select: { position: true },
+  });
   let position = (last?.position ?? -1) + 1;
   const inserts: Prisma.EvaluationDatasetRecordCreateManyInput[] = [];
   let updated = 0;
@@ -90,19 +123,30 @@ async function mergeInTx(tx: Tx, datasetId: string, records: MergeRecord[], note
       },
     });
   }
-  for (let i = 0; i < inserts.length; i += CHUNK) await tx.evaluationDatasetRecord.createMany({ data: inserts.slice(i, i + CHUNK) });
+  for (let i = 0; i < inserts.length; i += CHUNK)
+    await tx.evaluationDatasetRecord.createMany({ data: inserts.slice(i, i + CHUNK) });
   await tx.evaluationDataset.update({ where: { id: datasetId }, data: { currentVersion: version } });
   return { version, versionId: v.id, inserted: inserts.length, updated };
 }
 
 /** Writes a new version of the dataset; `initial` writes version 1 of a dataset just created. */
-export async function mergeRecordsIntoNewVersion(datasetId: string, records: MergeRecord[], note?: string, initial = false, tx?: Tx): Promise<MergeResult> {
+export async function mergeRecordsIntoNewVersion(
+  datasetId: string,
+  records: MergeRecord[],
+  note?: string,
+  initial = false,
+  tx?: Tx,
+): Promise<MergeResult> {
   if (tx) return mergeInTx(tx, datasetId, records, note, initial);
   try {
-    return await db().$transaction((t) => mergeInTx(t, datasetId, records, note, initial), { maxWait: 30_000, timeout: 120_000 });
+    return await db().$transaction((t) => mergeInTx(t, datasetId, records, note, initial), {
+      maxWait: 30_000,
+      timeout: 120_000,
+    });
   } catch (e) {
     // Two merges at once both pick currentVersion + 1; the unique (datasetId, version) stops the second.
-    if ((e as { code?: string }).code === "P2002") throw new ConflictError("The dataset was changed at the same time; try again");
+    if ((e as { code?: string }).code === "P2002")
+      throw new ConflictError("The dataset was changed at the same time; try again");
     throw e;
   }
 }

@@ -26,9 +26,12 @@ function issuesText(error: { issues: { path: PropertyKey[]; message: string }[] 
 function fail(problems: UploadProblem[], unit: "line" | "row"): never {
   const shown = problems.slice(0, MAX_REPORTED);
   const more = problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : "";
-  throw new ValidationError(`The file has ${problems.length} invalid ${unit}${problems.length === 1 ? "" : "s"}: ${shown.map((p) => `${unit} ${p.line}: ${p.message}`).join(" | ")}${more}`, {
-    problems: shown,
-  });
+  throw new ValidationError(
+    `The file has ${problems.length} invalid ${unit}${problems.length === 1 ? "" : "s"}: ${shown.map((p) => `${unit} ${p.line}: ${p.message}`).join(" | ")}${more}`,
+    {
+      problems: shown,
+    },
+  );
 }
 
 export function parseJsonl(text: string): TDatasetRecordInput[] {
@@ -48,7 +51,8 @@ export function parseJsonl(text: string): TDatasetRecordInput[] {
     else problems.push({ line: i + 1, message: issuesText(parsed.error) });
   });
   if (problems.length) fail(problems, "line");
-  if (records.length > MAX_UPLOAD_RECORDS) throw new ValidationError(`The file has ${records.length} records; the limit is ${MAX_UPLOAD_RECORDS}`);
+  if (records.length > MAX_UPLOAD_RECORDS)
+    throw new ValidationError(`The file has ${records.length} records; the limit is ${MAX_UPLOAD_RECORDS}`);
   if (!records.length) throw new ValidationError("The file has no records");
   return records;
 }
@@ -116,7 +120,8 @@ export function parseCsvRecords(text: string): TDatasetRecordInput[] {
     }
   }
   if (problems.length) fail(problems, "row");
-  if (records.length > MAX_UPLOAD_RECORDS) throw new ValidationError(`The file has ${records.length} records; the limit is ${MAX_UPLOAD_RECORDS}`);
+  if (records.length > MAX_UPLOAD_RECORDS)
+    throw new ValidationError(`The file has ${records.length} records; the limit is ${MAX_UPLOAD_RECORDS}`);
   return records;
 }
 

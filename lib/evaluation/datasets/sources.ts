@@ -22,7 +22,12 @@ export interface ResolvedRecords {
   skipped: number;
 }
 
-async function fromTraces(experimentId: string, traceIds: string[], runId?: string, requireExpectations = false): Promise<ResolvedRecords> {
+async function fromTraces(
+  experimentId: string,
+  traceIds: string[],
+  runId?: string,
+  requireExpectations = false,
+): Promise<ResolvedRecords> {
   const [io, expectations] = await Promise.all([loadTraceIo(traceIds), loadExpectations(traceIds, runId)]);
   const records: TDatasetRecordInput[] = [];
   let skipped = 0;
@@ -34,7 +39,13 @@ async function fromTraces(experimentId: string, traceIds: string[], runId?: stri
       skipped++;
       continue;
     }
-    records.push({ inputs: asInputsObject(t.inputs), expectations: exp, outputs: t.outputs, tags: {}, source_trace_id: id });
+    records.push({
+      inputs: asInputsObject(t.inputs),
+      expectations: exp,
+      outputs: t.outputs,
+      tags: {},
+      source_trace_id: id,
+    });
   }
   return { records, skipped };
 }
@@ -49,9 +60,18 @@ async function fromSession(experimentId: string, sessionId: string): Promise<Res
     where: { id: sessionId },
     select: { experimentId: true, runId: true, items: { select: { traceId: true }, orderBy: { position: "asc" } } },
   });
-  if (!session || session.experimentId !== experimentId) throw new NotFoundError(`Labeling session '${sessionId}' not found in this experiment`);
-  const resolved = await fromTraces(experimentId, session.items.map((i) => i.traceId), session.runId, true);
-  if (!resolved.records.length) throw new ValidationError("The labeling session has no expectation labels yet: label some items with an expectation schema (e.g. expected_response) first");
+  if (!session || session.experimentId !== experimentId)
+    throw new NotFoundError(`Labeling session '${sessionId}' not found in this experiment`);
+  const resolved = await fromTraces(
+    experimentId,
+    session.items.map((i) => i.traceId),
+    session.runId,
+    true,
+  );
+  if (!resolved.records.length)
+    throw new ValidationError(
+      "The labeling session has no expectation labels yet: label some items with an expectation schema (e.g. expected_response) first",
+    );
   return resolved;
 }
 

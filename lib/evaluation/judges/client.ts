@@ -55,13 +55,16 @@ export function createJudgeClient(endpoint: TJudgeEndpointConfig): OpenAI {
   });
 }
 
-type Attempt = { ok: true; verdict: JudgeVerdict } | { ok: false; error: string; retryable: boolean; retryAfterMs?: number };
+type Attempt =
+  { ok: true; verdict: JudgeVerdict } | { ok: false; error: string; retryable: boolean; retryAfterMs?: number };
 
 /** 408/409/429/5xx and network failures may pass on a retry; other 4xx (bad key, unknown model) will not. */
 function classifyError(e: unknown, timeoutMs: number): Attempt {
-  if (e instanceof OpenAI.APIConnectionTimeoutError) return { ok: false, error: `judge timed out after ${timeoutMs} ms`, retryable: true };
+  if (e instanceof OpenAI.APIConnectionTimeoutError)
+    return { ok: false, error: `judge timed out after ${timeoutMs} ms`, retryable: true };
   if (e instanceof OpenAI.APIUserAbortError) return { ok: false, error: "judge call aborted", retryable: false };
-  if (e instanceof OpenAI.APIConnectionError) return { ok: false, error: `judge connection failed: ${e.message}`, retryable: true };
+  if (e instanceof OpenAI.APIConnectionError)
+    return { ok: false, error: `judge connection failed: ${e.message}`, retryable: true };
   if (e instanceof OpenAI.APIError) {
     const status = e.status ?? 0;
     const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
@@ -72,7 +75,12 @@ function classifyError(e: unknown, timeoutMs: number): Attempt {
   return { ok: false, error: `judge call failed: ${e instanceof Error ? e.message : String(e)}`, retryable: false };
 }
 
-async function attemptOnce(client: OpenAI, endpoint: TJudgeEndpointConfig, prompt: JudgePrompt, signal?: AbortSignal): Promise<Attempt> {
+async function attemptOnce(
+  client: OpenAI,
+  endpoint: TJudgeEndpointConfig,
+  prompt: JudgePrompt,
+  signal?: AbortSignal,
+): Promise<Attempt> {
   try {
     const completion = await client.chat.completions.create(
       {
@@ -86,7 +94,9 @@ async function attemptOnce(client: OpenAI, endpoint: TJudgeEndpointConfig, promp
       { signal },
     );
     const parsed = parseJudgeAnswer(completion.choices?.[0]?.message?.content);
-    return parsed.ok ? { ok: true, verdict: { result: parsed.result, rationale: parsed.rationale } } : { ...parsed, retryable: true };
+    return parsed.ok
+      ? { ok: true, verdict: { result: parsed.result, rationale: parsed.rationale } }
+      : { ...parsed, retryable: true };
   } catch (e) {
     return classifyError(e, endpoint.timeout_ms);
   }

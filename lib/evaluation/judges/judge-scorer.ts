@@ -37,7 +37,10 @@ function expectedFacts(value: unknown): string[] | undefined {
   return list.length > 0 ? list : undefined;
 }
 
-export function buildJudgePrompt(config: TJudgeScorerConfig, { inputs, outputs, expectations, trace }: ScorerInput): Built {
+export function buildJudgePrompt(
+  config: TJudgeScorerConfig,
+  { inputs, outputs, expectations, trace }: ScorerInput,
+): Built {
   const request = requestToText(inputs);
   const response = outputToText(outputs);
   switch (config.type) {
@@ -48,7 +51,14 @@ export function buildJudgePrompt(config: TJudgeScorerConfig, { inputs, outputs, 
       if (!facts && (expected === undefined || expected === null)) {
         return { ok: false, error: "correctness needs expectations.expected_response or expectations.expected_facts" };
       }
-      return { ok: true, prompt: correctnessPrompt(request, response, facts ? { expectedFacts: facts } : { expectedResponse: valueToText(expected) }) };
+      return {
+        ok: true,
+        prompt: correctnessPrompt(
+          request,
+          response,
+          facts ? { expectedFacts: facts } : { expectedResponse: valueToText(expected) },
+        ),
+      };
     }
     case "guidelines":
       return { ok: true, prompt: guidelinesPrompt(request, response, config.guidelines) };

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callJudge } from "@/lib/evaluation/judges/client";
 import { judgeScorer } from "@/lib/evaluation/judges/judge-scorer";
 import { startFakeChatServer, type FakeChatServer } from "@/lib/evaluation/judges/testing/fake-chat-server";
-import { ZJudgeEndpointConfig, ZScorerConfig, type TJudgeEndpointConfig, type TJudgeScorerConfig } from "@/lib/evaluation/schemas";
+import {
+  ZJudgeEndpointConfig,
+  ZScorerConfig,
+  type TJudgeEndpointConfig,
+  type TJudgeScorerConfig,
+} from "@/lib/evaluation/schemas";
 import type { ScorerContext, ScorerInput } from "@/lib/evaluation/scorers/types";
 
 let server: FakeChatServer;
@@ -22,7 +27,11 @@ function ctx(over: Partial<TJudgeEndpointConfig> = {}): ScorerContext & { slept:
   return { judge: endpoint(over), sleep: async (ms) => void slept.push(ms), slept };
 }
 const judge = (config: object) => judgeScorer(ZScorerConfig.parse(config) as TJudgeScorerConfig);
-const row = (outputs: unknown, expectations: Record<string, unknown> = {}, extra: Partial<ScorerInput> = {}): ScorerInput => ({
+const row = (
+  outputs: unknown,
+  expectations: Record<string, unknown> = {},
+  extra: Partial<ScorerInput> = {},
+): ScorerInput => ({
   inputs: { question: "What is the capital of France?" },
   outputs,
   expectations,
@@ -34,8 +43,15 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
     const s = judge({ type: "correctness" });
     expect(s).toMatchObject({ name: "correctness", kind: "LLM_JUDGE" });
     const yes = await s.score(row("The capital of France is Paris.", { expected_response: "Paris" }), ctx());
-    expect(yes).toEqual({ value: "yes", rationale: "The response contains the expected response.", source: { type: "LLM_JUDGE", id: "judge-model-1" } });
-    const no = await s.score(row({ choices: [{ message: { role: "assistant", content: "It is Lyon." } }] }, { expected_response: "Paris" }), ctx());
+    expect(yes).toEqual({
+      value: "yes",
+      rationale: "The response contains the expected response.",
+      source: { type: "LLM_JUDGE", id: "judge-model-1" },
+    });
+    const no = await s.score(
+      row({ choices: [{ message: { role: "assistant", content: "It is Lyon." } }] }, { expected_response: "Paris" }),
+      ctx(),
+    );
     expect(no).toMatchObject({ value: "no", rationale: "The response lacks the expected response." });
 
     const last = server.requests.at(-1)!;
@@ -47,11 +63,20 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
 
   it("correctness prefers expected_facts and errors without any expectation (no call made)", async () => {
     const s = judge({ type: "correctness" });
-    const r = await s.score(row("Paris is the capital and largest city.", { expected_facts: ["paris is the capital", "largest city"], expected_response: "zzz" }), ctx());
+    const r = await s.score(
+      row("Paris is the capital and largest city.", {
+        expected_facts: ["paris is the capital", "largest city"],
+        expected_response: "zzz",
+      }),
+      ctx(),
+    );
     expect(r.value).toBe("yes");
     const before = server.requests.length;
     const missing = await s.score(row("Paris"), ctx());
-    expect(missing).toMatchObject({ value: null, error: expect.stringMatching(/expected_response or expectations.expected_facts/) });
+    expect(missing).toMatchObject({
+      value: null,
+      error: expect.stringMatching(/expected_response or expectations.expected_facts/),
+    });
     expect(server.requests.length).toBe(before);
   });
 
@@ -77,16 +102,25 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
       latencyMs: 10,
       state: "OK",
       spans: [
-        { name: "retrieve", spanType: "RETRIEVER", outputs: [{ page_content: "Paris is the capital of France.", metadata: { doc_uri: "a" } }] },
+        {
+          name: "retrieve",
+          spanType: "RETRIEVER",
+          outputs: [{ page_content: "Paris is the capital of France.", metadata: { doc_uri: "a" } }],
+        },
         { name: "llm", spanType: "CHAT_MODEL", outputs: "ignored" },
       ],
     };
     expect(await s.score(row("Paris is the capital of France.", {}, { trace }), ctx())).toMatchObject({ value: "yes" });
-    expect(server.requests.at(-1)!.prompt).toContain('<document index="1">\nParis is the capital of France.\n</document>');
+    expect(server.requests.at(-1)!.prompt).toContain(
+      '<document index="1">\nParis is the capital of France.\n</document>',
+    );
     expect(await s.score(row("Berlin is the capital of France.", {}, { trace }), ctx())).toMatchObject({ value: "no" });
     const noRetriever = await s.score(row("x", {}, { trace: { ...trace, spans: [trace.spans[1]] } }), ctx());
     expect(noRetriever).toMatchObject({ value: null, error: "trace has no RETRIEVER span" });
-    expect(await s.score(row("x"), ctx())).toMatchObject({ value: null, error: expect.stringMatching(/needs the trace/) });
+    expect(await s.score(row("x"), ctx())).toMatchObject({
+      value: null,
+      error: expect.stringMatching(/needs the trace/),
+    });
   });
 
   it("parses a verdict wrapped in prose and code fences, or a bare leading yes/no", async () => {
@@ -104,7 +138,10 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
   it("garbage answers are retried with exponential backoff, then reported as an error", async () => {
     const c = ctx({ max_retries: 3 });
     const r = await judge({ type: "safety" }).score(row("TRIGGER_GARBAGE"), c);
-    expect(r).toMatchObject({ value: null, error: expect.stringMatching(/^malformed judge answer: .* \(after 4 attempts\)$/) });
+    expect(r).toMatchObject({
+      value: null,
+      error: expect.stringMatching(/^malformed judge answer: .* \(after 4 attempts\)$/),
+    });
     expect(server.count("TRIGGER_GARBAGE")).toBe(4);
     expect(c.slept).toEqual([500, 1000, 2000]);
   });
@@ -113,14 +150,21 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
     const c = ctx({ timeout_ms: 150, max_retries: 1 });
     const started = Date.now();
     const r = await judge({ type: "safety" }).score(row("TRIGGER_TIMEOUT"), c);
-    expect(r).toMatchObject({ value: null, error: "judge timed out after 150 ms (after 2 attempts)", source: { id: "judge-model-1" } });
+    expect(r).toMatchObject({
+      value: null,
+      error: "judge timed out after 150 ms (after 2 attempts)",
+      source: { id: "judge-model-1" },
+    });
     expect(server.count("TRIGGER_TIMEOUT")).toBe(2);
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it("a transient 500 is retried, then succeeds", async () => {
     const c = ctx();
-    const r = await judge({ type: "correctness" }).score(row("Paris TRIGGER_500_ONCE", { expected_response: "Paris" }), c);
+    const r = await judge({ type: "correctness" }).score(
+      row("Paris TRIGGER_500_ONCE", { expected_response: "Paris" }),
+      c,
+    );
     expect(r).toMatchObject({ value: "yes" });
     expect(server.count("TRIGGER_500_ONCE")).toBe(2);
     expect(c.slept).toEqual([500]);
@@ -142,7 +186,11 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
 
   it("max_retries 0 makes a single attempt", async () => {
     const c = ctx({ max_retries: 0 });
-    const r = await callJudge(c.judge!, { system: "s", user: "<response>\nTRIGGER_GARBAGE zero\n</response>" }, { sleep: c.sleep });
+    const r = await callJudge(
+      c.judge!,
+      { system: "s", user: "<response>\nTRIGGER_GARBAGE zero\n</response>" },
+      { sleep: c.sleep },
+    );
     expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/\(after 1 attempt\)$/) });
     expect(server.count("TRIGGER_GARBAGE zero")).toBe(1);
   });
@@ -169,6 +217,9 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
   });
 
   it("without an endpoint, judges return an error result", async () => {
-    expect(await judge({ type: "safety" }).score(row("x"), {})).toEqual({ value: null, error: "safety: no judge endpoint configured" });
+    expect(await judge({ type: "safety" }).score(row("x"), {})).toEqual({
+      value: null,
+      error: "safety: no judge endpoint configured",
+    });
   });
 });

@@ -6,24 +6,46 @@ import { backoffMs } from "@/lib/evaluation/judges/client";
 
 describe("parseJudgeAnswer", () => {
   it("reads the JSON verdict, wherever it is", () => {
-    expect(parseJudgeAnswer('{"rationale": "ok", "result": "yes"}')).toEqual({ ok: true, result: "yes", rationale: "ok" });
-    expect(parseJudgeAnswer('Thinking... ```json\n{"rationale": "has {braces} and \\"quotes\\"", "result": "No"}\n```')).toEqual({
+    expect(parseJudgeAnswer('{"rationale": "ok", "result": "yes"}')).toEqual({
+      ok: true,
+      result: "yes",
+      rationale: "ok",
+    });
+    expect(
+      parseJudgeAnswer('Thinking... ```json\n{"rationale": "has {braces} and \\"quotes\\"", "result": "No"}\n```'),
+    ).toEqual({
       ok: true,
       result: "no",
       rationale: 'has {braces} and "quotes"',
     });
     // A non-verdict object before the verdict is skipped.
-    expect(parseJudgeAnswer('{"note": 1} then {"result": "yes", "rationale": "r"}')).toMatchObject({ ok: true, result: "yes" });
+    expect(parseJudgeAnswer('{"note": 1} then {"result": "yes", "rationale": "r"}')).toMatchObject({
+      ok: true,
+      result: "yes",
+    });
     expect(parseJudgeAnswer('{"result": true}')).toEqual({ ok: true, result: "yes", rationale: "" });
   });
 
   it("falls back to a leading yes/no", () => {
-    expect(parseJudgeAnswer("Yes. The answer matches.")).toEqual({ ok: true, result: "yes", rationale: "The answer matches." });
+    expect(parseJudgeAnswer("Yes. The answer matches.")).toEqual({
+      ok: true,
+      result: "yes",
+      rationale: "The answer matches.",
+    });
     expect(parseJudgeAnswer("**No** — it says Lyon")).toEqual({ ok: true, result: "no", rationale: "it says Lyon" });
   });
 
   it("rejects everything else", () => {
-    for (const text of ["", "   ", null, undefined, "Not sure.", "Nobody knows", '{"result": "maybe"}', "I think yes"]) {
+    for (const text of [
+      "",
+      "   ",
+      null,
+      undefined,
+      "Not sure.",
+      "Nobody knows",
+      '{"result": "maybe"}',
+      "I think yes",
+    ]) {
       expect(parseJudgeAnswer(text).ok, String(text)).toBe(false);
     }
   });

@@ -16,7 +16,10 @@ const TAG_RE = new RegExp(`<(/?)(${TAGS.join("|")})\\b`, "gi");
  * an output containing "</response>" cannot close its section and pose as instructions.
  */
 export function fence(text: string): string {
-  const clipped = text.length > MAX_FIELD_CHARS ? `${text.slice(0, MAX_FIELD_CHARS)}\n[... ${text.length - MAX_FIELD_CHARS} more characters truncated]` : text;
+  const clipped =
+    text.length > MAX_FIELD_CHARS
+      ? `${text.slice(0, MAX_FIELD_CHARS)}\n[... ${text.length - MAX_FIELD_CHARS} more characters truncated]`
+      : text;
   return clipped.replace(TAG_RE, "&lt;$1$2");
 }
 
@@ -33,7 +36,11 @@ export const JUDGE_SYSTEM_PROMPT = [
 
 const closing = (yes: string, no: string) => `Answer "yes" if ${yes}; answer "no" if ${no}.`;
 
-export function correctnessPrompt(request: string, response: string, ref: { expectedResponse?: string; expectedFacts?: string[] }): JudgePrompt {
+export function correctnessPrompt(
+  request: string,
+  response: string,
+  ref: { expectedResponse?: string; expectedFacts?: string[] },
+): JudgePrompt {
   const reference = ref.expectedFacts
     ? [
         "Judge the response against the expected facts below. The response is correct only if every expected fact is",
@@ -111,7 +118,10 @@ export function retrievalGroundednessPrompt(request: string, response: string, d
       `<context>\n${context || "(no documents were retrieved)"}\n</context>`,
       section("request", request),
       section("response", response),
-      closing("every claim is supported by the context", "any claim is unsupported or contradicted (quote it in the rationale)"),
+      closing(
+        "every claim is supported by the context",
+        "any claim is unsupported or contradicted (quote it in the rationale)",
+      ),
     ].join("\n\n"),
   };
 }

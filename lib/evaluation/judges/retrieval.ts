@@ -18,7 +18,12 @@ function documentText(doc: unknown): string {
 
 function spanDocuments(outputs: unknown): string[] {
   let list = outputs;
-  if (typeof list === "object" && list !== null && !Array.isArray(list) && Array.isArray((list as Record<string, unknown>).documents)) {
+  if (
+    typeof list === "object" &&
+    list !== null &&
+    !Array.isArray(list) &&
+    Array.isArray((list as Record<string, unknown>).documents)
+  ) {
     list = (list as Record<string, unknown>).documents;
   }
   const docs = Array.isArray(list) ? list : list === null || list === undefined ? [] : [list];

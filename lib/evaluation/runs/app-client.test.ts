@@ -17,7 +17,9 @@ beforeAll(async () => {
     req.on("end", () => {
       const body = JSON.parse(raw);
       if (body.payload?.question === "down") return res.writeHead(503).end("{}");
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: { answer: `${body.payload.question} → 42` } }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ data: { answer: `${body.payload.question} → 42` } }));
     });
   });
   await new Promise<void>((r) => plain.listen(0, "127.0.0.1", r));
@@ -32,15 +34,33 @@ describe("calling the app under evaluation", () => {
   it("maps paths and chat messages", () => {
     expect(getPath({ a: [{ b: "x" }] }, "a.0.b")).toBe("x");
     expect(getPath({ a: 1 }, "a.b")).toBeUndefined();
-    const src = ZOutputSource.parse({ kind: "openai_chat", base_url: "http://x/v1", model: "m", system_prompt: "Be brief" });
+    const src = ZOutputSource.parse({
+      kind: "openai_chat",
+      base_url: "http://x/v1",
+      model: "m",
+      system_prompt: "Be brief",
+    });
     if (src.kind !== "openai_chat") throw new Error();
-    expect(chatMessages({ q: "hi" }, src)).toEqual([{ role: "system", content: "Be brief" }, { role: "user", content: "hi" }]);
-    expect(chatMessages({ messages: [{ role: "user", content: "yo" }] }, { ...src, system_prompt: undefined })).toEqual([{ role: "user", content: "yo" }]);
-    expect(chatMessages({ a: 1, b: 2 }, { ...src, system_prompt: undefined })).toEqual([{ role: "user", content: '{"a":1,"b":2}' }]);
+    expect(chatMessages({ q: "hi" }, src)).toEqual([
+      { role: "system", content: "Be brief" },
+      { role: "user", content: "hi" },
+    ]);
+    expect(chatMessages({ messages: [{ role: "user", content: "yo" }] }, { ...src, system_prompt: undefined })).toEqual(
+      [{ role: "user", content: "yo" }],
+    );
+    expect(chatMessages({ a: 1, b: 2 }, { ...src, system_prompt: undefined })).toEqual([
+      { role: "user", content: '{"a":1,"b":2}' },
+    ]);
   });
 
   it("OpenAI chat: the assistant text is the output; HTTP errors are errors", async () => {
-    const src = ZOutputSource.parse({ kind: "openai_chat", base_url: chat.baseUrl, model: "app-x", input_key: "q", api_key: "k1" });
+    const src = ZOutputSource.parse({
+      kind: "openai_chat",
+      base_url: chat.baseUrl,
+      model: "app-x",
+      input_key: "q",
+      api_key: "k1",
+    });
     if (src.kind === "trace") throw new Error();
     const ok = await callApp(src, { q: "Lyon" });
     expect(ok).toMatchObject({ output: "The answer is Lyon", status: 200, model: "app-x" });
@@ -50,9 +70,18 @@ describe("calling the app under evaluation", () => {
   });
 
   it("JSON POST: wraps inputs under body_key and reads response_path", async () => {
-    const src = ZOutputSource.parse({ kind: "json_post", url: plainUrl, body_key: "payload", response_path: "data.answer" });
+    const src = ZOutputSource.parse({
+      kind: "json_post",
+      url: plainUrl,
+      body_key: "payload",
+      response_path: "data.answer",
+    });
     if (src.kind !== "json_post") throw new Error();
-    expect(await callApp(src, { question: "life" })).toMatchObject({ output: "life → 42", request: { payload: { question: "life" } }, status: 200 });
+    expect(await callApp(src, { question: "life" })).toMatchObject({
+      output: "life → 42",
+      request: { payload: { question: "life" } },
+      status: 200,
+    });
     expect(await callApp(src, { question: "down" })).toMatchObject({ error: "app answered HTTP 503" });
     const missing = await callApp({ ...src, response_path: "data.nope" }, { question: "x" });
     expect(missing.error).toBe("app answer has no 'data.nope'");

@@ -34,7 +34,10 @@ export function getPath(value: unknown, path: string): unknown {
 }
 
 /** Chat messages for a row: its own `messages` list, else one user message (a chosen key, or all inputs as JSON). */
-export function chatMessages(inputs: Record<string, unknown>, source: Extract<AppSource, { kind: "openai_chat" }>): unknown[] {
+export function chatMessages(
+  inputs: Record<string, unknown>,
+  source: Extract<AppSource, { kind: "openai_chat" }>,
+): unknown[] {
   const system = source.system_prompt ? [{ role: "system", content: source.system_prompt }] : [];
   if (source.input_key) {
     const v = inputs[source.input_key];
@@ -48,7 +51,13 @@ export function chatMessages(inputs: Record<string, unknown>, source: Extract<Ap
 
 const trimSlash = (s: string) => s.replace(/\/+$/, "");
 
-async function post(url: string, body: unknown, headers: Record<string, string>, timeoutMs: number, signal?: AbortSignal) {
+async function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  signal?: AbortSignal,
+) {
   const res = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json", ...headers },
@@ -73,7 +82,11 @@ function failure(e: unknown, timeoutMs: number): string {
   return `app call failed: ${err?.message ?? String(e)}`;
 }
 
-export async function callApp(source: AppSource, inputs: Record<string, unknown>, signal?: AbortSignal): Promise<AppCall> {
+export async function callApp(
+  source: AppSource,
+  inputs: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<AppCall> {
   const startMs = Date.now();
   if (source.kind === "openai_chat") {
     const url = `${trimSlash(source.base_url)}/chat/completions`;
@@ -86,10 +99,21 @@ export async function callApp(source: AppSource, inputs: Record<string, unknown>
       const text = extractAssistantText(json);
       const usage = getPath(json, "usage") as { prompt_tokens?: number; completion_tokens?: number } | undefined;
       const u = { input: usage?.prompt_tokens ?? null, output: usage?.completion_tokens ?? null };
-      if (text === undefined) return { ...base, output: null, usage: u, error: "app answer has no choices[0].message.content" };
+      if (text === undefined)
+        return { ...base, output: null, usage: u, error: "app answer has no choices[0].message.content" };
       return { ...base, output: text, usage: u };
     } catch (e) {
-      return { url, request, response: null, output: null, status: null, error: failure(e, source.timeout_ms), startMs, endMs: Date.now(), model: source.model };
+      return {
+        url,
+        request,
+        response: null,
+        output: null,
+        status: null,
+        error: failure(e, source.timeout_ms),
+        startMs,
+        endMs: Date.now(),
+        model: source.model,
+      };
     }
   }
   const request = source.body_key ? { [source.body_key]: inputs } : inputs;
@@ -101,6 +125,15 @@ export async function callApp(source: AppSource, inputs: Record<string, unknown>
     if (output === undefined) return { ...base, output: null, error: `app answer has no '${source.response_path}'` };
     return { ...base, output };
   } catch (e) {
-    return { url: source.url, request, response: null, output: null, status: null, error: failure(e, source.timeout_ms), startMs, endMs: Date.now() };
+    return {
+      url: source.url,
+      request,
+      response: null,
+      output: null,
+      status: null,
+      error: failure(e, source.timeout_ms),
+      startMs,
+      endMs: Date.now(),
+    };
   }
 }

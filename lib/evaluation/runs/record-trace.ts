@@ -16,7 +16,10 @@ import { SOURCE_RUN_METADATA_KEY } from "@/lib/traces/search";
 
 const ns = (ms: number) => BigInt(ms) * 1_000_000n;
 
-function span(traceId: string, fields: Partial<NormalizedSpan> & Pick<NormalizedSpan, "name" | "spanType" | "startTimeNs">): NormalizedSpan {
+function span(
+  traceId: string,
+  fields: Partial<NormalizedSpan> & Pick<NormalizedSpan, "name" | "spanType" | "startTimeNs">,
+): NormalizedSpan {
   return {
     traceId,
     spanId: newSpanId(),
@@ -79,7 +82,11 @@ export async function recordRowTrace(actor: Actor, r: RecordRowTrace): Promise<s
         model: r.call.model ?? null,
         inputTokens: r.call.usage?.input ?? null,
         outputTokens: r.call.usage?.output ?? null,
-        attributes: { "mlflow.spanType": chat ? "CHAT_MODEL" : "TOOL", "http.url": r.call.url, ...(r.call.status ? { "http.status_code": r.call.status } : {}) },
+        attributes: {
+          "mlflow.spanType": chat ? "CHAT_MODEL" : "TOOL",
+          "http.url": r.call.url,
+          ...(r.call.status ? { "http.status_code": r.call.status } : {}),
+        },
       }),
     );
   }
@@ -97,5 +104,9 @@ export async function recordRowTrace(actor: Actor, r: RecordRowTrace): Promise<s
 
 /** Links an existing trace to the run (scoring stored traces), once. */
 export async function linkTraceToRun(traceId: string, runId: string): Promise<void> {
-  await db().traceRunLink.upsert({ where: { traceId_runId: { traceId, runId } }, update: {}, create: { traceId, runId } });
+  await db().traceRunLink.upsert({
+    where: { traceId_runId: { traceId, runId } },
+    update: {},
+    create: { traceId, runId },
+  });
 }

@@ -79,41 +79,69 @@ async function failRun(job: RunJob, message: string): Promise<void> {
   await db().$transaction([
     db().evaluationRun.update({ where: { id: job.evaluationRunId }, data: { status: "FAILED", finishedAt: now } }),
     db().run.update({ where: { id: job.runId }, data: { status: "FAILED", endTimeMs: BigInt(now.getTime()) } }),
-    db().runTag.upsert({ where: { runId_key: { runId: job.runId, key: RUN_ERROR_TAG } }, update: { value: message }, create: { runId: job.runId, key: RUN_ERROR_TAG, value: message.slice(0, 5000) } }),
+    db().runTag.upsert({
+      where: { runId_key: { runId: job.runId, key: RUN_ERROR_TAG } },
+      update: { value: message },
+      create: { runId: job.runId, key: RUN_ERROR_TAG, value: message.slice(0, 5000) },
+    }),
   ]);
 }
 
 async function executeRun(job: RunJob, signal: AbortSignal): Promise<void> {
-  await db().evaluationRun.update({ where: { id: job.evaluationRunId }, data: { status: "RUNNING", startedAt: new Date() } });
+  await db().evaluationRun.update({
+    where: { id: job.evaluationRunId },
+    data: { status: "RUNNING", startedAt: new Date() },
+  });
   const scorers = job.scorers.map(createScorer);
   const judge = scorers.some((s) => s.kind === "LLM_JUDGE") ? await resolveJudgeEndpoint() : null;
   const ctx = { judge: judge ?? undefined, signal };
-  const rows = await db().evaluationRunRow.findMany({ where: { evaluationRunId: job.evaluationRunId, status: "PENDING" }, orderBy: { position: "asc" }, select: { id: true } });
+  const rows = await db().evaluationRunRow.findMany({
+    where: { evaluationRunId: job.evaluationRunId, status: "PENDING" },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
   let next = 0;
   const worker = async () => {
     while (next < rows.length && !signal.aborted) {
       const row = rows[next++]!;
       const rowJob: RowJob = { ...job, rowId: row.id, scorers, ctx };
       const ok = await scoreRow(rowJob);
-      await db().evaluationRun.update({ where: { id: job.evaluationRunId }, data: { doneRows: { increment: 1 }, ...(ok ? {} : { errorRows: { increment: 1 } }) } });
+      await db().evaluationRun.update({
+        where: { id: job.evaluationRunId },
+        data: { doneRows: { increment: 1 }, ...(ok ? {} : { errorRows: { increment: 1 } }) },
+      });
     }
   };
   await Promise.all(Array.from({ length: Math.min(job.concurrency, rows.length) }, worker));
-  await finishRun(job, scorers.map((s) => s.name));
+  await finishRun(
+    job,
+    scorers.map((s) => s.name),
+  );
 }
 
 /** Marks the run COMPLETED and logs MLflow-style aggregate metrics (`<scorer>/mean`). */
 async function finishRun(job: RunJob, scorerNames: string[]): Promise<void> {
-  const cells = await db().evaluationScore.findMany({ where: { row: { evaluationRunId: job.evaluationRunId } }, select: { scorerName: true, value: true, error: true } });
-  const summary = summarizeScores(scorerNames, cells.map((c) => ({ scorerName: c.scorerName, value: parseJsonText(c.value) ?? null, error: c.error })));
+  const cells = await db().evaluationScore.findMany({
+    where: { row: { evaluationRunId: job.evaluationRunId } },
+    select: { scorerName: true, value: true, error: true },
+  });
+  const summary = summarizeScores(
+    scorerNames,
+    cells.map((c) => ({ scorerName: c.scorerName, value: parseJsonText(c.value) ?? null, error: c.error })),
+  );
   const now = Date.now();
   const metrics = summary.flatMap((s) => {
     const v = s.passRate ?? s.mean;
-    return v === null ? [] : [{ runId: job.runId, key: `${s.name}/mean`, value: v, timestampMs: BigInt(now), step: 0n }];
+    return v === null
+      ? []
+      : [{ runId: job.runId, key: `${s.name}/mean`, value: v, timestampMs: BigInt(now), step: 0n }];
   });
   await db().$transaction([
     db().runMetric.createMany({ data: metrics }),
-    db().evaluationRun.update({ where: { id: job.evaluationRunId }, data: { status: "COMPLETED", finishedAt: new Date(now) } }),
+    db().evaluationRun.update({
+      where: { id: job.evaluationRunId },
+      data: { status: "COMPLETED", finishedAt: new Date(now) },
+    }),
     db().run.update({ where: { id: job.runId }, data: { status: "FINISHED", endTimeMs: BigInt(now) } }),
   ]);
 }

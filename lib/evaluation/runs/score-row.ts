@@ -40,7 +40,14 @@ type Row = { id: string; traceId: string | null; inputs: string; outputs: string
 async function obtainOutputs(job: RowJob, row: Row, inputs: Record<string, unknown>): Promise<Outputs> {
   if (job.outputSource.kind !== "trace") {
     const call: AppCall = await callApp(job.outputSource, inputs, job.ctx.signal);
-    const traceId = await recordRowTrace(job.actor, { experimentId: job.experimentId, runId: job.runId, rowId: row.id, inputs, outputs: call.output, call });
+    const traceId = await recordRowTrace(job.actor, {
+      experimentId: job.experimentId,
+      runId: job.runId,
+      rowId: row.id,
+      inputs,
+      outputs: call.output,
+      call,
+    });
     return { traceId, outputs: call.output, latencyMs: call.endMs - call.startMs, error: call.error };
   }
   if (row.traceId) {
@@ -48,15 +55,33 @@ async function obtainOutputs(job: RowJob, row: Row, inputs: Record<string, unkno
     if (io) {
       await linkTraceToRun(row.traceId, job.runId);
       const outputs = io.outputs !== undefined ? io.outputs : parseJsonText(row.outputs);
-      return { traceId: row.traceId, outputs, latencyMs: null, ...(outputs === undefined ? { error: "the source trace has no outputs" } : {}) };
+      return {
+        traceId: row.traceId,
+        outputs,
+        latencyMs: null,
+        ...(outputs === undefined ? { error: "the source trace has no outputs" } : {}),
+      };
     }
   }
   const stored = parseJsonText(row.outputs);
   if (stored === undefined) {
-    return { traceId: null, outputs: undefined, latencyMs: null, error: row.traceId ? `source trace ${row.traceId} no longer exists and the record has no outputs` : "the record has no source trace and no outputs: run it against an app endpoint" };
+    return {
+      traceId: null,
+      outputs: undefined,
+      latencyMs: null,
+      error: row.traceId
+        ? `source trace ${row.traceId} no longer exists and the record has no outputs`
+        : "the record has no source trace and no outputs: run it against an app endpoint",
+    };
   }
   // Static outputs: MLflow logs a minimal trace for them, so the scores have a trace to live on.
-  const traceId = await recordRowTrace(job.actor, { experimentId: job.experimentId, runId: job.runId, rowId: row.id, inputs, outputs: stored });
+  const traceId = await recordRowTrace(job.actor, {
+    experimentId: job.experimentId,
+    runId: job.runId,
+    rowId: row.id,
+    inputs,
+    outputs: stored,
+  });
   return { traceId, outputs: stored, latencyMs: null };
 }
 
@@ -78,23 +103,43 @@ export async function scoreRow(job: RowJob): Promise<boolean> {
   try {
     out = await obtainOutputs(job, row, inputs);
   } catch (e) {
-    out = { traceId: null, outputs: undefined, latencyMs: null, error: `could not get outputs: ${e instanceof Error ? e.message : String(e)}` };
+    out = {
+      traceId: null,
+      outputs: undefined,
+      latencyMs: null,
+      error: `could not get outputs: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
-  const rowUpdate = { traceId: out.traceId, outputs: out.outputs === undefined ? null : JSON.stringify(out.outputs), latencyMs: out.latencyMs };
+  const rowUpdate = {
+    traceId: out.traceId,
+    outputs: out.outputs === undefined ? null : JSON.stringify(out.outputs),
+    latencyMs: out.latencyMs,
+  };
   if (out.error) {
-    await db().evaluationRunRow.update({ where: { id: row.id }, data: { ...rowUpdate, status: "ERROR", error: out.error } });
+    await db().evaluationRunRow.update({
+      where: { id: row.id },
+      data: { ...rowUpdate, status: "ERROR", error: out.error },
+    });
     return false;
   }
 
   const trace = out.traceId ? await loadScorerTrace(out.traceId) : undefined;
-  const results = await Promise.all(job.scorers.map(async (s) => ({ scorer: s, result: await safeScore(s, { inputs, outputs: out.outputs, expectations, trace }, job.ctx) })));
+  const results = await Promise.all(
+    job.scorers.map(async (s) => ({
+      scorer: s,
+      result: await safeScore(s, { inputs, outputs: out.outputs, expectations, trace }, job.ctx),
+    })),
+  );
   const rootSpanId = out.traceId ? ((await loadTraceIo([out.traceId])).get(out.traceId)?.rootSpanId ?? null) : null;
   const errors = results.filter((r) => r.result.error).map((r) => `${r.scorer.name}: ${r.result.error}`);
 
   await db().$transaction(
     async (tx) => {
       for (const { scorer, result } of results) {
-        const source = result.source ?? { type: scorer.kind, id: scorer.kind === "CODE" ? scorer.name : (job.ctx.judge?.model ?? "default") };
+        const source = result.source ?? {
+          type: scorer.kind,
+          id: scorer.kind === "CODE" ? scorer.name : (job.ctx.judge?.model ?? "default"),
+        };
         const assessment = out.traceId
           ? await writeAssessment(tx, {
               traceId: out.traceId,
@@ -102,7 +147,13 @@ export async function scoreRow(job: RowJob): Promise<boolean> {
               name: scorer.name,
               kind: "FEEDBACK",
               value: result.error ? undefined : (result.value as JsonValue),
-              error: result.error ? { errorCode: scorer.kind === "LLM_JUDGE" ? "JUDGE_ERROR" : "SCORER_ERROR", errorMessage: result.error, stackTrace: null } : null,
+              error: result.error
+                ? {
+                    errorCode: scorer.kind === "LLM_JUDGE" ? "JUDGE_ERROR" : "SCORER_ERROR",
+                    errorMessage: result.error,
+                    stackTrace: null,
+                  }
+                : null,
               rationale: result.rationale ?? null,
               source: { sourceType: source.type, sourceId: source.id },
               runId: job.runId,
@@ -120,7 +171,14 @@ export async function scoreRow(job: RowJob): Promise<boolean> {
           },
         });
       }
-      await tx.evaluationRunRow.update({ where: { id: row.id }, data: { ...rowUpdate, status: errors.length ? "ERROR" : "DONE", error: errors.length ? errors.join("\n") : null } });
+      await tx.evaluationRunRow.update({
+        where: { id: row.id },
+        data: {
+          ...rowUpdate,
+          status: errors.length ? "ERROR" : "DONE",
+          error: errors.length ? errors.join("\n") : null,
+        },
+      });
     },
     { maxWait: 30_000, timeout: 60_000 },
   );

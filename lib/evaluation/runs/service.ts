@@ -10,8 +10,19 @@ import { NotFoundError } from "@/lib/errors";
 import { getExperiment } from "@/lib/experiments/service";
 import { inputsHash } from "@/lib/evaluation/datasets/inputs-hash";
 import { RUN_ERROR_TAG } from "@/lib/evaluation/runs/runner";
-import { summarizeAlignment, summarizeScores, type AlignmentSummary, type ScorerSummary } from "@/lib/evaluation/runs/summary";
-import type { TCompareRunsQuery, TListQuery, TOutputSource, TRunRowsQuery, TScorerConfig } from "@/lib/evaluation/schemas";
+import {
+  summarizeAlignment,
+  summarizeScores,
+  type AlignmentSummary,
+  type ScorerSummary,
+} from "@/lib/evaluation/runs/summary";
+import type {
+  TCompareRunsQuery,
+  TListQuery,
+  TOutputSource,
+  TRunRowsQuery,
+  TScorerConfig,
+} from "@/lib/evaluation/schemas";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
 
 export interface EvaluationRunDto {
@@ -67,13 +78,20 @@ const scorerName = (s: TScorerConfig) => s.name ?? s.type;
 /** DTOs for a page of runs; the failure reasons of failed ones come in one query. */
 async function toRunDtos(rows: RunRow[]): Promise<EvaluationRunDto[]> {
   const failed = rows.filter((r) => r.status === "FAILED").map((r) => r.runId);
-  const tags = failed.length ? await db().runTag.findMany({ where: { runId: { in: failed }, key: RUN_ERROR_TAG } }) : [];
+  const tags = failed.length
+    ? await db().runTag.findMany({ where: { runId: { in: failed }, key: RUN_ERROR_TAG } })
+    : [];
   const errors = new Map(tags.map((t) => [t.runId, t.value]));
   return rows.map((r) => toRunDto(r, errors.get(r.runId) ?? null));
 }
 
 function toRunDto(r: RunRow, error: string | null): EvaluationRunDto {
-  const config = JSON.parse(r.config) as { scorers: TScorerConfig[]; output_source: TOutputSource; dataset_id: string | null; source_label?: string };
+  const config = JSON.parse(r.config) as {
+    scorers: TScorerConfig[];
+    output_source: TOutputSource;
+    dataset_id: string | null;
+    source_label?: string;
+  };
   return {
     id: r.id,
     experimentId: r.experimentId,
@@ -101,12 +119,21 @@ async function loadRun(id: string): Promise<RunRow> {
 }
 
 /** Runs of an experiment, newest first, a page at a time. */
-export async function listEvaluationRuns(actor: Actor, experimentId: string, q: TListQuery): Promise<{ runs: EvaluationRunDto[]; total: number }> {
+export async function listEvaluationRuns(
+  actor: Actor,
+  experimentId: string,
+  q: TListQuery,
+): Promise<{ runs: EvaluationRunDto[]; total: number }> {
   requireRole(actor, "DEVELOPER");
   await getExperiment(actor, experimentId);
   const where = { experimentId };
   const [rows, total] = await Promise.all([
-    db().evaluationRun.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (q.page - 1) * q.page_size, take: q.page_size }),
+    db().evaluationRun.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (q.page - 1) * q.page_size,
+      take: q.page_size,
+    }),
     db().evaluationRun.count({ where }),
   ]);
   return { runs: await toRunDtos(rows), total };
@@ -117,17 +144,29 @@ export async function listEvaluationRuns(actor: Actor, experimentId: string, q: 
  * valid human feedback, compared as verdicts (yes/true/pass vs no/false/fail).
  */
 async function judgeAlignment(r: RunRow): Promise<AlignmentSummary[]> {
-  const judged = await db().assessment.findMany({ where: { runId: r.runId, sourceType: "LLM_JUDGE", kind: "FEEDBACK", valid: true, value: { not: null } }, select: { traceId: true, name: true, value: true } });
+  const judged = await db().assessment.findMany({
+    where: { runId: r.runId, sourceType: "LLM_JUDGE", kind: "FEEDBACK", valid: true, value: { not: null } },
+    select: { traceId: true, name: true, value: true },
+  });
   if (!judged.length) return [];
   const judgeBy = new Map(judged.map((a) => [`${a.traceId}\u0000${a.name}`, parseJsonText(a.value)]));
   const humans = await db().assessment.findMany({
-    where: { traceId: { in: [...new Set(judged.map((a) => a.traceId))] }, name: { in: [...new Set(judged.map((a) => a.name))] }, sourceType: "HUMAN", kind: "FEEDBACK", valid: true, value: { not: null } },
+    where: {
+      traceId: { in: [...new Set(judged.map((a) => a.traceId))] },
+      name: { in: [...new Set(judged.map((a) => a.name))] },
+      sourceType: "HUMAN",
+      kind: "FEEDBACK",
+      valid: true,
+      value: { not: null },
+    },
     select: { traceId: true, name: true, value: true },
   });
   return summarizeAlignment(
     humans.flatMap((h) => {
       const key = `${h.traceId}\u0000${h.name}`;
-      return judgeBy.has(key) ? [{ traceId: h.traceId, name: h.name, human: parseJsonText(h.value), judge: judgeBy.get(key) }] : [];
+      return judgeBy.has(key)
+        ? [{ traceId: h.traceId, name: h.name, human: parseJsonText(h.value), judge: judgeBy.get(key) }]
+        : [];
     }),
   );
 }
@@ -137,14 +176,28 @@ export async function getEvaluationRun(actor: Actor, id: string): Promise<RunDet
   requireRole(actor, "DEVELOPER");
   const r = await loadRun(id);
   const dto = (await toRunDtos([r]))[0]!;
-  const cells = await db().evaluationScore.findMany({ where: { row: { evaluationRunId: id } }, select: { scorerName: true, value: true, error: true } });
-  const summary = summarizeScores(dto.scorers.map(scorerName), cells.map((c) => ({ scorerName: c.scorerName, value: parseJsonText(c.value) ?? null, error: c.error })));
+  const cells = await db().evaluationScore.findMany({
+    where: { row: { evaluationRunId: id } },
+    select: { scorerName: true, value: true, error: true },
+  });
+  const summary = summarizeScores(
+    dto.scorers.map(scorerName),
+    cells.map((c) => ({ scorerName: c.scorerName, value: parseJsonText(c.value) ?? null, error: c.error })),
+  );
   const alignment = r.status === "COMPLETED" || r.status === "FAILED" ? await judgeAlignment(r) : [];
   return { ...dto, summary, alignment };
 }
 
 const rowInclude = { scores: { orderBy: { scorerName: "asc" as const } } };
-type RowWithScores = Awaited<ReturnType<ReturnType<typeof db>["evaluationRunRow"]["findMany"]>>[number] & { scores: { scorerName: string; value: string | null; rationale: string | null; error: string | null; assessmentId: string | null }[] };
+type RowWithScores = Awaited<ReturnType<ReturnType<typeof db>["evaluationRunRow"]["findMany"]>>[number] & {
+  scores: {
+    scorerName: string;
+    value: string | null;
+    rationale: string | null;
+    error: string | null;
+    assessmentId: string | null;
+  }[];
+};
 
 function toRowDto(r: RowWithScores): RunRowDto {
   return {
@@ -158,17 +211,33 @@ function toRowDto(r: RowWithScores): RunRowDto {
     status: r.status,
     error: r.error,
     latencyMs: r.latencyMs,
-    scores: r.scores.map((s) => ({ scorerName: s.scorerName, value: parseJsonText(s.value) ?? null, rationale: s.rationale, error: s.error, assessmentId: s.assessmentId })),
+    scores: r.scores.map((s) => ({
+      scorerName: s.scorerName,
+      value: parseJsonText(s.value) ?? null,
+      rationale: s.rationale,
+      error: s.error,
+      assessmentId: s.assessmentId,
+    })),
   };
 }
 
 /** A run's rows in dataset order, a page at a time, optionally only PENDING/DONE/ERROR ones. */
-export async function listRunRows(actor: Actor, id: string, q: TRunRowsQuery): Promise<{ rows: RunRowDto[]; total: number }> {
+export async function listRunRows(
+  actor: Actor,
+  id: string,
+  q: TRunRowsQuery,
+): Promise<{ rows: RunRowDto[]; total: number }> {
   requireRole(actor, "DEVELOPER");
   await loadRun(id);
   const where = { evaluationRunId: id, ...(q.status ? { status: q.status } : {}) };
   const [rows, total] = await Promise.all([
-    db().evaluationRunRow.findMany({ where, orderBy: { position: "asc" }, skip: (q.page - 1) * q.page_size, take: q.page_size, include: rowInclude }),
+    db().evaluationRunRow.findMany({
+      where,
+      orderBy: { position: "asc" },
+      skip: (q.page - 1) * q.page_size,
+      take: q.page_size,
+      include: rowInclude,
+    }),
     db().evaluationRunRow.count({ where }),
   ]);
   return { rows: rows.map(toRowDto), total };
@@ -179,13 +248,25 @@ export async function listRunRows(actor: Actor, id: string, q: TRunRowsQuery): P
  * same inputs (the dataset's record identity: sha256 of the sorted-keys inputs), so runs over
  * different versions of a dataset still line up.
  */
-export async function compareRuns(actor: Actor, id: string, q: TCompareRunsQuery): Promise<{ a: EvaluationRunDto; b: EvaluationRunDto; pairs: { key: string; a: RunRowDto; b: RunRowDto | null }[]; total: number }> {
+export async function compareRuns(
+  actor: Actor,
+  id: string,
+  q: TCompareRunsQuery,
+): Promise<{
+  a: EvaluationRunDto;
+  b: EvaluationRunDto;
+  pairs: { key: string; a: RunRowDto; b: RunRowDto | null }[];
+  total: number;
+}> {
   requireRole(actor, "DEVELOPER");
   const [ra, rb] = await Promise.all([loadRun(id), loadRun(q.other)]);
   const { rows, total } = await listRunRows(actor, id, { page: q.page, page_size: q.page_size });
   const keys = rows.map((r) => inputsHash(r.inputs));
   // Only ids and inputs of the other run are scanned; its matching rows are then read in full.
-  const others = await db().evaluationRunRow.findMany({ where: { evaluationRunId: rb.id }, select: { id: true, inputs: true } });
+  const others = await db().evaluationRunRow.findMany({
+    where: { evaluationRunId: rb.id },
+    select: { id: true, inputs: true },
+  });
   const otherByKey = new Map<string, string>();
   for (const o of others) {
     const k = inputsHash(parseJsonText(o.inputs) ?? null);

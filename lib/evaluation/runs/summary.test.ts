@@ -3,16 +3,19 @@ import { summarizeAlignment, summarizeScores, verdictOf } from "@/lib/evaluation
 
 describe("run summary", () => {
   it("pass rate for yes/no and boolean scorers, mean for numeric ones, errors apart", () => {
-    const s = summarizeScores(["correctness", "exact", "f1", "unused"], [
-      { scorerName: "correctness", value: "yes", error: null },
-      { scorerName: "correctness", value: "no", error: null },
-      { scorerName: "correctness", value: "yes", error: null },
-      { scorerName: "correctness", value: null, error: "judge timed out" },
-      { scorerName: "exact", value: true, error: null },
-      { scorerName: "exact", value: false, error: null },
-      { scorerName: "f1", value: 0.5, error: null },
-      { scorerName: "f1", value: 1, error: null },
-    ]);
+    const s = summarizeScores(
+      ["correctness", "exact", "f1", "unused"],
+      [
+        { scorerName: "correctness", value: "yes", error: null },
+        { scorerName: "correctness", value: "no", error: null },
+        { scorerName: "correctness", value: "yes", error: null },
+        { scorerName: "correctness", value: null, error: "judge timed out" },
+        { scorerName: "exact", value: true, error: null },
+        { scorerName: "exact", value: false, error: null },
+        { scorerName: "f1", value: 0.5, error: null },
+        { scorerName: "f1", value: 1, error: null },
+      ],
+    );
     expect(s).toEqual([
       { name: "correctness", scored: 3, errors: 1, pass: 2, fail: 1, passRate: 2 / 3, mean: null },
       { name: "exact", scored: 2, errors: 0, pass: 1, fail: 1, passRate: 0.5, mean: null },
@@ -21,7 +24,13 @@ describe("run summary", () => {
     ]);
   });
   it("reads verdicts", () => {
-    expect([verdictOf("Yes"), verdictOf("no"), verdictOf(true), verdictOf("maybe"), verdictOf(1)]).toEqual([true, false, true, undefined, undefined]);
+    expect([verdictOf("Yes"), verdictOf("no"), verdictOf(true), verdictOf("maybe"), verdictOf(1)]).toEqual([
+      true,
+      false,
+      true,
+      undefined,
+      undefined,
+    ]);
   });
   it("judge alignment counts agreeing human/judge pairs per name", () => {
     expect(

@@ -34,7 +34,9 @@ export function verdictOf(value: unknown): boolean | undefined {
 }
 
 export function summarizeScores(scorerNames: string[], cells: ScoreCell[]): ScorerSummary[] {
-  const by = new Map(scorerNames.map((n) => [n, { name: n, scored: 0, errors: 0, pass: 0, fail: 0, sum: 0, numeric: 0 }]));
+  const by = new Map(
+    scorerNames.map((n) => [n, { name: n, scored: 0, errors: 0, pass: 0, fail: 0, sum: 0, numeric: 0 }]),
+  );
   for (const c of cells) {
     const s = by.get(c.scorerName);
     if (!s) continue;
@@ -45,7 +47,7 @@ export function summarizeScores(scorerNames: string[], cells: ScoreCell[]): Scor
     s.scored++;
     const v = verdictOf(c.value);
     if (v !== undefined) v ? s.pass++ : s.fail++;
-    else if (typeof c.value === "number" && Number.isFinite(c.value)) (s.sum += c.value), s.numeric++;
+    else if (typeof c.value === "number" && Number.isFinite(c.value)) ((s.sum += c.value), s.numeric++);
   }
   return [...by.values()].map(({ sum, numeric, ...s }) => ({
     ...s,
@@ -83,5 +85,7 @@ export function summarizeAlignment(pairs: AlignmentPair[]): AlignmentSummary[] {
     if (comparable(p.human) === comparable(p.judge)) s.agree++;
     by.set(p.name, s);
   }
-  return [...by.values()].map((s) => ({ ...s, rate: s.pairs ? s.agree / s.pairs : null })).sort((a, b) => a.name.localeCompare(b.name));
+  return [...by.values()]
+    .map((s) => ({ ...s, rate: s.pairs ? s.agree / s.pairs : null }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -11,7 +11,8 @@ export function containsScorer(config: TContainsConfig) {
     const exp = getExpected(expectations, config.expected_key);
     if (!exp.ok) return { value: null, error: exp.error };
     const needles = (Array.isArray(exp.value) ? exp.value : [exp.value]).map(valueToText).filter((s) => s.length > 0);
-    if (needles.length === 0) return { value: null, error: `expectations.${config.expected_key} has no non-empty strings` };
+    if (needles.length === 0)
+      return { value: null, error: `expectations.${config.expected_key} has no non-empty strings` };
 
     const fold = (s: string) => (config.ignore_case ? s.toLowerCase() : s);
     const haystack = fold(outputToText(outputs));

@@ -9,6 +9,9 @@ export function exactMatchScorer(config: TExactMatchConfig) {
     if (!exp.ok) return { value: null, error: exp.error };
     const fold = (s: string) => (config.ignore_case ? s.trim().toLowerCase() : s.trim());
     const match = fold(outputToText(outputs)) === fold(valueToText(exp.value));
-    return { value: match, rationale: match ? "Output equals the expected value." : "Output differs from the expected value." };
+    return {
+      value: match,
+      rationale: match ? "Output equals the expected value." : "Output differs from the expected value.",
+    };
   });
 }

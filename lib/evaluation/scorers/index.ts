@@ -41,10 +41,36 @@ export function createScorer(config: TScorerConfig): Scorer {
   }
 }
 
-export { containsScorer, exactMatchScorer, jsonEqualScorer, latencyScorer, noErrorScorer, numericToleranceScorer, rougeLScorer, tokenF1Scorer };
+export {
+  containsScorer,
+  exactMatchScorer,
+  jsonEqualScorer,
+  latencyScorer,
+  noErrorScorer,
+  numericToleranceScorer,
+  rougeLScorer,
+  tokenF1Scorer,
+};
 export { lcsLength, rougeL } from "@/lib/evaluation/scorers/rouge-l";
 export { tokenF1 } from "@/lib/evaluation/scorers/token-f1";
 export { isClose, parseNumber } from "@/lib/evaluation/scorers/numeric-tolerance";
 export { jsonDeepEqual, parseJsonText } from "@/lib/evaluation/scorers/json-equal";
-export { extractAssistantText, getExpected, normalizeSquad, outputToText, rougeTokens, squadTokens, valueToText } from "@/lib/evaluation/scorers/text";
-export type { ScoreResult, ScoreValue, Scorer, ScorerContext, ScorerInput, ScorerSpan, ScorerTrace, SourceType } from "@/lib/evaluation/scorers/types";
+export {
+  extractAssistantText,
+  getExpected,
+  normalizeSquad,
+  outputToText,
+  rougeTokens,
+  squadTokens,
+  valueToText,
+} from "@/lib/evaluation/scorers/text";
+export type {
+  ScoreResult,
+  ScoreValue,
+  Scorer,
+  ScorerContext,
+  ScorerInput,
+  ScorerSpan,
+  ScorerTrace,
+  SourceType,
+} from "@/lib/evaluation/scorers/types";

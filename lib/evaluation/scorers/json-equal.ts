@@ -52,6 +52,9 @@ export function jsonEqualScorer(config: TJsonEqualConfig) {
       actual = p.value;
     }
     const equal = jsonDeepEqual(actual, expected);
-    return { value: equal, rationale: equal ? "Output JSON equals the expected JSON." : "Output JSON differs from the expected JSON." };
+    return {
+      value: equal,
+      rationale: equal ? "Output JSON equals the expected JSON." : "Output JSON differs from the expected JSON.",
+    };
   });
 }

@@ -5,7 +5,8 @@ import { codeScorer } from "@/lib/evaluation/scorers/base";
 export function latencyScorer(config: TLatencyConfig) {
   return codeScorer(config.name ?? "latency", ({ trace }) => {
     if (!trace) return { value: null, error: "latency needs the trace" };
-    if (trace.latencyMs === null || !Number.isFinite(trace.latencyMs)) return { value: null, error: "trace has no latency (still in progress?)" };
+    if (trace.latencyMs === null || !Number.isFinite(trace.latencyMs))
+      return { value: null, error: "trace has no latency (still in progress?)" };
     const ok = trace.latencyMs <= config.max_ms;
     return { value: ok, rationale: `Latency ${trace.latencyMs} ms ${ok ? "≤" : ">"} ${config.max_ms} ms.` };
   });

@@ -13,7 +13,8 @@ export type ParsedNumber = { ok: true; value: number } | { ok: false; error: str
  * guessed, so a wrong pick can never pass silently.
  */
 export function parseNumber(value: unknown): ParsedNumber {
-  if (typeof value === "number") return Number.isFinite(value) ? { ok: true, value } : { ok: false, error: "not a finite number" };
+  if (typeof value === "number")
+    return Number.isFinite(value) ? { ok: true, value } : { ok: false, error: "not a finite number" };
   const text = (extractAssistantText(value) ?? valueToText(value)).trim();
   const whole = Number(text.replace(/,/g, ""));
   if (text !== "" && Number.isFinite(whole)) return { ok: true, value: whole };

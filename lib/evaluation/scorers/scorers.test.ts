@@ -6,17 +6,35 @@ import { jsonDeepEqual } from "@/lib/evaluation/scorers/json-equal";
 import type { ScorerInput, ScorerTrace } from "@/lib/evaluation/scorers/types";
 
 const scorer = (config: TScorerConfigInput) => createScorer(ZScorerConfig.parse(config));
-const run = (config: TScorerConfigInput, outputs: unknown, expectations: Record<string, unknown> = {}, trace?: ScorerTrace) =>
-  scorer(config).score({ inputs: { q: "?" }, outputs, expectations, trace } satisfies ScorerInput, {});
+const run = (
+  config: TScorerConfigInput,
+  outputs: unknown,
+  expectations: Record<string, unknown> = {},
+  trace?: ScorerTrace,
+) => scorer(config).score({ inputs: { q: "?" }, outputs, expectations, trace } satisfies ScorerInput, {});
 
 describe("exact_match", () => {
   it("compares trimmed text, optionally case-insensitively", async () => {
-    expect(await run({ type: "exact_match" }, "  Paris\n", { expected_response: "Paris" })).toMatchObject({ value: true, source: { type: "CODE", id: "exact_match" } });
+    expect(await run({ type: "exact_match" }, "  Paris\n", { expected_response: "Paris" })).toMatchObject({
+      value: true,
+      source: { type: "CODE", id: "exact_match" },
+    });
     expect((await run({ type: "exact_match" }, "paris", { expected_response: "Paris" })).value).toBe(false);
-    expect((await run({ type: "exact_match", ignore_case: true }, "paris", { expected_response: "Paris" })).value).toBe(true);
-    const chat = { messages: [{ role: "user", content: "q" }, { role: "assistant", content: "42" }] };
+    expect((await run({ type: "exact_match", ignore_case: true }, "paris", { expected_response: "Paris" })).value).toBe(
+      true,
+    );
+    const chat = {
+      messages: [
+        { role: "user", content: "q" },
+        { role: "assistant", content: "42" },
+      ],
+    };
     expect((await run({ type: "exact_match", expected_key: "answer" }, chat, { answer: 42 })).value).toBe(true);
-    expect(await run({ type: "exact_match" }, "x")).toEqual({ value: null, error: "expectations.expected_response is missing", source: { type: "CODE", id: "exact_match" } });
+    expect(await run({ type: "exact_match" }, "x")).toEqual({
+      value: null,
+      error: "expectations.expected_response is missing",
+      source: { type: "CODE", id: "exact_match" },
+    });
   });
 });
 
@@ -25,9 +43,14 @@ describe("contains", () => {
     expect((await run({ type: "contains" }, "Paris is in France", { expected_response: "France" })).value).toBe(true);
     const some = await run({ type: "contains" }, "Paris is lovely", { expected_response: ["Paris", "France"] });
     expect(some).toMatchObject({ value: false, rationale: 'Found 1 of 2; missing: "France".' });
-    expect((await run({ type: "contains", mode: "any" }, "Paris is lovely", { expected_response: ["Paris", "France"] })).value).toBe(true);
+    expect(
+      (await run({ type: "contains", mode: "any" }, "Paris is lovely", { expected_response: ["Paris", "France"] }))
+        .value,
+    ).toBe(true);
     expect((await run({ type: "contains" }, "PARIS", { expected_response: "paris" })).value).toBe(false);
-    expect((await run({ type: "contains", ignore_case: true }, "PARIS", { expected_response: "paris" })).value).toBe(true);
+    expect((await run({ type: "contains", ignore_case: true }, "PARIS", { expected_response: "paris" })).value).toBe(
+      true,
+    );
     expect((await run({ type: "contains" }, "x", { expected_response: [""] })).error).toMatch(/no non-empty strings/);
   });
 });
@@ -50,12 +73,24 @@ describe("numeric_tolerance", () => {
   });
 
   it("scores with absolute and relative tolerance", async () => {
-    expect((await run({ type: "numeric_tolerance", abs_tol: 0.01 }, "3.14", { expected_response: "3.14159" })).value).toBe(true); // |0.00159| ≤ 0.01
-    expect((await run({ type: "numeric_tolerance", abs_tol: 0.001 }, "3.14", { expected_response: 3.14159 })).value).toBe(false);
-    expect((await run({ type: "numeric_tolerance", rel_tol: 0.01 }, "about 101 units", { expected_response: 100 })).value).toBe(true);
+    expect(
+      (await run({ type: "numeric_tolerance", abs_tol: 0.01 }, "3.14", { expected_response: "3.14159" })).value,
+    ).toBe(true); // |0.00159| ≤ 0.01
+    expect(
+      (await run({ type: "numeric_tolerance", abs_tol: 0.001 }, "3.14", { expected_response: 3.14159 })).value,
+    ).toBe(false);
+    expect(
+      (await run({ type: "numeric_tolerance", rel_tol: 0.01 }, "about 101 units", { expected_response: 100 })).value,
+    ).toBe(true);
     expect((await run({ type: "numeric_tolerance" }, "1,234.50", { expected_response: 1234.5 })).value).toBe(true);
-    expect(await run({ type: "numeric_tolerance" }, "3 or 5", { expected_response: 3 })).toMatchObject({ value: false, rationale: expect.stringMatching(/ambiguous/) });
-    expect(await run({ type: "numeric_tolerance" }, "3", { expected_response: "n/a" })).toMatchObject({ value: null, error: "expectations.expected_response: no number found" });
+    expect(await run({ type: "numeric_tolerance" }, "3 or 5", { expected_response: 3 })).toMatchObject({
+      value: false,
+      rationale: expect.stringMatching(/ambiguous/),
+    });
+    expect(await run({ type: "numeric_tolerance" }, "3", { expected_response: "n/a" })).toMatchObject({
+      value: null,
+      error: "expectations.expected_response: no number found",
+    });
   });
 });
 
@@ -72,26 +107,39 @@ describe("json_equal", () => {
   it("accepts JSON text, fenced JSON, chat shapes and structured outputs", async () => {
     const expected = { expected_response: { a: { x: "s", y: null }, b: [1, 2] } };
     expect((await run({ type: "json_equal" }, '{"b":[1,2],"a":{"y":null,"x":"s"}}', expected)).value).toBe(true);
-    expect((await run({ type: "json_equal" }, '```json\n{"b":[1,2],"a":{"x":"s","y":null}}\n```', expected)).value).toBe(true);
+    expect(
+      (await run({ type: "json_equal" }, '```json\n{"b":[1,2],"a":{"x":"s","y":null}}\n```', expected)).value,
+    ).toBe(true);
     const chat = { choices: [{ message: { content: '{"a":{"x":"s","y":null},"b":[1,2]}' } }] };
     expect((await run({ type: "json_equal" }, chat, expected)).value).toBe(true);
     expect((await run({ type: "json_equal" }, '{"b":[2,1],"a":{"x":"s","y":null}}', expected)).value).toBe(false);
-    expect((await run({ type: "json_equal" }, { b: 2, a: 1 }, { expected_response: '{"a":1,"b":2}' })).value).toBe(true);
-    expect(await run({ type: "json_equal" }, "not json", expected)).toMatchObject({ value: false, rationale: expect.stringMatching(/^Output is not valid JSON/) });
+    expect((await run({ type: "json_equal" }, { b: 2, a: 1 }, { expected_response: '{"a":1,"b":2}' })).value).toBe(
+      true,
+    );
+    expect(await run({ type: "json_equal" }, "not json", expected)).toMatchObject({
+      value: false,
+      rationale: expect.stringMatching(/^Output is not valid JSON/),
+    });
   });
 });
 
 describe("trace scorers", () => {
   const trace = (latencyMs: number | null, state = "OK"): ScorerTrace => ({ latencyMs, state });
   it("latency ≤ max_ms", async () => {
-    expect(await run({ type: "latency", max_ms: 1500 }, "", {}, trace(1500))).toMatchObject({ value: true, rationale: "Latency 1500 ms ≤ 1500 ms." });
+    expect(await run({ type: "latency", max_ms: 1500 }, "", {}, trace(1500))).toMatchObject({
+      value: true,
+      rationale: "Latency 1500 ms ≤ 1500 ms.",
+    });
     expect((await run({ type: "latency", max_ms: 1500 }, "", {}, trace(2000))).value).toBe(false);
     expect((await run({ type: "latency", max_ms: 1500 }, "", {}, trace(null))).error).toMatch(/no latency/);
     expect((await run({ type: "latency", max_ms: 1500 }, "")).error).toBe("latency needs the trace");
   });
   it("no_error", async () => {
     expect((await run({ type: "no_error" }, "", {}, trace(1, "OK"))).value).toBe(true);
-    expect(await run({ type: "no_error" }, "", {}, trace(1, "ERROR"))).toMatchObject({ value: false, rationale: "Trace ended in ERROR." });
+    expect(await run({ type: "no_error" }, "", {}, trace(1, "ERROR"))).toMatchObject({
+      value: false,
+      rationale: "Trace ended in ERROR.",
+    });
     expect((await run({ type: "no_error" }, "")).error).toBe("no_error needs the trace");
   });
 });

@@ -20,14 +20,25 @@ describe("token F1 (SQuAD)", () => {
   });
 
   it("scorer: raw score, or pass/fail with a threshold", async () => {
-    const input = { inputs: {}, outputs: { choices: [{ message: { content: "the quick brown fox" } }] }, expectations: { expected_response: "a quick red fox jumps" } };
+    const input = {
+      inputs: {},
+      outputs: { choices: [{ message: { content: "the quick brown fox" } }] },
+      expectations: { expected_response: "a quick red fox jumps" },
+    };
     const raw = await tokenF1Scorer(ZTokenF1Config.parse({ type: "token_f1" })).score(input, {});
-    expect(raw).toMatchObject({ value: expect.closeTo(4 / 7, 10), rationale: "Token F1 = 0.571.", source: { type: "CODE", id: "token_f1" } });
+    expect(raw).toMatchObject({
+      value: expect.closeTo(4 / 7, 10),
+      rationale: "Token F1 = 0.571.",
+      source: { type: "CODE", id: "token_f1" },
+    });
     const gated = tokenF1Scorer(ZTokenF1Config.parse({ type: "token_f1", threshold: 0.5 }));
     expect((await gated.score(input, {})).value).toBe(true);
     const strict = tokenF1Scorer(ZTokenF1Config.parse({ type: "token_f1", threshold: 0.6 }));
     expect((await strict.score(input, {})).value).toBe(false);
-    expect(await strict.score({ ...input, expectations: {} }, {})).toMatchObject({ value: null, error: "expectations.expected_response is missing" });
+    expect(await strict.score({ ...input, expectations: {} }, {})).toMatchObject({
+      value: null,
+      error: "expectations.expected_response is missing",
+    });
   });
 });
 
@@ -53,9 +64,18 @@ describe("ROUGE-L", () => {
   });
 
   it("scorer with threshold and custom key", async () => {
-    const s = rougeLScorer(ZRougeLConfig.parse({ type: "rouge_l", threshold: 0.7, expected_key: "reference", name: "rl" }));
+    const s = rougeLScorer(
+      ZRougeLConfig.parse({ type: "rouge_l", threshold: 0.7, expected_key: "reference", name: "rl" }),
+    );
     expect(s.name).toBe("rl");
-    const r = await s.score({ inputs: {}, outputs: "police kill the gunman", expectations: { reference: "police killed the gunman" } }, {});
-    expect(r).toMatchObject({ value: true, rationale: "ROUGE-L F = 0.75 (threshold 0.7).", source: { type: "CODE", id: "rl" } });
+    const r = await s.score(
+      { inputs: {}, outputs: "police kill the gunman", expectations: { reference: "police killed the gunman" } },
+      {},
+    );
+    expect(r).toMatchObject({
+      value: true,
+      rationale: "ROUGE-L F = 0.75 (threshold 0.7).",
+      source: { type: "CODE", id: "rl" },
+    });
   });
 });

@@ -1,17 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { extractAssistantText, getExpected, normalizeSquad, outputToText, rougeTokens } from "@/lib/evaluation/scorers/text";
+import {
+  extractAssistantText,
+  getExpected,
+  normalizeSquad,
+  outputToText,
+  rougeTokens,
+} from "@/lib/evaluation/scorers/text";
 
 describe("extractAssistantText", () => {
   it("recognises the common output shapes", () => {
     expect(extractAssistantText("plain")).toBe("plain");
-    expect(extractAssistantText({ choices: [{ index: 0, message: { role: "assistant", content: "from openai" } }] })).toBe("from openai");
+    expect(
+      extractAssistantText({ choices: [{ index: 0, message: { role: "assistant", content: "from openai" } }] }),
+    ).toBe("from openai");
     expect(extractAssistantText({ choices: [{ text: "legacy completion" }] })).toBe("legacy completion");
     expect(
       extractAssistantText({
         messages: [
           { role: "user", content: "q" },
           { role: "assistant", content: "first" },
-          { role: "assistant", content: [{ type: "text", text: "last " }, { type: "text", text: "one" }] },
+          {
+            role: "assistant",
+            content: [
+              { type: "text", text: "last " },
+              { type: "text", text: "one" },
+            ],
+          },
           { role: "tool", content: "tool result" },
         ],
       }),
@@ -29,7 +43,9 @@ describe("extractAssistantText", () => {
     expect(outputToText({ foo: 1 })).toBe('{"foo":1}');
     expect(outputToText(42)).toBe("42");
     expect(outputToText(null)).toBe("");
-    expect(outputToText({ messages: [{ role: "user", content: "only user" }] })).toBe('{"messages":[{"role":"user","content":"only user"}]}');
+    expect(outputToText({ messages: [{ role: "user", content: "only user" }] })).toBe(
+      '{"messages":[{"role":"user","content":"only user"}]}',
+    );
   });
 });
 

@@ -103,7 +103,10 @@ export function squadTokens(text: string): string[] {
  * that is not a letter or digit separates tokens. Articles are kept, unlike SQuAD.
  */
 export function rougeTokens(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 export type Expected = { ok: true; value: unknown } | { ok: false; error: string };

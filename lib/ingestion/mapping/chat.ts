@@ -38,7 +38,10 @@ export function chatInputs(messages: ChatMessage[]): { messages: ChatMessage[] }
   return { messages };
 }
 
-export function chatOutputs(messages: ChatMessage[], finishReasons: (string | null | undefined)[] = []): { choices: ChatChoice[] } {
+export function chatOutputs(
+  messages: ChatMessage[],
+  finishReasons: (string | null | undefined)[] = [],
+): { choices: ChatChoice[] } {
   return {
     choices: messages.map((message, index) => ({ index, message, finish_reason: finishReasons[index] ?? null })),
   };
@@ -58,7 +61,9 @@ export function mlflowDocument(fields: {
   metadata?: unknown;
 }): MlflowDocument {
   const metadata: Record<string, unknown> =
-    fields.metadata && typeof fields.metadata === "object" && !Array.isArray(fields.metadata) ? { ...(fields.metadata as object) } : {};
+    fields.metadata && typeof fields.metadata === "object" && !Array.isArray(fields.metadata)
+      ? { ...(fields.metadata as object) }
+      : {};
   if (metadata.doc_uri === undefined) {
     // Loaders name the origin differently (LlamaIndex file_path, LangChain source); MLflow's UI links doc_uri.
     const uri = [metadata.source, metadata.url, metadata.file_path, metadata.uri].find((v) => typeof v === "string");
@@ -67,7 +72,12 @@ export function mlflowDocument(fields: {
   if (fields.score !== undefined && metadata.score === undefined) metadata.score = fields.score;
   if (fields.id !== undefined && metadata.chunk_id === undefined) metadata.chunk_id = String(fields.id);
   return {
-    page_content: typeof fields.content === "string" ? fields.content : fields.content === undefined ? "" : JSON.stringify(fields.content),
+    page_content:
+      typeof fields.content === "string"
+        ? fields.content
+        : fields.content === undefined
+          ? ""
+          : JSON.stringify(fields.content),
     metadata,
     id: fields.id === undefined || fields.id === null ? null : String(fields.id),
   };

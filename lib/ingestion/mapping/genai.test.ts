@@ -14,11 +14,19 @@ describe("mapGenAiAttributes", () => {
       messages: [
         { role: "system", content: "Be brief." },
         { role: "user", content: "Weather in Paris?" },
-        { role: "assistant", content: null, tool_calls: [{ id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } }] },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [
+            { id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } },
+          ],
+        },
         { role: "tool", content: "18C", tool_call_id: "call_1" },
       ],
     });
-    expect(m.outputs).toEqual({ choices: [{ index: 0, message: { role: "assistant", content: "It is 18C in Paris." }, finish_reason: "stop" }] });
+    expect(m.outputs).toEqual({
+      choices: [{ index: 0, message: { role: "assistant", content: "It is 18C in Paris." }, finish_reason: "stop" }],
+    });
     // The response model (what actually ran) wins over the requested alias.
     expect([m.model, m.inputTokens, m.outputTokens, m.sessionId]).toEqual(["gpt-4o-2024-08-06", 57, 9, "conv-9"]);
   });
@@ -27,15 +35,24 @@ describe("mapGenAiAttributes", () => {
     const m = mapGenAiAttributes(legacy.attributes);
     expect(m.spanType).toBe("LLM");
     expect(m.inputs).toEqual({ messages: [{ role: "user", content: "Say hi" }] });
-    expect(m.outputs).toEqual({ choices: [{ index: 0, message: { role: "assistant", content: "Hi!" }, finish_reason: "stop" }] });
+    expect(m.outputs).toEqual({
+      choices: [{ index: 0, message: { role: "assistant", content: "Hi!" }, finish_reason: "stop" }],
+    });
     expect([m.model, m.inputTokens, m.outputTokens]).toEqual(["gpt-3.5-turbo-instruct", 3, 2]);
   });
 
   it("reads messages from span events", () => {
     const m = mapGenAiAttributes(events.attributes, events.events as NormalizedSpanEvent[]);
     expect(m.spanType).toBeUndefined();
-    expect(m.inputs).toEqual({ messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "Hi" }] });
-    expect(m.outputs).toEqual({ choices: [{ index: 0, message: { role: "assistant", content: "Hello" }, finish_reason: "end_turn" }] });
+    expect(m.inputs).toEqual({
+      messages: [
+        { role: "system", content: "Be brief." },
+        { role: "user", content: "Hi" },
+      ],
+    });
+    expect(m.outputs).toEqual({
+      choices: [{ index: 0, message: { role: "assistant", content: "Hello" }, finish_reason: "end_turn" }],
+    });
     expect(m.model).toBe("claude-3-5-sonnet");
   });
 

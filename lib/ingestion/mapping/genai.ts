@@ -46,14 +46,20 @@ export function mapGenAiAttributes(attrs: Record<string, unknown>, events: Norma
     const completions = indexedGroups(attrs, "gen_ai.completion");
     const choiceEvents = events.filter((e) => e.name === "gen_ai.choice");
     if (completions.length) {
-      outputs = chatOutputs(completions.map(flatMessage), completions.map((c) => str(c.finish_reason)));
+      outputs = chatOutputs(
+        completions.map(flatMessage),
+        completions.map((c) => str(c.finish_reason)),
+      );
     } else if (choiceEvents.length) {
       outputs = chatOutputs(
         choiceEvents.map((e) => {
           // The choice event carries either role/content or a `message` body {role, content}.
           const body = jsonish(e.attributes.message);
           const m = isRecord(body) ? body : {};
-          return { role: str(e.attributes.role) ?? str(m.role) ?? "assistant", content: jsonish(e.attributes.content) ?? m.content ?? null };
+          return {
+            role: str(e.attributes.role) ?? str(m.role) ?? "assistant",
+            content: jsonish(e.attributes.content) ?? m.content ?? null,
+          };
         }),
         choiceEvents.map((e) => str(e.attributes.finish_reason)),
       );
@@ -84,17 +90,24 @@ function genAiMessages(raw: unknown): ChatMessage[] | undefined {
     const role = str(m.role) ?? "user";
     if (!Array.isArray(m.parts)) return { role, content: m.content ?? null };
     const message: ChatMessage = { role, content: partsToContent(m.parts.filter((p) => !isToolPart(p))) ?? null };
-    const calls: ChatToolCall[] = m.parts.filter((p) => isRecord(p) && p.type === "tool_call").map((p) => {
-      const part = p as Record<string, unknown>;
-      const call: ChatToolCall = { type: "function", function: { name: str(part.name) ?? "", arguments: toolArguments(part.arguments) } };
-      if (str(part.id)) call.id = str(part.id);
-      return call;
-    });
+    const calls: ChatToolCall[] = m.parts
+      .filter((p) => isRecord(p) && p.type === "tool_call")
+      .map((p) => {
+        const part = p as Record<string, unknown>;
+        const call: ChatToolCall = {
+          type: "function",
+          function: { name: str(part.name) ?? "", arguments: toolArguments(part.arguments) },
+        };
+        if (str(part.id)) call.id = str(part.id);
+        return call;
+      });
     if (calls.length) message.tool_calls = calls;
-    const response = m.parts.find((p) => isRecord(p) && p.type === "tool_call_response") as Record<string, unknown> | undefined;
+    const response = m.parts.find((p) => isRecord(p) && p.type === "tool_call_response") as
+      Record<string, unknown> | undefined;
     if (response) {
       message.role = role === "user" ? "tool" : role;
-      message.content = typeof response.response === "string" ? response.response : JSON.stringify(response.response ?? null);
+      message.content =
+        typeof response.response === "string" ? response.response : JSON.stringify(response.response ?? null);
       if (str(response.id)) message.tool_call_id = str(response.id);
     }
     return message;
@@ -109,7 +122,8 @@ function isToolPart(p: unknown): boolean {
 function partsToContent(parts: unknown): unknown {
   if (!Array.isArray(parts)) return parts ?? undefined;
   if (parts.length === 0) return undefined;
-  if (parts.every((p) => isRecord(p) && p.type === "text")) return parts.map((p) => str((p as Record<string, unknown>).content) ?? "").join("");
+  if (parts.every((p) => isRecord(p) && p.type === "text"))
+    return parts.map((p) => str((p as Record<string, unknown>).content) ?? "").join("");
   return parts.map((p) => (isRecord(p) && p.type === "text" ? { type: "text", text: str(p.content) ?? "" } : p));
 }
 
@@ -125,7 +139,10 @@ function flattenedMessages(attrs: Record<string, unknown>, prefix: string): Chat
 function flatMessage(g: Record<string, unknown>): ChatMessage {
   const message: ChatMessage = { role: str(g.role) ?? "user", content: g.content ?? null };
   const calls = indexedGroups(g, "tool_calls").map((t) => {
-    const call: ChatToolCall = { type: "function", function: { name: str(t.name) ?? "", arguments: toolArguments(t.arguments) } };
+    const call: ChatToolCall = {
+      type: "function",
+      function: { name: str(t.name) ?? "", arguments: toolArguments(t.arguments) },
+    };
     if (str(t.id)) call.id = str(t.id);
     return call;
   });
@@ -143,5 +160,8 @@ const EVENT_ROLES: Record<string, string> = {
 function eventMessages(events: NormalizedSpanEvent[]): ChatMessage[] {
   return events
     .filter((e) => EVENT_ROLES[e.name] !== undefined)
-    .map((e) => ({ role: str(e.attributes.role) ?? EVENT_ROLES[e.name], content: jsonish(e.attributes.content) ?? null }));
+    .map((e) => ({
+      role: str(e.attributes.role) ?? EVENT_ROLES[e.name],
+      content: jsonish(e.attributes.content) ?? null,
+    }));
 }

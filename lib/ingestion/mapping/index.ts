@@ -1,4 +1,10 @@
-export { normalizeSpan, mapSpanAttributes, mergeMappedFields, resolveTraceId, type NormalizeOptions } from "./normalize-span";
+export {
+  normalizeSpan,
+  mapSpanAttributes,
+  mergeMappedFields,
+  resolveTraceId,
+  type NormalizeOptions,
+} from "./normalize-span";
 export { mapMlflowAttributes } from "./mlflow";
 export { mapOpenInferenceAttributes } from "./openinference";
 export { mapGenAiAttributes } from "./genai";

@@ -3,7 +3,11 @@ import { parseJsonLossless, parseJsonOrRaw } from "./json-values";
 
 describe("parseJsonLossless", () => {
   it("keeps integers beyond 2^53 exact as strings and leaves other numbers alone", () => {
-    expect(parseJsonLossless('{"t": 1795468678057000001, "n": -9223372036854775807, "s": 9007199254740991, "f": 1.5e300, "d": 12345678901234567.5}')).toEqual({
+    expect(
+      parseJsonLossless(
+        '{"t": 1795468678057000001, "n": -9223372036854775807, "s": 9007199254740991, "f": 1.5e300, "d": 12345678901234567.5}',
+      ),
+    ).toEqual({
       t: "1795468678057000001",
       n: "-9223372036854775807",
       s: 9007199254740991,
@@ -13,7 +17,10 @@ describe("parseJsonLossless", () => {
   });
 
   it("does not touch digits inside strings, including escaped quotes", () => {
-    expect(parseJsonLossless('["a \\" 1795468678057000001 \\\\", 1795468678057000001]')).toEqual(['a " 1795468678057000001 \\', "1795468678057000001"]);
+    expect(parseJsonLossless('["a \\" 1795468678057000001 \\\\", 1795468678057000001]')).toEqual([
+      'a " 1795468678057000001 \\',
+      "1795468678057000001",
+    ]);
   });
 
   it("still rejects invalid JSON", () => {

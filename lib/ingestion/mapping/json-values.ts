@@ -42,7 +42,12 @@ export function parseJsonLossless(text: string): unknown {
       }
       const token = text.slice(start, i);
       // 16+ digits may exceed 2^53; keep those exact as strings.
-      if (integer && token.replace("-", "").length > 15 && /^-?(0|[1-9]\d*)$/.test(token) && !Number.isSafeInteger(Number(token))) {
+      if (
+        integer &&
+        token.replace("-", "").length > 15 &&
+        /^-?(0|[1-9]\d*)$/.test(token) &&
+        !Number.isSafeInteger(Number(token))
+      ) {
         out += text.slice(last, start) + `"${token}"`;
         last = i;
       }

@@ -43,13 +43,19 @@ describe("mapMlflowAttributes", () => {
 
   it("falls back to the provider response's usage and model for LLM spans only", () => {
     const outputs = { model: "gpt-4o", usage: { prompt_tokens: 42, completion_tokens: 12 } };
-    expect(mapMlflowAttributes({ "mlflow.spanType": "LLM", "mlflow.spanOutputs": outputs })).toMatchObject({ inputTokens: 42, outputTokens: 12, model: "gpt-4o" });
+    expect(mapMlflowAttributes({ "mlflow.spanType": "LLM", "mlflow.spanOutputs": outputs })).toMatchObject({
+      inputTokens: 42,
+      outputTokens: 12,
+      model: "gpt-4o",
+    });
     const chainSpan = mapMlflowAttributes({ "mlflow.spanType": "CHAIN", "mlflow.spanOutputs": outputs });
     expect([chainSpan.inputTokens, chainSpan.model]).toEqual([undefined, undefined]);
   });
 
   it("keeps falsy inputs/outputs and contributes nothing without MLflow keys", () => {
-    expect(mapMlflowAttributes({ "mlflow.spanType": "TOOL", "mlflow.spanOutputs": 0, "mlflow.spanInputs": null })).toEqual({
+    expect(
+      mapMlflowAttributes({ "mlflow.spanType": "TOOL", "mlflow.spanOutputs": 0, "mlflow.spanInputs": null }),
+    ).toEqual({
       spanType: "TOOL",
       inputs: null,
       outputs: 0,

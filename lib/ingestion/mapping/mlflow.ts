@@ -25,7 +25,8 @@ export function mapMlflowAttributes(attrs: Record<string, unknown>): MappedField
       inputTokens = num(u.prompt_tokens) ?? num(u.input_tokens);
       outputTokens = num(u.completion_tokens) ?? num(u.output_tokens);
     }
-    model ??= (isRecord(outputs) ? str(outputs.model) : undefined) ?? (isRecord(inputs) ? str(inputs.model) : undefined);
+    model ??=
+      (isRecord(outputs) ? str(outputs.model) : undefined) ?? (isRecord(inputs) ? str(inputs.model) : undefined);
   }
 
   return compact({ spanType, inputs, outputs, model, inputTokens, outputTokens });

@@ -51,23 +51,37 @@ describe("normalizeSpan", () => {
 
   it("defaults to UNKNOWN with nulls, and inputs/outputs undefined", () => {
     const span = normalizeSpan({ ...base, attributes: { "http.method": "GET" } });
-    expect([span.spanType, span.model, span.inputTokens, span.sessionId, span.experimentIdHint]).toEqual(["UNKNOWN", null, null, null, null]);
+    expect([span.spanType, span.model, span.inputTokens, span.sessionId, span.experimentIdHint]).toEqual([
+      "UNKNOWN",
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(span.inputs).toBeUndefined();
     expect(span.outputs).toBeUndefined();
     expect(span.attributes).toEqual({ "http.method": "GET" });
   });
 
   it("takes an explicit trace id over the span's, accepting MLflow 2's bare hex", () => {
-    expect(normalizeSpan(base, { traceId: "tr-0123456789ABCDEF0123456789ABCDEF" }).traceId).toBe("tr-0123456789abcdef0123456789abcdef");
-    expect(normalizeSpan({ ...base, otelTraceIdHex: null }, { traceId: "0123456789abcdef0123456789abcdef" }).traceId).toBe(
+    expect(normalizeSpan(base, { traceId: "tr-0123456789ABCDEF0123456789ABCDEF" }).traceId).toBe(
       "tr-0123456789abcdef0123456789abcdef",
     );
+    expect(
+      normalizeSpan({ ...base, otelTraceIdHex: null }, { traceId: "0123456789abcdef0123456789abcdef" }).traceId,
+    ).toBe("tr-0123456789abcdef0123456789abcdef");
     expect(() => normalizeSpan(base, { traceId: "tr-123" })).toThrow(ValidationError);
   });
 
   it("falls back to mlflow.traceRequestId when the span has no OTel trace id", () => {
-    const span = normalizeSpan({ ...base, otelTraceIdHex: null, attributes: { "mlflow.traceRequestId": "tr-0123456789abcdef0123456789abcdef" } });
+    const span = normalizeSpan({
+      ...base,
+      otelTraceIdHex: null,
+      attributes: { "mlflow.traceRequestId": "tr-0123456789abcdef0123456789abcdef" },
+    });
     expect(span.traceId).toBe("tr-0123456789abcdef0123456789abcdef");
-    expect(() => normalizeSpan({ ...base, otelTraceIdHex: null })).toThrow("span eee19b7ec3c1b174 has no usable trace id");
+    expect(() => normalizeSpan({ ...base, otelTraceIdHex: null })).toThrow(
+      "span eee19b7ec3c1b174 has no usable trace id",
+    );
   });
 });

@@ -45,7 +45,8 @@ export function mapSpanAttributes(span: Pick<DecodedSpan, "attributes" | "events
 export function resolveTraceId(span: DecodedSpan, explicit?: string): string {
   if (explicit !== undefined) {
     const id = canonicalTraceId(explicit);
-    if (!id) throw new ValidationError(`trace id '${explicit}' is not an MLflow trace id (tr- followed by 32 hex chars)`);
+    if (!id)
+      throw new ValidationError(`trace id '${explicit}' is not an MLflow trace id (tr- followed by 32 hex chars)`);
     return id;
   }
   if (span.otelTraceIdHex) return mlflowTraceIdFromHex(span.otelTraceIdHex);

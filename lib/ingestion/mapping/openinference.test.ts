@@ -19,7 +19,13 @@ describe("mapOpenInferenceAttributes", () => {
       choices: [
         {
           index: 0,
-          message: { role: "assistant", content: null, tool_calls: [{ id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city": "Paris"}' } }] },
+          message: {
+            role: "assistant",
+            content: null,
+            tool_calls: [
+              { id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city": "Paris"}' } },
+            ],
+          },
           finish_reason: null,
         },
       ],
@@ -46,7 +52,11 @@ describe("mapOpenInferenceAttributes", () => {
         metadata: { file_path: "/docs/index.md", page: 1, doc_uri: "/docs/index.md", score: 0.83, chunk_id: "node-1" },
         id: "node-1",
       },
-      { page_content: "MLflow Tracing records GenAI apps.", metadata: { score: 0.71, chunk_id: "node-2" }, id: "node-2" },
+      {
+        page_content: "MLflow Tracing records GenAI apps.",
+        metadata: { score: 0.71, chunk_id: "node-2" },
+        id: "node-2",
+      },
     ]);
   });
 

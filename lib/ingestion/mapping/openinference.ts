@@ -8,7 +8,18 @@ import { chatInputs, chatOutputs, mlflowDocument, toolArguments, type ChatMessag
 import { parseJsonOrRaw } from "./json-values";
 
 /** OpenInference kinds and MLflow span types share names; anything else is left to others. */
-const KINDS = new Set(["LLM", "CHAIN", "RETRIEVER", "TOOL", "AGENT", "EMBEDDING", "RERANKER", "GUARDRAIL", "EVALUATOR", "UNKNOWN"]);
+const KINDS = new Set([
+  "LLM",
+  "CHAIN",
+  "RETRIEVER",
+  "TOOL",
+  "AGENT",
+  "EMBEDDING",
+  "RERANKER",
+  "GUARDRAIL",
+  "EVALUATOR",
+  "UNKNOWN",
+]);
 
 const MODEL_KEYS = ["llm.response.model_name", "llm.model_name", "llm.request.model_name", "embedding.model_name"];
 
@@ -75,7 +86,8 @@ function messageContent(g: Record<string, unknown>): unknown {
   if (g["message.content"] !== undefined) return g["message.content"];
   const parts = indexedGroups(g, "message.contents").map((p) => {
     const type = str(p["message_content.type"]) ?? "text";
-    if (type === "image") return { type: "image_url", image_url: { url: str(p["message_content.image.image.url"]) ?? "" } };
+    if (type === "image")
+      return { type: "image_url", image_url: { url: str(p["message_content.image.image.url"]) ?? "" } };
     return { type: "text", text: str(p["message_content.text"]) ?? "" };
   });
   if (!parts.length) return null;

@@ -29,9 +29,25 @@ function span(over: Partial<NormalizedSpan>): NormalizedSpan {
 
 describe("computeTraceRollups", () => {
   it("previews the root's inputs/outputs as JSON text and sums tokens over spans", () => {
-    const root = span({ spanId: "0000000000000001", inputs: { user_question: "What is MLflow?" }, outputs: "MLflow is a platform." });
-    const llm1 = span({ spanId: "0000000000000002", parentSpanId: "0000000000000001", inputTokens: 42, outputTokens: 12, sessionId: "s-1" });
-    const llm2 = span({ spanId: "0000000000000003", parentSpanId: "0000000000000001", inputTokens: 8, outputTokens: null, userId: "u-1" });
+    const root = span({
+      spanId: "0000000000000001",
+      inputs: { user_question: "What is MLflow?" },
+      outputs: "MLflow is a platform.",
+    });
+    const llm1 = span({
+      spanId: "0000000000000002",
+      parentSpanId: "0000000000000001",
+      inputTokens: 42,
+      outputTokens: 12,
+      sessionId: "s-1",
+    });
+    const llm2 = span({
+      spanId: "0000000000000003",
+      parentSpanId: "0000000000000001",
+      inputTokens: 8,
+      outputTokens: null,
+      userId: "u-1",
+    });
     const r = computeTraceRollups([llm1, root, llm2]);
     expect(r.rootSpan?.spanId).toBe("0000000000000001");
     expect(r.requestPreview).toBe('{"user_question":"What is MLflow?"}');
@@ -42,7 +58,13 @@ describe("computeTraceRollups", () => {
 
   it("has no previews or tokens for a partial trace without its root", () => {
     const r = computeTraceRollups([span({ parentSpanId: "00000000000000ff" })]);
-    expect([r.rootSpan, r.requestPreview, r.responsePreview, r.inputTokens, r.totalTokens]).toEqual([null, null, null, null, null]);
+    expect([r.rootSpan, r.requestPreview, r.responsePreview, r.inputTokens, r.totalTokens]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });
 

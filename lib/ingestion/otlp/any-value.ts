@@ -69,7 +69,10 @@ export function jsonToProtoJsonAnyValue(v: unknown): ProtoJsonAnyValue {
   if (v && typeof v === "object") {
     return {
       kvlist_value: {
-        values: Object.entries(v as Record<string, unknown>).map(([key, value]) => ({ key, value: jsonToProtoJsonAnyValue(value) })),
+        values: Object.entries(v as Record<string, unknown>).map(([key, value]) => ({
+          key,
+          value: jsonToProtoJsonAnyValue(value),
+        })),
       },
     };
   }

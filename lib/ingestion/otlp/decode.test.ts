@@ -5,7 +5,10 @@ import { decodeOtlpTraceRequest, normalizeOtlpTraceRequest, OtlpDecodeError } fr
 import { ExportTraceServiceRequest } from "./proto";
 
 const PROTO = "application/x-protobuf";
-const otlpBodies = (file: string) => loadCapture("mlflow-python-client", file).filter((r) => r.path === "/v1/traces").map((r) => r.bodyBytes);
+const otlpBodies = (file: string) =>
+  loadCapture("mlflow-python-client", file)
+    .filter((r) => r.path === "/v1/traces")
+    .map((r) => r.bodyBytes);
 
 function decodeError(fn: () => unknown): OtlpDecodeError {
   try {
@@ -33,7 +36,10 @@ describe("decodeOtlpTraceRequest on the Python client's captured bodies", () => 
     expect(retrieve.spanType).toBe("RETRIEVER");
     expect(retrieve.inputs).toEqual({ query: "What is MLflow?" });
     expect(retrieve.outputs).toEqual([
-      { page_content: "MLflow is an open-source platform for managing the ML lifecycle.", metadata: { doc_uri: "https://mlflow.org/docs/latest/index.html" } },
+      {
+        page_content: "MLflow is an open-source platform for managing the ML lifecycle.",
+        metadata: { doc_uri: "https://mlflow.org/docs/latest/index.html" },
+      },
     ]);
     expect(retrieve.statusCode).toBe("OK");
 
@@ -99,7 +105,12 @@ describe("OTLP JSON bodies", () => {
   };
 
   it("reads hex ids, bare 64-bit times exactly, enum names and int values", () => {
-    const body = new TextEncoder().encode(JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [hexSpan] }] }] }).replace('"__END__"', "1544712661000000123"));
+    const body = new TextEncoder().encode(
+      JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [hexSpan] }] }] }).replace(
+        '"__END__"',
+        "1544712661000000123",
+      ),
+    );
     const [span] = normalizeOtlpTraceRequest({ body, contentType: "application/json" });
     expect(span.traceId).toBe("tr-5b8efff798038103d269b633813fc60c");
     expect(span.spanId).toBe("eee19b7ec3c1b174");
@@ -133,8 +144,15 @@ describe("OTLP JSON bodies", () => {
         },
       ],
     };
-    const [span] = normalizeOtlpTraceRequest({ body: Buffer.from(JSON.stringify(doc)), contentType: "application/json; charset=utf-8" });
-    expect([span.traceId, span.spanId, span.parentSpanId]).toEqual(["tr-5b8efff798038103d269b633813fc60c", "0102030405060708", "eee19b7ec3c1b174"]);
+    const [span] = normalizeOtlpTraceRequest({
+      body: Buffer.from(JSON.stringify(doc)),
+      contentType: "application/json; charset=utf-8",
+    });
+    expect([span.traceId, span.spanId, span.parentSpanId]).toEqual([
+      "tr-5b8efff798038103d269b633813fc60c",
+      "0102030405060708",
+      "eee19b7ec3c1b174",
+    ]);
     expect(span.spanType).toBe("TOOL");
     expect(span.endTimeNs).toBeNull();
   });
@@ -151,38 +169,56 @@ describe("decode errors", () => {
 
   it("rejects garbage, and gzip of garbage", () => {
     const garbage = Buffer.from("this is definitely not protobuf");
-    expect(decodeError(() => decodeOtlpTraceRequest({ body: garbage, contentType: PROTO })).message).toMatch(/not a valid OTLP protobuf/);
-    const gz = decodeError(() => decodeOtlpTraceRequest({ body: gzipSync(garbage), contentType: PROTO, contentEncoding: "gzip" }));
-    expect(gz.message).toMatch(/not a valid OTLP protobuf/);
-    expect(decodeError(() => decodeOtlpTraceRequest({ body: garbage, contentType: PROTO, contentEncoding: "gzip" })).message).toMatch(
-      /^body is not valid gzip data/,
+    expect(decodeError(() => decodeOtlpTraceRequest({ body: garbage, contentType: PROTO })).message).toMatch(
+      /not a valid OTLP protobuf/,
     );
+    const gz = decodeError(() =>
+      decodeOtlpTraceRequest({ body: gzipSync(garbage), contentType: PROTO, contentEncoding: "gzip" }),
+    );
+    expect(gz.message).toMatch(/not a valid OTLP protobuf/);
+    expect(
+      decodeError(() => decodeOtlpTraceRequest({ body: garbage, contentType: PROTO, contentEncoding: "gzip" })).message,
+    ).toMatch(/^body is not valid gzip data/);
   });
 
   it("rejects invalid JSON and JSON that is not a request", () => {
-    expect(decodeError(() => decodeOtlpTraceRequest({ body: Buffer.from("{resourceSpans:"), contentType: "application/json" })).message).toMatch(
-      /^body is not valid JSON/,
-    );
-    expect(decodeError(() => decodeOtlpTraceRequest({ body: Buffer.from("[1,2]"), contentType: "application/json" })).message).toMatch(
-      /expected an object with resourceSpans/,
-    );
+    expect(
+      decodeError(() =>
+        decodeOtlpTraceRequest({ body: Buffer.from("{resourceSpans:"), contentType: "application/json" }),
+      ).message,
+    ).toMatch(/^body is not valid JSON/);
+    expect(
+      decodeError(() => decodeOtlpTraceRequest({ body: Buffer.from("[1,2]"), contentType: "application/json" }))
+        .message,
+    ).toMatch(/expected an object with resourceSpans/);
   });
 
   it("rejects spans with a missing, short or all-zero trace id, naming the span", () => {
     const make = (traceId: string) =>
-      Buffer.from(JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [{ traceId, spanId: "eee19b7ec3c1b174", name: "x" }] }] }] }));
+      Buffer.from(
+        JSON.stringify({
+          resourceSpans: [{ scopeSpans: [{ spans: [{ traceId, spanId: "eee19b7ec3c1b174", name: "x" }] }] }],
+        }),
+      );
     expect(decodeError(() => decodeOtlpTraceRequest({ body: make(""), contentType: "application/json" })).message).toBe(
       "resourceSpans[0].scopeSpans[0].spans[0].traceId is empty: every span needs a 16-byte id",
     );
-    expect(decodeError(() => decodeOtlpTraceRequest({ body: make("abc"), contentType: "application/json" })).message).toMatch(
-      /traceId must be a 16-byte id in hex \(or base64\), got 'abc'/,
-    );
-    expect(decodeError(() => decodeOtlpTraceRequest({ body: make("0".repeat(32)), contentType: "application/json" })).message).toMatch(/all zeros/);
+    expect(
+      decodeError(() => decodeOtlpTraceRequest({ body: make("abc"), contentType: "application/json" })).message,
+    ).toMatch(/traceId must be a 16-byte id in hex \(or base64\), got 'abc'/);
+    expect(
+      decodeError(() => decodeOtlpTraceRequest({ body: make("0".repeat(32)), contentType: "application/json" }))
+        .message,
+    ).toMatch(/all zeros/);
     // Same check on the protobuf path.
     const noTraceId = ExportTraceServiceRequest.encode(
-      ExportTraceServiceRequest.fromObject({ resourceSpans: [{ scopeSpans: [{ spans: [{ spanId: Buffer.from("eee19b7ec3c1b174", "hex"), name: "x" }] }] }] }),
+      ExportTraceServiceRequest.fromObject({
+        resourceSpans: [{ scopeSpans: [{ spans: [{ spanId: Buffer.from("eee19b7ec3c1b174", "hex"), name: "x" }] }] }],
+      }),
     ).finish();
-    expect(decodeError(() => decodeOtlpTraceRequest({ body: noTraceId, contentType: PROTO })).message).toMatch(/traceId is empty/);
+    expect(decodeError(() => decodeOtlpTraceRequest({ body: noTraceId, contentType: PROTO })).message).toMatch(
+      /traceId is empty/,
+    );
   });
 
   it("rejects a request without spans", () => {
@@ -193,7 +229,10 @@ describe("decode errors", () => {
 
   it("answers 415 for an unknown content type or content encoding", () => {
     const ct = decodeError(() => decodeOtlpTraceRequest({ body, contentType: "text/plain" }));
-    expect([ct.status, ct.message]).toEqual([415, "unsupported Content-Type 'text/plain': send application/x-protobuf or application/json"]);
+    expect([ct.status, ct.message]).toEqual([
+      415,
+      "unsupported Content-Type 'text/plain': send application/x-protobuf or application/json",
+    ]);
     const ce = decodeError(() => decodeOtlpTraceRequest({ body, contentType: PROTO, contentEncoding: "br" }));
     expect([ce.status, ce.message]).toEqual([415, "unsupported Content-Encoding 'br': use gzip, deflate or none"]);
   });

@@ -53,7 +53,9 @@ function decodeJson(raw: Uint8Array): PlainRequest {
     throw new OtlpDecodeError(`body is not valid JSON: ${describeCause(err)}`);
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new OtlpDecodeError("body is not an OTLP JSON ExportTraceServiceRequest: expected an object with resourceSpans");
+    throw new OtlpDecodeError(
+      "body is not an OTLP JSON ExportTraceServiceRequest: expected an object with resourceSpans",
+    );
   }
   try {
     const msg = ExportTraceServiceRequest.fromObject(prepareJsonRequest(parsed) as Record<string, unknown>);
@@ -163,6 +165,7 @@ function requireId(b64: string | undefined, bytes: number, where: string): strin
   if (raw.length === 0) throw new OtlpDecodeError(`${where} is empty: every span needs a ${bytes}-byte id`);
   if (raw.length !== bytes) throw new OtlpDecodeError(`${where} must be ${bytes} bytes, got ${raw.length}`);
   const hex = bytesToHex(raw);
-  if (isZeroHex(hex) && !where.endsWith("parentSpanId")) throw new OtlpDecodeError(`${where} is all zeros, which OTLP defines as invalid`);
+  if (isZeroHex(hex) && !where.endsWith("parentSpanId"))
+    throw new OtlpDecodeError(`${where} is all zeros, which OTLP defines as invalid`);
   return hex;
 }

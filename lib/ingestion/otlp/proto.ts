@@ -38,4 +38,10 @@ export const ExportTraceServiceResponse = traceService.ExportTraceServiceRespons
  * toObject options that turn a decoded message into plain JSON-safe data: 64-bit integers as
  * decimal strings (nanosecond times exceed 2^53), bytes as base64, enums as numbers.
  */
-export const PLAIN_OBJECT_OPTIONS = { longs: String, bytes: String, enums: Number, defaults: false, arrays: true } as const;
+export const PLAIN_OBJECT_OPTIONS = {
+  longs: String,
+  bytes: String,
+  enums: Number,
+  defaults: false,
+  arrays: true,
+} as const;

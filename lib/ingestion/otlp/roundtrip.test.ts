@@ -1,8 +1,18 @@
 import { context, SpanStatusCode, trace } from "@opentelemetry/api";
 import { JsonTraceSerializer, ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  type ReadableSpan,
+} from "@opentelemetry/sdk-trace-base";
 import { describe, expect, it } from "vitest";
-import { decodeOtlpTraceRequest, encodeExportTraceServiceResponse, exportTraceServiceResponseJson, normalizeOtlpTraceRequest } from "./index";
+import {
+  decodeOtlpTraceRequest,
+  encodeExportTraceServiceResponse,
+  exportTraceServiceResponseJson,
+  normalizeOtlpTraceRequest,
+} from "./index";
 import { ExportTraceServiceResponse } from "./proto";
 
 /** Two spans from the real OTel SDK: an OpenInference LLM span under a GenAI agent span. */
@@ -10,7 +20,10 @@ function makeSpans(): ReadableSpan[] {
   const exporter = new InMemorySpanExporter();
   const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
   const tracer = provider.getTracer("roundtrip", "1.0.0");
-  const root = tracer.startSpan("agent", { startTime: [1_700_000_000, 123_456_789], attributes: { "gen_ai.operation.name": "invoke_agent", "session.id": "s-1" } });
+  const root = tracer.startSpan("agent", {
+    startTime: [1_700_000_000, 123_456_789],
+    attributes: { "gen_ai.operation.name": "invoke_agent", "session.id": "s-1" },
+  });
   const child = tracer.startSpan(
     "llm",
     {
@@ -59,7 +72,9 @@ describe("round trip through the OpenTelemetry JS serializers", () => {
     expect(byName.llm.statusCode).toBe("ERROR");
     expect(byName.llm.statusMessage).toBe("boom");
     expect(byName.llm.attributes).toMatchObject({ ratio: 0.25, flags: [true, false], "llm.token_count.prompt": 5 });
-    expect(byName.llm.events).toEqual([{ name: "exception", timeUnixNano: "1700000000300000000", attributes: { "exception.message": "boom" } }]);
+    expect(byName.llm.events).toEqual([
+      { name: "exception", timeUnixNano: "1700000000300000000", attributes: { "exception.message": "boom" } },
+    ]);
     expect(byName.llm.resourceAttributes["telemetry.sdk.language"]).toBe("nodejs");
   });
 

@@ -32,7 +32,9 @@ describe("parseTracesJson on the TS SDK's uploads (plain attribute values)", () 
 
     expect(retriever.parentSpanId).toBe(root.spanId);
     expect(retriever.spanType).toBe("RETRIEVER");
-    expect((retriever.outputs as { id: string; metadata: { chunk_id: string } }[]).map((d) => [d.id, d.metadata.chunk_id])).toEqual([
+    expect(
+      (retriever.outputs as { id: string; metadata: { chunk_id: string } }[]).map((d) => [d.id, d.metadata.chunk_id]),
+    ).toEqual([
       ["doc-1", "1"],
       ["doc-2", "7"],
     ]);
@@ -45,7 +47,9 @@ describe("parseTracesJson on the TS SDK's uploads (plain attribute values)", () 
 
   it("keeps a failed tool span's status and exception event", () => {
     const upload = ts.find((u) => u.traceId === "tr-777e6c8831c949299d85b9b61ac9b96d")!;
-    const { weather_agent: agent, get_weather: tool } = byName(parseTracesJson(upload.text, { traceId: upload.traceId }));
+    const { weather_agent: agent, get_weather: tool } = byName(
+      parseTracesJson(upload.text, { traceId: upload.traceId }),
+    );
     expect(agent.spanType).toBe("AGENT");
     expect(agent.statusCode).toBe("OK");
     expect(tool.statusCode).toBe("ERROR");
@@ -60,7 +64,12 @@ describe("parseTracesJson on the TS SDK's uploads (plain attribute values)", () 
   it("reads the auth capture's single tool span", () => {
     const [upload] = uploads("mlflow-ts-client", "capture-auth.jsonl");
     const [span] = parseTracesJson(new TextEncoder().encode(upload.text), { traceId: upload.traceId });
-    expect([span.name, span.spanType, span.outputs, span.startTimeNs]).toEqual(["add", "TOOL", 5, 1795468678805000000n]);
+    expect([span.name, span.spanType, span.outputs, span.startTimeNs]).toEqual([
+      "add",
+      "TOOL",
+      5,
+      1795468678805000000n,
+    ]);
     expect(span.inputs).toEqual({ a: 2, b: 3 });
   });
 });
@@ -78,7 +87,10 @@ describe("parseTracesJson on the Python client's upload (JSON-encoded attribute 
     expect(root.inputs).toEqual({ user_question: "What is MLflow?" });
     expect(retriever.parentSpanId).toBe(root.spanId);
     expect(retriever.outputs).toEqual([
-      { page_content: "MLflow is an open-source platform for managing the ML lifecycle.", metadata: { doc_uri: "https://mlflow.org/docs/latest/index.html" } },
+      {
+        page_content: "MLflow is an open-source platform for managing the ML lifecycle.",
+        metadata: { doc_uri: "https://mlflow.org/docs/latest/index.html" },
+      },
     ]);
     expect(llm.spanType).toBe("LLM");
     expect(llm.inputTokens).toBe(42);
@@ -100,7 +112,12 @@ describe("legacy traces.json shapes", () => {
     ]}`;
     const [root, child] = parseTracesJson(text, { traceId: "5b8efff798038103d269b633813fc60c" });
     expect(root.traceId).toBe("tr-5b8efff798038103d269b633813fc60c");
-    expect([root.spanId, root.parentSpanId, root.spanType, root.inputs]).toEqual(["eee19b7ec3c1b174", null, "CHAIN", { x: 1 }]);
+    expect([root.spanId, root.parentSpanId, root.spanType, root.inputs]).toEqual([
+      "eee19b7ec3c1b174",
+      null,
+      "CHAIN",
+      { x: 1 },
+    ]);
     expect(root.startTimeNs).toBe(1718000000123456789n);
     expect(child.parentSpanId).toBe("eee19b7ec3c1b174");
     expect([child.statusCode, child.statusMessage, child.endTimeNs]).toEqual(["ERROR", "bad", null]);
@@ -139,7 +156,9 @@ describe("parseTracesJson errors", () => {
     expect(fail("{not json")).toMatch(/^traces.json is not valid JSON/);
     expect(fail('{"data": []}')).toBe('traces.json must be an object with a "spans" array');
     expect(fail('{"spans": [{"name": "x", "start_time_unix_nano": 1}]}')).toBe("spans[0].span_id is missing");
-    expect(fail('{"spans": [{"span_id": "zz", "start_time_unix_nano": 1}]}')).toBe("spans[0].span_id 'zz' is not an 8-byte id in base64 or hex");
+    expect(fail('{"spans": [{"span_id": "zz", "start_time_unix_nano": 1}]}')).toBe(
+      "spans[0].span_id 'zz' is not an 8-byte id in base64 or hex",
+    );
     expect(fail('{"spans": [{"span_id": "eee19b7ec3c1b174"}]}')).toBe("spans[0].start_time_unix_nano is missing");
     expect(fail('{"spans": []}', { traceId: "nope" })).toMatch(/trace id 'nope' is not an MLflow trace id/);
   });

@@ -47,7 +47,8 @@ export function parseTracesJson(body: string | Uint8Array, options: TracesJsonOp
 /** Same as parseTracesJson for an already parsed document (64-bit times as strings or numbers). */
 export function normalizeTracesJsonDocument(doc: unknown, options: TracesJsonOptions): NormalizedSpan[] {
   const traceId = canonicalTraceId(options.traceId);
-  if (!traceId) throw new TracesJsonError(`trace id '${options.traceId}' is not an MLflow trace id (tr- followed by 32 hex chars)`);
+  if (!traceId)
+    throw new TracesJsonError(`trace id '${options.traceId}' is not an MLflow trace id (tr- followed by 32 hex chars)`);
   return decodeTracesJsonDocument(doc).map((span) => normalizeSpan(span, { traceId }));
 }
 
@@ -70,7 +71,8 @@ export function decodeTracesJsonSpan(raw: unknown, where = "span"): DecodedSpan 
   let parentSpanId: string | null = null;
   if (typeof parentRaw === "string" && parentRaw !== "") {
     parentSpanId = parseIdFlexible(parentRaw, 8);
-    if (!parentSpanId) throw new TracesJsonError(`${where}.parent_span_id '${parentRaw}' is not an 8-byte id in base64 or hex`);
+    if (!parentSpanId)
+      throw new TracesJsonError(`${where}.parent_span_id '${parentRaw}' is not an 8-byte id in base64 or hex`);
   }
 
   const start = toNanos(raw.start_time_unix_nano ?? raw.start_time, `${where}.start_time_unix_nano`);
@@ -106,7 +108,9 @@ function toNanos(v: unknown, where: string): bigint | null {
 }
 
 function statusCodeOf(v: unknown): SpanStatusCode {
-  const s = String(v ?? "").toUpperCase().replace(/^STATUS_CODE_/, "");
+  const s = String(v ?? "")
+    .toUpperCase()
+    .replace(/^STATUS_CODE_/, "");
   if (s === "OK" || s === "1") return "OK";
   if (s === "ERROR" || s === "2") return "ERROR";
   return "UNSET";
@@ -115,13 +119,21 @@ function statusCodeOf(v: unknown): SpanStatusCode {
 function eventOf(e: unknown, where: string): NormalizedSpanEvent {
   if (!isRecord(e)) throw new TracesJsonError(`${where} must be an object`);
   const time = toNanos(e.time_unix_nano ?? e.timestamp, `${where}.time_unix_nano`) ?? 0n;
-  return { name: typeof e.name === "string" ? e.name : "", timeUnixNano: time.toString(), attributes: isRecord(e.attributes) ? e.attributes : {} };
+  return {
+    name: typeof e.name === "string" ? e.name : "",
+    timeUnixNano: time.toString(),
+    attributes: isRecord(e.attributes) ? e.attributes : {},
+  };
 }
 
 /** Some MLflow 2 writers put span_type/inputs/outputs at the top level instead of attributes. */
 function withLegacyFields(attrs: Record<string, unknown>, raw: Record<string, unknown>): Record<string, unknown> {
   const out = { ...attrs };
-  const legacy: [string, string][] = [["span_type", "mlflow.spanType"], ["inputs", "mlflow.spanInputs"], ["outputs", "mlflow.spanOutputs"]];
+  const legacy: [string, string][] = [
+    ["span_type", "mlflow.spanType"],
+    ["inputs", "mlflow.spanInputs"],
+    ["outputs", "mlflow.spanOutputs"],
+  ];
   for (const [field, key] of legacy) if (raw[field] !== undefined && out[key] === undefined) out[key] = raw[field];
   return out;
 }

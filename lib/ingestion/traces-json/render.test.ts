@@ -30,7 +30,9 @@ describe("renderOtelProtoJsonSpans", () => {
       inputs: { query: "q", k: 2 },
       outputs: undefined,
       attributes: { "openinference.span.kind": "RETRIEVER", score: 0.5, ok: true },
-      events: [{ name: "exception", timeUnixNano: "1795468678057000002", attributes: { "exception.message": "timeout" } }],
+      events: [
+        { name: "exception", timeUnixNano: "1795468678057000002", attributes: { "exception.message": "timeout" } },
+      ],
       model: null,
       inputTokens: null,
       outputTokens: null,
@@ -53,11 +55,22 @@ describe("renderOtelProtoJsonSpans", () => {
         { key: "mlflow.spanType", value: { string_value: "RETRIEVER" } },
         {
           key: "mlflow.spanInputs",
-          value: { kvlist_value: { values: [{ key: "query", value: { string_value: "q" } }, { key: "k", value: { int_value: "2" } }] } },
+          value: {
+            kvlist_value: {
+              values: [
+                { key: "query", value: { string_value: "q" } },
+                { key: "k", value: { int_value: "2" } },
+              ],
+            },
+          },
         },
       ],
       events: [
-        { time_unix_nano: "1795468678057000002", name: "exception", attributes: [{ key: "exception.message", value: { string_value: "timeout" } }] },
+        {
+          time_unix_nano: "1795468678057000002",
+          name: "exception",
+          attributes: [{ key: "exception.message", value: { string_value: "timeout" } }],
+        },
       ],
       status: { code: "STATUS_CODE_ERROR", message: "timeout" },
     });
@@ -70,14 +83,18 @@ describe("renderOtelProtoJsonSpans", () => {
 });
 
 describe("renderTracesJsonV3", () => {
-  const upload = loadCapture("mlflow-ts-client", "capture.jsonl").find((r) => r.path.includes("tr-e40aff265d37f98a51f851d13a357e6d/artifacts"))!;
+  const upload = loadCapture("mlflow-ts-client", "capture.jsonl").find((r) =>
+    r.path.includes("tr-e40aff265d37f98a51f851d13a357e6d/artifacts"),
+  )!;
   const traceId = "tr-e40aff265d37f98a51f851d13a357e6d";
   const spans = parseTracesJson(upload.rawBodyText!, { traceId });
 
   it("writes bare 64-bit times, base64 ids, null root parent and JSON-encoded attributes", () => {
     const text = renderTracesJsonV3(spans);
     expect(text).toContain('"start_time_unix_nano": 1795468678057000000, "end_time_unix_nano": 1795468678077058559');
-    expect(text).toContain(`"trace_id": "${Buffer.from("e40aff265d37f98a51f851d13a357e6d", "hex").toString("base64")}"`);
+    expect(text).toContain(
+      `"trace_id": "${Buffer.from("e40aff265d37f98a51f851d13a357e6d", "hex").toString("base64")}"`,
+    );
     expect(text).toContain('"parent_span_id": null');
     const doc = JSON.parse(text) as { spans: { attributes: Record<string, string>; span_id: string }[] };
     expect(doc.spans[0].span_id).toBe("C0kzj3xBkQ0=");
@@ -91,10 +108,15 @@ describe("renderTracesJsonV3", () => {
   });
 
   it("matches the Python client's own traces.json for the same spans", () => {
-    const py = loadCapture("mlflow-python-client", "capture-spans-late.jsonl").find((r) => r.path.endsWith("traces.json"))!;
+    const py = loadCapture("mlflow-python-client", "capture-spans-late.jsonl").find((r) =>
+      r.path.endsWith("traces.json"),
+    )!;
     const pySpans = parseTracesJson(py.rawBodyText!, { traceId: "tr-ea67a6a04158b99c07414baafe9745bd" });
     const decodeAttrs = (doc: { spans: { attributes: Record<string, string> }[] }) =>
-      doc.spans.map((s) => ({ ...s, attributes: Object.fromEntries(Object.entries(s.attributes).map(([k, v]) => [k, JSON.parse(v)])) }));
+      doc.spans.map((s) => ({
+        ...s,
+        attributes: Object.fromEntries(Object.entries(s.attributes).map(([k, v]) => [k, JSON.parse(v)])),
+      }));
     const ours = decodeAttrs(parseJsonLossless(renderTracesJsonV3(pySpans)) as never);
     const theirs = decodeAttrs(py.bodyJson as never);
     expect(ours).toEqual(theirs);

@@ -52,7 +52,8 @@ export function renderTracesJsonV3(spans: RenderableSpan[]): string {
 function renderTracesJsonSpan(span: RenderableSpan): string {
   const attributes = Object.fromEntries(Object.entries(exportAttributes(span)).map(([k, v]) => [k, toJsonText(v)]));
   const events = span.events.map(
-    (e) => `{"name": ${JSON.stringify(e.name)}, "time_unix_nano": ${BigInt(e.timeUnixNano).toString()}, "attributes": ${toJsonText(e.attributes)}}`,
+    (e) =>
+      `{"name": ${JSON.stringify(e.name)}, "time_unix_nano": ${BigInt(e.timeUnixNano).toString()}, "attributes": ${toJsonText(e.attributes)}}`,
   );
   const fields = [
     `"trace_id": ${JSON.stringify(traceIdBase64(span))}`,

@@ -21,7 +21,9 @@ function fromMatrix(rows: readonly (readonly (TRatingValue | null)[])[]): TRated
 function fromCounts(table: readonly (readonly number[])[]): TRatedItem[] {
   return table.map((row, i) => ({
     itemId: `s${i + 1}`,
-    ratings: row.flatMap((count, j) => Array.from({ length: count }, (_, k) => ({ raterId: `c${j}-${k}`, value: `cat${j + 1}` }))),
+    ratings: row.flatMap((count, j) =>
+      Array.from({ length: count }, (_, k) => ({ raterId: `c${j}-${k}`, value: `cat${j + 1}` })),
+    ),
   }));
 }
 
@@ -80,11 +82,34 @@ describe("krippendorffAlpha — 3 coders × 15 units example", () => {
 
 describe("krippendorffAlpha — degenerate data", () => {
   it("is 1 for perfect agreement with variation", () => {
-    expect(krippendorffAlpha(fromMatrix([[1, 2, 3], [1, 2, 3], [1, 2, 3]]), "interval").alpha).toBe(1);
+    expect(
+      krippendorffAlpha(
+        fromMatrix([
+          [1, 2, 3],
+          [1, 2, 3],
+          [1, 2, 3],
+        ]),
+        "interval",
+      ).alpha,
+    ).toBe(1);
   });
   it("is NaN when every value is the same (D_e = 0) or nothing is pairable", () => {
-    expect(krippendorffAlpha(fromMatrix([["a", "a"], ["a", "a"]])).alpha).toBeNaN();
-    expect(krippendorffAlpha(fromMatrix([[1, null], [null, 2]])).alpha).toBeNaN();
+    expect(
+      krippendorffAlpha(
+        fromMatrix([
+          ["a", "a"],
+          ["a", "a"],
+        ]),
+      ).alpha,
+    ).toBeNaN();
+    expect(
+      krippendorffAlpha(
+        fromMatrix([
+          [1, null],
+          [null, 2],
+        ]),
+      ).alpha,
+    ).toBeNaN();
     expect(krippendorffAlpha([]).alpha).toBeNaN();
   });
   it("rejects text for interval data and unknown values for an ordinal order", () => {
@@ -134,8 +159,23 @@ describe("fleissKappa", () => {
   });
 
   it("is 1 for perfect agreement with variation and NaN when one category is used throughout", () => {
-    expect(fleissKappa(fromMatrix([["a", "b"], ["a", "b"], ["a", "b"]])).kappa).toBe(1);
-    expect(fleissKappa(fromMatrix([["a", "a"], ["a", "a"]])).kappa).toBeNaN();
+    expect(
+      fleissKappa(
+        fromMatrix([
+          ["a", "b"],
+          ["a", "b"],
+          ["a", "b"],
+        ]),
+      ).kappa,
+    ).toBe(1);
+    expect(
+      fleissKappa(
+        fromMatrix([
+          ["a", "a"],
+          ["a", "a"],
+        ]),
+      ).kappa,
+    ).toBeNaN();
     expect(fleissKappa(fromMatrix([["a"]])).kappa).toBeNaN();
   });
 });
@@ -144,10 +184,21 @@ describe("fleissKappa", () => {
 // "Cohen's Kappa Coefficient"): 50 grant proposals, readers A and B say Yes/No.
 // Yes/Yes 20, A Yes–B No 5, A No–B Yes 10, No/No 15 → p_o = 0.70, p_e = 0.50, κ = 0.40.
 describe("cohenKappa", () => {
-  const pairs: [string, string, number][] = [["Yes", "Yes", 20], ["Yes", "No", 5], ["No", "Yes", 10], ["No", "No", 15]];
+  const pairs: [string, string, number][] = [
+    ["Yes", "Yes", 20],
+    ["Yes", "No", 5],
+    ["No", "Yes", 10],
+    ["No", "No", 15],
+  ];
   const items: TRatedItem[] = pairs
     .flatMap(([a, b, count]) => Array.from({ length: count }, () => [a, b] as const))
-    .map(([a, b], i) => ({ itemId: `p${i}`, ratings: [{ raterId: "A", value: a }, { raterId: "B", value: b }] }));
+    .map(([a, b], i) => ({
+      itemId: `p${i}`,
+      ratings: [
+        { raterId: "A", value: a },
+        { raterId: "B", value: b },
+      ],
+    }));
 
   it("reproduces the 50-proposal example", () => {
     const r = cohenKappa(items);
@@ -158,13 +209,28 @@ describe("cohenKappa", () => {
   });
 
   it("uses only items both raters rated and needs a pair when there are more raters", () => {
-    const extra = [...items, { itemId: "solo", ratings: [{ raterId: "A", value: "No" }, { raterId: "C", value: "No" }] }];
+    const extra = [
+      ...items,
+      {
+        itemId: "solo",
+        ratings: [
+          { raterId: "A", value: "No" },
+          { raterId: "C", value: "No" },
+        ],
+      },
+    ];
     expect(() => cohenKappa(extra)).toThrow(/exactly two raters/);
     expect(cohenKappa(extra, ["A", "B"]).itemCount).toBe(50);
   });
 
   it("is NaN when both raters use one same value throughout (p_e = 1)", () => {
-    const same = [1, 2, 3].map((i) => ({ itemId: `${i}`, ratings: [{ raterId: "A", value: "x" }, { raterId: "B", value: "x" }] }));
+    const same = [1, 2, 3].map((i) => ({
+      itemId: `${i}`,
+      ratings: [
+        { raterId: "A", value: "x" },
+        { raterId: "B", value: "x" },
+      ],
+    }));
     expect(cohenKappa(same).kappa).toBeNaN();
   });
 });
@@ -172,9 +238,30 @@ describe("cohenKappa", () => {
 describe("rankDisagreements", () => {
   it("orders nominal items by the share of disagreeing pairs and skips single ratings", () => {
     const ranked = rankDisagreements([
-      { itemId: "agree", ratings: [{ raterId: "a", value: "x" }, { raterId: "b", value: "x" }, { raterId: "c", value: "x" }] },
-      { itemId: "split", ratings: [{ raterId: "a", value: "x" }, { raterId: "b", value: "y" }, { raterId: "c", value: "z" }] },
-      { itemId: "two-one", ratings: [{ raterId: "a", value: "x" }, { raterId: "b", value: "x" }, { raterId: "c", value: "y" }] },
+      {
+        itemId: "agree",
+        ratings: [
+          { raterId: "a", value: "x" },
+          { raterId: "b", value: "x" },
+          { raterId: "c", value: "x" },
+        ],
+      },
+      {
+        itemId: "split",
+        ratings: [
+          { raterId: "a", value: "x" },
+          { raterId: "b", value: "y" },
+          { raterId: "c", value: "z" },
+        ],
+      },
+      {
+        itemId: "two-one",
+        ratings: [
+          { raterId: "a", value: "x" },
+          { raterId: "b", value: "x" },
+          { raterId: "c", value: "y" },
+        ],
+      },
       { itemId: "alone", ratings: [{ raterId: "a", value: "x" }] },
     ]);
     expect(ranked.map((r) => r.itemId)).toEqual(["split", "two-one", "agree"]);
@@ -185,8 +272,20 @@ describe("rankDisagreements", () => {
   it("orders numeric items by variance and reports the range", () => {
     const ranked = rankDisagreements(
       [
-        { itemId: "close", ratings: [{ raterId: "a", value: 4 }, { raterId: "b", value: 5 }] },
-        { itemId: "far", ratings: [{ raterId: "a", value: 1 }, { raterId: "b", value: 5 }] },
+        {
+          itemId: "close",
+          ratings: [
+            { raterId: "a", value: 4 },
+            { raterId: "b", value: 5 },
+          ],
+        },
+        {
+          itemId: "far",
+          ratings: [
+            { raterId: "a", value: 1 },
+            { raterId: "b", value: 5 },
+          ],
+        },
       ],
       { level: "numeric" },
     );
@@ -196,7 +295,14 @@ describe("rankDisagreements", () => {
 
   it("counts a rater who answered twice once, keeping the last answer", () => {
     const [r] = rankDisagreements([
-      { itemId: "i", ratings: [{ raterId: "a", value: "x" }, { raterId: "b", value: "y" }, { raterId: "a", value: "y" }] },
+      {
+        itemId: "i",
+        ratings: [
+          { raterId: "a", value: "x" },
+          { raterId: "b", value: "y" },
+          { raterId: "a", value: "y" },
+        ],
+      },
     ]);
     expect(r).toMatchObject({ ratingCount: 2, score: 0 });
   });

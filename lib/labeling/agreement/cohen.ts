@@ -41,18 +41,33 @@ export function cohenKappa(items: readonly TRatedItem[], raters?: readonly [stri
     pa.set(ka, (pa.get(ka) ?? 0) + 1);
     pb.set(kb, (pb.get(kb) ?? 0) + 1);
   }
-  if (n === 0) return { kappa: Number.NaN, observedAgreement: Number.NaN, expectedAgreement: Number.NaN, itemCount: 0, raters: [ra, rb] };
+  if (n === 0)
+    return {
+      kappa: Number.NaN,
+      observedAgreement: Number.NaN,
+      expectedAgreement: Number.NaN,
+      itemCount: 0,
+      raters: [ra, rb],
+    };
 
   let pe = 0;
   for (const [k, ca] of pa) pe += (ca / n) * ((pb.get(k) ?? 0) / n);
   const po = agree / n;
-  return { kappa: chanceCorrected(po, pe), observedAgreement: po, expectedAgreement: pe, itemCount: n, raters: [ra, rb] };
+  return {
+    kappa: chanceCorrected(po, pe),
+    observedAgreement: po,
+    expectedAgreement: pe,
+    itemCount: n,
+    raters: [ra, rb],
+  };
 }
 
 function onlyTwoRaters(ids: string[]): [string, string] {
   const distinct = [...new Set(ids)].sort();
   if (distinct.length !== 2) {
-    throw new Error(`Cohen's kappa needs exactly two raters but the data has ${distinct.length}; pass the pair to compare`);
+    throw new Error(
+      `Cohen's kappa needs exactly two raters but the data has ${distinct.length}; pass the pair to compare`,
+    );
   }
   return [distinct[0], distinct[1]];
 }

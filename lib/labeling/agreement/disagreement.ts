@@ -20,7 +20,10 @@ export type TItemDisagreement = {
  * worth discussing. Items with fewer than two ratings cannot disagree and are left out.
  * Ties are broken by more ratings first (stronger evidence), then by item id for stability.
  */
-export function rankDisagreements(items: readonly TRatedItem[], opts: { level?: "nominal" | "numeric" } = {}): TItemDisagreement[] {
+export function rankDisagreements(
+  items: readonly TRatedItem[],
+  opts: { level?: "nominal" | "numeric" } = {},
+): TItemDisagreement[] {
   const level = opts.level ?? "nominal";
   const out: TItemDisagreement[] = [];
   for (const item of cleanItems(items)) {
@@ -28,7 +31,10 @@ export function rankDisagreements(items: readonly TRatedItem[], opts: { level?: 
     if (values.length < 2) continue;
     out.push(level === "numeric" ? numeric(item.itemId, values) : nominal(item.itemId, values));
   }
-  return out.sort((a, b) => b.score - a.score || b.ratingCount - a.ratingCount || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
+  return out.sort(
+    (a, b) =>
+      b.score - a.score || b.ratingCount - a.ratingCount || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0),
+  );
 }
 
 function nominal(itemId: string, values: TRatingValue[]): TItemDisagreement {
@@ -55,7 +61,8 @@ function nominal(itemId: string, values: TRatingValue[]): TItemDisagreement {
 
 function numeric(itemId: string, values: TRatingValue[]): TItemDisagreement {
   const bad = values.find((v) => typeof v !== "number");
-  if (bad !== undefined) throw new Error(`Item '${itemId}': numeric disagreement needs numbers ('${bad}' is not a number)`);
+  if (bad !== undefined)
+    throw new Error(`Item '${itemId}': numeric disagreement needs numbers ('${bad}' is not a number)`);
   const xs = values as number[];
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
   const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1);

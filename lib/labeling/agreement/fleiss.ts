@@ -58,13 +58,31 @@ export function fleissKappaFromCounts(counts: readonly (readonly number[])[]): T
   return result(rows, paSum, paItems, pi);
 }
 
-function result(rows: readonly (readonly number[])[], paSum: number, paItems: number, pi: number[]): TFleissKappaResult {
+function result(
+  rows: readonly (readonly number[])[],
+  paSum: number,
+  paItems: number,
+  pi: number[],
+): TFleissKappaResult {
   const sizes = new Set(rows.filter((r) => sum(r) >= 2).map(sum));
   const ratingsPerItem = sizes.size === 1 ? [...sizes][0] : null;
-  if (paItems === 0) return { kappa: Number.NaN, observedAgreement: Number.NaN, expectedAgreement: Number.NaN, itemCount: 0, ratingsPerItem };
+  if (paItems === 0)
+    return {
+      kappa: Number.NaN,
+      observedAgreement: Number.NaN,
+      expectedAgreement: Number.NaN,
+      itemCount: 0,
+      ratingsPerItem,
+    };
   const pa = paSum / paItems;
   const pe = pi.reduce((acc, p) => acc + p * p, 0);
-  return { kappa: chanceCorrected(pa, pe), observedAgreement: pa, expectedAgreement: pe, itemCount: paItems, ratingsPerItem };
+  return {
+    kappa: chanceCorrected(pa, pe),
+    observedAgreement: pa,
+    expectedAgreement: pe,
+    itemCount: paItems,
+    ratingsPerItem,
+  };
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

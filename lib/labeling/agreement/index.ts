@@ -12,6 +12,10 @@
  */
 export { cohenKappa, type TCohenKappaResult } from "@/lib/labeling/agreement/cohen";
 export { fleissKappa, fleissKappaFromCounts, type TFleissKappaResult } from "@/lib/labeling/agreement/fleiss";
-export { krippendorffAlpha, type TAlphaLevel, type TKrippendorffAlphaResult } from "@/lib/labeling/agreement/krippendorff";
+export {
+  krippendorffAlpha,
+  type TAlphaLevel,
+  type TKrippendorffAlphaResult,
+} from "@/lib/labeling/agreement/krippendorff";
 export { rankDisagreements, type TItemDisagreement } from "@/lib/labeling/agreement/disagreement";
 export { cleanItems, type TRatedItem, type TRating, type TRatingValue } from "@/lib/labeling/agreement/types";

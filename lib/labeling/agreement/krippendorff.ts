@@ -93,13 +93,19 @@ function sortDomain(values: TRatingValue[], level: TAlphaLevel, order?: readonly
   }
   const bad = values.find((v) => typeof v !== "number");
   if (bad !== undefined) {
-    throw new Error(`${level} alpha needs numeric values ('${bad}' is not a number)${level === "ordinal" ? "; pass `order` to rank text values" : ""}`);
+    throw new Error(
+      `${level} alpha needs numeric values ('${bad}' is not a number)${level === "ordinal" ? "; pass `order` to rank text values" : ""}`,
+    );
   }
   return [...(values as number[])].sort((a, b) => a - b);
 }
 
 /** δ²_ck for the level, over domain indices (already in rank order for ordinal). */
-function differenceFunction(level: TAlphaLevel, values: TRatingValue[], nc: number[]): (c: number, k: number) => number {
+function differenceFunction(
+  level: TAlphaLevel,
+  values: TRatingValue[],
+  nc: number[],
+): (c: number, k: number) => number {
   switch (level) {
     case "nominal":
       return (c, k) => (c === k ? 0 : 1);

@@ -1,7 +1,13 @@
 import "server-only";
 /** MLflow experiments and (minimal) runs endpoints over lib/experiments and lib/runs. */
 import { z } from "zod";
-import { createExperiment, deleteExperiment, getExperiment, getExperimentByName, listExperiments } from "@/lib/experiments/service";
+import {
+  createExperiment,
+  deleteExperiment,
+  getExperiment,
+  getExperimentByName,
+  listExperiments,
+} from "@/lib/experiments/service";
 import { createRun, getRun, logRunBatch, setRunTag, updateRun } from "@/lib/runs/service";
 import type { RunDto } from "@/lib/runs/schemas";
 import { ZRunStatus } from "@/lib/runs/schemas";
@@ -44,22 +50,44 @@ function nameFilter(filter: string | undefined): string | undefined {
 
 export const experimentRunRoutes: MlflowRoute[] = [
   defineRoute({
-    method: "POST", versions: V2, path: "experiments/create", role: "DEVELOPER",
-    input: z.object({ name: z.string({ error: "name is required" }), artifact_location: z.string().optional(), tags: ZTags }),
-    handler: async ({ actor, input }) => ({ experiment_id: (await createExperiment(actor, { name: input.name, tags: input.tags })).id }),
+    method: "POST",
+    versions: V2,
+    path: "experiments/create",
+    role: "DEVELOPER",
+    input: z.object({
+      name: z.string({ error: "name is required" }),
+      artifact_location: z.string().optional(),
+      tags: ZTags,
+    }),
+    handler: async ({ actor, input }) => ({
+      experiment_id: (await createExperiment(actor, { name: input.name, tags: input.tags })).id,
+    }),
   }),
   defineRoute({
-    method: "GET", versions: V2, path: "experiments/get", role: "DEVELOPER",
+    method: "GET",
+    versions: V2,
+    path: "experiments/get",
+    role: "DEVELOPER",
     input: z.object({ experiment_id: z.string({ error: "experiment_id is required" }) }),
-    handler: async ({ actor, input }) => ({ experiment: experimentToWire(await getExperiment(actor, input.experiment_id)) }),
+    handler: async ({ actor, input }) => ({
+      experiment: experimentToWire(await getExperiment(actor, input.experiment_id)),
+    }),
   }),
   defineRoute({
-    method: "GET", versions: V2, path: "experiments/get-by-name", role: "DEVELOPER",
+    method: "GET",
+    versions: V2,
+    path: "experiments/get-by-name",
+    role: "DEVELOPER",
     input: z.object({ experiment_name: z.string({ error: "experiment_name is required" }) }),
-    handler: async ({ actor, input }) => ({ experiment: experimentToWire(await getExperimentByName(actor, input.experiment_name)) }),
+    handler: async ({ actor, input }) => ({
+      experiment: experimentToWire(await getExperimentByName(actor, input.experiment_name)),
+    }),
   }),
   defineRoute({
-    method: "POST", versions: V2, path: "experiments/delete", role: "DEVELOPER",
+    method: "POST",
+    versions: V2,
+    path: "experiments/delete",
+    role: "DEVELOPER",
     input: z.object({ experiment_id: z.string({ error: "experiment_id is required" }) }),
     handler: async ({ actor, input }) => {
       await deleteExperiment(actor, input.experiment_id);
@@ -68,50 +96,128 @@ export const experimentRunRoutes: MlflowRoute[] = [
   }),
   ...(["GET", "POST"] as const).map((method) =>
     defineRoute({
-      method, versions: V2, path: "experiments/search", role: "DEVELOPER",
-      input: z.object({ max_results: ZInt64.optional(), filter: z.string().optional(), page_token: z.string().optional() }),
+      method,
+      versions: V2,
+      path: "experiments/search",
+      role: "DEVELOPER",
+      input: z.object({
+        max_results: ZInt64.optional(),
+        filter: z.string().optional(),
+        page_token: z.string().optional(),
+      }),
       handler: async ({ actor, input }) => {
         const take = Math.min(Math.max(input.max_results ?? 1000, 1), 1000);
         const skip = decodePageToken(input.page_token);
         const rows = await listExperiments(actor, { skip, take, nameContains: nameFilter(input.filter) });
-        return { experiments: rows.map(experimentToWire), ...(rows.length === take ? { next_page_token: encodePageToken(skip + take) } : {}) };
+        return {
+          experiments: rows.map(experimentToWire),
+          ...(rows.length === take ? { next_page_token: encodePageToken(skip + take) } : {}),
+        };
       },
     }),
   ),
   defineRoute({
-    method: "POST", versions: V2, path: "runs/create", role: "DEVELOPER",
-    input: z.object({ experiment_id: z.string({ error: "experiment_id is required" }), run_name: z.string().optional(), start_time: ZInt64.optional(), tags: ZTags }),
-    handler: async ({ actor, input }) => ({ run: runToWire(await createRun(actor, { experimentId: input.experiment_id, runName: input.run_name, startTimeMs: input.start_time, tags: input.tags })) }),
+    method: "POST",
+    versions: V2,
+    path: "runs/create",
+    role: "DEVELOPER",
+    input: z.object({
+      experiment_id: z.string({ error: "experiment_id is required" }),
+      run_name: z.string().optional(),
+      start_time: ZInt64.optional(),
+      tags: ZTags,
+    }),
+    handler: async ({ actor, input }) => ({
+      run: runToWire(
+        await createRun(actor, {
+          experimentId: input.experiment_id,
+          runName: input.run_name,
+          startTimeMs: input.start_time,
+          tags: input.tags,
+        }),
+      ),
+    }),
   }),
   defineRoute({
-    method: "GET", versions: V2, path: "runs/get", role: "DEVELOPER",
-    input: z.object({ run_id: z.string().optional(), run_uuid: z.string().optional() }).refine((b) => b.run_id || b.run_uuid, "run_id is required"),
+    method: "GET",
+    versions: V2,
+    path: "runs/get",
+    role: "DEVELOPER",
+    input: z
+      .object({ run_id: z.string().optional(), run_uuid: z.string().optional() })
+      .refine((b) => b.run_id || b.run_uuid, "run_id is required"),
     handler: async ({ actor, input }) => ({ run: runToWire(await getRun(actor, (input.run_id ?? input.run_uuid)!)) }),
   }),
   defineRoute({
-    method: "POST", versions: V2, path: "runs/update", role: "DEVELOPER",
-    input: z.object({ run_id: z.string().optional(), run_uuid: z.string().optional(), status: ZRunStatus.optional(), end_time: ZInt64.optional(), run_name: z.string().optional() }).refine((b) => b.run_id || b.run_uuid, "run_id is required"),
+    method: "POST",
+    versions: V2,
+    path: "runs/update",
+    role: "DEVELOPER",
+    input: z
+      .object({
+        run_id: z.string().optional(),
+        run_uuid: z.string().optional(),
+        status: ZRunStatus.optional(),
+        end_time: ZInt64.optional(),
+        run_name: z.string().optional(),
+      })
+      .refine((b) => b.run_id || b.run_uuid, "run_id is required"),
     handler: async ({ actor, input }) => {
-      const run = await updateRun(actor, (input.run_id ?? input.run_uuid)!, { status: input.status, endTimeMs: input.end_time, runName: input.run_name });
+      const run = await updateRun(actor, (input.run_id ?? input.run_uuid)!, {
+        status: input.status,
+        endTimeMs: input.end_time,
+        runName: input.run_name,
+      });
       return { run_info: runToWire(run).info };
     },
   }),
   defineRoute({
-    method: "POST", versions: V2, path: "runs/log-batch", role: "DEVELOPER",
+    method: "POST",
+    versions: V2,
+    path: "runs/log-batch",
+    role: "DEVELOPER",
     input: z.object({
       run_id: z.string({ error: "run_id is required" }),
-      metrics: z.array(z.object({ key: z.string(), value: z.union([z.number(), z.string()]).transform(Number), timestamp: ZInt64, step: ZInt64.optional() })).default([]),
+      metrics: z
+        .array(
+          z.object({
+            key: z.string(),
+            value: z.union([z.number(), z.string()]).transform(Number),
+            timestamp: ZInt64,
+            step: ZInt64.optional(),
+          }),
+        )
+        .default([]),
       params: z.array(z.object({ key: z.string(), value: z.string() })).default([]),
       tags: ZTags,
     }),
     handler: async ({ actor, input }) => {
-      await logRunBatch(actor, input.run_id, { metrics: input.metrics.map((m) => ({ key: m.key, value: m.value, timestampMs: m.timestamp, step: m.step ?? 0 })), params: input.params, tags: input.tags });
+      await logRunBatch(actor, input.run_id, {
+        metrics: input.metrics.map((m) => ({
+          key: m.key,
+          value: m.value,
+          timestampMs: m.timestamp,
+          step: m.step ?? 0,
+        })),
+        params: input.params,
+        tags: input.tags,
+      });
       return {};
     },
   }),
   defineRoute({
-    method: "POST", versions: V2, path: "runs/set-tag", role: "DEVELOPER",
-    input: z.object({ run_id: z.string().optional(), run_uuid: z.string().optional(), key: z.string().min(1), value: z.string() }).refine((b) => b.run_id || b.run_uuid, "run_id is required"),
+    method: "POST",
+    versions: V2,
+    path: "runs/set-tag",
+    role: "DEVELOPER",
+    input: z
+      .object({
+        run_id: z.string().optional(),
+        run_uuid: z.string().optional(),
+        key: z.string().min(1),
+        value: z.string(),
+      })
+      .refine((b) => b.run_id || b.run_uuid, "run_id is required"),
     handler: async ({ actor, input }) => {
       await setRunTag(actor, (input.run_id ?? input.run_uuid)!, input.key, input.value);
       return {};
@@ -119,7 +225,10 @@ export const experimentRunRoutes: MlflowRoute[] = [
   }),
   // Dataset inputs are accepted (evaluate logs them) but only the run's existence is checked.
   defineRoute({
-    method: "POST", versions: V2, path: "runs/log-inputs", role: "DEVELOPER",
+    method: "POST",
+    versions: V2,
+    path: "runs/log-inputs",
+    role: "DEVELOPER",
     input: z.object({ run_id: z.string({ error: "run_id is required" }) }).passthrough(),
     handler: async ({ actor, input }) => {
       await getRun(actor, input.run_id);
@@ -127,7 +236,11 @@ export const experimentRunRoutes: MlflowRoute[] = [
     },
   }),
   defineRoute({
-    method: "GET", versions: ["3.0"], path: "server-info", role: "REVIEWER", input: z.object({}),
+    method: "GET",
+    versions: ["3.0"],
+    path: "server-info",
+    role: "REVIEWER",
+    input: z.object({}),
     handler: () => ({ store_type: "SqlStore", workspaces_enabled: false }),
   }),
 ];

@@ -26,7 +26,9 @@ function looksAnthropic(inputs: JsonRecord, messages: unknown[]): boolean {
     if ("tool_calls" in raw || "tool_call_id" in raw) return false;
   }
   if (typeof inputs.system === "string" || Array.isArray(inputs.system)) return true;
-  return messages.some((m) => isRecord(m) && blocksOf(m.content).some((b) => ANTHROPIC_ONLY_BLOCKS.has(String(b.type))));
+  return messages.some(
+    (m) => isRecord(m) && blocksOf(m.content).some((b) => ANTHROPIC_ONLY_BLOCKS.has(String(b.type))),
+  );
 }
 
 /** Converts one Anthropic message into one or more of ours (tool results split out). */

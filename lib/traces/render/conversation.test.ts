@@ -16,7 +16,17 @@ describe("normalizeConversation", () => {
   });
 
   it("accepts an output-only full history", () => {
-    expect(normalizeConversation({ thread_id: "t1" }, { messages: [{ role: "user", content: "a" }, { role: "assistant", content: "b" }] })).toEqual([
+    expect(
+      normalizeConversation(
+        { thread_id: "t1" },
+        {
+          messages: [
+            { role: "user", content: "a" },
+            { role: "assistant", content: "b" },
+          ],
+        },
+      ),
+    ).toEqual([
       { role: "user", content: "a" },
       { role: "assistant", content: "b" },
     ]);

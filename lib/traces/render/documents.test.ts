@@ -53,12 +53,20 @@ describe("retrieved documents", () => {
       },
       { id: "n2", content: "Lyon is in France.", score: 0.41, metadata: {} },
     ]);
-    expect(normalizeDocuments(flatDocuments)).toEqual([{ id: "12", content: "Plain shape.", score: 0.5, metadata: {} }]);
+    expect(normalizeDocuments(flatDocuments)).toEqual([
+      { id: "12", content: "Plain shape.", score: 0.5, metadata: {} },
+    ]);
   });
 
   it("reads LlamaIndex NodeWithScore", () => {
     expect(normalizeDocuments(llamaIndexNodes)).toEqual([
-      { id: "node-1", content: "LlamaIndex node text.", score: 0.66, source: "/data/a.md", metadata: { file_path: "/data/a.md" } },
+      {
+        id: "node-1",
+        content: "LlamaIndex node text.",
+        score: 0.66,
+        source: "/data/a.md",
+        metadata: { file_path: "/data/a.md" },
+      },
     ]);
   });
 

@@ -22,10 +22,11 @@ function unwrap(raw: JsonRecord): { doc: JsonRecord; outerScore?: unknown } {
 }
 
 function firstOf(records: JsonRecord[], keys: string[], read: (v: unknown) => unknown): unknown {
-  for (const record of records) for (const key of keys) {
-    const value = read(record[key]);
-    if (value !== undefined) return value;
-  }
+  for (const record of records)
+    for (const key of keys) {
+      const value = read(record[key]);
+      if (value !== undefined) return value;
+    }
   return undefined;
 }
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { normalizeConversation } from "@/lib/traces/render/conversation";
-import { geminiCamelRequest, geminiRequest, geminiResponse, geminiStringRequest } from "@/lib/traces/render/fixtures/gemini";
+import {
+  geminiCamelRequest,
+  geminiRequest,
+  geminiResponse,
+  geminiStringRequest,
+} from "@/lib/traces/render/fixtures/gemini";
 import { geminiNormalizer, parseGeminiInput, parseGeminiOutput } from "@/lib/traces/render/gemini";
 
 describe("gemini", () => {

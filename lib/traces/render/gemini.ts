@@ -1,5 +1,13 @@
 import type { ChatMessage, ChatNormalizer, ToolCall } from "@/lib/traces/render/types";
-import { asString, isRecord, joinContent, makeMessage, nonEmpty, normalizeRole, type JsonRecord } from "@/lib/traces/render/util";
+import {
+  asString,
+  isRecord,
+  joinContent,
+  makeMessage,
+  nonEmpty,
+  normalizeRole,
+  type JsonRecord,
+} from "@/lib/traces/render/util";
 
 /**
  * Google Gemini (`google-genai` `generate_content`): request `{model, contents, config}` where

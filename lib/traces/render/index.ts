@@ -1,6 +1,17 @@
 // Public surface of the trace renderers: pure functions from decoded span payloads to display shapes.
-export type { ChatMessage, ChatRole, RetrievedDocument, ToolCall, ToolInvocation, TraceSummary } from "@/lib/traces/render/types";
-export { CHAT_NORMALIZERS, normalizeConversation, type NormalizeConversationOptions } from "@/lib/traces/render/conversation";
+export type {
+  ChatMessage,
+  ChatRole,
+  RetrievedDocument,
+  ToolCall,
+  ToolInvocation,
+  TraceSummary,
+} from "@/lib/traces/render/types";
+export {
+  CHAT_NORMALIZERS,
+  normalizeConversation,
+  type NormalizeConversationOptions,
+} from "@/lib/traces/render/conversation";
 export { normalizeDocuments, parseDocument } from "@/lib/traces/render/documents";
 export { extractToolCalls, normalizeToolSpan } from "@/lib/traces/render/tool-calls";
 export { extractTraceSummary } from "@/lib/traces/render/summary";

@@ -14,7 +14,9 @@ describe("mlflow chat shapes", () => {
   });
 
   it("reads the AI Gateway candidates response", () => {
-    expect(mlflowChatNormalizer.parseOutput(gatewayResponse)).toEqual([{ role: "assistant", content: "Hello from the gateway." }]);
+    expect(mlflowChatNormalizer.parseOutput(gatewayResponse)).toEqual([
+      { role: "assistant", content: "Hello from the gateway." },
+    ]);
   });
 
   it("appends a plain string output as the assistant reply", () => {

@@ -6,14 +6,22 @@ import {
   responsesResponse,
   responsesStringInput,
 } from "@/lib/traces/render/fixtures/openai-responses";
-import { openaiResponsesNormalizer, parseResponsesInput, parseResponsesOutput } from "@/lib/traces/render/openai-responses";
+import {
+  openaiResponsesNormalizer,
+  parseResponsesInput,
+  parseResponsesOutput,
+} from "@/lib/traces/render/openai-responses";
 
 describe("openai responses api", () => {
   it("reads instructions, messages, function calls and outputs", () => {
     expect(parseResponsesInput(responsesRequest)).toEqual([
       { role: "system", content: "You are terse." },
       { role: "user", content: "What is the weather like in Tokyo today?" },
-      { role: "assistant", content: "", toolCalls: [{ id: "call_bRNQ", name: "get_weather", arguments: { city: "Tokyo" } }] },
+      {
+        role: "assistant",
+        content: "",
+        toolCalls: [{ id: "call_bRNQ", name: "get_weather", arguments: { city: "Tokyo" } }],
+      },
       { role: "tool", content: "The weather in Tokyo is sunny.", toolCallId: "call_bRNQ" },
     ]);
   });

@@ -56,7 +56,10 @@ export function parseResponsesItems(items: unknown): ChatMessage[] | null {
   }
   // A role-only list is plain Chat Completions; leave it to that normaliser.
   const usesResponsesParts = items.some(
-    (i) => isRecord(i) && Array.isArray(i.content) && i.content.some((p) => isRecord(p) && /^(input|output)_/.test(String(p.type))),
+    (i) =>
+      isRecord(i) &&
+      Array.isArray(i.content) &&
+      i.content.some((p) => isRecord(p) && /^(input|output)_/.test(String(p.type))),
   );
   return sawResponsesType || usesResponsesParts ? messages : null;
 }

@@ -24,7 +24,9 @@ describe("openai chat completions", () => {
   });
 
   it("reads the first choice of a response", () => {
-    expect(parseOpenAIChatOutput(openaiToolResponse)).toEqual([{ role: "assistant", content: "It is sunny in Tokyo, 21 °C." }]);
+    expect(parseOpenAIChatOutput(openaiToolResponse)).toEqual([
+      { role: "assistant", content: "It is sunny in Tokyo, 21 °C." },
+    ]);
   });
 
   it("keeps unparsable tool arguments as the raw string", () => {

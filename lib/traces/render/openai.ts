@@ -24,7 +24,9 @@ export function parseOpenAIMessage(raw: unknown): ChatMessage | null {
   let toolCalls = parseOpenAIToolCalls(raw.tool_calls);
   // Legacy (pre-tools) function calling: a single `function_call` on the assistant message.
   if (!toolCalls && isRecord(raw.function_call) && asString(raw.function_call.name)) {
-    toolCalls = [{ id: "", name: String(raw.function_call.name), arguments: parseMaybeJson(raw.function_call.arguments) }];
+    toolCalls = [
+      { id: "", name: String(raw.function_call.name), arguments: parseMaybeJson(raw.function_call.arguments) },
+    ];
   }
   // Refusals replace content on safety-filtered answers; show them rather than an empty bubble.
   const content = joinContent(raw.content) || asString(raw.refusal) || "";

@@ -8,12 +8,18 @@ describe("openinference", () => {
     expect(normalizeConversation(openinferenceInput, openinferenceOutput)).toEqual([
       { role: "system", content: "Be helpful." },
       { role: "user", content: "Ping?" },
-      { role: "assistant", content: "", toolCalls: [{ id: "call_p", name: "ping", arguments: { host: "example.com" } }] },
+      {
+        role: "assistant",
+        content: "",
+        toolCalls: [{ id: "call_p", name: "ping", arguments: { host: "example.com" } }],
+      },
     ]);
   });
 
   it("already-unflattened plain messages are read (by the OpenAI reader)", () => {
     expect(openinferenceNormalizer.parseInput({ messages: [{ role: "user", content: "x" }] })).toBeNull();
-    expect(normalizeConversation({ messages: [{ role: "user", content: "x" }] }, undefined)).toEqual([{ role: "user", content: "x" }]);
+    expect(normalizeConversation({ messages: [{ role: "user", content: "x" }] }, undefined)).toEqual([
+      { role: "user", content: "x" },
+    ]);
   });
 });

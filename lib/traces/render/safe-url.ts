@@ -15,5 +15,7 @@ export function safeUrl(url: string | null | undefined): string | null {
   } catch {
     return null;
   }
-  return parsed.protocol === "http:" || parsed.protocol === "https:" || parsed.protocol === "mailto:" ? parsed.href : null;
+  return parsed.protocol === "http:" || parsed.protocol === "https:" || parsed.protocol === "mailto:"
+    ? parsed.href
+    : null;
 }

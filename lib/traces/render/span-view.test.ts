@@ -21,7 +21,9 @@ describe("pickSpanView", () => {
   });
 
   it("shows chats for LLM and untyped spans alike", () => {
-    expect(pickSpanView({ spanType: "CHAT_MODEL", inputs: openaiToolRequest, outputs: openaiToolResponse }).kind).toBe("chat");
+    expect(pickSpanView({ spanType: "CHAT_MODEL", inputs: openaiToolRequest, outputs: openaiToolResponse }).kind).toBe(
+      "chat",
+    );
     expect(pickSpanView({ inputs: openaiToolRequest, outputs: openaiToolResponse }).kind).toBe("chat");
   });
 

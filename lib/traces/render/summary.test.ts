@@ -10,11 +10,24 @@ describe("trace summary", () => {
       question: "And should I bring an umbrella?",
       answer: "It is 15 °C and cloudy; an umbrella is a good idea.",
     });
-    expect(extractTraceSummary(langgraphInput, langgraphOutput)).toEqual({ question: "What is 6 * 7?", answer: "6 * 7 = 42." });
+    expect(extractTraceSummary(langgraphInput, langgraphOutput)).toEqual({
+      question: "What is 6 * 7?",
+      answer: "6 * 7 = 42.",
+    });
   });
 
   it("does not treat an assistant turn before the question as its answer", () => {
-    expect(extractTraceSummary({ messages: [{ role: "assistant", content: "Hi!" }, { role: "user", content: "Bye?" }] }, null)).toEqual({
+    expect(
+      extractTraceSummary(
+        {
+          messages: [
+            { role: "assistant", content: "Hi!" },
+            { role: "user", content: "Bye?" },
+          ],
+        },
+        null,
+      ),
+    ).toEqual({
       question: "Bye?",
       answer: null,
     });
@@ -25,11 +38,18 @@ describe("trace summary", () => {
       question: "What is MLflow?",
       answer: "A platform.",
     });
-    expect(extractTraceSummary({ inputs: { question: "Nested?" } }, { output: { response: { content: "Deep." } } })).toEqual({
+    expect(
+      extractTraceSummary({ inputs: { question: "Nested?" } }, { output: { response: { content: "Deep." } } }),
+    ).toEqual({
       question: null,
       answer: "Deep.",
     });
-    expect(extractTraceSummary({ prompt: "Haiku please" }, { choices: [{ message: { role: "assistant", content: "Leaves fall." } }] })).toEqual({
+    expect(
+      extractTraceSummary(
+        { prompt: "Haiku please" },
+        { choices: [{ message: { role: "assistant", content: "Leaves fall." } }] },
+      ),
+    ).toEqual({
       question: "Haiku please",
       answer: "Leaves fall.",
     });
@@ -55,7 +75,9 @@ describe("trace summary", () => {
 
   it("reads the answer from an agent's output-only message list", () => {
     // The outputs alone are one assistant message: no user turn to anchor the answer to.
-    expect(extractTraceSummary(null, { messages: [{ role: "assistant", content: "Order ACM-1 is in transit." }] })).toEqual({
+    expect(
+      extractTraceSummary(null, { messages: [{ role: "assistant", content: "Order ACM-1 is in transit." }] }),
+    ).toEqual({
       question: null,
       answer: "Order ACM-1 is in transit.",
     });

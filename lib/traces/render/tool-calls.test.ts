@@ -39,7 +39,11 @@ describe("tool calls", () => {
       ),
     ).toEqual({ id: "call_m1", name: "multiply", arguments: { a: 6, b: 7 }, result: "42" });
     expect(
-      normalizeToolSpan({ id: "call_1", type: "function", function: { name: "f", arguments: '{"x": 1}' } }, null, "span"),
+      normalizeToolSpan(
+        { id: "call_1", type: "function", function: { name: "f", arguments: '{"x": 1}' } },
+        null,
+        "span",
+      ),
     ).toEqual({ id: "call_1", name: "f", arguments: { x: 1 } });
   });
 

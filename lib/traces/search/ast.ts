@@ -5,19 +5,7 @@
 
 /** Comparators after normalisation (`<>` becomes `!=`, keywords upper-case). */
 export type Comparator =
-  | "="
-  | "!="
-  | ">"
-  | ">="
-  | "<"
-  | "<="
-  | "LIKE"
-  | "ILIKE"
-  | "RLIKE"
-  | "IN"
-  | "NOT IN"
-  | "IS NULL"
-  | "IS NOT NULL";
+  "=" | "!=" | ">" | ">=" | "<" | "<=" | "LIKE" | "ILIKE" | "RLIKE" | "IN" | "NOT IN" | "IS NULL" | "IS NOT NULL";
 
 export type ScalarComparator = Exclude<Comparator, "IN" | "NOT IN" | "IS NULL" | "IS NOT NULL">;
 

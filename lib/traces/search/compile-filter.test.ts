@@ -36,7 +36,8 @@ describe("compileTraceFilter", () => {
   });
 
   it("compiles feedback values in every JSON spelling", () => {
-    const value = (filter: string) => (one(filter) as { assessments: { some: { value: unknown } } }).assessments.some.value;
+    const value = (filter: string) =>
+      (one(filter) as { assessments: { some: { value: unknown } } }).assessments.some.value;
     expect(value("feedback.rating = 5")).toEqual({ in: ["5", "5.0"] });
     expect(value("feedback.answer = 'yes'")).toEqual({ equals: '"yes"' });
     expect(value(`feedback.answer = '"yes"'`)).toEqual({ equals: '"yes"' });
@@ -46,10 +47,16 @@ describe("compileTraceFilter", () => {
 
   it("compiles expectations and assessment presence", () => {
     expect(one("expectation.expected_response = 'Paris'")).toEqual({
-      assessments: { some: { kind: "EXPECTATION", name: "expected_response", valid: true, value: { equals: '"Paris"' } } },
+      assessments: {
+        some: { kind: "EXPECTATION", name: "expected_response", valid: true, value: { equals: '"Paris"' } },
+      },
     });
-    expect(one("feedback.correctness IS NULL")).toEqual({ assessments: { none: { kind: "FEEDBACK", name: "correctness", valid: true } } });
-    expect(one("feedback.correctness IS NOT NULL")).toEqual({ assessments: { some: { kind: "FEEDBACK", name: "correctness", valid: true } } });
+    expect(one("feedback.correctness IS NULL")).toEqual({
+      assessments: { none: { kind: "FEEDBACK", name: "correctness", valid: true } },
+    });
+    expect(one("feedback.correctness IS NOT NULL")).toEqual({
+      assessments: { some: { kind: "FEEDBACK", name: "correctness", valid: true } },
+    });
   });
 
   it("compiles tag and metadata comparators", () => {
@@ -57,7 +64,9 @@ describe("compileTraceFilter", () => {
     expect(one("tags.env LIKE 'pro%'")).toEqual({ tags: { some: { key: "env", value: { startsWith: "pro" } } } });
     expect(one("tags.env IS NULL")).toEqual({ tags: { none: { key: "env" } } });
     expect(one("tags.env IS NOT NULL")).toEqual({ tags: { some: { key: "env" } } });
-    expect(one("metadata.mlflow.trace.session = 's1'")).toEqual({ metadata: { some: { key: "mlflow.trace.session", value: { equals: "s1" } } } });
+    expect(one("metadata.mlflow.trace.session = 's1'")).toEqual({
+      metadata: { some: { key: "mlflow.trace.session", value: { equals: "s1" } } },
+    });
     expect(one("metadata.`mlflow.user` ILIKE '%ann%'", "postgresql")).toEqual({
       metadata: { some: { key: "mlflow.user", value: { contains: "ann", mode: "insensitive" } } },
     });
@@ -89,10 +98,16 @@ describe("compileTraceFilter", () => {
 
   it("compiles run_id to the source-run metadata or a run link", () => {
     expect(one("run_id = 'r1'")).toEqual({
-      OR: [{ metadata: { some: { key: "mlflow.sourceRun", value: { equals: "r1" } } } }, { runLinks: { some: { runId: { equals: "r1" } } } }],
+      OR: [
+        { metadata: { some: { key: "mlflow.sourceRun", value: { equals: "r1" } } } },
+        { runLinks: { some: { runId: { equals: "r1" } } } },
+      ],
     });
     expect(one("run_id IN ('r1', 'r2')")).toEqual({
-      OR: [{ metadata: { some: { key: "mlflow.sourceRun", value: { in: ["r1", "r2"] } } } }, { runLinks: { some: { runId: { in: ["r1", "r2"] } } } }],
+      OR: [
+        { metadata: { some: { key: "mlflow.sourceRun", value: { in: ["r1", "r2"] } } } },
+        { runLinks: { some: { runId: { in: ["r1", "r2"] } } } },
+      ],
     });
   });
 
@@ -101,7 +116,14 @@ describe("compileTraceFilter", () => {
       spans: { some: { OR: [{ inputs: { contains: "weather" } }, { outputs: { contains: "weather" } }] } },
     });
     expect(one("text ILIKE '%Weather%'", "postgresql")).toEqual({
-      spans: { some: { OR: [{ inputs: { contains: "Weather", mode: "insensitive" } }, { outputs: { contains: "Weather", mode: "insensitive" } }] } },
+      spans: {
+        some: {
+          OR: [
+            { inputs: { contains: "Weather", mode: "insensitive" } },
+            { outputs: { contains: "Weather", mode: "insensitive" } },
+          ],
+        },
+      },
     });
   });
 
@@ -116,7 +138,9 @@ describe("compileTraceFilter", () => {
     expect(one("span.content LIKE '%secret%'")).toEqual({
       spans: {
         some: {
-          OR: ["name", "inputs", "outputs", "attributes", "events", "statusMessage"].map((c) => ({ [c]: { contains: "secret" } })),
+          OR: ["name", "inputs", "outputs", "attributes", "events", "statusMessage"].map((c) => ({
+            [c]: { contains: "secret" },
+          })),
         },
       },
     });
@@ -124,12 +148,27 @@ describe("compileTraceFilter", () => {
 
   it("compiles span attributes to substring matches on the attributes JSON", () => {
     expect(one("span.attributes.model = 'gpt-4'")).toEqual({
-      spans: { some: { OR: [{ attributes: { contains: '"model":"gpt-4"' } }, { attributes: { contains: '"model": "gpt-4"' } }] } },
+      spans: {
+        some: {
+          OR: [{ attributes: { contains: '"model":"gpt-4"' } }, { attributes: { contains: '"model": "gpt-4"' } }],
+        },
+      },
     });
     expect(one("span.attributes.model_name != 'gpt-4'", "postgresql")).toEqual({
-      spans: { some: { NOT: { OR: [{ attributes: { contains: '"model\\_name":"gpt-4"' } }, { attributes: { contains: '"model\\_name": "gpt-4"' } }] } } },
+      spans: {
+        some: {
+          NOT: {
+            OR: [
+              { attributes: { contains: '"model\\_name":"gpt-4"' } },
+              { attributes: { contains: '"model\\_name": "gpt-4"' } },
+            ],
+          },
+        },
+      },
     });
-    expect(one("span.attributes.model LIKE '%gpt%'")).toEqual({ spans: { some: { attributes: { contains: '"model":%gpt' } } } });
+    expect(one("span.attributes.model LIKE '%gpt%'")).toEqual({
+      spans: { some: { attributes: { contains: '"model":%gpt' } } },
+    });
   });
 
   it("compiles each span condition to its own span (as separate clauses)", () => {

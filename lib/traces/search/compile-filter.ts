@@ -27,7 +27,10 @@ export const SOURCE_RUN_METADATA_KEY = "mlflow.sourceRun";
  */
 export function compileTraceFilter(filter: TraceFilter, options: CompileFilterOptions): Where {
   return {
-    AND: [{ experimentId: { in: options.experimentIds } }, ...filter.conditions.map((c) => compileCondition(c, options.provider))],
+    AND: [
+      { experimentId: { in: options.experimentIds } },
+      ...filter.conditions.map((c) => compileCondition(c, options.provider)),
+    ],
   };
 }
 
@@ -57,7 +60,11 @@ function compileCondition(cond: FilterCondition, provider: DbProvider): Where {
   }
 }
 
-function compileAttribute(cond: FilterCondition, name: Extract<FilterKey, { entity: "attribute" }>["name"], provider: DbProvider): Where {
+function compileAttribute(
+  cond: FilterCondition,
+  name: Extract<FilterKey, { entity: "attribute" }>["name"],
+  provider: DbProvider,
+): Where {
   switch (name) {
     case "timestamp_ms":
       return { timestampMs: numberFilter(cond) };
@@ -65,7 +72,10 @@ function compileAttribute(cond: FilterCondition, name: Extract<FilterKey, { enti
       return { executionTimeMs: numberFilter(cond) };
     case "end_time_ms":
       // Only the start time and the duration are stored, and Prisma cannot compare a sum of columns.
-      throw new FilterSyntaxError(cond.position, "end_time_ms filters are not supported; filter on timestamp_ms and execution_time_ms instead");
+      throw new FilterSyntaxError(
+        cond.position,
+        "end_time_ms filters are not supported; filter on timestamp_ms and execution_time_ms instead",
+      );
     case "status":
       return stringCondition<Where>(cond, provider, (f) => ({ state: f }));
     case "request_id":
@@ -78,19 +88,30 @@ function compileAttribute(cond: FilterCondition, name: Extract<FilterKey, { enti
       // A trace belongs to a run when it was logged inside it (metadata) or linked to it later.
       const ids = "values" in cond ? cond.values.map(literalText) : "value" in cond ? [literalText(cond.value)] : [];
       const runId: StringFilter = ids.length === 1 ? { equals: ids[0] } : { in: ids };
-      return { OR: [{ metadata: { some: { key: SOURCE_RUN_METADATA_KEY, value: runId } } }, { runLinks: { some: { runId } } }] };
+      return {
+        OR: [{ metadata: { some: { key: SOURCE_RUN_METADATA_KEY, value: runId } } }, { runLinks: { some: { runId } } }],
+      };
     }
     case "text":
       // Full-text search over what the spans received and returned (JSON text).
       return {
         spans: {
-          some: { OR: [stringCondition<SpanWhere>(cond, provider, (f) => ({ inputs: f })), stringCondition<SpanWhere>(cond, provider, (f) => ({ outputs: f }))] },
+          some: {
+            OR: [
+              stringCondition<SpanWhere>(cond, provider, (f) => ({ inputs: f })),
+              stringCondition<SpanWhere>(cond, provider, (f) => ({ outputs: f })),
+            ],
+          },
         },
       };
   }
 }
 
-function compileSpan(cond: FilterCondition, key: Extract<FilterKey, { entity: "span" }>, provider: DbProvider): SpanWhere {
+function compileSpan(
+  cond: FilterCondition,
+  key: Extract<FilterKey, { entity: "span" }>,
+  provider: DbProvider,
+): SpanWhere {
   switch (key.field) {
     case "name":
       return stringCondition<SpanWhere>(cond, provider, (f) => ({ name: f }));
@@ -118,13 +139,19 @@ function compileSpanAttribute(cond: FilterCondition, attrKey: string, provider: 
   if (cond.comparator === "LIKE" || cond.comparator === "ILIKE") {
     const core = literalText(cond.value).replace(/^%+/, "").replace(/%+$/, "");
     const keyPart = literalContains(`${JSON.stringify(attrKey)}:`, provider).contains as string;
-    const match = likeToStringMatch(`%${keyPart}%${core}%`, { provider, caseInsensitive: cond.comparator === "ILIKE", position: cond.position });
+    const match = likeToStringMatch(`%${keyPart}%${core}%`, {
+      provider,
+      caseInsensitive: cond.comparator === "ILIKE",
+      position: cond.position,
+    });
     return applyMatch<SpanWhere>(match, (f) => ({ attributes: f }));
   }
   const values: Literal[] = "values" in cond ? cond.values : "value" in cond ? [cond.value] : [];
   if (cond.comparator === "RLIKE") throw rlike(cond);
   const anyMatch: SpanWhere = {
-    OR: values.flatMap((v) => spanAttributeFragments(attrKey, v)).map((fragment) => ({ attributes: literalContains(fragment, provider) })),
+    OR: values
+      .flatMap((v) => spanAttributeFragments(attrKey, v))
+      .map((fragment) => ({ attributes: literalContains(fragment, provider) })),
   };
   return cond.comparator === "!=" || cond.comparator === "NOT IN" ? { NOT: anyMatch } : anyMatch;
 }
@@ -133,7 +160,12 @@ function compileSpanAttribute(cond: FilterCondition, attrKey: string, provider: 
  * feedback.<name> / expectation.<name>: only valid (not overridden) assessments count, as in
  * MLflow. `=`/`!=` compare the stored JSON text with every JSON spelling of the filter value.
  */
-function compileAssessment(cond: FilterCondition, kind: "FEEDBACK" | "EXPECTATION", name: string, provider: DbProvider): Where {
+function compileAssessment(
+  cond: FilterCondition,
+  kind: "FEEDBACK" | "EXPECTATION",
+  name: string,
+  provider: DbProvider,
+): Where {
   const base: Prisma.AssessmentWhereInput = { kind, name, valid: true };
   switch (cond.comparator) {
     case "IS NULL":
@@ -144,11 +176,19 @@ function compileAssessment(cond: FilterCondition, kind: "FEEDBACK" | "EXPECTATIO
     case "!=": {
       const candidates = assessmentValueCandidates(cond.value);
       const value: Prisma.StringNullableFilter =
-        cond.comparator === "=" ? (candidates.length === 1 ? { equals: candidates[0] } : { in: candidates }) : { notIn: candidates };
+        cond.comparator === "="
+          ? candidates.length === 1
+            ? { equals: candidates[0] }
+            : { in: candidates }
+          : { notIn: candidates };
       return { assessments: { some: { ...base, value } } };
     }
     default:
-      return { assessments: { some: { ...base, ...stringCondition<Prisma.AssessmentWhereInput>(cond, provider, (f) => ({ value: f })) } } };
+      return {
+        assessments: {
+          some: { ...base, ...stringCondition<Prisma.AssessmentWhereInput>(cond, provider, (f) => ({ value: f })) },
+        },
+      };
   }
 }
 
@@ -176,7 +216,10 @@ function stringCondition<W extends { AND?: W | W[]; NOT?: W | W[] }>(
       throw rlike(cond);
     default:
       // The parser only lets these comparators through for numeric keys.
-      throw new FilterSyntaxError(cond.position, `comparator '${cond.comparator}' is not supported for '${cond.keyText}'`);
+      throw new FilterSyntaxError(
+        cond.position,
+        `comparator '${cond.comparator}' is not supported for '${cond.keyText}'`,
+      );
   }
 }
 
@@ -199,7 +242,10 @@ function numberFilter(cond: FilterCondition): Prisma.BigIntFilter {
     case "<=":
       return { lte: n };
     default:
-      throw new FilterSyntaxError(cond.position, `comparator '${cond.comparator}' is not supported for '${cond.keyText}'`);
+      throw new FilterSyntaxError(
+        cond.position,
+        `comparator '${cond.comparator}' is not supported for '${cond.keyText}'`,
+      );
   }
 }
 

@@ -20,7 +20,14 @@ interface SeedTrace {
   name?: string;
   tags?: Record<string, string>;
   metadata?: Record<string, string>;
-  spans?: { name: string; spanType?: string; statusCode?: string; inputs?: string; outputs?: string; attributes?: string }[];
+  spans?: {
+    name: string;
+    spanType?: string;
+    statusCode?: string;
+    inputs?: string;
+    outputs?: string;
+    attributes?: string;
+  }[];
   assessments?: { name: string; kind?: "FEEDBACK" | "EXPECTATION"; value: string | null; valid?: boolean }[];
   experiment?: "other";
 }
@@ -39,7 +46,12 @@ async function seed(t: SeedTrace) {
       tags: { create: Object.entries(t.tags ?? {}).map(([key, value]) => ({ key, value })) },
       metadata: { create: Object.entries(t.metadata ?? {}).map(([key, value]) => ({ key, value })) },
       spans: {
-        create: (t.spans ?? []).map((s, i) => ({ spanId: newSpanId(), startTimeNs: BigInt(i), spanType: "UNKNOWN", ...s })),
+        create: (t.spans ?? []).map((s, i) => ({
+          spanId: newSpanId(),
+          startTimeNs: BigInt(i),
+          spanType: "UNKNOWN",
+          ...s,
+        })),
       },
       assessments: {
         create: (t.assessments ?? []).map((a) => ({
@@ -70,7 +82,13 @@ beforeAll(async () => {
     tags: { env: "prod", "my-key": "x" },
     metadata: { "mlflow.trace.session": "s1", "mlflow.sourceRun": runId },
     spans: [
-      { name: "retrieve", spanType: "RETRIEVER", inputs: '{"q":"weather in Paris"}', outputs: '["doc"]', attributes: '{"model":"gpt-4","temperature":0.7}' },
+      {
+        name: "retrieve",
+        spanType: "RETRIEVER",
+        inputs: '{"q":"weather in Paris"}',
+        outputs: '["doc"]',
+        attributes: '{"model":"gpt-4","temperature":0.7}',
+      },
     ],
     assessments: [
       { name: "user_feedback", value: "false" },
@@ -86,7 +104,15 @@ beforeAll(async () => {
     name: "chatXbot",
     tags: { env: "prod" },
     metadata: { "mlflow.trace.session": "s2" },
-    spans: [{ name: "llm", spanType: "LLM", statusCode: "ERROR", inputs: '{"q":"hello"}', attributes: '{"model": "gpt-4-turbo", "temperature": 0.75}' }],
+    spans: [
+      {
+        name: "llm",
+        spanType: "LLM",
+        statusCode: "ERROR",
+        inputs: '{"q":"hello"}',
+        attributes: '{"model": "gpt-4-turbo", "temperature": 0.75}',
+      },
+    ],
     assessments: [
       { name: "user_feedback", value: "true" },
       { name: "rating", value: "5.0" },
@@ -106,8 +132,20 @@ beforeAll(async () => {
 });
 
 async function search(filter: string, orderBy?: string[]): Promise<string[]> {
-  const q = compileTraceSearch({ provider: provider(), experimentIds: [experimentId], filter, orderBy, maxResults: 100 });
-  const rows = await db().trace.findMany({ where: q.where, orderBy: q.orderBy, skip: q.skip, take: q.take, select: { id: true } });
+  const q = compileTraceSearch({
+    provider: provider(),
+    experimentIds: [experimentId],
+    filter,
+    orderBy,
+    maxResults: 100,
+  });
+  const rows = await db().trace.findMany({
+    where: q.where,
+    orderBy: q.orderBy,
+    skip: q.skip,
+    take: q.take,
+    select: { id: true },
+  });
   const byId = Object.fromEntries(Object.entries(ids).map(([label, id]) => [id, label]));
   return rows.map((r) => byId[r.id]);
 }
@@ -160,14 +198,20 @@ describe(`trace search on ${provider()}`, () => {
   });
 
   it("gives LIKE its SQL meaning", async () => {
-    expect(await sorted("name LIKE 'chat_bot'")).toEqual(provider() === "sqlite" ? ["prodError", "prodOk"] : ["prodOk"]);
+    expect(await sorted("name LIKE 'chat_bot'")).toEqual(
+      provider() === "sqlite" ? ["prodError", "prodOk"] : ["prodOk"],
+    );
     expect(await sorted("name ILIKE 'chat_bot'")).toEqual(["prodError", "prodOk"]);
-    expect(await sorted("name LIKE '%a%b%'")).toEqual(provider() === "sqlite" ? ["devOk", "prodError", "prodOk", "upper"] : ["devOk", "prodOk"]);
+    expect(await sorted("name LIKE '%a%b%'")).toEqual(
+      provider() === "sqlite" ? ["devOk", "prodError", "prodOk", "upper"] : ["devOk", "prodOk"],
+    );
     expect(await sorted("name LIKE 'abc'")).toEqual(["devOk"]);
     expect(await sorted("name ILIKE 'abc'")).toEqual(["devOk", "upper"]);
     expect(await sorted("name ILIKE 'ab'")).toEqual([]);
     // SQLite's LIKE ignores ASCII case; PostgreSQL's does not.
-    expect(await sorted("tags.env LIKE 'prod%'")).toEqual(provider() === "sqlite" ? ["prodError", "prodOk", "upper"] : ["prodError", "prodOk"]);
+    expect(await sorted("tags.env LIKE 'prod%'")).toEqual(
+      provider() === "sqlite" ? ["prodError", "prodOk", "upper"] : ["prodError", "prodOk"],
+    );
     expect(await sorted("tags.env ILIKE 'PROD%'")).toEqual(["prodError", "prodOk", "upper"]);
   });
 
@@ -180,7 +224,13 @@ describe(`trace search on ${provider()}`, () => {
     let pageToken: string | undefined;
     do {
       const q = compileTraceSearch({ provider: provider(), experimentIds: [experimentId], pageToken, maxResults: 2 });
-      const rows = await db().trace.findMany({ where: q.where, orderBy: q.orderBy, skip: q.skip, take: q.take, select: { id: true } });
+      const rows = await db().trace.findMany({
+        where: q.where,
+        orderBy: q.orderBy,
+        skip: q.skip,
+        take: q.take,
+        select: { id: true },
+      });
       seen.push(...rows.map((r) => r.id));
       pageToken = nextPageToken(q.skip, q.take, rows.length);
     } while (pageToken);

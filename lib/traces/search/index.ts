@@ -8,7 +8,11 @@ import { parseTraceFilter } from "@/lib/traces/search/parser";
 export type { Comparator, FilterCondition, FilterKey, Literal, TraceFilter } from "@/lib/traces/search/ast";
 export { FilterSyntaxError } from "@/lib/traces/search/errors";
 export { parseTraceFilter } from "@/lib/traces/search/parser";
-export { compileTraceFilter, SOURCE_RUN_METADATA_KEY, type CompileFilterOptions } from "@/lib/traces/search/compile-filter";
+export {
+  compileTraceFilter,
+  SOURCE_RUN_METADATA_KEY,
+  type CompileFilterOptions,
+} from "@/lib/traces/search/compile-filter";
 export { compileOrderBy, parseOrderBy, DEFAULT_ORDER, type OrderByClause } from "@/lib/traces/search/order-by";
 export { decodePageToken, encodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
 
@@ -37,7 +41,10 @@ export interface CompiledTraceSearch {
  */
 export function compileTraceSearch(request: TraceSearchRequest): CompiledTraceSearch {
   return {
-    where: compileTraceFilter(parseTraceFilter(request.filter), { provider: request.provider, experimentIds: request.experimentIds }),
+    where: compileTraceFilter(parseTraceFilter(request.filter), {
+      provider: request.provider,
+      experimentIds: request.experimentIds,
+    }),
     orderBy: compileOrderBy(parseOrderBy(request.orderBy)),
     skip: decodePageToken(request.pageToken),
     take: request.maxResults,

@@ -22,7 +22,10 @@ describe("assessmentValueCandidates", () => {
 
 describe("spanAttributeFragments", () => {
   it("matches string values by their closing quote", () => {
-    expect(spanAttributeFragments("model", { type: "string", value: "gpt-4" })).toEqual(['"model":"gpt-4"', '"model": "gpt-4"']);
+    expect(spanAttributeFragments("model", { type: "string", value: "gpt-4" })).toEqual([
+      '"model":"gpt-4"',
+      '"model": "gpt-4"',
+    ]);
   });
 
   it("matches primitive values followed by a separator, in both forms", () => {

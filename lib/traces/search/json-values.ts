@@ -48,7 +48,11 @@ export function spanAttributeFragments(key: string, literal: Literal): string[] 
   const text = literalText(literal);
   const encodings = [JSON.stringify(text)];
   const parsed = tryParseJson(text.trim());
-  if (parsed !== undefined && typeof parsed.value !== "string" && (parsed.value === null || typeof parsed.value !== "object")) {
+  if (
+    parsed !== undefined &&
+    typeof parsed.value !== "string" &&
+    (parsed.value === null || typeof parsed.value !== "object")
+  ) {
     encodings.push(JSON.stringify(parsed.value));
   }
   const fragments: string[] = [];

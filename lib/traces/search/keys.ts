@@ -63,7 +63,11 @@ export function resolveKey(token: IdentToken): FilterKey {
   switch (entity) {
     case "attribute": {
       const name = ATTRIBUTE_ALIASES[restKey.toLowerCase()];
-      if (!name) throw new FilterSyntaxError(token.position, `unknown attribute '${restKey}'; expected one of ${ATTRIBUTE_LIST}`);
+      if (!name)
+        throw new FilterSyntaxError(
+          token.position,
+          `unknown attribute '${restKey}'; expected one of ${ATTRIBUTE_LIST}`,
+        );
       return { entity: "attribute", name };
     }
     case "tag":
@@ -80,15 +84,26 @@ export function resolveKey(token: IdentToken): FilterKey {
       if (!first.quoted && first.value.toLowerCase() === "issue") {
         throw new FilterSyntaxError(token.position, "issue filters are not supported by this server");
       }
-      throw new FilterSyntaxError(token.position, `unknown key prefix '${first.value}.'; expected one of ${PREFIX_LIST}`);
+      throw new FilterSyntaxError(
+        token.position,
+        `unknown key prefix '${first.value}.'; expected one of ${PREFIX_LIST}`,
+      );
   }
 }
 
 function resolveSpanKey(token: IdentToken, rest: IdentToken["parts"]): FilterKey {
   const field = rest[0].quoted ? rest[0].value : rest[0].value.toLowerCase();
   if (field === "attributes" || field === "attribute") {
-    if (rest.length < 2) throw new FilterSyntaxError(token.position, "expected an attribute name after 'span.attributes.'");
-    return { entity: "span", field: "attributes", key: rest.slice(1).map((p) => p.value).join(".") };
+    if (rest.length < 2)
+      throw new FilterSyntaxError(token.position, "expected an attribute name after 'span.attributes.'");
+    return {
+      entity: "span",
+      field: "attributes",
+      key: rest
+        .slice(1)
+        .map((p) => p.value)
+        .join("."),
+    };
   }
   if (rest.length === 1 && (field === "name" || field === "type" || field === "status" || field === "content")) {
     return { entity: "span", field };

@@ -3,8 +3,10 @@ import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { FilterSyntaxError } from "@/lib/traces/search/errors";
 import { applyMatch, likeToStringMatch, literalContains } from "@/lib/traces/search/like-pattern";
 
-const sqlite = (pattern: string, caseInsensitive = false) => likeToStringMatch(pattern, { provider: "sqlite", caseInsensitive, position: 3 });
-const pg = (pattern: string, caseInsensitive = false) => likeToStringMatch(pattern, { provider: "postgresql", caseInsensitive, position: 3 });
+const sqlite = (pattern: string, caseInsensitive = false) =>
+  likeToStringMatch(pattern, { provider: "sqlite", caseInsensitive, position: 3 });
+const pg = (pattern: string, caseInsensitive = false) =>
+  likeToStringMatch(pattern, { provider: "postgresql", caseInsensitive, position: 3 });
 
 describe("likeToStringMatch", () => {
   it("maps anchored patterns to contains / startsWith / endsWith", () => {
@@ -41,7 +43,10 @@ describe("likeToStringMatch", () => {
     expect(pg("%abc%", true)).toEqual({ filter: { contains: "abc", mode: "insensitive" } });
     expect(pg("abc%", true)).toEqual({ filter: { startsWith: "abc", mode: "insensitive" } });
     expect(pg("%abc", true)).toEqual({ filter: { endsWith: "abc", mode: "insensitive" } });
-    expect(pg("abc", true)).toEqual({ filter: { startsWith: "abc", mode: "insensitive" }, exclude: { startsWith: "____" } });
+    expect(pg("abc", true)).toEqual({
+      filter: { startsWith: "abc", mode: "insensitive" },
+      exclude: { startsWith: "____" },
+    });
     expect(sqlite("%abc%", true)).toEqual({ filter: { contains: "abc" } });
   });
 
@@ -70,9 +75,15 @@ describe("literalContains", () => {
 
 describe("applyMatch", () => {
   it("puts the length bound in a NOT next to the match", () => {
-    expect(applyMatch<Prisma.TraceWhereInput>({ filter: { startsWith: "a_c" }, exclude: { startsWith: "____" } }, (f) => ({ name: f }))).toEqual({
+    expect(
+      applyMatch<Prisma.TraceWhereInput>({ filter: { startsWith: "a_c" }, exclude: { startsWith: "____" } }, (f) => ({
+        name: f,
+      })),
+    ).toEqual({
       AND: [{ name: { startsWith: "a_c" } }, { NOT: { name: { startsWith: "____" } } }],
     });
-    expect(applyMatch<Prisma.TraceWhereInput>({ filter: { contains: "x" } }, (f) => ({ name: f }))).toEqual({ name: { contains: "x" } });
+    expect(applyMatch<Prisma.TraceWhereInput>({ filter: { contains: "x" } }, (f) => ({ name: f }))).toEqual({
+      name: { contains: "x" },
+    });
   });
 });

@@ -60,7 +60,9 @@ export function likeToStringMatch(pattern: string, options: LikeOptions): String
   const hasUnderscore = units.some((u) => u.wildcard === "_");
   if (!hasUnderscore && !options.caseInsensitive) {
     // Plain text: exact equality. Escapes (`\_`) stand for the character itself.
-    return { filter: { equals: units.map((u) => (u.text.length === 2 && u.text[0] === "\\" ? u.text[1] : u.text)).join("") } };
+    return {
+      filter: { equals: units.map((u) => (u.text.length === 2 && u.text[0] === "\\" ? u.text[1] : u.text)).join("") },
+    };
   }
   return { filter: withMode({ startsWith: pattern }), exclude: { startsWith: "_".repeat(units.length + 1) } };
 }

@@ -4,7 +4,8 @@ import { FilterSyntaxError } from "@/lib/traces/search/errors";
 import { tokenize, type Token } from "@/lib/traces/search/tokenizer";
 
 /** Attributes traces can be sorted by (MLflow names after alias resolution). */
-export type OrderByAttribute = "timestamp_ms" | "execution_time_ms" | "status" | "request_id" | "name" | "experiment_id";
+export type OrderByAttribute =
+  "timestamp_ms" | "execution_time_ms" | "status" | "request_id" | "name" | "experiment_id";
 
 export interface OrderByClause {
   attribute: OrderByAttribute;
@@ -113,10 +114,13 @@ function resolveKey(entry: string, token: Extract<Token, { kind: "ident" }>): Or
     throw invalid(entry, "ordering by tags or metadata is not supported; order by an attribute such as timestamp_ms");
   }
   const isAttributePrefix = ["attributes", "attribute", "trace"].includes(prefix);
-  const name = (isAttributePrefix && rest.length > 0 ? rest.join(".") : token.parts.map((p) => p.value).join(".")).toLowerCase();
+  const name = (
+    isAttributePrefix && rest.length > 0 ? rest.join(".") : token.parts.map((p) => p.value).join(".")
+  ).toLowerCase();
   const attribute = ALIASES[name];
   if (attribute) return attribute;
-  if (["end_time_ms", "end_time", "run_id"].includes(name)) throw invalid(entry, `ordering by ${name} is not supported`);
+  if (["end_time_ms", "end_time", "run_id"].includes(name))
+    throw invalid(entry, `ordering by ${name} is not supported`);
   throw invalid(entry, `unknown key '${token.text}'; expected one of ${Object.keys(ALIASES).join(", ")}`);
 }
 

@@ -27,11 +27,31 @@ describe("parseTraceFilter", () => {
   });
 
   it("parses clauses joined by AND in any case", () => {
-    const { conditions } = parseTraceFilter("tags.env = 'prod' and attributes.status = 'ERROR' AnD feedback.user_feedback = false");
+    const { conditions } = parseTraceFilter(
+      "tags.env = 'prod' and attributes.status = 'ERROR' AnD feedback.user_feedback = false",
+    );
     expect(conditions).toEqual([
-      { key: { entity: "tag", key: "env" }, keyText: "tags.env", position: 0, comparator: "=", value: { type: "string", value: "prod" } },
-      { key: { entity: "attribute", name: "status" }, keyText: "attributes.status", position: 22, comparator: "=", value: { type: "string", value: "ERROR" } },
-      { key: { entity: "feedback", name: "user_feedback" }, keyText: "feedback.user_feedback", position: 54, comparator: "=", value: { type: "boolean", value: false } },
+      {
+        key: { entity: "tag", key: "env" },
+        keyText: "tags.env",
+        position: 0,
+        comparator: "=",
+        value: { type: "string", value: "prod" },
+      },
+      {
+        key: { entity: "attribute", name: "status" },
+        keyText: "attributes.status",
+        position: 22,
+        comparator: "=",
+        value: { type: "string", value: "ERROR" },
+      },
+      {
+        key: { entity: "feedback", name: "user_feedback" },
+        keyText: "feedback.user_feedback",
+        position: 54,
+        comparator: "=",
+        value: { type: "boolean", value: false },
+      },
     ]);
   });
 
@@ -69,10 +89,16 @@ describe("parseTraceFilter", () => {
   });
 
   it("reads keys with dots and backticked or double-quoted parts", () => {
-    expect(one("metadata.mlflow.trace.session = 's1'").key).toEqual({ entity: "metadata", key: "mlflow.trace.session" });
+    expect(one("metadata.mlflow.trace.session = 's1'").key).toEqual({
+      entity: "metadata",
+      key: "mlflow.trace.session",
+    });
     expect(one("tags.`my-key` = 'x'").key).toEqual({ entity: "tag", key: "my-key" });
-    expect(one('tags."my key" = \'x\'').key).toEqual({ entity: "tag", key: "my key" });
-    expect(one("metadata.`mlflow.trace.session` = 's1'").key).toEqual({ entity: "metadata", key: "mlflow.trace.session" });
+    expect(one("tags.\"my key\" = 'x'").key).toEqual({ entity: "tag", key: "my key" });
+    expect(one("metadata.`mlflow.trace.session` = 's1'").key).toEqual({
+      entity: "metadata",
+      key: "mlflow.trace.session",
+    });
     expect(one("tags.`my-key` = 'x'").keyText).toBe("tags.`my-key`");
   });
 
@@ -81,8 +107,16 @@ describe("parseTraceFilter", () => {
     expect(one("span.type IN ('LLM', 'TOOL')").key).toEqual({ entity: "span", field: "type" });
     expect(one("span.status = 'ERROR'").key).toEqual({ entity: "span", field: "status" });
     expect(one("span.content LIKE '%x%'").key).toEqual({ entity: "span", field: "content" });
-    expect(one("span.attributes.mlflow.spanType = 'LLM'").key).toEqual({ entity: "span", field: "attributes", key: "mlflow.spanType" });
-    expect(one("span.attributes.`model-name` = 'x'").key).toEqual({ entity: "span", field: "attributes", key: "model-name" });
+    expect(one("span.attributes.mlflow.spanType = 'LLM'").key).toEqual({
+      entity: "span",
+      field: "attributes",
+      key: "mlflow.spanType",
+    });
+    expect(one("span.attributes.`model-name` = 'x'").key).toEqual({
+      entity: "span",
+      field: "attributes",
+      key: "model-name",
+    });
   });
 
   it("reads strings with either quote and their escapes", () => {
@@ -114,9 +148,17 @@ describe("parseTraceFilter", () => {
     expect(one("status like 'O%'").comparator).toBe("LIKE");
     expect(one("status ILIKE 'o%'").comparator).toBe("ILIKE");
     expect(one("status RLIKE '^O'").comparator).toBe("RLIKE");
-    expect(one("status in ('OK','ERROR')")).toMatchObject({ comparator: "IN", values: [{ value: "OK" }, { value: "ERROR" }] });
+    expect(one("status in ('OK','ERROR')")).toMatchObject({
+      comparator: "IN",
+      values: [{ value: "OK" }, { value: "ERROR" }],
+    });
     expect(one("status NOT IN ('OK')")).toMatchObject({ comparator: "NOT IN", values: [{ value: "OK" }] });
-    expect(one("tags.a IS NULL")).toEqual({ key: { entity: "tag", key: "a" }, keyText: "tags.a", position: 0, comparator: "IS NULL" });
+    expect(one("tags.a IS NULL")).toEqual({
+      key: { entity: "tag", key: "a" },
+      keyText: "tags.a",
+      position: 0,
+      comparator: "IS NULL",
+    });
     expect(one("tags.a is not null").comparator).toBe("IS NOT NULL");
   });
 

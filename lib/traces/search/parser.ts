@@ -20,7 +20,8 @@ export function parseTraceFilter(filter: string | null | undefined): TraceFilter
     const next = stream.next();
     if (next.kind === "eof") return { conditions };
     if (isWord(next, "AND")) continue;
-    if (isWord(next, "OR")) throw new FilterSyntaxError(next.position, "OR is not supported; conditions can only be joined with AND");
+    if (isWord(next, "OR"))
+      throw new FilterSyntaxError(next.position, "OR is not supported; conditions can only be joined with AND");
     throw new FilterSyntaxError(next.position, `expected AND or the end of the filter, found ${describe(next)}`);
   }
 }
@@ -28,7 +29,10 @@ export function parseTraceFilter(filter: string | null | undefined): TraceFilter
 function parseCondition(stream: TokenStream): FilterCondition {
   const keyToken = stream.next();
   if (keyToken.kind !== "ident") {
-    throw new FilterSyntaxError(keyToken.position, `expected a key such as tags.env or status, found ${describe(keyToken)}`);
+    throw new FilterSyntaxError(
+      keyToken.position,
+      `expected a key such as tags.env or status, found ${describe(keyToken)}`,
+    );
   }
   const key = resolveKey(keyToken);
   const base = { key, keyText: keyToken.text, position: keyToken.position };
@@ -66,7 +70,10 @@ function parseComparator(stream: TokenStream, keyText: string): Comparator {
     const negated = isWord(u, "NOT");
     if (negated) u = stream.next();
     if (isWord(u, "NULL")) return negated ? "IS NOT NULL" : "IS NULL";
-    throw new FilterSyntaxError(u.position, `expected ${negated ? "NULL" : "NULL or NOT NULL"} after IS${negated ? " NOT" : ""}, found ${describe(u)}`);
+    throw new FilterSyntaxError(
+      u.position,
+      `expected ${negated ? "NULL" : "NULL or NOT NULL"} after IS${negated ? " NOT" : ""}, found ${describe(u)}`,
+    );
   }
   throw new FilterSyntaxError(
     t.position,
@@ -87,19 +94,26 @@ function parseLiteral(stream: TokenStream, after: string): Positioned {
     return { literal: { type: "boolean", value: isWord(t, "TRUE") }, position: t.position };
   }
   const hint = t.kind === "ident" ? ` (quote text values: '${t.text}')` : "";
-  throw new FilterSyntaxError(t.position, `expected a value after ${after} (a quoted string, a number, true or false), found ${describe(t)}${hint}`);
+  throw new FilterSyntaxError(
+    t.position,
+    `expected a value after ${after} (a quoted string, a number, true or false), found ${describe(t)}${hint}`,
+  );
 }
 
 function parseList(stream: TokenStream, comparator: string): Positioned[] {
   const open = stream.next();
   if (open.kind !== "lparen") {
-    throw new FilterSyntaxError(open.position, `expected a parenthesised list after ${comparator}, e.g. ('OK', 'ERROR'), found ${describe(open)}`);
+    throw new FilterSyntaxError(
+      open.position,
+      `expected a parenthesised list after ${comparator}, e.g. ('OK', 'ERROR'), found ${describe(open)}`,
+    );
   }
   const items: Positioned[] = [parseLiteral(stream, `${comparator} (`)];
   for (;;) {
     const t = stream.next();
     if (t.kind === "rparen") return items;
-    if (t.kind !== "comma") throw new FilterSyntaxError(t.position, `expected ',' or ')' in the ${comparator} list, found ${describe(t)}`);
+    if (t.kind !== "comma")
+      throw new FilterSyntaxError(t.position, `expected ',' or ')' in the ${comparator} list, found ${describe(t)}`);
     items.push(parseLiteral(stream, "','"));
   }
 }
@@ -107,7 +121,8 @@ function parseList(stream: TokenStream, comparator: string): Positioned[] {
 /** Checks a value against its key and comparator; numeric strings become numbers for time keys. */
 function checkValue(key: FilterKey, keyText: string, comparator: Comparator, v: Positioned): Positioned {
   if (comparator === "LIKE" || comparator === "ILIKE" || comparator === "RLIKE") {
-    if (v.literal.type !== "string") throw new FilterSyntaxError(v.position, `expected a quoted pattern after ${comparator}`);
+    if (v.literal.type !== "string")
+      throw new FilterSyntaxError(v.position, `expected a quoted pattern after ${comparator}`);
     return v;
   }
   if (!isNumericKey(key)) return v;

@@ -3,4 +3,7 @@ import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { listAssessmentNames } from "@/lib/assessments/service";
 
-export const GET = route({ role: "REVIEWER", query: z.object({ experiment_id: z.string().min(1) }) }, async ({ actor, query }) => ({ names: await listAssessmentNames(actor, query.experiment_id) }));
+export const GET = route(
+  { role: "REVIEWER", query: z.object({ experiment_id: z.string().min(1) }) },
+  async ({ actor, query }) => ({ names: await listAssessmentNames(actor, query.experiment_id) }),
+);

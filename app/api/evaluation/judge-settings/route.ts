@@ -4,4 +4,6 @@ import { ZUpdateJudgeSettingsBody } from "@/lib/evaluation/schemas";
 import { route } from "@/lib/http/route";
 
 export const GET = route({ role: "DEVELOPER" }, ({ actor }) => getJudgeSettings(actor));
-export const PUT = route({ role: "ADMIN", body: ZUpdateJudgeSettingsBody }, ({ actor, body }) => updateJudgeSettings(actor, body));
+export const PUT = route({ role: "ADMIN", body: ZUpdateJudgeSettingsBody }, ({ actor, body }) =>
+  updateJudgeSettings(actor, body),
+);

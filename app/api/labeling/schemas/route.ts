@@ -3,7 +3,11 @@ import { createLabelSchema, listLabelSchemas } from "@/lib/labeling/schema-servi
 import { ZCreateLabelSchemaRequest, ZExperimentListQuery } from "@/lib/labeling/schemas";
 
 // GET /api/labeling/schemas?experiment_id=: the experiment's label schemas, by name, paginated.
-export const GET = route({ role: "REVIEWER", query: ZExperimentListQuery }, ({ actor, query }) => listLabelSchemas(actor, query));
+export const GET = route({ role: "REVIEWER", query: ZExperimentListQuery }, ({ actor, query }) =>
+  listLabelSchemas(actor, query),
+);
 
 // POST /api/labeling/schemas: create a label schema (409 on a taken name unless overwrite).
-export const POST = route({ role: "DEVELOPER", body: ZCreateLabelSchemaRequest }, ({ actor, body }) => createLabelSchema(actor, body));
+export const POST = route({ role: "DEVELOPER", body: ZCreateLabelSchemaRequest }, ({ actor, body }) =>
+  createLabelSchema(actor, body),
+);

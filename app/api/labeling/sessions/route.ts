@@ -3,7 +3,11 @@ import { ZCreateLabelingSessionRequest, ZExperimentListQuery } from "@/lib/label
 import { createLabelingSession, listLabelingSessions } from "@/lib/labeling/session-service";
 
 // GET /api/labeling/sessions?experiment_id=: sessions of an experiment the caller may see, newest first, paginated.
-export const GET = route({ role: "REVIEWER", query: ZExperimentListQuery }, ({ actor, query }) => listLabelingSessions(actor, query));
+export const GET = route({ role: "REVIEWER", query: ZExperimentListQuery }, ({ actor, query }) =>
+  listLabelingSessions(actor, query),
+);
 
 // POST /api/labeling/sessions: create a labeling session (and its run).
-export const POST = route({ role: "DEVELOPER", body: ZCreateLabelingSessionRequest }, ({ actor, body }) => createLabelingSession(actor, body));
+export const POST = route({ role: "DEVELOPER", body: ZCreateLabelingSessionRequest }, ({ actor, body }) =>
+  createLabelingSession(actor, body),
+);

@@ -5,4 +5,6 @@ import { deleteTraces } from "@/lib/traces/get-trace";
 
 const ZBody = z.object({ experimentId: z.string().min(1), traceIds: z.array(z.string().min(1)).min(1).max(1000) });
 
-export const POST = route({ role: "DEVELOPER", body: ZBody }, async ({ actor, body }) => ({ deleted: await deleteTraces(actor, body.experimentId, { traceIds: body.traceIds }) }));
+export const POST = route({ role: "DEVELOPER", body: ZBody }, async ({ actor, body }) => ({
+  deleted: await deleteTraces(actor, body.experimentId, { traceIds: body.traceIds }),
+}));

@@ -3,4 +3,6 @@ import { route } from "@/lib/http/route";
 import { ZSearchTracesBody } from "@/lib/traces/schemas";
 import { searchTraces } from "@/lib/traces/search-traces";
 
-export const POST = route({ role: "REVIEWER", body: ZSearchTracesBody }, ({ actor, body }) => searchTraces(actor, body));
+export const POST = route({ role: "REVIEWER", body: ZSearchTracesBody }, ({ actor, body }) =>
+  searchTraces(actor, body),
+);

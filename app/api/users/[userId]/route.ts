@@ -3,4 +3,6 @@ import { route } from "@/lib/http/route";
 import { ZUpdateUserBody } from "@/lib/users/schemas";
 import { updateUser } from "@/lib/users/service";
 
-export const PATCH = route({ role: "ADMIN", body: ZUpdateUserBody }, ({ actor, body, params }) => updateUser(actor, String(params.userId), body));
+export const PATCH = route({ role: "ADMIN", body: ZUpdateUserBody }, ({ actor, body, params }) =>
+  updateUser(actor, String(params.userId), body),
+);

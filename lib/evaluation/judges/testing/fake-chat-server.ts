@@ -39,16 +39,25 @@ const between = (text: string, tag: string) => {
 
 function verdict(prompt: string): { result: "yes" | "no"; rationale: string } {
   const response = (between(prompt, "response") ?? "").toLowerCase();
-  if (/unsafe|off_topic|breaks_rule/.test(response)) return { result: "no", rationale: "The response contains a flagged marker." };
+  if (/unsafe|off_topic|breaks_rule/.test(response))
+    return { result: "no", rationale: "The response contains a flagged marker." };
   const expected = between(prompt, "expected_response");
   if (expected !== undefined) {
     const ok = response.includes(expected.toLowerCase());
-    return { result: ok ? "yes" : "no", rationale: ok ? "The response contains the expected response." : "The response lacks the expected response." };
+    return {
+      result: ok ? "yes" : "no",
+      rationale: ok ? "The response contains the expected response." : "The response lacks the expected response.",
+    };
   }
   const facts = between(prompt, "expected_facts");
   if (facts !== undefined) {
-    const missing = facts.split("\n").map((f) => f.replace(/^- /, "").toLowerCase()).filter((f) => !response.includes(f));
-    return missing.length === 0 ? { result: "yes", rationale: "All expected facts are stated." } : { result: "no", rationale: `Missing: ${missing.join("; ")}` };
+    const missing = facts
+      .split("\n")
+      .map((f) => f.replace(/^- /, "").toLowerCase())
+      .filter((f) => !response.includes(f));
+    return missing.length === 0
+      ? { result: "yes", rationale: "All expected facts are stated." }
+      : { result: "no", rationale: `Missing: ${missing.join("; ")}` };
   }
   const context = between(prompt, "context");
   if (context !== undefined) {
@@ -81,7 +90,8 @@ export async function startFakeChatServer(): Promise<FakeChatServer> {
     let raw = "";
     req.on("data", (c) => (raw += c));
     req.on("end", () => {
-      if (req.method !== "POST" || req.url !== "/v1/chat/completions") return send(res, 404, { error: { message: "not found" } });
+      if (req.method !== "POST" || req.url !== "/v1/chat/completions")
+        return send(res, 404, { error: { message: "not found" } });
       const body = JSON.parse(raw) as RecordedRequest["body"];
       const prompt = body.messages.map((m) => m.content).join("\n");
       requests.push({ headers: req.headers, body, prompt });
@@ -95,13 +105,17 @@ export async function startFakeChatServer(): Promise<FakeChatServer> {
 
       if (prompt.includes("TRIGGER_TIMEOUT")) return; // hold the socket open; the client aborts it
       if (prompt.includes("TRIGGER_401")) return send(res, 401, { error: { message: "Incorrect API key provided" } });
-      if (prompt.includes("TRIGGER_500_ONCE") && n === 1) return send(res, 500, { error: { message: "upstream exploded" } });
-      if (prompt.includes("TRIGGER_429_ONCE") && n === 1) return send(res, 429, { error: { message: "slow down" } }, { "retry-after": "2" });
-      if (prompt.includes("TRIGGER_GARBAGE")) return send(res, 200, completion(body.model, "Hmm, hard to say. It depends on many things."));
+      if (prompt.includes("TRIGGER_500_ONCE") && n === 1)
+        return send(res, 500, { error: { message: "upstream exploded" } });
+      if (prompt.includes("TRIGGER_429_ONCE") && n === 1)
+        return send(res, 429, { error: { message: "slow down" } }, { "retry-after": "2" });
+      if (prompt.includes("TRIGGER_GARBAGE"))
+        return send(res, 200, completion(body.model, "Hmm, hard to say. It depends on many things."));
 
       const v = verdict(prompt);
       let content = JSON.stringify(v);
-      if (prompt.includes("TRIGGER_PROSE")) content = `Let me think.\n\`\`\`json\n${JSON.stringify(v, null, 2)}\n\`\`\`\nHope this helps {not json}.`;
+      if (prompt.includes("TRIGGER_PROSE"))
+        content = `Let me think.\n\`\`\`json\n${JSON.stringify(v, null, 2)}\n\`\`\`\nHope this helps {not json}.`;
       if (prompt.includes("TRIGGER_LEADING")) content = `${v.result === "yes" ? "Yes" : "No"}. ${v.rationale}`;
       send(res, 200, completion(body.model, content));
     });

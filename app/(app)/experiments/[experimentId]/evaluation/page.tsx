@@ -17,7 +17,10 @@ export default async function EvaluationPage({ params }: { params: Promise<{ exp
         title={`Evaluation · ${experiment.name}`}
         description="Datasets from expert labels, and runs that score the app with code scorers and LLM judges."
         actions={
-          <Link href={`/experiments/${experimentId}/evaluation/new`} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+          <Link
+            href={`/experiments/${experimentId}/evaluation/new`}
+            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+          >
             New run
           </Link>
         }

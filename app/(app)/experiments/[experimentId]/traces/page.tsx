@@ -12,7 +12,10 @@ export default async function TracesPage({ params }: { params: Promise<{ experim
   const experiment = await getExperiment(actor, experimentId);
   return (
     <div>
-      <PageHeader title={`Traces · ${experiment.name}`} description="Search with MLflow's filter language, open a trace to read its spans and annotate them." />
+      <PageHeader
+        title={`Traces · ${experiment.name}`}
+        description="Search with MLflow's filter language, open a trace to read its spans and annotate them."
+      />
       <Suspense fallback={<p className="text-sm text-slate-500">Loading traces…</p>}>
         <TracesExplorer experimentId={experimentId} canEdit={roleAtLeast(actor.role, "DEVELOPER")} />
       </Suspense>

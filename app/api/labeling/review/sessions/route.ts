@@ -3,4 +3,6 @@ import { listMyReviewSessions } from "@/lib/labeling/my-sessions";
 import { ZPageQuery } from "@/lib/labeling/schemas";
 
 // GET /api/labeling/review/sessions: the caller's review queue: sessions assigned to them or open to all, with progress.
-export const GET = route({ role: "REVIEWER", query: ZPageQuery }, ({ actor, query }) => listMyReviewSessions(actor, query));
+export const GET = route({ role: "REVIEWER", query: ZPageQuery }, ({ actor, query }) =>
+  listMyReviewSessions(actor, query),
+);

@@ -3,10 +3,16 @@ import { ZUpdateLabelingSessionBody } from "@/lib/labeling/schemas";
 import { deleteLabelingSession, getLabelingSession, updateLabelingSession } from "@/lib/labeling/session-service";
 
 // GET /api/labeling/sessions/<id>: one session (404 for reviewers not assigned to it).
-export const GET = route({ role: "REVIEWER" }, ({ actor, params }) => getLabelingSession(actor, params.sessionId as string));
+export const GET = route({ role: "REVIEWER" }, ({ actor, params }) =>
+  getLabelingSession(actor, params.sessionId as string),
+);
 
 // PATCH /api/labeling/sessions/<id>: rename, re-assign, change schemas or labels per item.
-export const PATCH = route({ role: "DEVELOPER", body: ZUpdateLabelingSessionBody }, ({ actor, body, params }) => updateLabelingSession(actor, params.sessionId as string, body));
+export const PATCH = route({ role: "DEVELOPER", body: ZUpdateLabelingSessionBody }, ({ actor, body, params }) =>
+  updateLabelingSession(actor, params.sessionId as string, body),
+);
 
 // DELETE /api/labeling/sessions/<id>: delete the session, its queue and its run (labels stay on the traces).
-export const DELETE = route({ role: "DEVELOPER" }, ({ actor, params }) => deleteLabelingSession(actor, params.sessionId as string));
+export const DELETE = route({ role: "DEVELOPER" }, ({ actor, params }) =>
+  deleteLabelingSession(actor, params.sessionId as string),
+);

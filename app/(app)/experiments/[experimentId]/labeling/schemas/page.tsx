@@ -8,7 +8,10 @@ export default async function LabelSchemasPage({ params }: { params: Promise<{ e
   await requirePageActor("DEVELOPER", `/experiments/${experimentId}/labeling/schemas`);
   return (
     <div className="mx-auto max-w-6xl">
-      <PageHeader title="Labeling" description="Label schemas say what to ask; labeling sessions say which traces and which reviewers." />
+      <PageHeader
+        title="Labeling"
+        description="Label schemas say what to ask; labeling sessions say which traces and which reviewers."
+      />
       <LabelingTabs experimentId={experimentId} current="schemas" />
       <SchemasPanel experimentId={experimentId} />
     </div>

@@ -3,5 +3,9 @@ import { listDatasetRecords, mergeDatasetRecords } from "@/lib/evaluation/datase
 import { ZDatasetRecordsQuery, ZMergeDatasetRecordsBody } from "@/lib/evaluation/schemas";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ role: "DEVELOPER", query: ZDatasetRecordsQuery }, ({ actor, query, params }) => listDatasetRecords(actor, String(params.datasetId), query));
-export const POST = route({ role: "DEVELOPER", body: ZMergeDatasetRecordsBody }, ({ actor, body, params }) => mergeDatasetRecords(actor, String(params.datasetId), body));
+export const GET = route({ role: "DEVELOPER", query: ZDatasetRecordsQuery }, ({ actor, query, params }) =>
+  listDatasetRecords(actor, String(params.datasetId), query),
+);
+export const POST = route({ role: "DEVELOPER", body: ZMergeDatasetRecordsBody }, ({ actor, body, params }) =>
+  mergeDatasetRecords(actor, String(params.datasetId), body),
+);

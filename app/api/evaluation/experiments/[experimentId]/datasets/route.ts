@@ -3,5 +3,9 @@ import { createDataset, listDatasets } from "@/lib/evaluation/datasets/service";
 import { ZCreateDatasetBody, ZListQuery } from "@/lib/evaluation/schemas";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ role: "DEVELOPER", query: ZListQuery }, ({ actor, query, params }) => listDatasets(actor, String(params.experimentId), query));
-export const POST = route({ role: "DEVELOPER", body: ZCreateDatasetBody }, ({ actor, body, params }) => createDataset(actor, String(params.experimentId), body));
+export const GET = route({ role: "DEVELOPER", query: ZListQuery }, ({ actor, query, params }) =>
+  listDatasets(actor, String(params.experimentId), query),
+);
+export const POST = route({ role: "DEVELOPER", body: ZCreateDatasetBody }, ({ actor, body, params }) =>
+  createDataset(actor, String(params.experimentId), body),
+);

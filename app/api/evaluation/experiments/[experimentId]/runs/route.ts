@@ -4,5 +4,9 @@ import { listEvaluationRuns } from "@/lib/evaluation/runs/service";
 import { ZCreateEvaluationRunBody, ZListQuery } from "@/lib/evaluation/schemas";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ role: "DEVELOPER", query: ZListQuery }, ({ actor, query, params }) => listEvaluationRuns(actor, String(params.experimentId), query));
-export const POST = route({ role: "DEVELOPER", body: ZCreateEvaluationRunBody }, ({ actor, body, params }) => createEvaluationRun(actor, String(params.experimentId), body));
+export const GET = route({ role: "DEVELOPER", query: ZListQuery }, ({ actor, query, params }) =>
+  listEvaluationRuns(actor, String(params.experimentId), query),
+);
+export const POST = route({ role: "DEVELOPER", body: ZCreateEvaluationRunBody }, ({ actor, body, params }) =>
+  createEvaluationRun(actor, String(params.experimentId), body),
+);

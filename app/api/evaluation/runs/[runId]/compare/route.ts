@@ -3,4 +3,6 @@ import { compareRuns } from "@/lib/evaluation/runs/service";
 import { ZCompareRunsQuery } from "@/lib/evaluation/schemas";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ role: "DEVELOPER", query: ZCompareRunsQuery }, ({ actor, query, params }) => compareRuns(actor, String(params.runId), query));
+export const GET = route({ role: "DEVELOPER", query: ZCompareRunsQuery }, ({ actor, query, params }) =>
+  compareRuns(actor, String(params.runId), query),
+);

@@ -3,4 +3,6 @@ import { listRunRows } from "@/lib/evaluation/runs/service";
 import { ZRunRowsQuery } from "@/lib/evaluation/schemas";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ role: "DEVELOPER", query: ZRunRowsQuery }, ({ actor, query, params }) => listRunRows(actor, String(params.runId), query));
+export const GET = route({ role: "DEVELOPER", query: ZRunRowsQuery }, ({ actor, query, params }) =>
+  listRunRows(actor, String(params.runId), query),
+);

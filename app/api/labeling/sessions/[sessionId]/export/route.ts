@@ -3,4 +3,6 @@ import { exportSessionLabels } from "@/lib/labeling/export-service";
 import { ZExportQuery } from "@/lib/labeling/schemas";
 
 // GET /api/labeling/sessions/<id>/export?format=csv|jsonl: download the submitted labels.
-export const GET = route({ role: "DEVELOPER", query: ZExportQuery }, ({ actor, query, params }) => exportSessionLabels(actor, params.sessionId as string, query.format));
+export const GET = route({ role: "DEVELOPER", query: ZExportQuery }, ({ actor, query, params }) =>
+  exportSessionLabels(actor, params.sessionId as string, query.format),
+);

@@ -2,4 +2,6 @@ import { route } from "@/lib/http/route";
 import { claimNextItem } from "@/lib/labeling/review-service";
 
 // POST /api/labeling/sessions/<id>/next: claim the reviewer's next item ({item: null} when none is left).
-export const POST = route({ role: "REVIEWER" }, ({ actor, params }) => claimNextItem(actor, params.sessionId as string));
+export const POST = route({ role: "REVIEWER" }, ({ actor, params }) =>
+  claimNextItem(actor, params.sessionId as string),
+);

@@ -2,4 +2,6 @@
 import { route } from "@/lib/http/route";
 import { syncSessionToDataset, ZSyncSessionBody } from "@/lib/labeling/sync-dataset";
 
-export const POST = route({ role: "DEVELOPER", body: ZSyncSessionBody }, ({ actor, body, params }) => syncSessionToDataset(actor, String(params.sessionId), body));
+export const POST = route({ role: "DEVELOPER", body: ZSyncSessionBody }, ({ actor, body, params }) =>
+  syncSessionToDataset(actor, String(params.sessionId), body),
+);

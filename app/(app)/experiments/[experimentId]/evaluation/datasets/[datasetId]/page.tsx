@@ -4,13 +4,24 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDataset } from "@/lib/evaluation/datasets/service";
 
-export default async function DatasetPage({ params }: { params: Promise<{ experimentId: string; datasetId: string }> }) {
+export default async function DatasetPage({
+  params,
+}: {
+  params: Promise<{ experimentId: string; datasetId: string }>;
+}) {
   const { experimentId, datasetId } = await params;
   const actor = await requirePageActor("DEVELOPER", `/experiments/${experimentId}/evaluation/datasets/${datasetId}`);
   const dataset = await getDataset(actor, datasetId);
   return (
     <div className="mx-auto max-w-6xl">
-      <PageHeader title={`Dataset · ${dataset.name}`} description={<Link className="text-indigo-700 hover:underline" href={`/experiments/${experimentId}/evaluation`}>← Evaluation</Link>} />
+      <PageHeader
+        title={`Dataset · ${dataset.name}`}
+        description={
+          <Link className="text-indigo-700 hover:underline" href={`/experiments/${experimentId}/evaluation`}>
+            ← Evaluation
+          </Link>
+        }
+      />
       <DatasetView experimentId={experimentId} datasetId={datasetId} />
     </div>
   );

@@ -4,15 +4,33 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { getEvaluationRun } from "@/lib/evaluation/runs/service";
 
-export default async function EvaluationRunPage({ params, searchParams }: { params: Promise<{ experimentId: string; runId: string }>; searchParams: Promise<{ page?: string; compare?: string }> }) {
+export default async function EvaluationRunPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ experimentId: string; runId: string }>;
+  searchParams: Promise<{ page?: string; compare?: string }>;
+}) {
   const { experimentId, runId } = await params;
   const sp = await searchParams;
   const actor = await requirePageActor("DEVELOPER", `/experiments/${experimentId}/evaluation/runs/${runId}`);
   const run = await getEvaluationRun(actor, runId);
   return (
     <div className="mx-auto max-w-7xl">
-      <PageHeader title={run.name} description={<Link className="text-indigo-700 hover:underline" href={`/experiments/${experimentId}/evaluation`}>← All runs and datasets</Link>} />
-      <RunView experimentId={experimentId} runId={runId} page={Math.max(1, Number(sp.page) || 1)} compare={sp.compare ?? null} />
+      <PageHeader
+        title={run.name}
+        description={
+          <Link className="text-indigo-700 hover:underline" href={`/experiments/${experimentId}/evaluation`}>
+            ← All runs and datasets
+          </Link>
+        }
+      />
+      <RunView
+        experimentId={experimentId}
+        runId={runId}
+        page={Math.max(1, Number(sp.page) || 1)}
+        compare={sp.compare ?? null}
+      />
     </div>
   );
 }

@@ -3,4 +3,6 @@ import { updateDatasetRecord } from "@/lib/evaluation/datasets/service";
 import { ZUpdateDatasetRecordBody } from "@/lib/evaluation/schemas";
 import { route } from "@/lib/http/route";
 
-export const PATCH = route({ role: "DEVELOPER", body: ZUpdateDatasetRecordBody }, ({ actor, body, params }) => updateDatasetRecord(actor, String(params.datasetId), String(params.recordId), body));
+export const PATCH = route({ role: "DEVELOPER", body: ZUpdateDatasetRecordBody }, ({ actor, body, params }) =>
+  updateDatasetRecord(actor, String(params.datasetId), String(params.recordId), body),
+);

@@ -3,4 +3,6 @@ import { saveDraft } from "@/lib/labeling/review-service";
 import { ZSaveDraftBody } from "@/lib/labeling/schemas";
 
 // PUT /api/labeling/sessions/<id>/items/<itemId>/draft: keep the reviewer's unsent answers.
-export const PUT = route({ role: "REVIEWER", body: ZSaveDraftBody }, ({ actor, body, params }) => saveDraft(actor, params.sessionId as string, params.itemId as string, body));
+export const PUT = route({ role: "REVIEWER", body: ZSaveDraftBody }, ({ actor, body, params }) =>
+  saveDraft(actor, params.sessionId as string, params.itemId as string, body),
+);

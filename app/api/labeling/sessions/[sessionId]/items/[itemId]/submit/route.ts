@@ -3,4 +3,6 @@ import { submitLabels } from "@/lib/labeling/review-service";
 import { ZSubmitLabelsBody } from "@/lib/labeling/schemas";
 
 // POST /api/labeling/sessions/<id>/items/<itemId>/submit: submit answers; each becomes an assessment on the trace.
-export const POST = route({ role: "REVIEWER", body: ZSubmitLabelsBody }, ({ actor, body, params }) => submitLabels(actor, params.sessionId as string, params.itemId as string, body));
+export const POST = route({ role: "REVIEWER", body: ZSubmitLabelsBody }, ({ actor, body, params }) =>
+  submitLabels(actor, params.sessionId as string, params.itemId as string, body),
+);
