@@ -12,9 +12,9 @@ import {
   deleteTraces,
   getTraceInfo,
   getTraceWithSpans,
-  searchTraces,
   setTraceTag,
-} from "@/lib/traces/service";
+} from "@/lib/traces/get-trace";
+import { searchTraces } from "@/lib/traces/search-traces";
 import { ZLooseBool, ZInt64, ZStrList, defineRoute, type MlflowRoute } from "../router";
 import { parseDuration, parseTimestamp, traceInfoToV2, traceInfoToV3, traceToWire } from "../wire";
 
