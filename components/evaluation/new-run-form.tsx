@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/components/ui/api-client";
 import type { DatasetDto } from "@/lib/evaluation/datasets/service";
-import type { JudgeSettingsDto } from "@/lib/evaluation/judge-settings";
+import type { JudgeSettingsDto } from "@/lib/evaluation/judge-settings/service";
 import type { EvaluationRunDto } from "@/lib/evaluation/runs/service";
 import { OutputSourceFields, outputSourceConfig, type OutputState } from "./output-source-fields";
 import { ScorerPicker, SCORER_CHOICES, scorerConfigs, type PickerState } from "./scorer-picker";

@@ -10,7 +10,7 @@ import { requireRole } from "@/lib/auth/guard";
 import { parseTracesJson, renderTracesJsonV3 } from "@/lib/ingestion/traces-json";
 import { ingestSpans, type IngestResult } from "@/lib/ingestion/writer";
 import { spanDtoToRenderable } from "@/lib/mlflow/wire";
-import { getTraceWithSpans } from "@/lib/traces/get-trace";
+import { getTraceWithSpans } from "@/lib/traces/service";
 
 /** `<exp>/traces/<trace id>/artifacts/traces.json` -> its parts, else null. */
 export function matchTracesJsonPath(relPath: string): { experimentId: string; traceId: string } | null {

@@ -8,13 +8,13 @@ import type { Role } from "@/lib/auth/roles";
 import { createUser } from "@/lib/users/service";
 import { insertTrace } from "@/prisma/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
-import { createLabelSchema, updateLabelSchema } from "@/lib/labeling/schema-service";
-import { createLabelingSession, listLabelingSessions } from "@/lib/labeling/session-service";
-import { addSessionItems, removeSessionItems } from "@/lib/labeling/session-items";
-import { claimNextItem, getReviewItem, saveDraft, skipItem, submitLabels } from "@/lib/labeling/review-service";
-import { getSessionProgress, getSessionResults } from "@/lib/labeling/results-service";
-import { listSessionExpectations } from "@/lib/labeling/export-service";
-import { getSessionAgreement } from "@/lib/labeling/agreement-service";
+import { createLabelSchema, updateLabelSchema } from "@/lib/labeling/label-schemas/service";
+import { createLabelingSession, listLabelingSessions } from "@/lib/labeling/sessions/service";
+import { addSessionItems, removeSessionItems } from "@/lib/labeling/items/service";
+import { claimNextItem, getReviewItem, saveDraft, skipItem, submitLabels } from "@/lib/labeling/review/service";
+import { getSessionProgress, getSessionResults } from "@/lib/labeling/results/service";
+import { listSessionExpectations } from "@/lib/labeling/export/service";
+import { getSessionAgreement } from "@/lib/labeling/agreement/service";
 
 async function makeUser(role: Role): Promise<Actor> {
   const email = `${uniqueName(role.toLowerCase())}@test.local`;

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { ForbiddenError, ConflictError } from "@/lib/errors";
 import { uniqueName } from "@/test/db";
-import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./api-keys";
-import { acceptInvitation, createInvitation } from "./invitations";
+import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./api-keys/service";
+import { acceptInvitation, createInvitation } from "./invitations/service";
 import { authenticateWithPassword, createUser, loadActor, updateUser } from "./service";
 
 async function makeUser(role: "ADMIN" | "DEVELOPER" | "REVIEWER"): Promise<{ actor: Actor; password: string }> {

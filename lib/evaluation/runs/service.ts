@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { getExperiment } from "@/lib/experiments/service";
 import { inputsHash } from "@/lib/evaluation/datasets/inputs-hash";
-import { RUN_ERROR_TAG } from "@/lib/evaluation/runs/runner";
+import { RUN_ERROR_TAG } from "@/lib/evaluation/execution/runner";
 import {
   summarizeAlignment,
   summarizeScores,

@@ -8,7 +8,7 @@ import "server-only";
  */
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import type { AppCall } from "@/lib/evaluation/runs/app-client";
+import type { AppCall } from "@/lib/evaluation/execution/app-client";
 import { ingestSpans } from "@/lib/ingestion/writer";
 import type { NormalizedSpan } from "@/lib/ingestion/types";
 import { newSpanId, newTraceId } from "@/lib/ids";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarizeAgreement, type SubmittedLabel } from "@/lib/labeling/agreement-summary";
+import { summarizeAgreement, type SubmittedLabel } from "@/lib/labeling/agreement/summary";
 import type { TLabelSchemaDefinition } from "@/lib/labeling/schemas";
 
 const cat: TLabelSchemaDefinition = {

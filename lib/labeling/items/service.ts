@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { compileTraceSearch } from "@/lib/traces/search";
 import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
-import { loadSession, loadSessionForReviewer } from "@/lib/labeling/session-access";
+import { loadSession, loadSessionForReviewer } from "@/lib/labeling/sessions/access";
 import {
   MAX_ITEMS_PER_ADD,
   type TAddSessionItemsBody,

@@ -7,14 +7,14 @@ import { requireRole } from "@/lib/auth/guard";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { getExperiment } from "@/lib/experiments/service";
 import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
-import { realUserId } from "@/lib/labeling/schema-service";
+import { realUserId } from "@/lib/labeling/label-schemas/service";
 import {
   loadSession,
   loadSessionForReviewer,
   SESSION_INCLUDE,
   toLoadedSession,
   type LoadedSession,
-} from "@/lib/labeling/session-access";
+} from "@/lib/labeling/sessions/access";
 import type {
   TCreateLabelingSessionRequest,
   TExperimentListQuery,

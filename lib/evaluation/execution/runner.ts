@@ -10,8 +10,8 @@ import "server-only";
  */
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { resolveJudgeEndpoint } from "@/lib/evaluation/judge-settings";
-import { scoreRow, type RowJob } from "@/lib/evaluation/runs/score-row";
+import { resolveJudgeEndpoint } from "@/lib/evaluation/judge-settings/service";
+import { scoreRow, type RowJob } from "@/lib/evaluation/execution/score-row";
 import { summarizeScores } from "@/lib/evaluation/runs/summary";
 import type { TOutputSource, TScorerConfig } from "@/lib/evaluation/schemas";
 import { createScorer } from "@/lib/evaluation/scorers";

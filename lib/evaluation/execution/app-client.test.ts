@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { callApp, chatMessages, getPath } from "@/lib/evaluation/runs/app-client";
+import { callApp, chatMessages, getPath } from "@/lib/evaluation/execution/app-client";
 import { startFakeChatServer, type FakeChatServer } from "@/lib/evaluation/judges/testing/fake-chat-server";
 import { ZOutputSource } from "@/lib/evaluation/schemas";
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { roleAtLeast } from "@/lib/auth/roles";
-import { toDefinition, toLabelSchemaDto, type LabelSchemaDto } from "@/lib/labeling/schema-service";
+import { toDefinition, toLabelSchemaDto, type LabelSchemaDto } from "@/lib/labeling/label-schemas/service";
 import type { TLabelSchemaDefinition } from "@/lib/labeling/schemas";
 
 /** What every labeling service needs of a session: its schemas in order and its reviewers. */

@@ -8,8 +8,8 @@ import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { readDbConfig } from "@/lib/db/config";
 import { compileTraceSearch, nextPageToken } from "@/lib/traces/search";
-import type { SearchTracesResult } from "./schemas";
-import { TRACE_INFO_SELECT, toTraceInfos } from "./trace-info";
+import type { SearchTracesResult } from "../schemas";
+import { TRACE_INFO_SELECT, toTraceInfos } from "../trace-info";
 
 export interface SearchTracesRequest {
   experimentIds: string[];

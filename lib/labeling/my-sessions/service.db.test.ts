@@ -3,11 +3,11 @@ import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/service";
 import { insertTrace } from "@/prisma/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
-import { listMyReviewSessions } from "./my-sessions";
-import { claimNextItem, skipItem, submitLabels } from "./review-service";
-import { createLabelSchema } from "./schema-service";
-import { addSessionItems } from "./session-items";
-import { createLabelingSession, listLabelingSessions } from "./session-service";
+import { listMyReviewSessions } from "./service";
+import { claimNextItem, skipItem, submitLabels } from "../review/service";
+import { createLabelSchema } from "../label-schemas/service";
+import { addSessionItems } from "../items/service";
+import { createLabelingSession, listLabelingSessions } from "../sessions/service";
 
 async function makeUser(role: "ADMIN" | "REVIEWER"): Promise<Actor> {
   const { user } = await createUser(SYSTEM_ACTOR, {

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
-import { summarizeAgreement, type SchemaAgreementDto, type SubmittedLabel } from "@/lib/labeling/agreement-summary";
-import { forEachSubmittedLabel } from "@/lib/labeling/results-service";
-import { loadSession } from "@/lib/labeling/session-access";
+import { summarizeAgreement, type SchemaAgreementDto, type SubmittedLabel } from "@/lib/labeling/agreement/summary";
+import { forEachSubmittedLabel } from "@/lib/labeling/results/service";
+import { loadSession } from "@/lib/labeling/sessions/access";
 
 export type SessionAgreementDto = {
   labels_per_item: number;

@@ -5,10 +5,10 @@ import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { upsertUserAssessment } from "@/lib/assessments/internal";
 import { validateAnswers, type TValidatedAnswer } from "@/lib/labeling/label-input";
-import { claimNext, lockItem, takeSlot, type ClaimOptions } from "@/lib/labeling/claims";
-import { loadReviewTrace, type ReviewTraceDto } from "@/lib/labeling/review-trace";
-import type { LabelSchemaDto } from "@/lib/labeling/schema-service";
-import { loadSessionForReviewer, type LoadedSession } from "@/lib/labeling/session-access";
+import { claimNext, lockItem, takeSlot, type ClaimOptions } from "@/lib/labeling/review/claims";
+import { loadReviewTrace, type ReviewTraceDto } from "@/lib/labeling/review/trace";
+import type { LabelSchemaDto } from "@/lib/labeling/label-schemas/service";
+import { loadSessionForReviewer, type LoadedSession } from "@/lib/labeling/sessions/access";
 import type { TSaveDraftBody, TSubmitLabelsBody } from "@/lib/labeling/schemas";
 
 /** Metadata key on the assessments a session produces, besides the run id. */

@@ -4,11 +4,11 @@ import { listDatasetRecords } from "@/lib/evaluation/datasets/service";
 import { createUser } from "@/lib/users/service";
 import { insertTrace } from "@/prisma/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
-import { claimNextItem, submitLabels } from "./review-service";
-import { createLabelSchema } from "./schema-service";
-import { addSessionItems } from "./session-items";
-import { createLabelingSession } from "./session-service";
-import { syncSessionToDataset } from "./sync-dataset";
+import { claimNextItem, submitLabels } from "../review/service";
+import { createLabelSchema } from "../label-schemas/service";
+import { addSessionItems } from "../items/service";
+import { createLabelingSession } from "../sessions/service";
+import { syncSessionToDataset } from "./service";
 
 async function makeUser(role: "ADMIN" | "REVIEWER"): Promise<Actor> {
   const { user } = await createUser(SYSTEM_ACTOR, {

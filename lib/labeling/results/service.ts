@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
 import type { TValidatedAnswer } from "@/lib/labeling/label-input";
-import { loadSession } from "@/lib/labeling/session-access";
+import { loadSession } from "@/lib/labeling/sessions/access";
 import type { TPageQuery } from "@/lib/labeling/schemas";
 
 export interface ReviewerProgressDto {

@@ -10,7 +10,7 @@ import { db, dbProvider } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { getExperiment } from "@/lib/experiments/service";
 import { getEvaluationRun, type EvaluationRunDto } from "@/lib/evaluation/runs/service";
-import { enqueueRun } from "@/lib/evaluation/runs/runner";
+import { enqueueRun } from "@/lib/evaluation/execution/runner";
 import type { TCreateEvaluationRunBody, TOutputSource } from "@/lib/evaluation/schemas";
 import { asInputsObject, loadExpectations, loadTraceIo } from "@/lib/evaluation/trace-data";
 import { newId, newRunId } from "@/lib/ids";

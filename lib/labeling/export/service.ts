@@ -3,8 +3,8 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import type { TAnswerValue } from "@/lib/labeling/label-input";
-import { forEachSubmittedLabel } from "@/lib/labeling/results-service";
-import { loadSession } from "@/lib/labeling/session-access";
+import { forEachSubmittedLabel } from "@/lib/labeling/results/service";
+import { loadSession } from "@/lib/labeling/sessions/access";
 
 const CSV_COLUMNS = [
   "session_id",

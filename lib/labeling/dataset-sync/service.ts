@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { createDataset, mergeDatasetRecords, type MergeResponse } from "@/lib/evaluation/datasets/service";
-import { loadSession } from "./session-access";
+import { loadSession } from "../sessions/access";
 
 export const ZSyncSessionBody = z.object({ dataset_name: z.string().trim().min(1).max(200) });
 export type TSyncSessionBody = z.infer<typeof ZSyncSessionBody>;

@@ -6,8 +6,8 @@ import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { hashPassword } from "@/lib/auth/password";
-import type { TAcceptInvitationBody, TCreateInvitationBody } from "./schemas";
-import { toUserDto, type UserDto } from "./service";
+import type { TAcceptInvitationBody, TCreateInvitationBody } from "../schemas";
+import { toUserDto, type UserDto } from "../service";
 
 const INVITATION_DAYS = 7;
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
