@@ -23,7 +23,7 @@ import { compareRuns, getEvaluationRun, listRunRows } from "@/lib/evaluation/run
 import { ZCreateEvaluationRunBody, type TCreateEvaluationRunInput } from "@/lib/evaluation/schemas";
 import { newId, newRunId } from "@/lib/ids";
 import { createUser } from "@/lib/users/service";
-import { insertTrace } from "@/prisma/seed/factories";
+import { insertTrace } from "@/lib/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
 
 let server: FakeChatServer;

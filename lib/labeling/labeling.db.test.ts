@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/roles";
 import { createUser } from "@/lib/users/service";
-import { insertTrace } from "@/prisma/seed/factories";
+import { insertTrace } from "@/lib/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
 import { createLabelSchema, updateLabelSchema } from "@/lib/labeling/label-schemas/service";
 import { createLabelingSession, listLabelingSessions } from "@/lib/labeling/sessions/service";

@@ -14,7 +14,7 @@ import { resolveJudgeEndpoint } from "@/lib/evaluation/judge-settings/service";
 import { scoreRow, type RowJob } from "@/lib/evaluation/execution/score-row";
 import { summarizeScores } from "@/lib/evaluation/runs/summary";
 import type { TOutputSource, TScorerConfig } from "@/lib/evaluation/schemas";
-import { createScorer } from "@/lib/evaluation/scorers";
+import { createScorer } from "@/lib/evaluation/scorer-registry";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
 
 export const RUN_ERROR_TAG = "tracelight.evaluation.error";

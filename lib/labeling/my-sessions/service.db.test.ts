@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/service";
-import { insertTrace } from "@/prisma/seed/factories";
+import { insertTrace } from "@/lib/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
 import { listMyReviewSessions } from "./service";
 import { claimNextItem, skipItem, submitLabels } from "../review/service";

@@ -1,6 +1,6 @@
 /** The demo experiment loaded on first start, so a new user sees realistic RAG and agent traces. */
-import type { Db } from "../../lib/db/client";
-import { newExperimentId } from "../../lib/ids";
+import type { Db } from "../db/client";
+import { newExperimentId } from "../ids";
 import { AGENT_EXAMPLES, RAG_EXAMPLES, type AgentExample, type RagExample } from "./demo-content";
 import { insertTrace, type AssessmentSpec, type TraceSpec } from "./factories";
 

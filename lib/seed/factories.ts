@@ -2,8 +2,8 @@
  * Factories that write whole traces (trace row, spans, tags, metadata, assessments) in one
  * transaction. Demo data and tests use them; ingestion has its own batched writer.
  */
-import type { Db } from "../../lib/db/client";
-import { newAssessmentId, newSpanId, randomHex } from "../../lib/ids";
+import type { Db } from "../db/client";
+import { newAssessmentId, newSpanId, randomHex } from "../ids";
 
 export interface SpanSpec {
   name: string;
