@@ -12,12 +12,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { resolveJudgeEndpoint } from "@/lib/evaluation/judge-settings/service";
 import { scoreRow, type RowJob } from "@/lib/evaluation/execution/score-row";
+import { RUN_ERROR_TAG } from "@/lib/evaluation/runs/service";
 import { summarizeScores } from "@/lib/evaluation/runs/summary";
 import type { TOutputSource, TScorerConfig } from "@/lib/evaluation/schemas";
 import { createScorer } from "@/lib/evaluation/scorer-registry";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
-
-export const RUN_ERROR_TAG = "tracelight.evaluation.error";
 
 export interface RunJob {
   evaluationRunId: string;

@@ -1,11 +1,11 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
+import { API_KEY_PREFIX, hashApiKey } from "@/lib/auth/credentials";
 import { requireRole } from "@/lib/auth/guard";
-import type { Role } from "@/lib/auth/roles";
 
 export interface ApiKeyDto {
   id: string;
@@ -14,14 +14,6 @@ export interface ApiKeyDto {
   createdAt: string;
   lastUsedAt: string | null;
   revoked: boolean;
-}
-
-const KEY_PREFIX = "tl_";
-// Writing last-used on every request would turn each read into a write; a minute is precise enough.
-const LAST_USED_RESOLUTION_MS = 60_000;
-
-function hashKey(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
 }
 
 function toDto(k: {
@@ -52,9 +44,9 @@ export async function createApiKey(
   forUserId = actor.userId,
 ): Promise<{ key: string; apiKey: ApiKeyDto }> {
   if (forUserId !== actor.userId) requireRole(actor, "ADMIN");
-  const key = `${KEY_PREFIX}${randomBytes(24).toString("base64url")}`;
+  const key = `${API_KEY_PREFIX}${randomBytes(24).toString("base64url")}`;
   const row = await db().apiKey.create({
-    data: { id: newId(), userId: forUserId, name, prefix: key.slice(0, 10), keyHash: hashKey(key) },
+    data: { id: newId(), userId: forUserId, name, prefix: key.slice(0, 10), keyHash: hashApiKey(key) },
   });
   return { key, apiKey: toDto(row) };
 }
@@ -76,17 +68,4 @@ export async function revokeApiKey(actor: Actor, id: string): Promise<ApiKeyDto>
     throw new NotFoundError(`No API key with id ${id}`);
   const updated = await db().apiKey.update({ where: { id }, data: { revokedAt: row.revokedAt ?? new Date() } });
   return toDto(updated);
-}
-
-/** The actor a presented key stands for, or null for an unknown, revoked or disabled one. */
-export async function authenticateApiKey(key: string): Promise<Actor | null> {
-  if (!key.startsWith(KEY_PREFIX)) return null;
-  const row = await db().apiKey.findUnique({ where: { keyHash: hashKey(key) }, include: { user: true } });
-  if (!row || row.revokedAt || row.user.disabledAt) return null;
-  const now = Date.now();
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db().apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
-  }
-  const u = row.user;
-  return { userId: u.id, email: u.email, name: u.name, role: u.role as Role, via: "apiKey" };
 }
