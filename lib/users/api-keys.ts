@@ -6,15 +6,8 @@ import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import type { Role } from "@/lib/auth/roles";
-
-export interface ApiKeyDto {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revoked: boolean;
-}
+import type { ApiKeyDto } from "./types";
+export type { ApiKeyDto } from "./types";
 
 const KEY_PREFIX = "tl_";
 // Writing last-used on every request would turn each read into a write; a minute is precise enough.
