@@ -7,15 +7,8 @@ import { requireRole } from "@/lib/auth/guard";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import type { TCreateUserBody, TPageQuery, TUpdateUserBody } from "./schemas";
-
-export interface UserDto {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-}
+import type { UserDto } from "./types";
+export type { UserDto } from "./types";
 
 type UserRow = { id: string; email: string; name: string; role: string; disabledAt: Date | null; createdAt: Date };
 

@@ -12,6 +12,8 @@ import {
   type TJudgeEndpointConfig,
   type TUpdateJudgeSettingsBody,
 } from "@/lib/evaluation/schemas";
+import type { JudgeSettingsDto } from "@/lib/evaluation/types";
+export type { JudgeSettingsDto } from "@/lib/evaluation/types";
 
 const KEYS = {
   baseUrl: "judge.base_url",
@@ -20,18 +22,6 @@ const KEYS = {
   timeoutMs: "judge.timeout_ms",
   maxRetries: "judge.max_retries",
 } as const;
-
-export interface JudgeSettingsDto {
-  /** Where the effective settings come from. */
-  source: "settings" | "environment" | "none";
-  base_url: string | null;
-  model: string | null;
-  api_key_set: boolean;
-  /** Last characters of the key, so admins can tell keys apart. */
-  api_key_hint: string | null;
-  timeout_ms: number | null;
-  max_retries: number | null;
-}
 
 async function readRows(): Promise<Record<string, string>> {
   const rows = await db().appSetting.findMany({ where: { key: { in: Object.values(KEYS) } } });
