@@ -105,10 +105,20 @@ export function assertSameOrigin(req: Request): void {
   }
 }
 
-/** Origin check plus: a body sent with the session cookie must be declared as JSON. */
+/** Whether next-auth's session cookie (plain, `__Secure-` or chunked `.0`) came with the request. */
+export function hasSessionCookie(headers: Headers): boolean {
+  return /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/.test(headers.get("cookie") ?? "");
+}
+
+/**
+ * Origin check plus: a body sent with the session cookie must be declared as JSON. (Without the
+ * cookie the request carries no ambient authority, so e.g. an anonymous protobuf export still
+ * gets its 401 rather than a 415.)
+ */
 export function assertCookieRequestAllowed(req: Request): void {
   assertSameOrigin(req);
   if (!UNSAFE.has(req.method.toUpperCase()) || usesApiKey(req.headers) || !hasBody(req.headers)) return;
+  if (!hasSessionCookie(req.headers)) return;
   const type = req.headers.get("content-type");
   if (!isJsonContentType(type))
     throw new UnsupportedMediaTypeError(
