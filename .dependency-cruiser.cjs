@@ -23,9 +23,14 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: ["^(node_modules|lib/db/generated|\\.next|data|test-results|playwright-report)", "\\.test\\.tsx?$"] },
+    exclude: {
+      path: ["^(node_modules|lib/db/generated|\\.next|data|test-results|playwright-report)", "\\.test\\.tsx?$"],
+    },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+    },
   },
 };
