@@ -5,7 +5,7 @@ import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { compileTraceSearch } from "@/lib/traces/search";
-import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
+import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import { loadSession, loadSessionForReviewer } from "@/lib/labeling/sessions/access";
 import {
   MAX_ITEMS_PER_ADD,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
+import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import type { TPageQuery } from "@/lib/labeling/schemas";
 
 export interface MyReviewSessionDto {

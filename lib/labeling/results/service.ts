@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
-import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
+import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import type { TValidatedAnswer } from "@/lib/labeling/label-input";
 import { loadSession } from "@/lib/labeling/sessions/access";
 import type { TPageQuery } from "@/lib/labeling/schemas";
