@@ -18,7 +18,7 @@ import tracelight from "./scripts/lint/eslint-plugin-tracelight.mjs";
 
 /** lib/ layers, lowest first. Paths are folders (or root files) under lib/. */
 const LAYERS = [
-  ["errors.ts", "ids.ts", "db"],
+  ["errors.ts", "ids.ts", "db", "paging"],
   ["auth", "http"],
   ["experiments", "users", "tracking-runs", "seed"],
   ["assessments", "ingestion"],

@@ -2,7 +2,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
-import type { TPageQuery } from "@/lib/labeling/schemas";
+import type { TPageTokenQuery } from "@/lib/paging/schemas";
 
 export interface MyReviewSessionDto {
   id: string;
@@ -26,7 +26,7 @@ export interface MyReviewSessionDto {
  */
 export async function listMyReviewSessions(
   actor: Actor,
-  query: TPageQuery,
+  query: TPageTokenQuery,
 ): Promise<{ sessions: MyReviewSessionDto[]; next_page_token?: string }> {
   const skip = decodePageToken(query.page_token);
   const take = query.max_results ?? 50;

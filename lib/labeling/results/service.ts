@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth/guard";
 import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import type { TValidatedAnswer } from "@/lib/labeling/label-input";
 import { loadSession } from "@/lib/labeling/sessions/access";
-import type { TPageQuery } from "@/lib/labeling/schemas";
+import type { TPageTokenQuery } from "@/lib/paging/schemas";
 
 export interface ReviewerProgressDto {
   user_id: string;
@@ -100,7 +100,7 @@ export interface ResultRowDto {
 export async function getSessionResults(
   actor: Actor,
   sessionId: string,
-  query: TPageQuery,
+  query: TPageTokenQuery,
 ): Promise<{
   schemas: { name: string; title: string; type: string }[];
   rows: ResultRowDto[];

@@ -1,9 +1,10 @@
 import { route } from "@/lib/http/route";
-import { ZAddSessionItemsBody, ZPageQuery, ZRemoveSessionItemsBody } from "@/lib/labeling/schemas";
+import { ZAddSessionItemsBody, ZRemoveSessionItemsBody } from "@/lib/labeling/schemas";
+import { ZPageTokenQuery } from "@/lib/paging/schemas";
 import { addSessionItems, listSessionItems, removeSessionItems } from "@/lib/labeling/items/service";
 
 // GET /api/labeling/sessions/<id>/items: the queue in order with each item's state, paginated.
-export const GET = route({ role: "DEVELOPER", query: ZPageQuery }, ({ actor, query, params }) =>
+export const GET = route({ role: "DEVELOPER", query: ZPageTokenQuery }, ({ actor, query, params }) =>
   listSessionItems(actor, params.sessionId as string, query),
 );
 
