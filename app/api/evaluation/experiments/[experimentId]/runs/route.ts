@@ -3,11 +3,14 @@ import { createEvaluationRun } from "@/lib/evaluation/execution/service";
 import { listEvaluationRuns } from "@/lib/evaluation/runs/service";
 import { ZCreateEvaluationRunBody } from "@/lib/evaluation/schemas";
 import { ZPageQuery } from "@/lib/paging/schemas";
+import { pathParams } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ role: "DEVELOPER", query: ZPageQuery }, ({ actor, query, params }) =>
-  listEvaluationRuns(actor, String(params.experimentId), query),
+export const GET = route(
+  { role: "DEVELOPER", query: ZPageQuery, params: pathParams("experimentId") },
+  ({ actor, query, params }) => listEvaluationRuns(actor, params.experimentId, query),
 );
-export const POST = route({ role: "DEVELOPER", body: ZCreateEvaluationRunBody }, ({ actor, body, params }) =>
-  createEvaluationRun(actor, String(params.experimentId), body),
+export const POST = route(
+  { role: "DEVELOPER", body: ZCreateEvaluationRunBody, params: pathParams("experimentId") },
+  ({ actor, body, params }) => createEvaluationRun(actor, params.experimentId, body),
 );
