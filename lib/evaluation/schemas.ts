@@ -1,6 +1,6 @@
 /**
  * zod contracts for evaluation: which scorers a run uses and how to reach the judge model.
- * Client-safe (no server imports), shared by forms, actions and REST handlers.
+ * Client-safe (no server imports), shared by forms and REST handlers.
  */
 import { z } from "zod";
 import { ZPageQuery } from "@/lib/paging/schemas";

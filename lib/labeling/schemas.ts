@@ -1,6 +1,6 @@
 /**
  * Client-safe zod contracts for labeling: label schemas (the product's "questions") and
- * labeling sessions. Shared by forms, server actions and REST handlers.
+ * labeling sessions. Shared by forms and REST handlers.
  *
  * Naming: every zod contract starts with `Z` and every inferred type with `T`, so a
  * `ZCreateLabelSchemaBody` (a request contract) is never confused with a *label schema*
