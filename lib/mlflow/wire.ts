@@ -9,6 +9,7 @@ import type { ExperimentDto } from "@/lib/experiments/service";
 import type { SpanDto, TraceInfoDto } from "@/lib/traces/schemas";
 import { renderOtelProtoJsonSpans, type ProtoJsonSpan } from "@/lib/ingestion/traces-json";
 import { spanDtoToRenderable } from "@/lib/traces/renderable-span";
+import { parseJsonWithLimits } from "@/lib/security/json-depth";
 
 export const isoTime = (ms: number) => new Date(ms).toISOString();
 
@@ -101,11 +102,10 @@ const obj = (v: unknown): WireObj | undefined =>
 function expectationValue(e: WireObj): JsonValue | undefined {
   const sv = obj(e.serialized_value);
   if (sv) {
-    try {
-      return JSON.parse(String(sv.value ?? "null")) as JsonValue;
-    } catch {
-      throw new ValidationError("assessment.expectation.serialized_value.value is not valid JSON");
-    }
+    return parseJsonWithLimits(
+      String(sv.value ?? "null"),
+      "assessment.expectation.serialized_value.value",
+    ) as JsonValue;
   }
   return e.value as JsonValue | undefined;
 }

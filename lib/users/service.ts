@@ -8,15 +8,8 @@ import { generatePassword, hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { pageWindow, type TPageQuery } from "@/lib/paging/schemas";
 import type { TCreateUserBody, TUpdateUserBody } from "./schemas";
-
-export interface UserDto {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-}
+import type { UserDto } from "./types";
+export type { UserDto } from "./types";
 
 type UserRow = { id: string; email: string; name: string; role: string; disabledAt: Date | null; createdAt: Date };
 

@@ -8,6 +8,8 @@ import { ZOutputSource } from "@/lib/evaluation/schemas";
 let chat: FakeChatServer;
 let plain: Server;
 let plainUrl: string;
+// The fake apps run on 127.0.0.1: allowed explicitly, as an admin would in Settings.
+const LOCAL = { allowed: ["127.0.0.1"] };
 beforeAll(async () => {
   chat = await startFakeChatServer();
   // A plain JSON app: answers {"data": {"answer": "<question> → 42"}}, or 503 for "down".
@@ -62,10 +64,10 @@ describe("calling the app under evaluation", () => {
       api_key: "k1",
     });
     if (src.kind === "trace") throw new Error();
-    const ok = await callApp(src, { q: "Lyon" });
+    const ok = await callApp(src, { q: "Lyon" }, undefined, LOCAL);
     expect(ok).toMatchObject({ output: "The answer is Lyon", status: 200, model: "app-x" });
     expect(chat.requests.at(-1)!.headers.authorization).toBe("Bearer k1");
-    const bad = await callApp(src, { q: "APP_FAIL" });
+    const bad = await callApp(src, { q: "APP_FAIL" }, undefined, LOCAL);
     expect(bad).toMatchObject({ output: null, status: 500, error: "app answered HTTP 500" });
   });
 
@@ -77,15 +79,23 @@ describe("calling the app under evaluation", () => {
       response_path: "data.answer",
     });
     if (src.kind !== "json_post") throw new Error();
-    expect(await callApp(src, { question: "life" })).toMatchObject({
+    expect(await callApp(src, { question: "life" }, undefined, LOCAL)).toMatchObject({
       output: "life → 42",
       request: { payload: { question: "life" } },
       status: 200,
     });
-    expect(await callApp(src, { question: "down" })).toMatchObject({ error: "app answered HTTP 503" });
-    const missing = await callApp({ ...src, response_path: "data.nope" }, { question: "x" });
+    expect(await callApp(src, { question: "down" }, undefined, LOCAL)).toMatchObject({
+      error: "app answered HTTP 503",
+    });
+    const missing = await callApp({ ...src, response_path: "data.nope" }, { question: "x" }, undefined, LOCAL);
     expect(missing.error).toBe("app answer has no 'data.nope'");
-    const refused = await callApp({ ...src, url: "http://127.0.0.1:1/" }, { question: "x" });
+    const refused = await callApp({ ...src, url: "http://127.0.0.1:1/" }, { question: "x" }, undefined, LOCAL);
     expect(refused.error).toMatch(/^app call failed/);
+    // Without the allow-list the server does not call 127.0.0.1 at all, and says which setting allows it.
+    const blocked = await callApp(src, { question: "life" });
+    expect(blocked.error).toMatch(
+      /^app call refused: output_source\.url: '127\.0\.0\.1:\d+' is 127\.0\.0\.1 \(loopback\)/,
+    );
+    expect(blocked.error).toContain("Settings → Allowed internal hosts (add '127.0.0.1')");
   });
 });

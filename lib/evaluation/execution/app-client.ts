@@ -5,6 +5,10 @@
  */
 import type { TOutputSource } from "@/lib/evaluation/schemas";
 import { extractAssistantText } from "@/lib/evaluation/scorers/text";
+import { guardedFetch, NO_INTERNAL_HOSTS, type NetworkPolicy } from "@/lib/security/url-guard";
+
+/** App answers larger than this are refused (they are stored in a trace). */
+export const MAX_APP_RESPONSE_BYTES = 5 * 1024 * 1024;
 
 export type AppSource = Exclude<TOutputSource, { kind: "trace" }>;
 
@@ -56,15 +60,21 @@ async function post(
   body: unknown,
   headers: Record<string, string>,
   timeoutMs: number,
+  field: string,
+  network: NetworkPolicy,
   signal?: AbortSignal,
 ) {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", ...headers },
-    body: JSON.stringify(body),
-    signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
-    redirect: "error",
-  });
+  // Through the server-side request guard: internal addresses only when an admin allowed them.
+  const res = await guardedFetch(
+    url,
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", ...headers },
+      body: JSON.stringify(body),
+      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
+    },
+    { field, policy: network, timeoutMs, maxResponseBytes: MAX_APP_RESPONSE_BYTES },
+  );
   const text = await res.text();
   let json: unknown = text;
   try {
@@ -79,6 +89,7 @@ function failure(e: unknown, timeoutMs: number): string {
   const err = e as Error;
   if (err?.name === "TimeoutError") return `app call timed out after ${timeoutMs} ms`;
   if (err?.name === "AbortError") return "app call aborted";
+  if (err?.name === "BlockedUrlError") return `app call refused: ${err.message}`;
   return `app call failed: ${err?.message ?? String(e)}`;
 }
 
@@ -86,6 +97,7 @@ export async function callApp(
   source: AppSource,
   inputs: Record<string, unknown>,
   signal?: AbortSignal,
+  network: NetworkPolicy = NO_INTERNAL_HOSTS,
 ): Promise<AppCall> {
   const startMs = Date.now();
   if (source.kind === "openai_chat") {
@@ -93,7 +105,15 @@ export async function callApp(
     const request = { model: source.model, messages: chatMessages(inputs, source) };
     const headers: Record<string, string> = source.api_key ? { authorization: `Bearer ${source.api_key}` } : {};
     try {
-      const { status, json } = await post(url, request, headers, source.timeout_ms, signal);
+      const { status, json } = await post(
+        url,
+        request,
+        headers,
+        source.timeout_ms,
+        "output_source.base_url",
+        network,
+        signal,
+      );
       const base = { url, request, response: json, status, startMs, endMs: Date.now(), model: source.model };
       if (status >= 400) return { ...base, output: null, error: `app answered HTTP ${status}` };
       const text = extractAssistantText(json);
@@ -118,7 +138,15 @@ export async function callApp(
   }
   const request = source.body_key ? { [source.body_key]: inputs } : inputs;
   try {
-    const { status, json } = await post(source.url, request, source.headers, source.timeout_ms, signal);
+    const { status, json } = await post(
+      source.url,
+      request,
+      source.headers,
+      source.timeout_ms,
+      "output_source.url",
+      network,
+      signal,
+    );
     const base = { url: source.url, request, response: json, status, startMs, endMs: Date.now() };
     if (status >= 400) return { ...base, output: null, error: `app answered HTTP ${status}` };
     const output = source.response_path ? getPath(json, source.response_path) : json;

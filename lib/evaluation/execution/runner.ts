@@ -16,6 +16,7 @@ import { RUN_ERROR_TAG } from "@/lib/evaluation/runs/service";
 import { summarizeScores } from "@/lib/evaluation/runs/summary";
 import type { TOutputSource, TScorerConfig } from "@/lib/evaluation/schemas";
 import { createScorer } from "@/lib/evaluation/scorer-registry";
+import { loadNetworkPolicy } from "@/lib/security/allowed-hosts";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
 
 export interface RunJob {
@@ -93,7 +94,8 @@ async function executeRun(job: RunJob, signal: AbortSignal): Promise<void> {
   });
   const scorers = job.scorers.map(createScorer);
   const judge = scorers.some((s) => s.kind === "LLM_JUDGE") ? await resolveJudgeEndpoint() : null;
-  const ctx = { judge: judge ?? undefined, signal };
+  // Read once per run: allow-list changes apply to the next run.
+  const ctx = { judge: judge ?? undefined, signal, network: await loadNetworkPolicy() };
   const rows = await db().evaluationRunRow.findMany({
     where: { evaluationRunId: job.evaluationRunId, status: "PENDING" },
     orderBy: { position: "asc" },

@@ -39,7 +39,7 @@ type Row = { id: string; traceId: string | null; inputs: string; outputs: string
 
 async function obtainOutputs(job: RowJob, row: Row, inputs: Record<string, unknown>): Promise<Outputs> {
   if (job.outputSource.kind !== "trace") {
-    const call: AppCall = await callApp(job.outputSource, inputs, job.ctx.signal);
+    const call: AppCall = await callApp(job.outputSource, inputs, job.ctx.signal, job.ctx.network);
     const traceId = await recordRowTrace(job.actor, {
       experimentId: job.experimentId,
       runId: job.runId,

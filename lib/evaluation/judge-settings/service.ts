@@ -7,11 +7,14 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
+import { assertFetchableUrl } from "@/lib/security/allowed-hosts";
 import {
   ZJudgeEndpointConfig,
   type TJudgeEndpointConfig,
   type TUpdateJudgeSettingsBody,
 } from "@/lib/evaluation/schemas";
+import type { JudgeSettingsDto } from "@/lib/evaluation/types";
+export type { JudgeSettingsDto } from "@/lib/evaluation/types";
 
 const KEYS = {
   baseUrl: "judge.base_url",
@@ -20,18 +23,6 @@ const KEYS = {
   timeoutMs: "judge.timeout_ms",
   maxRetries: "judge.max_retries",
 } as const;
-
-export interface JudgeSettingsDto {
-  /** Where the effective settings come from. */
-  source: "settings" | "environment" | "none";
-  base_url: string | null;
-  model: string | null;
-  api_key_set: boolean;
-  /** Last characters of the key, so admins can tell keys apart. */
-  api_key_hint: string | null;
-  timeout_ms: number | null;
-  max_retries: number | null;
-}
 
 async function readRows(): Promise<Record<string, string>> {
   const rows = await db().appSetting.findMany({ where: { key: { in: Object.values(KEYS) } } });
@@ -96,6 +87,7 @@ export async function getJudgeSettings(actor: Actor): Promise<JudgeSettingsDto> 
 /** Saves the judge endpoint (admins). Omitting `api_key` keeps the stored one; null removes it. */
 export async function updateJudgeSettings(actor: Actor, body: TUpdateJudgeSettingsBody): Promise<JudgeSettingsDto> {
   requireRole(actor, "ADMIN");
+  await assertFetchableUrl(body.base_url, "body.base_url");
   await db().$transaction(async (tx) => {
     const set = (key: string, value: string) =>
       tx.appSetting.upsert({ where: { key }, update: { value }, create: { key, value } });

@@ -1,16 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
-import { summarizeAgreement, type SchemaAgreementDto, type SubmittedLabel } from "@/lib/labeling/agreement/summary";
+import { summarizeAgreement, type SubmittedLabel } from "@/lib/labeling/agreement/summary";
 import { forEachSubmittedLabel } from "@/lib/labeling/results/service";
 import { loadSession } from "@/lib/labeling/sessions/access";
-
-export type SessionAgreementDto = {
-  labels_per_item: number;
-  schemas: (Omit<SchemaAgreementDto, "disagreements"> & {
-    disagreements: (SchemaAgreementDto["disagreements"][number] & { trace_id: string })[];
-  })[];
-};
+import type { SessionAgreementDto } from "@/lib/labeling/types";
+export type { SessionAgreementDto } from "@/lib/labeling/types";
 
 /** Inter-rater agreement per question of a session, with the items reviewers disagree on most (developers and admins). */
 export async function getSessionAgreement(actor: Actor, sessionId: string): Promise<SessionAgreementDto> {

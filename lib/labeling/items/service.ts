@@ -9,22 +9,13 @@ import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import type { TPageTokenQuery } from "@/lib/paging/schemas";
 import { loadSession, loadSessionForReviewer } from "@/lib/labeling/sessions/access";
 import { MAX_ITEMS_PER_ADD, type TAddSessionItemsBody, type TRemoveSessionItemsBody } from "@/lib/labeling/schemas";
+import type { AddItemsResult } from "@/lib/labeling/types";
+export type { AddItemsResult } from "@/lib/labeling/types";
 
 /** A filter may match many traces; we page through them in batches of this size. */
 const FILTER_BATCH = 500;
 /** Upper bound of traces one add-by-filter takes, so a broad filter cannot build a 1M-item queue by accident. */
 export const MAX_ITEMS_PER_FILTER = 20_000;
-
-export interface AddItemsResult {
-  /** Traces newly added to the queue. */
-  added: number;
-  /** Traces that were already in it (adding twice does not duplicate). */
-  already_present: number;
-  /** Traces that matched (filter) or were named (trace_ids). */
-  matched: number;
-  truncated: boolean;
-  item_count: number;
-}
 
 /** Every trace id matching an MLflow filter in the experiment, oldest first, read in batches. */
 async function traceIdsForFilter(experimentId: string, filter: string): Promise<{ ids: string[]; truncated: boolean }> {

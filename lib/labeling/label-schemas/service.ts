@@ -13,26 +13,11 @@ import {
   type TCreateLabelSchemaRequest,
   type TExperimentListQuery,
   type TLabelSchemaDefinition,
-  type TLabelSchemaInput,
   type TLabelSchemaType,
   type TUpdateLabelSchemaBody,
 } from "@/lib/labeling/schemas";
-
-/** A label schema as the API and the UI see it (snake_case, like the request bodies). */
-export interface LabelSchemaDto {
-  id: string;
-  experiment_id: string;
-  name: string;
-  type: TLabelSchemaType;
-  title: string;
-  instruction: string | null;
-  enable_comment: boolean;
-  input: TLabelSchemaInput;
-  /** How many labeling sessions ask this question (edits are restricted while > 0). */
-  session_count: number;
-  created_at: number;
-  updated_at: number;
-}
+import type { LabelSchemaDto } from "@/lib/labeling/types";
+export type { LabelSchemaDto } from "@/lib/labeling/types";
 
 type Row = {
   id: string;

@@ -3,21 +3,8 @@ import { db, Prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import type { TPageTokenQuery } from "@/lib/paging/schemas";
-
-export interface MyReviewSessionDto {
-  id: string;
-  name: string;
-  experiment_id: string;
-  experiment_name: string;
-  url: string;
-  total_items: number;
-  /** Items this reviewer submitted. */
-  completed: number;
-  skipped: number;
-  /** Items fully labeled by everyone (the session's own progress). */
-  done_items: number;
-  created_at: number;
-}
+import type { MyReviewSessionDto } from "@/lib/labeling/types";
+export type { MyReviewSessionDto } from "@/lib/labeling/types";
 
 /**
  * The Review App's start screen: sessions the reviewer is assigned to or that are open to all

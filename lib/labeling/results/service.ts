@@ -6,27 +6,9 @@ import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import type { TValidatedAnswer } from "@/lib/labeling/label-input";
 import { loadSession } from "@/lib/labeling/sessions/access";
 import type { TPageTokenQuery } from "@/lib/paging/schemas";
-
-export interface ReviewerProgressDto {
-  user_id: string;
-  email: string;
-  name: string;
-  assigned: boolean;
-  completed: number;
-  in_progress: number;
-  skipped: number;
-}
-
-export interface SessionProgressDto {
-  total_items: number;
-  /** Items labeled by `labels_per_item` reviewers. */
-  done: number;
-  /** Items someone is labeling (or partly labeled), not yet done. */
-  in_progress: number;
-  left: number;
-  labels_per_item: number;
-  reviewers: ReviewerProgressDto[];
-}
+import type { ResultRowDto, SessionProgressDto } from "@/lib/labeling/types";
+export type { ReviewerProgressDto, ResultLabelDto } from "@/lib/labeling/types";
+export type { ResultRowDto, SessionProgressDto } from "@/lib/labeling/types";
 
 /** Items done / in progress / left, and per reviewer (developers and admins). */
 export async function getSessionProgress(actor: Actor, sessionId: string): Promise<SessionProgressDto> {
@@ -75,22 +57,6 @@ export async function getSessionProgress(actor: Actor, sessionId: string): Promi
     labels_per_item: session.labelsPerItem,
     reviewers,
   };
-}
-
-export interface ResultLabelDto {
-  user_id: string;
-  email: string;
-  answers: Record<string, TValidatedAnswer>;
-  completed_at: number | null;
-}
-
-export interface ResultRowDto {
-  item_id: string;
-  trace_id: string;
-  position: number;
-  request_preview: string | null;
-  response_preview: string | null;
-  labels: ResultLabelDto[];
 }
 
 /**

@@ -6,38 +6,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { upsertUserAssessment } from "@/lib/assessments/internal";
 import { validateAnswers, type TValidatedAnswer } from "@/lib/labeling/label-input";
 import { claimNext, lockItem, takeSlot, type ClaimOptions } from "@/lib/labeling/review/claims";
-import { loadReviewTrace, type ReviewTraceDto } from "@/lib/labeling/review/trace";
-import type { LabelSchemaDto } from "@/lib/labeling/label-schemas/service";
+import { loadReviewTrace } from "@/lib/labeling/review/trace";
 import { loadSessionForReviewer, type LoadedSession } from "@/lib/labeling/sessions/access";
 import type { TSaveDraftBody, TSubmitLabelsBody } from "@/lib/labeling/schemas";
+import type { MyProgressDto, ReviewItemDto, NextItemDto } from "@/lib/labeling/types";
+export type { MyProgressDto, ReviewItemDto, NextItemDto } from "@/lib/labeling/types";
 
 /** Metadata key on the assessments a session produces, besides the run id. */
 export const LABELING_SESSION_METADATA_KEY = "tracelight.labelingSessionId";
-
-export interface MyProgressDto {
-  total_items: number;
-  /** Items this reviewer submitted / skipped. */
-  completed: number;
-  skipped: number;
-}
-
-export interface ReviewItemDto {
-  session: { id: string; name: string; labels_per_item: number };
-  item_id: string;
-  trace_id: string;
-  position: number;
-  /** This reviewer's claim on the item: its state, unsent draft and submitted answers. */
-  claim: {
-    status: string;
-    draft: Record<string, unknown> | null;
-    answers: Record<string, TValidatedAnswer> | null;
-  } | null;
-  schemas: LabelSchemaDto[];
-  trace: ReviewTraceDto;
-  progress: MyProgressDto;
-}
-
-export type NextItemDto = { item: ReviewItemDto | null; progress: MyProgressDto };
 
 const json = <T>(text: string | null): T | null => (text == null ? null : (JSON.parse(text) as T));
 

@@ -1,44 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import type { ReviewTraceDto } from "@/lib/labeling/types";
+export type { ReviewAssessmentDto } from "@/lib/labeling/types";
+export type { ReviewSpanDto, ReviewTraceDto } from "@/lib/labeling/types";
 
 /** Spans sent to the review screen; deeper agent traces are cut here (the trace explorer has them all). */
 const MAX_SPANS = 500;
-
-export interface ReviewSpanDto {
-  span_id: string;
-  parent_span_id: string | null;
-  name: string;
-  span_type: string;
-  status_code: string;
-  start_offset_ms: number;
-  duration_ms: number | null;
-  inputs: unknown;
-  outputs: unknown;
-  message_format: string | null;
-}
-
-export interface ReviewAssessmentDto {
-  name: string;
-  kind: string;
-  value: unknown;
-  rationale: string | null;
-  source_type: string;
-  source_id: string;
-  mine: boolean;
-}
-
-/** A trace as a reviewer reads it: the root exchange, every span, and what others said of it. */
-export interface ReviewTraceDto {
-  trace_id: string;
-  name: string | null;
-  timestamp_ms: number;
-  state: string;
-  root_span_id: string | null;
-  spans: ReviewSpanDto[];
-  spans_truncated: boolean;
-  assessments: ReviewAssessmentDto[];
-}
 
 function parse(text: string | null): unknown {
   if (text == null) return null;

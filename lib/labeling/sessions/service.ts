@@ -20,24 +20,8 @@ import type {
   TExperimentListQuery,
   TUpdateLabelingSessionBody,
 } from "@/lib/labeling/schemas";
-
-/** A labeling session as the API and the UI see it. */
-export interface LabelingSessionDto {
-  id: string;
-  experiment_id: string;
-  name: string;
-  /** The MLflow run its traces are linked to and its labels carry (`run_id = '<id>'` in trace search). */
-  run_id: string;
-  labels_per_item: number;
-  open_to_all_reviewers: boolean;
-  label_schemas: { id: string; name: string; title: string; type: string }[];
-  assigned_users: { id: string; email: string; name: string }[];
-  item_count: number;
-  /** Path to share with reviewers. */
-  url: string;
-  created_at: number;
-  updated_at: number;
-}
+import type { LabelingSessionDto } from "@/lib/labeling/types";
+export type { LabelingSessionDto } from "@/lib/labeling/types";
 
 export function toSessionDto(s: LoadedSession, itemCount: number): LabelingSessionDto {
   return {

@@ -6,15 +6,8 @@ import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { API_KEY_PREFIX, hashApiKey } from "@/lib/auth/credentials";
 import { requireRole } from "@/lib/auth/guard";
-
-export interface ApiKeyDto {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revoked: boolean;
-}
+import type { ApiKeyDto } from "@/lib/users/types";
+export type { ApiKeyDto } from "@/lib/users/types";
 
 function toDto(k: {
   id: string;
