@@ -9,12 +9,7 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { getExperiment } from "@/lib/experiments/service";
 import { inputsHash } from "@/lib/evaluation/datasets/inputs-hash";
-import {
-  summarizeAlignment,
-  summarizeScores,
-  type AlignmentSummary,
-  type ScorerSummary,
-} from "@/lib/evaluation/runs/summary";
+import { summarizeAlignment, summarizeScores, type AlignmentSummary } from "@/lib/evaluation/runs/summary";
 import type { TCompareRunsQuery, TOutputSource, TRunRowsQuery, TScorerConfig } from "@/lib/evaluation/schemas";
 import { pageWindow, type TPageQuery } from "@/lib/paging/schemas";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
@@ -22,7 +17,7 @@ import { parseJsonText } from "@/lib/evaluation/trace-data";
 /** The run tag where the runner records why a run failed (read back by getEvaluationRun). */
 export const RUN_ERROR_TAG = "tracelight.evaluation.error";
 
-import type { EvaluationRunDto, RunRowDto, RunDetailDto, RunScoreDto } from "./types";
+import type { EvaluationRunDto, RunRowDto, RunDetailDto } from "./types";
 export type { EvaluationRunDto, RunRowDto, RunDetailDto, RunScoreDto } from "./types";
 
 type RunRow = Awaited<ReturnType<ReturnType<typeof db>["evaluationRun"]["findUniqueOrThrow"]>>;

@@ -13,7 +13,6 @@ import {
   type TCreateLabelSchemaRequest,
   type TExperimentListQuery,
   type TLabelSchemaDefinition,
-  type TLabelSchemaInput,
   type TLabelSchemaType,
   type TUpdateLabelSchemaBody,
 } from "@/lib/labeling/schemas";

@@ -7,7 +7,6 @@ import type { TValidatedAnswer } from "@/lib/labeling/label-input";
 import { loadSession } from "@/lib/labeling/sessions/access";
 import type { TPageTokenQuery } from "@/lib/paging/schemas";
 import type { ResultRowDto, SessionProgressDto } from "@/lib/labeling/types";
-import type { ReviewerProgressDto, ResultLabelDto } from "@/lib/labeling/types";
 export type { ReviewerProgressDto, ResultLabelDto } from "@/lib/labeling/types";
 export type { ResultRowDto, SessionProgressDto } from "@/lib/labeling/types";
 
