@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { QueryProvider } from "@/components/ui/query-provider";
 import "./globals.css";
 
 // Every page renders per request, so Next.js can put proxy.ts's CSP nonce on its scripts
@@ -11,10 +12,13 @@ export const metadata: Metadata = {
   description: "Review traces, collect feedback and evaluate GenAI applications.",
 };
 
+/** Every page (signed-in app, login, invitation) shares one query client and the toaster. */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="font-sans">{children}</body>
+      <body className="font-sans">
+        <QueryProvider>{children}</QueryProvider>
+      </body>
     </html>
   );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { safeRedirectPath } from "@/lib/security/redirect";
-import { authenticateWithPassword } from "@/lib/users/service";
+import { authenticateWithPassword } from "./credentials";
 
 /**
  * Email + password sign-in with JWT sessions. The token carries only the user id: role and

@@ -15,16 +15,16 @@ import {
   exportDatasetJsonl,
   getDataset,
 } from "@/lib/evaluation/datasets/service";
-import { getJudgeSettings, updateJudgeSettings } from "@/lib/evaluation/judge-settings";
+import { getJudgeSettings, updateJudgeSettings } from "@/lib/evaluation/judge-settings/service";
 import { startFakeChatServer, type FakeChatServer } from "@/lib/evaluation/judges/testing/fake-chat-server";
-import { createEvaluationRun } from "@/lib/evaluation/runs/create-run";
-import { waitForRun } from "@/lib/evaluation/runs/runner";
+import { createEvaluationRun } from "@/lib/evaluation/execution/service";
+import { waitForRun } from "@/lib/evaluation/execution/runner";
 import { compareRuns, getEvaluationRun, listRunRows } from "@/lib/evaluation/runs/service";
 import { ZCreateEvaluationRunBody, type TCreateEvaluationRunInput } from "@/lib/evaluation/schemas";
 import { newId, newRunId } from "@/lib/ids";
 import { getAllowedHosts, setAllowedHosts } from "@/lib/security/allowed-hosts";
 import { createUser } from "@/lib/users/service";
-import { insertTrace } from "@/prisma/seed/factories";
+import { insertTrace } from "@/lib/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
 
 let server: FakeChatServer;

@@ -2,7 +2,7 @@ import { Suspense } from "react";
 import { TracePage } from "@/components/traces/trace-page";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
-import { getTraceInfo } from "@/lib/traces/get-trace";
+import { getTraceInfo } from "@/lib/traces/service";
 import { page } from "@/lib/http/page";
 
 async function TraceRoute({ params }: { params: Promise<{ experimentId: string; traceId: string }> }) {
