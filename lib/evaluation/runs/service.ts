@@ -15,13 +15,8 @@ import {
   type AlignmentSummary,
   type ScorerSummary,
 } from "@/lib/evaluation/runs/summary";
-import type {
-  TCompareRunsQuery,
-  TListQuery,
-  TOutputSource,
-  TRunRowsQuery,
-  TScorerConfig,
-} from "@/lib/evaluation/schemas";
+import type { TCompareRunsQuery, TOutputSource, TRunRowsQuery, TScorerConfig } from "@/lib/evaluation/schemas";
+import { pageWindow, type TPageQuery } from "@/lib/paging/schemas";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
 
 /** The run tag where the runner records why a run failed (read back by getEvaluationRun). */
@@ -81,7 +76,7 @@ async function loadRun(id: string): Promise<RunRow> {
 export async function listEvaluationRuns(
   actor: Actor,
   experimentId: string,
-  q: TListQuery,
+  q: TPageQuery,
 ): Promise<{ runs: EvaluationRunDto[]; total: number }> {
   requireRole(actor, "DEVELOPER");
   await getExperiment(actor, experimentId);
@@ -90,8 +85,7 @@ export async function listEvaluationRuns(
     db().evaluationRun.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (q.page - 1) * q.page_size,
-      take: q.page_size,
+      ...pageWindow(q),
     }),
     db().evaluationRun.count({ where }),
   ]);
@@ -193,8 +187,7 @@ export async function listRunRows(
     db().evaluationRunRow.findMany({
       where,
       orderBy: { position: "asc" },
-      skip: (q.page - 1) * q.page_size,
-      take: q.page_size,
+      ...pageWindow(q),
       include: rowInclude,
     }),
     db().evaluationRunRow.count({ where }),

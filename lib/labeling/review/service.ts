@@ -48,7 +48,7 @@ async function buildItem(actor: Actor, session: LoadedSession, itemId: string): 
 }
 
 /**
- * Claims the reviewer's next item in the session (see lib/labeling/claims.ts for the rules)
+ * Claims the reviewer's next item in the session (see lib/labeling/review/claims.ts for the rules)
  * and returns it ready to label; `item` is null when nothing is left for this reviewer.
  */
 export async function claimNextItem(actor: Actor, sessionId: string, opts: ClaimOptions = {}): Promise<NextItemDto> {
