@@ -21,12 +21,9 @@ import type {
 import { parseJsonText } from "@/lib/evaluation/trace-data";
 import { newId } from "@/lib/ids";
 import type { DatasetDto, DatasetRecordDto, DatasetVersionDto } from "./types";
+import type { MergeResponse } from "./types";
+export type { MergeResponse } from "./types";
 export type { DatasetDto, DatasetRecordDto, DatasetVersionDto } from "./types";
-
-export interface MergeResponse extends MergeResult {
-  dataset: DatasetDto;
-  skipped: number;
-}
 
 type DatasetRow = {
   id: string;
