@@ -4,4 +4,5 @@ export const settingsKeys = {
   allUsers: ["settings", "users"] as const,
   apiKeys: ["settings", "api-keys"] as const,
   judge: ["settings", "judge"] as const,
+  allowedHosts: ["settings", "allowed-hosts"] as const,
 };

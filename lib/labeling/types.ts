@@ -1,5 +1,5 @@
 /** Response types of the feature's API (client-safe: the services return them, the browser reads them). */
-import type { SchemaAgreementDto } from "./agreement-summary";
+import type { SchemaAgreementDto } from "./agreement/summary";
 import type { TValidatedAnswer } from "./label-input";
 import type { TLabelSchemaInput, TLabelSchemaType } from "./schemas";
 import type { SpanDto } from "@/lib/traces/schemas";

@@ -9,7 +9,6 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { getExperiment } from "@/lib/experiments/service";
 import { inputsHash } from "@/lib/evaluation/datasets/inputs-hash";
-import { RUN_ERROR_TAG } from "@/lib/evaluation/runs/runner";
 import {
   summarizeAlignment,
   summarizeScores,
@@ -24,6 +23,10 @@ import type {
   TScorerConfig,
 } from "@/lib/evaluation/schemas";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
+
+/** The run tag where the runner records why a run failed (read back by getEvaluationRun). */
+export const RUN_ERROR_TAG = "tracelight.evaluation.error";
+
 import type { EvaluationRunDto, RunRowDto, RunDetailDto, RunScoreDto } from "./types";
 export type { EvaluationRunDto, RunRowDto, RunDetailDto, RunScoreDto } from "./types";
 
