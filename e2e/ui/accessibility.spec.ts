@@ -34,6 +34,8 @@ test.describe("as a developer", () => {
   test("traces, trace view, labeling, session, evaluation run and settings have no serious violations", async ({
     page,
   }) => {
+    // Eight full axe scans: each takes seconds on a loaded machine.
+    test.setTimeout(180_000);
     const exp = `/experiments/${seed.experimentId}`;
     await page.goto(`${exp}/traces`);
     await expect(page.getByTestId("trace-count")).toHaveText("3 traces on page 1");

@@ -9,6 +9,8 @@ import { expect, test } from "@playwright/test";
 import { E2E } from "../support/env";
 
 test("sign-in with a hostile callbackUrl stays on the app; a same-origin one is followed", async ({ browser }) => {
+  // Twelve full sign-ins (new context, form, landing page): about 40 s alone, more beside the other specs.
+  test.setTimeout(180_000);
   const visits: string[] = [];
   const evil = http.createServer((req, res) => {
     visits.push(req.url ?? "");
