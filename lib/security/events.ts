@@ -5,13 +5,13 @@
  * who, what, when and from where. Once it is, this body becomes
  * `recordAuditEvent({ actor, email, clientAddress, action, outcome, target, details })`.
  */
-import type { Actor } from "@/lib/auth/actor";
 
 export type SecurityAction = "allowed_hosts.changed" | "request.cross_site_refused" | "request.url_refused";
 
 export interface SecurityEvent {
   action: SecurityAction;
-  actor?: Actor | null;
+  /** The acting user (an Actor); structural so this low layer needs nothing from lib/auth. */
+  actor?: { email: string; via: string } | null;
   outcome?: "SUCCESS" | "DENIED";
   clientAddress?: string | null;
   target?: { type: string; id: string };
