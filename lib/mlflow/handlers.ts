@@ -7,13 +7,21 @@ import "server-only";
 import { deleteArtifact, getArtifact, listArtifacts, putArtifact } from "@/lib/artifacts/service";
 import { readBodyLimited } from "@/lib/http/body";
 import { route } from "@/lib/http/route";
-import { bareNotFound, compileRoutes, runMlflowRoute, type MlflowVersion } from "./router";
+import { endpointNotFound, compileRoutes, runMlflowRoute, type MlflowVersion } from "./router";
 import { assessmentRoutes } from "./routes/assessments";
 import { experimentRunRoutes } from "./routes/experiments-runs";
+import { labelSchemaRoutes } from "./routes/label-schemas";
+import { reviewQueueRoutes } from "./routes/review-queues";
 import { traceRoutes } from "./routes/traces";
 
 const VERSIONS = new Set(["2.0", "3.0"]);
-const match = compileRoutes([...traceRoutes, ...assessmentRoutes, ...experimentRunRoutes]);
+const match = compileRoutes([
+  ...traceRoutes,
+  ...assessmentRoutes,
+  ...experimentRunRoutes,
+  ...labelSchemaRoutes,
+  ...reviewQueueRoutes,
+]);
 
 const segments = (p: string | string[] | undefined) => (Array.isArray(p) ? p : p ? [p] : []);
 
@@ -21,17 +29,17 @@ const segments = (p: string | string[] | undefined) => (Array.isArray(p) ? p : p
 export const mlflowHandler = route({ role: "REVIEWER" }, async ({ actor, req, params }) => {
   const version = String(params.version);
   const m = VERSIONS.has(version) ? match(req.method, version, segments(params.path)) : null;
-  if (!m) return bareNotFound();
+  if (!m) return endpointNotFound(req);
   return runMlflowRoute(m, { actor, req, version: version as MlflowVersion });
 });
 
 /** `/{api,ajax-api}/{2.0,3.0}/mlflow-artifacts/artifacts[/<path>]`: upload, download, list, delete. */
 export const artifactsHandler = route({ role: "REVIEWER" }, async ({ actor, req, params }) => {
   const [head, ...rest] = segments(params.path);
-  if (!VERSIONS.has(String(params.version)) || head !== "artifacts") return bareNotFound();
+  if (!VERSIONS.has(String(params.version)) || head !== "artifacts") return endpointNotFound(req);
   const relPath = rest.map((s) => decodeURIComponent(s)).join("/");
   if (!relPath) {
-    if (req.method !== "GET") return bareNotFound();
+    if (req.method !== "GET") return endpointNotFound(req);
     return listArtifacts(actor, req.nextUrl.searchParams.get("path") ?? undefined);
   }
   switch (req.method) {
@@ -48,6 +56,6 @@ export const artifactsHandler = route({ role: "REVIEWER" }, async ({ actor, req,
       await deleteArtifact(actor, relPath);
       return {};
     default:
-      return bareNotFound();
+      return endpointNotFound(req);
   }
 });
