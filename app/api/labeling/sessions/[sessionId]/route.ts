@@ -1,15 +1,18 @@
+import { withReviewUrl } from "@/lib/http/public-url";
 import { route } from "@/lib/http/route";
 import { ZUpdateLabelingSessionBody } from "@/lib/labeling/schemas";
 import { deleteLabelingSession, getLabelingSession, updateLabelingSession } from "@/lib/labeling/session-service";
 
-// GET /api/labeling/sessions/<id>: one session (404 for reviewers not assigned to it).
-export const GET = route({ role: "REVIEWER" }, ({ actor, params }) =>
-  getLabelingSession(actor, params.sessionId as string),
+// GET /api/labeling/sessions/<id>: one session (404 for reviewers not assigned to it), with its absolute review_url.
+export const GET = route({ role: "REVIEWER" }, async ({ actor, params, req }) =>
+  withReviewUrl(await getLabelingSession(actor, params.sessionId as string), req),
 );
 
 // PATCH /api/labeling/sessions/<id>: rename, re-assign, change schemas or labels per item.
-export const PATCH = route({ role: "DEVELOPER", body: ZUpdateLabelingSessionBody }, ({ actor, body, params }) =>
-  updateLabelingSession(actor, params.sessionId as string, body),
+export const PATCH = route(
+  { role: "DEVELOPER", body: ZUpdateLabelingSessionBody },
+  async ({ actor, body, params, req }) =>
+    withReviewUrl(await updateLabelingSession(actor, params.sessionId as string, body), req),
 );
 
 // DELETE /api/labeling/sessions/<id>: delete the session, its queue and its run (labels stay on the traces).
