@@ -29,8 +29,18 @@ def _experiment_id(experiment_id: str | None = None) -> str:
     return str(_get_experiment_id())
 
 
+def _code(name: str) -> int:
+    """MLflow's numeric ErrorCode for a name (MlflowException takes the number, not the name)."""
+    from mlflow.protos.databricks_pb2 import INTERNAL_ERROR, ErrorCode
+
+    try:
+        return ErrorCode.Value(name)
+    except ValueError:
+        return INTERNAL_ERROR
+
+
 def _mlflow_error(err: TracelightError) -> MlflowException:
-    return MlflowException(err.message, error_code=err.error_code)
+    return MlflowException(err.message, error_code=_code(err.error_code))
 
 
 class TracelightLabelingStore(AbstractLabelingStore):
@@ -82,7 +92,7 @@ class TracelightLabelingStore(AbstractLabelingStore):
     def get_label_schema(self, name: str) -> _ls.LabelSchema:
         found = self._call(self.client.find_schema, _experiment_id(), name)
         if found is None:
-            raise MlflowException(f"Label schema with name `{name}` not found", error_code="RESOURCE_DOES_NOT_EXIST")
+            raise MlflowException(f"Label schema with name `{name}` not found", error_code=_code("RESOURCE_DOES_NOT_EXIST"))
         return self._schema(found)
 
     def create_label_schema(
@@ -122,7 +132,7 @@ class TracelightLabelingStore(AbstractLabelingStore):
         for session in self.get_labeling_sessions():
             if session.mlflow_run_id == run_id:
                 return session
-        raise MlflowException(f"Labeling session with run_id `{run_id}` not found", error_code="RESOURCE_DOES_NOT_EXIST")
+        raise MlflowException(f"Labeling session with run_id `{run_id}` not found", error_code=_code("RESOURCE_DOES_NOT_EXIST"))
 
     def create_labeling_session(
         self,
@@ -166,11 +176,11 @@ class TracelightLabelingStore(AbstractLabelingStore):
     ) -> LabelingSession:
         dataset = self._call(self.client.find_dataset, labeling_session.experiment_id, dataset_name)
         if dataset is None:
-            raise MlflowException(f"Dataset `{dataset_name}` not found", error_code="RESOURCE_DOES_NOT_EXIST")
+            raise MlflowException(f"Dataset `{dataset_name}` not found", error_code=_code("RESOURCE_DOES_NOT_EXIST"))
         trace_ids = self._call(self.client.dataset_trace_ids, dataset["id"], record_ids)
         if not trace_ids:
             raise MlflowException(
-                f"Dataset `{dataset_name}` has no records that come from traces", error_code="INVALID_PARAMETER_VALUE"
+                f"Dataset `{dataset_name}` has no records that come from traces", error_code=_code("INVALID_PARAMETER_VALUE")
             )
         self._call(self.client.add_traces, labeling_session.labeling_session_id, trace_ids)
         return self._refresh(labeling_session)
