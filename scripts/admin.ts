@@ -11,7 +11,7 @@ import { checkDatabaseReachable } from "../lib/bootstrap/check-database";
 import { db } from "../lib/db/client";
 import { ZCreateUserBody } from "../lib/users/schemas";
 import { createUser, resetPassword } from "../lib/users/service";
-import { createApiKey } from "../lib/users/api-keys";
+import { createApiKey } from "../lib/users/api-keys/service";
 import { AppError } from "../lib/errors";
 
 const USAGE = `usage: npm run admin -- <command> [options]

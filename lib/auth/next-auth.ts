@@ -1,7 +1,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticateWithPassword } from "@/lib/users/service";
+import { safeRedirectPath } from "@/lib/security/redirect";
+import { authenticateWithPassword } from "./credentials";
 
 /**
  * Email + password sign-in with JWT sessions. The token carries only the user id: role and
@@ -22,6 +23,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Every redirect next-auth makes (callbackUrl of sign-in/sign-out) stays on this app's origin.
+    redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, baseUrl), baseUrl).toString();
+    },
     jwt({ token, user }) {
       if (user) token.sub = user.id;
       return token;

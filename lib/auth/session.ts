@@ -2,9 +2,8 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { ForbiddenError } from "@/lib/errors";
-import { loadActor } from "@/lib/users/service";
-import { authenticateApiKey } from "@/lib/users/api-keys";
 import type { Actor } from "./actor";
+import { authenticateApiKey, loadActor } from "./credentials";
 import { authOptions } from "./next-auth";
 import { roleAtLeast, type Role } from "./roles";
 

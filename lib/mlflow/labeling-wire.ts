@@ -5,10 +5,10 @@
  * without the prefix are accepted too.
  */
 import { z } from "zod";
-import type { LabelSchemaDto } from "@/lib/labeling/schema-service";
+import type { LabelSchemaDto } from "@/lib/labeling/label-schemas/service";
 import type { TLabelSchemaInput } from "@/lib/labeling/schemas";
-import type { ReviewQueueDto } from "@/lib/labeling/review-queues";
-import type { ReviewQueueItemDto } from "@/lib/labeling/review-queue-items";
+import type { ReviewQueueDto } from "@/lib/labeling/review-queues/service";
+import type { ReviewQueueItemDto } from "@/lib/labeling/review-queues/items";
 
 export const schemaWireId = (id: string) => `ls-${id}`;
 export const queueWireId = (id: string) => `rq-${id}`;

@@ -4,18 +4,11 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
-import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { generatePassword, hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import type { TCreateUserBody, TPageQuery, TUpdateUserBody } from "./schemas";
-
-export interface UserDto {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-}
+import type { UserDto } from "./types";
+export type { UserDto } from "./types";
 
 type UserRow = { id: string; email: string; name: string; role: string; disabledAt: Date | null; createdAt: Date };
 
@@ -99,26 +92,6 @@ export async function resetPassword(actor: Actor, email: string, password?: stri
   const next = password ?? generatePassword();
   await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(next) } });
   return { password: password ? undefined : next };
-}
-
-/** Checks an email and password; null when they do not match an active user. */
-export async function authenticateWithPassword(email: string, password: string): Promise<UserDto | null> {
-  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!user || user.disabledAt) {
-    // Spend the same time as a real check so response times do not reveal which emails exist.
-    await verifyPassword(password, DUMMY_HASH);
-    return null;
-  }
-  return (await verifyPassword(password, user.passwordHash)) ? toUserDto(user) : null;
-}
-
-const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
-
-/** The actor for a user id from a session, re-read so role changes and disabling apply at once. */
-export async function loadActor(userId: string, via: Actor["via"]): Promise<Actor | null> {
-  const user = await db().user.findUnique({ where: { id: userId } });
-  if (!user || user.disabledAt) return null;
-  return { userId: user.id, email: user.email, name: user.name, role: user.role as Role, via };
 }
 
 export async function countUsers(): Promise<number> {

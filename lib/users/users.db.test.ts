@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { ForbiddenError, ConflictError } from "@/lib/errors";
 import { uniqueName } from "@/test/db";
-import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./api-keys";
-import { acceptInvitation, createInvitation } from "./invitations";
-import { authenticateWithPassword, createUser, loadActor, updateUser } from "./service";
+import { authenticateApiKey, authenticateWithPassword, loadActor } from "@/lib/auth/credentials";
+import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys/service";
+import { acceptInvitation, createInvitation } from "./invitations/service";
+import { createUser, updateUser } from "./service";
 
 async function makeUser(role: "ADMIN" | "DEVELOPER" | "REVIEWER"): Promise<{ actor: Actor; password: string }> {
   const email = `${uniqueName(role.toLowerCase())}@test.local`;

@@ -1,5 +1,5 @@
 import "server-only";
-/** MLflow 3.14–3.17 label-schema RPCs (mlflow-api.md §4.4, label_schemas.proto) over lib/labeling/schema-service. */
+/** MLflow 3.14–3.17 label-schema RPCs (mlflow-api.md §4.4, label_schemas.proto) over lib/labeling/label-schemas/service. */
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
 import { issuePath } from "@/lib/http/errors";
@@ -10,7 +10,7 @@ import {
   getLabelSchemaByName,
   listLabelSchemas,
   updateLabelSchema,
-} from "@/lib/labeling/schema-service";
+} from "@/lib/labeling/label-schemas/service";
 import { ZCreateLabelSchemaRequest, ZUpdateLabelSchemaBody } from "@/lib/labeling/schemas";
 import { ZInt64, defineRoute, type MlflowRoute } from "../router";
 import {

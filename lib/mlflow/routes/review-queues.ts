@@ -11,13 +11,13 @@ import {
   listReviewQueues,
   updateReviewQueue,
   type ReviewQueueDto,
-} from "@/lib/labeling/review-queues";
+} from "@/lib/labeling/review-queues/service";
 import {
   addReviewQueueItems,
   listReviewQueueItems,
   removeReviewQueueItems,
   setReviewQueueItemStatus,
-} from "@/lib/labeling/review-queue-items";
+} from "@/lib/labeling/review-queues/items";
 import { ZStrList, defineRoute, type MlflowRoute } from "../router";
 import {
   ZProtoEnum,

@@ -1,7 +1,7 @@
 import { withReviewUrl } from "@/lib/http/public-url";
 import { route } from "@/lib/http/route";
 import { ZUpdateLabelingSessionBody } from "@/lib/labeling/schemas";
-import { deleteLabelingSession, getLabelingSession, updateLabelingSession } from "@/lib/labeling/session-service";
+import { deleteLabelingSession, getLabelingSession, updateLabelingSession } from "@/lib/labeling/sessions/service";
 
 // GET /api/labeling/sessions/<id>: one session (404 for reviewers not assigned to it), with its absolute review_url.
 export const GET = route({ role: "REVIEWER" }, async ({ actor, params, req }) =>
