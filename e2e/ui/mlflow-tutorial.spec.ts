@@ -128,6 +128,18 @@ test.describe("real MLflow Python client", () => {
       },
     ]);
     expect(six.metrics).toMatchObject({ "matches_expected/mean": 1 });
+
+    // The evaluate run is listed in the Evaluation tab with its metric, trace and assessment.
+    const dev = await browser.newContext({ storageState: storageState("developer") });
+    const evalPage = await dev.newPage();
+    await evalPage.goto(`/experiments/${six.experiment_id}/evaluation`);
+    const row = evalPage.getByTestId("mlflow-eval-run-row");
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText("matches_expected/mean 1");
+    await expect(row).toContainText("1 traces");
+    await row.getByRole("link", { name: "1 traces" }).click();
+    await expect(evalPage).toHaveURL(new RegExp(`q=run_id`));
+    await dev.close();
   });
 
   test("the rest of the 3.x labeling API: every input type, overwrite, lookups, traces, users, datasets, delete", async () => {

@@ -12,6 +12,7 @@ import { assessmentRoutes } from "./routes/assessments";
 import { experimentRunRoutes } from "./routes/experiments-runs";
 import { labelSchemaRoutes } from "./routes/label-schemas";
 import { reviewQueueRoutes } from "./routes/review-queues";
+import { runDataRoutes } from "./routes/run-data";
 import { traceRoutes } from "./routes/traces";
 
 const VERSIONS = new Set(["2.0", "3.0"]);
@@ -21,6 +22,7 @@ const match = compileRoutes([
   ...experimentRunRoutes,
   ...labelSchemaRoutes,
   ...reviewQueueRoutes,
+  ...runDataRoutes,
 ]);
 
 const segments = (p: string | string[] | undefined) => (Array.isArray(p) ? p : p ? [p] : []);

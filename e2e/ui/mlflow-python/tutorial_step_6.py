@@ -57,6 +57,7 @@ print(
             "metrics": result.metrics,
             "dataset_records": [{"inputs": r["inputs"], "expectations": r["expectations"]} for r in records],
             "eval_run_id": result.run_id,
+            "experiment_id": session.experiment_id,
         },
         default=str,
     )
