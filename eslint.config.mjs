@@ -86,18 +86,17 @@ export default defineConfig([
     plugins: { tracelight },
     rules: { "tracelight/no-server-only-import": "error" },
   },
-  // TEMPORARY (issue 16): these components still fetch on mount in an effect and set state from
-  // it; each leaves this list when it moves to TanStack Query (as traces and assessments have).
   {
-    files: [
-      "components/labeling/schemas-panel.tsx",
-      "components/labeling/session-detail.tsx",
-      "components/labeling/sessions-panel.tsx",
-      "components/review/use-review-queue.ts",
-      "components/settings/api-keys-panel.tsx",
-      "components/settings/users-panel.tsx",
-    ],
+    // The Review App resets per-item UI state (errors, draft status, the URL) when the shown item
+    // changes; data itself comes through TanStack Query. Moving that state into a keyed child
+    // component would let these rules back on.
+    files: ["components/review/use-review-queue.ts"],
     rules: { "react-hooks/set-state-in-effect": "off", "react-hooks/exhaustive-deps": "off" },
+  },
+  {
+    // End-to-end specs walk parsed JSON answers of the API in their assertions.
+    files: ["e2e/**/*.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   globalIgnores([
     "node_modules/**",

@@ -1,7 +1,7 @@
 /**
  * The MLflow REST surface around search: filters through SearchTracesV3 (tags AND status,
  * feedback, run links), paging, tags set/delete in both spellings, delete-traces, the v2
- * fallbacks, the /ajax-api twin, error shapes and the bare 404 for unknown routes.
+ * fallbacks, the /ajax-api twin, error shapes and the ENDPOINT_NOT_FOUND 404 for unknown routes.
  */
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
 import { randomBytes } from "node:crypto";
@@ -155,7 +155,7 @@ test("filters, ordering, paging and tag edits through the MLflow REST", async ()
   await api.dispose();
 });
 
-test("errors use MLflow's shape; unknown routes are a bare 404; reads and writes need a developer", async () => {
+test("errors use MLflow's shape; unknown routes are ENDPOINT_NOT_FOUND; reads and writes need a developer", async () => {
   const api = await mlflowApi();
   const exp = await createExperiment(api, "errors");
   const bad = await search(api, exp, { filter: "tags.env = 'prod' OR status = 'OK'" });
@@ -179,7 +179,9 @@ test("errors use MLflow's shape; unknown routes are a bare 404; reads and writes
   ]) {
     const res = await api.post(path, { data: {} });
     expect(res.status(), path).toBe(404);
-    expect(await res.text(), path).toBe("");
+    const body = await res.json();
+    expect(body.error_code, path).toBe("ENDPOINT_NOT_FOUND");
+    expect(body.message, path).toContain(new URL(path, "http://x").pathname);
   }
   // Our own /api routes are still ours.
   expect((await api.get("/api/experiments")).status()).toBe(200);

@@ -61,8 +61,21 @@ const ZFiniteNumber = z.number({
   error: (iss) => (typeof iss.input === "number" ? "must be a finite number" : "must be a number"),
 });
 
-export const ZCategoricalInput = z.object({ type: z.literal("categorical"), options: ZOptions });
-export const ZCategoricalListInput = z.object({ type: z.literal("categorical_list"), options: ZOptions });
+/**
+ * Optional hints carried for MLflow's OSS label schemas (docs/mlflow-labeling.md): which end of
+ * the options is positive, and whether a two-option categorical is MLflow's `pass_fail` toggle
+ * (options = [positive_label, negative_label]). Neither changes which answers are valid.
+ */
+const categoricalHints = {
+  semantic_polarity: z.enum(["ASCENDING", "DESCENDING"], { error: "must be ASCENDING or DESCENDING" }).optional(),
+  pass_fail: z.literal(true).optional(),
+};
+export const ZCategoricalInput = z.object({ type: z.literal("categorical"), options: ZOptions, ...categoricalHints });
+export const ZCategoricalListInput = z.object({
+  type: z.literal("categorical_list"),
+  options: ZOptions,
+  semantic_polarity: categoricalHints.semantic_polarity,
+});
 export const ZTextInput = z.object({ type: z.literal("text"), max_length: ZPositiveInt.optional() });
 export const ZTextListInput = z.object({
   type: z.literal("text_list"),

@@ -28,6 +28,8 @@ export interface LabelSchemaDto {
   input: TLabelSchemaInput;
   /** How many labeling sessions ask this question (edits are restricted while > 0). */
   session_count: number;
+  /** Email of the user who created it (null for the system or a deleted user). */
+  created_by: string | null;
   created_at: number;
   updated_at: number;
 }

@@ -8,13 +8,23 @@ import { z } from "zod";
 import { deleteArtifact, getArtifact, listArtifacts, putArtifact } from "@/lib/artifacts/service";
 import { readBodyLimited } from "@/lib/http/body";
 import { route } from "@/lib/http/route";
-import { bareNotFound, compileRoutes, runMlflowRoute, type MlflowVersion } from "./router";
+import { endpointNotFound, compileRoutes, runMlflowRoute, type MlflowVersion } from "./router";
 import { assessmentRoutes } from "./routes/assessments";
 import { experimentRunRoutes } from "./routes/experiments-runs";
+import { labelSchemaRoutes } from "./routes/label-schemas";
+import { reviewQueueRoutes } from "./routes/review-queues";
+import { runDataRoutes } from "./routes/run-data";
 import { traceRoutes } from "./routes/traces";
 
 const VERSIONS = new Set(["2.0", "3.0"]);
-const match = compileRoutes([...traceRoutes, ...assessmentRoutes, ...experimentRunRoutes]);
+const match = compileRoutes([
+  ...traceRoutes,
+  ...assessmentRoutes,
+  ...experimentRunRoutes,
+  ...labelSchemaRoutes,
+  ...reviewQueueRoutes,
+  ...runDataRoutes,
+]);
 
 // `[version]/mlflow/[...path]`: Next fills both; the catch-all arrives as the list of segments.
 const ZMlflowPath = z.object({ version: z.string(), path: z.array(z.string()).default([]) });
@@ -23,17 +33,17 @@ const ZMlflowPath = z.object({ version: z.string(), path: z.array(z.string()).de
 export const mlflowHandler = route({ role: "REVIEWER", params: ZMlflowPath }, async ({ actor, req, params }) => {
   const { version } = params;
   const m = VERSIONS.has(version) ? match(req.method, version, params.path) : null;
-  if (!m) return bareNotFound();
+  if (!m) return endpointNotFound(req);
   return runMlflowRoute(m, { actor, req, version: version as MlflowVersion });
 });
 
 /** `/{api,ajax-api}/{2.0,3.0}/mlflow-artifacts/artifacts[/<path>]`: upload, download, list, delete. */
 export const artifactsHandler = route({ role: "REVIEWER", params: ZMlflowPath }, async ({ actor, req, params }) => {
   const [head, ...rest] = params.path;
-  if (!VERSIONS.has(params.version) || head !== "artifacts") return bareNotFound();
+  if (!VERSIONS.has(params.version) || head !== "artifacts") return endpointNotFound(req);
   const relPath = rest.map((s) => decodeURIComponent(s)).join("/");
   if (!relPath) {
-    if (req.method !== "GET") return bareNotFound();
+    if (req.method !== "GET") return endpointNotFound(req);
     return listArtifacts(actor, req.nextUrl.searchParams.get("path") ?? undefined);
   }
   switch (req.method) {
@@ -50,6 +60,6 @@ export const artifactsHandler = route({ role: "REVIEWER", params: ZMlflowPath },
       await deleteArtifact(actor, relPath);
       return {};
     default:
-      return bareNotFound();
+      return endpointNotFound(req);
   }
 });

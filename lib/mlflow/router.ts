@@ -2,8 +2,9 @@ import "server-only";
 /**
  * The MLflow-compatible REST surface as ONE route table (method + version + path pattern ->
  * handler over our services), mounted by the catch-all route files under app/api/[version]/mlflow
- * and app/ajax-api/[version]/mlflow. Unknown routes answer a bare 404 with an empty body, which
- * MLflow clients read as ENDPOINT_NOT_FOUND and fall back to older APIs (docs/mlflow-compatibility.md §1).
+ * and app/ajax-api/[version]/mlflow. Unknown routes answer 404 `{"error_code":"ENDPOINT_NOT_FOUND"}`
+ * as MLflow's server does; the Python client reads that code (it also derives it from a bare
+ * 404) and falls back to older APIs (docs/mlflow-compatibility.md §1), and prints the message otherwise.
  */
 import { z } from "zod";
 import type { NextRequest } from "next/server";
@@ -77,8 +78,15 @@ export function compileRoutes(
   };
 }
 
-/** An empty-bodied 404: what MLflow answers for a route it does not have. */
-export const bareNotFound = () => new Response(null, { status: 404 });
+/** MLflow's answer for a route it does not have: 404 with error_code ENDPOINT_NOT_FOUND. */
+export const endpointNotFound = (req: { method: string; nextUrl: { pathname: string } }) =>
+  Response.json(
+    {
+      error_code: "ENDPOINT_NOT_FOUND",
+      message: `No MLflow endpoint ${req.method} ${req.nextUrl.pathname} on this server`,
+    },
+    { status: 404 },
+  );
 
 /** Runs the matched route: role check, input parsing (zod 400 naming the field), handler. Errors propagate to the route wrapper. */
 export async function runMlflowRoute(

@@ -20,12 +20,16 @@ import {
 
 const RUN_NAME_TAG = "mlflow.runName";
 
-async function loadRun(runId: string): Promise<RunDto> {
-  const r = await db().run.findUnique({
-    where: { id: runId },
-    include: { tags: true, params: true, metrics: { orderBy: [{ timestampMs: "asc" }, { step: "asc" }] } },
-  });
-  if (!r) throw new NotFoundError(`Run '${runId}' not found`);
+export const RUN_INCLUDE = {
+  tags: true,
+  params: true,
+  metrics: { orderBy: [{ timestampMs: "asc" as const }, { step: "asc" as const }] },
+};
+type RunRow = NonNullable<Awaited<ReturnType<typeof findRun>>>;
+const findRun = (runId: string) => db().run.findUnique({ where: { id: runId }, include: RUN_INCLUDE });
+
+/** A run row loaded with RUN_INCLUDE as its DTO (metrics: the latest value of each key). */
+export function toRunDto(r: RunRow): RunDto {
   const latest = new Map<string, RunDto["metrics"][number]>();
   for (const m of r.metrics)
     latest.set(m.key, { key: m.key, value: m.value, timestampMs: Number(m.timestampMs), step: Number(m.step) });
@@ -41,6 +45,12 @@ async function loadRun(runId: string): Promise<RunDto> {
     params: r.params.map((p) => ({ key: p.key, value: p.value })),
     metrics: [...latest.values()],
   };
+}
+
+async function loadRun(runId: string): Promise<RunDto> {
+  const r = await findRun(runId);
+  if (!r) throw new NotFoundError(`Run '${runId}' not found`);
+  return toRunDto(r);
 }
 
 /** Creates a RUNNING run in an experiment (developers and admins). */

@@ -53,12 +53,14 @@ export type ProtoJsonAnyValue =
   | { int_value: string }
   | { double_value: number }
   | { array_value: { values: ProtoJsonAnyValue[] } }
-  | { kvlist_value: { values: { key: string; value: ProtoJsonAnyValue }[] } };
+  | { kvlist_value: { values: { key: string; value: ProtoJsonAnyValue }[] } }
+  | Record<string, never>;
 
 /**
  * Encodes a plain JSON value as a typed snake_case AnyValue, the way MLflow's Python client does
- * (dict -> kvlist, list -> array). int64 is a string as in canonical proto JSON; null becomes an
- * empty string value because AnyValue has no null.
+ * (dict -> kvlist, list -> array). int64 is a string as in canonical proto JSON. AnyValue has no
+ * null: null (and undefined) become an AnyValue with no field set, which MLflow's client and
+ * `anyValueToJson` decode as null again (an empty string would come back as "").
  */
 export function jsonToProtoJsonAnyValue(v: unknown): ProtoJsonAnyValue {
   if (typeof v === "string") return { string_value: v };
@@ -76,5 +78,5 @@ export function jsonToProtoJsonAnyValue(v: unknown): ProtoJsonAnyValue {
       },
     };
   }
-  return { string_value: "" };
+  return {};
 }

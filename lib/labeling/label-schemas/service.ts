@@ -32,6 +32,7 @@ type Row = {
   createdAt: Date;
   updatedAt: Date;
   _count?: { sessions: number };
+  createdBy?: { email: string } | null;
 };
 
 export function toLabelSchemaDto(r: Row): LabelSchemaDto {
@@ -45,6 +46,7 @@ export function toLabelSchemaDto(r: Row): LabelSchemaDto {
     enable_comment: r.enableComment,
     input: fromStoredInput(r.inputType, r.inputConfig),
     session_count: r._count?.sessions ?? 0,
+    created_by: r.createdBy?.email ?? null,
     created_at: r.createdAt.getTime(),
     updated_at: r.updatedAt.getTime(),
   };
@@ -64,7 +66,7 @@ export function toDefinition(
   };
 }
 
-const withCount = { _count: { select: { sessions: true } } } as const;
+const withCount = { _count: { select: { sessions: true } }, createdBy: { select: { email: true } } } as const;
 
 /**
  * Creates a label schema (developers and admins). The name is unique in the experiment: a
@@ -143,6 +145,17 @@ export async function getLabelSchema(_actor: Actor, schemaId: string): Promise<L
   return toLabelSchemaDto(row);
 }
 
+/** A label schema by its name in an experiment (MLflow's GetLabelSchemaByName). */
+export async function getLabelSchemaByName(actor: Actor, experimentId: string, name: string): Promise<LabelSchemaDto> {
+  await getExperiment(actor, experimentId);
+  const row = await db().labelSchema.findUnique({
+    where: { experimentId_name: { experimentId, name } },
+    include: withCount,
+  });
+  if (!row) throw new NotFoundError(`Label schema '${name}' does not exist in experiment '${experimentId}'`);
+  return toLabelSchemaDto(row);
+}
+
 /**
  * Edits a label schema. Title, instruction and enable_comment are free; a new `input` of a
  * schema that sessions use must keep every recorded label valid (`isEditCompatible` against
@@ -177,8 +190,15 @@ export async function updateLabelSchema(
 }
 
 /** Deletes a label schema that no session uses (its labels stay on the traces as assessments). */
-export async function deleteLabelSchema(actor: Actor, schemaId: string): Promise<{ deleted: true }> {
+export async function deleteLabelSchema(
+  actor: Actor,
+  schemaId: string,
+  /** MLflow's DeleteLabelSchema is a no-op for a missing schema. */
+  opts: { missingOk?: boolean } = {},
+): Promise<{ deleted: boolean }> {
   requireRole(actor, "DEVELOPER");
+  if (opts.missingOk && !(await db().labelSchema.findUnique({ where: { id: schemaId }, select: { id: true } })))
+    return { deleted: false };
   const schema = await getLabelSchema(actor, schemaId);
   if (schema.session_count > 0) {
     throw new ConflictError(

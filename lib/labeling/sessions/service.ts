@@ -41,7 +41,7 @@ export function toSessionDto(s: LoadedSession, itemCount: number): LabelingSessi
 }
 
 /** Schema names or ids → ids, in the order given; unknown ones are a 400 that lists them. */
-async function resolveSchemas(experimentId: string, refs: string[]): Promise<string[]> {
+export async function resolveSchemas(experimentId: string, refs: string[]): Promise<string[]> {
   const rows = await db().labelSchema.findMany({
     where: { experimentId, OR: [{ id: { in: refs } }, { name: { in: refs } }] },
     select: { id: true, name: true },
@@ -62,7 +62,7 @@ async function resolveSchemas(experimentId: string, refs: string[]): Promise<str
 }
 
 /** User ids or emails → ids of enabled users; unknown ones are a 400 that lists them. */
-async function resolveUsers(refs: string[]): Promise<string[]> {
+export async function resolveUsers(refs: string[]): Promise<string[]> {
   if (!refs.length) return [];
   const lower = refs.map((r) => r.toLowerCase());
   const rows = await db().user.findMany({
@@ -93,12 +93,14 @@ const itemCount = (sessionId: string) => db().labelingItem.count({ where: { sess
 export async function createLabelingSession(
   actor: Actor,
   body: TCreateLabelingSessionRequest,
+  /** MLflow review queues (lib/labeling/review-queues/service.ts): a fixed id (a user's queue is unique per experiment) and extra run tags. */
+  opts: { id?: string; runTags?: { key: string; value: string }[] } = {},
 ): Promise<LabelingSessionDto> {
   requireRole(actor, "DEVELOPER");
   await getExperiment(actor, body.experiment_id);
   const schemaIds = await resolveSchemas(body.experiment_id, body.label_schemas);
   const userIds = await resolveUsers(body.assigned_users);
-  const id = newId();
+  const id = opts.id ?? newId();
   await db().$transaction(async (tx) => {
     const runId = newRunId();
     await tx.run.create({
@@ -111,6 +113,7 @@ export async function createLabelingSession(
           create: [
             { key: "mlflow.labelingSessionId", value: id },
             { key: "mlflow.runName", value: `labeling: ${body.name}` },
+            ...(opts.runTags ?? []),
           ],
         },
       },

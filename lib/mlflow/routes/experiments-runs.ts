@@ -18,7 +18,7 @@ import { experimentToWire } from "../wire";
 const V2 = ["2.0"] as const;
 const ZTags = z.array(z.object({ key: z.string(), value: z.string() })).default([]);
 
-function runToWire(r: RunDto) {
+export function runToWire(r: RunDto) {
   return {
     info: {
       run_id: r.runId,

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { DatasetsPanel } from "@/components/evaluation/datasets-panel";
+import { MlflowEvaluateRuns } from "@/components/evaluation/mlflow-evaluate-runs";
 import { RunsList } from "@/components/evaluation/runs-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { listSessionChoices } from "@/lib/evaluation/datasets/service";
+import { listMlflowEvaluateRuns } from "@/lib/evaluation/runs/mlflow-runs";
 import { getExperiment } from "@/lib/experiments/service";
 import { page } from "@/lib/http/page";
 
@@ -12,6 +14,7 @@ async function EvaluationPage({ params }: { params: Promise<{ experimentId: stri
   const actor = await requirePageActor("DEVELOPER", `/experiments/${experimentId}/evaluation`);
   const experiment = await getExperiment(actor, experimentId);
   const sessions = await listSessionChoices(actor, experimentId);
+  const mlflowRuns = await listMlflowEvaluateRuns(actor, experimentId);
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <PageHeader
@@ -27,6 +30,7 @@ async function EvaluationPage({ params }: { params: Promise<{ experimentId: stri
         }
       />
       <RunsList experimentId={experimentId} />
+      <MlflowEvaluateRuns experimentId={experimentId} runs={mlflowRuns} />
       <DatasetsPanel experimentId={experimentId} sessions={sessions} />
     </div>
   );
