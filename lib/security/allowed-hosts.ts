@@ -7,15 +7,11 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
-import type { TAllowedHostsBody } from "./schemas";
+import type { AllowedHostsDto, TAllowedHostsBody } from "./schemas";
 import { recordSecurityEvent } from "./events";
 import { BlockedUrlError, checkUrl, normaliseAllowEntry, type NetworkPolicy, type VettedUrl } from "./url-guard";
 
 const KEY = "security.allowed_internal_hosts";
-
-export interface AllowedHostsDto {
-  hosts: string[];
-}
 
 function parseStored(value: string | undefined): string[] {
   if (!value) return [];
