@@ -5,7 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { safeRedirectPath } from "@/lib/security/redirect";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 
 export function LoginForm() {
   const router = useRouter();
@@ -13,7 +13,7 @@ export function LoginForm() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Only this app's own pages: resolved the way the browser will (`/\\host`, tabs, `https:host`...
-  // lead elsewhere), see lib/security/redirect.ts. Computed on submit, where `window` exists.
+  // lead elsewhere), see lib/auth/redirect.ts. Computed on submit, where `window` exists.
   const raw = params.get("callbackUrl");
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {

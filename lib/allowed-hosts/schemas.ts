@@ -5,3 +5,8 @@ export const ZAllowedHostsBody = z.object({
   hosts: z.array(z.string().trim().min(1).max(300)).max(200),
 });
 export type TAllowedHostsBody = z.infer<typeof ZAllowedHostsBody>;
+
+/** GET/PUT /api/security/allowed-hosts answer (client-safe: the Settings panel imports it). */
+export interface AllowedHostsDto {
+  hosts: string[];
+}
