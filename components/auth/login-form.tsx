@@ -5,7 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { safeRedirectPath } from "@/lib/security/redirect";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 
 export function LoginForm() {
   const router = useRouter();

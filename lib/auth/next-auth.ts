@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { safeRedirectPath } from "@/lib/security/redirect";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 import { authenticateWithPassword } from "./credentials";
 
 /**
