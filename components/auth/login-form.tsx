@@ -13,7 +13,7 @@ export function LoginForm() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Only this app's own pages: resolved the way the browser will (`/\\host`, tabs, `https:host`...
-  // lead elsewhere), see lib/security/redirect.ts. Computed on submit, where `window` exists.
+  // lead elsewhere), see lib/auth/redirect.ts. Computed on submit, where `window` exists.
   const raw = params.get("callbackUrl");
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
