@@ -72,7 +72,6 @@ export function useReviewQueue(sessionId: string) {
     else return;
     window.history.replaceState(null, "", url);
     // Only a change of item matters here; refetches of the same item keep what is being typed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shownId, done]);
 
   const show = useCallback(

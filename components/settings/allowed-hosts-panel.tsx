@@ -7,8 +7,8 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { api, errorMessage } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { ZAllowedHostsBody } from "@/lib/security/schemas";
-import type { AllowedHostsDto } from "@/lib/security/types";
+import { ZAllowedHostsBody } from "@/lib/allowed-hosts/schemas";
+import type { AllowedHostsDto } from "@/lib/allowed-hosts/types";
 import { settingsKeys } from "./query-keys";
 
 // One entry a line (or comma-separated), checked with the API's contract.
