@@ -1,10 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { Controller, useForm, type FieldErrors } from "react-hook-form";
+import { z } from "zod";
+import { api } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { api, errorMessage } from "@/components/ui/api-client";
+import { applyServerErrors } from "@/components/ui/form";
+import { ZCreateEvaluationRunBody } from "@/lib/evaluation/schemas";
 import { evaluationKeys } from "./query-keys";
 import type { DatasetDto } from "@/lib/evaluation/datasets/types";
 import type { JudgeSettingsDto } from "@/lib/evaluation/types";
@@ -15,6 +19,39 @@ import { useApi } from "./use-api";
 
 const field = "rounded-md border border-slate-300 px-2.5 py-1.5 text-sm";
 
+/** The form's state (the picker and output fields keep their own shapes), turned into the API's run body. */
+const ZForm = z
+  .object({
+    name: z.string(),
+    mode: z.enum(["dataset", "filter"]),
+    dataset_id: z.string(),
+    filter: z.string(),
+    picker: z.custom<PickerState>(),
+    output: z.custom<OutputState>(),
+  })
+  .transform((f): z.input<typeof ZCreateEvaluationRunBody> => ({
+    ...(f.name.trim() ? { name: f.name.trim() } : {}),
+    ...(f.mode === "dataset" ? { dataset_id: f.dataset_id } : { filter: f.filter }),
+    scorers: scorerConfigs(f.picker),
+    output_source: outputSourceConfig(f.output) as z.input<typeof ZCreateEvaluationRunBody>["output_source"],
+  }))
+  .pipe(ZCreateEvaluationRunBody);
+type FormFields = z.input<typeof ZForm>;
+type Body = z.output<typeof ZForm>;
+
+/** Every message on the form, field by field (the contract's cross-field rules land on the root). */
+function messages(errors: FieldErrors): string[] {
+  const out: string[] = [];
+  const walk = (e: unknown) => {
+    if (!e || typeof e !== "object") return;
+    const m = (e as { message?: unknown }).message;
+    if (typeof m === "string" && m) out.push(m);
+    for (const [k, v] of Object.entries(e)) if (k !== "ref" && k !== "message" && k !== "type") walk(v);
+  };
+  walk(errors);
+  return [...new Set(out)];
+}
+
 /** Start a run: what to score (dataset version or trace filter), with which scorers, and where outputs come from. Ctrl/⌘+Enter submits. */
 export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: string; initialDatasetId?: string }) {
   const router = useRouter();
@@ -22,30 +59,29 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
     `/api/evaluation/experiments/${experimentId}/datasets?page=1&page_size=200`,
   );
   const judge = useApi<JudgeSettingsDto>("/api/evaluation/judge-settings");
-  const [name, setName] = useState("");
-  const [mode, setMode] = useState<"dataset" | "filter">("dataset");
-  const [datasetId, setDatasetId] = useState(initialDatasetId ?? "");
-  const [filter, setFilter] = useState("");
-  const [picker, setPicker] = useState<PickerState>({
-    selected: new Set(["correctness"]),
-    guidelines: "",
-    maxMs: 5000,
-    absTol: 0,
-  });
-  const [output, setOutput] = useState<OutputState>({
-    kind: "trace",
-    baseUrl: "",
-    model: "",
-    apiKey: "",
-    inputKey: "",
-    url: "",
-    bodyKey: "",
-    responsePath: "",
+  const form = useForm<FormFields, unknown, Body>({
+    resolver: zodResolver(ZForm),
+    defaultValues: {
+      name: "",
+      mode: "dataset",
+      dataset_id: initialDatasetId ?? "",
+      filter: "",
+      picker: { selected: new Set(["correctness"]), guidelines: "", maxMs: 5000, absTol: 0 },
+      output: {
+        kind: "trace",
+        baseUrl: "",
+        model: "",
+        apiKey: "",
+        inputKey: "",
+        url: "",
+        bodyKey: "",
+        responsePath: "",
+      },
+    },
   });
   const client = useQueryClient();
   const start = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api.post<EvaluationRunDto>(`/api/evaluation/experiments/${experimentId}/runs`, body),
+    mutationFn: (body: Body) => api.post<EvaluationRunDto>(`/api/evaluation/experiments/${experimentId}/runs`, body),
     onSuccess: (run) => {
       void client.invalidateQueries({ queryKey: evaluationKeys.all });
       router.push(`/experiments/${experimentId}/evaluation/runs/${run.id}`);
@@ -53,34 +89,42 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
   });
   // Stays busy from the click until the run's page has replaced this one.
   const busy = start.isPending || start.isSuccess;
-  const error = start.error ? errorMessage(start.error) : null;
-
+  const [mode, datasetId, picker] = form.watch(["mode", "dataset_id", "picker"]);
+  // Without a choice the first dataset is the one shown, so it is the one used.
   const chosenDataset = datasetId || datasets.data?.datasets[0]?.id || "";
   const usesJudge = SCORER_CHOICES.some((c) => c.judge && picker.selected.has(c.type));
+  const errors = messages(form.formState.errors);
 
-  function submit(e?: React.FormEvent) {
-    e?.preventDefault();
-    if (busy) return;
-    start.mutate({
-      ...(name.trim() ? { name: name.trim() } : {}),
-      ...(mode === "dataset" ? { dataset_id: chosenDataset } : { filter }),
-      scorers: scorerConfigs(picker),
-      output_source: outputSourceConfig(output),
-    });
-  }
+  const submit = (e?: React.BaseSyntheticEvent) => {
+    if (busy) return e?.preventDefault();
+    if (!form.getValues("dataset_id") && chosenDataset) form.setValue("dataset_id", chosenDataset);
+    return form.handleSubmit(async (body) => {
+      try {
+        await start.mutateAsync(body);
+      } catch (err) {
+        applyServerErrors(err, form.setError, {
+          name: "name",
+          dataset_id: "dataset_id",
+          filter: "filter",
+          scorers: "picker",
+          output_source: "output",
+        });
+      }
+    })(e);
+  };
 
   return (
     <form
-      onSubmit={submit}
+      onSubmit={(e) => void submit(e)}
       onKeyDown={(e) => (e.key === "Enter" && (e.ctrlKey || e.metaKey) ? void submit() : undefined)}
+      noValidate
       className="space-y-5 rounded-lg bg-white p-5 ring-1 ring-slate-200"
     >
       <label className="block text-sm">
         <span className="mb-1 block font-medium">Run name (optional)</span>
         <input
           aria-label="Run name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
+          {...form.register("name")}
           className={`${field} w-96`}
           placeholder="e.g. prompt v2 against golden set"
         />
@@ -88,17 +132,17 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
       <fieldset className="space-y-2 text-sm">
         <legend className="mb-1 font-medium">What to score</legend>
         <label className="mr-4">
-          <input type="radio" checked={mode === "dataset"} onChange={() => setMode("dataset")} /> A dataset
+          <input type="radio" value="dataset" {...form.register("mode")} /> A dataset
         </label>
         <label>
-          <input type="radio" checked={mode === "filter"} onChange={() => setMode("filter")} /> Traces matching a filter
+          <input type="radio" value="filter" {...form.register("mode")} /> Traces matching a filter
         </label>
         {mode === "dataset" ? (
           <div>
             <select
               aria-label="Dataset"
               value={chosenDataset}
-              onChange={(e) => setDatasetId(e.target.value)}
+              onChange={(e) => form.setValue("dataset_id", e.target.value)}
               className={field}
             >
               {datasets.data?.datasets.map((d) => (
@@ -114,8 +158,7 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
         ) : (
           <input
             aria-label="Trace filter"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
+            {...form.register("filter")}
             className={`${field} w-full font-mono`}
             placeholder="e.g. tags.env = 'prod' AND attributes.status = 'OK'"
           />
@@ -123,7 +166,11 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
       </fieldset>
       <fieldset className="text-sm">
         <legend className="mb-2 font-medium">Scorers</legend>
-        <ScorerPicker state={picker} onChange={setPicker} />
+        <Controller
+          control={form.control}
+          name="picker"
+          render={({ field: f }) => <ScorerPicker state={f.value} onChange={f.onChange} />}
+        />
         {usesJudge && judge.data ? (
           <p
             data-testid="judge-info"
@@ -135,11 +182,17 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
           </p>
         ) : null}
       </fieldset>
-      <OutputSourceFields state={output} onChange={setOutput} />
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
+      <Controller
+        control={form.control}
+        name="output"
+        render={({ field: f }) => <OutputSourceFields state={f.value} onChange={f.onChange} />}
+      />
+      {errors.length ? (
+        <ul role="alert" className="space-y-0.5 text-sm text-red-600">
+          {errors.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
       ) : null}
       <Button
         type="submit"
