@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { MlflowEvaluateRunDto } from "@/lib/evaluation/runs/mlflow-runs";
+import type { MlflowEvaluateRunDto } from "@/lib/evaluation/runs/types";
 
 /** Runs logged by MLflow's `mlflow.genai.evaluate`: metrics, and a link to their traces with the scorers' assessments. */
 export function MlflowEvaluateRuns({ experimentId, runs }: { experimentId: string; runs: MlflowEvaluateRunDto[] }) {

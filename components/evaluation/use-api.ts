@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { apiFetch } from "@/components/ui/api-client";
 
 /** GETs `url` (refetching when it changes, and every `pollMs` while `poll` holds). */
@@ -10,6 +10,12 @@ export function useApi<T>(url: string | null, opts: { pollMs?: number; poll?: (d
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   const { pollMs, poll } = opts;
+  // `poll` is a predicate the caller re-creates each render: read the latest one through a ref so
+  // only the url, reload ticks and the interval decide refetches.
+  const pollRef = useRef(poll);
+  useEffect(() => {
+    pollRef.current = poll;
+  });
   useEffect(() => {
     if (!url) return;
     let stop = false;
@@ -20,7 +26,7 @@ export function useApi<T>(url: string | null, opts: { pollMs?: number; poll?: (d
         if (stop) return;
         setData(d);
         setError(null);
-        if (pollMs && poll?.(d)) timer = setTimeout(load, pollMs);
+        if (pollMs && pollRef.current?.(d)) timer = setTimeout(load, pollMs);
       } catch (e) {
         if (!stop) setError((e as Error).message);
       }
@@ -30,8 +36,6 @@ export function useApi<T>(url: string | null, opts: { pollMs?: number; poll?: (d
       stop = true;
       if (timer) clearTimeout(timer);
     };
-    // `poll` is a predicate the caller re-creates each render; the url and tick decide refetches.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url, tick, pollMs]);
   return { data, error, reload };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LabelQuestion } from "@/components/review/label-question";
@@ -28,14 +28,19 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
   const [active, setActive] = useState(0);
   const [help, setHelp] = useState(false);
   const [spans, setSpans] = useState(false);
-  const schemas = q.item?.schemas ?? [];
+  const schemas = useMemo(() => q.item?.schemas ?? [], [q.item]);
 
   // A new item starts at the first question with nothing focused, so the next key press picks
   // an option instead of typing into the previous item's text box.
-  useEffect(() => {
+  const itemId = q.item?.item_id;
+  const [activeFor, setActiveFor] = useState(itemId);
+  if (activeFor !== itemId) {
+    setActiveFor(itemId);
     setActive(0);
+  }
+  useEffect(() => {
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-  }, [q.item?.item_id]);
+  }, [itemId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

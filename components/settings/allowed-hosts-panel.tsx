@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/components/ui/api-client";
-import type { AllowedHostsDto } from "@/lib/security/allowed-hosts";
+import type { AllowedHostsDto } from "@/lib/allowed-hosts/types";
 
 /**
  * "Allowed internal hosts" (admins): exceptions to the server-side request guard, so a judge or

@@ -17,7 +17,7 @@ export function UsersPanel() {
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const res = await apiFetch<{ users: UserRow[]; total: number }>(`/api/users?page=${page}&pageSize=${PAGE_SIZE}`);
+    const res = await apiFetch<{ users: UserRow[]; total: number }>(`/api/users?page=${page}&page_size=${PAGE_SIZE}`);
     setUsers(res.users);
     setTotal(res.total);
   }, [page]);

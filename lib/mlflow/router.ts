@@ -4,7 +4,7 @@ import "server-only";
  * handler over our services), mounted by the catch-all route files under app/api/[version]/mlflow
  * and app/ajax-api/[version]/mlflow. Unknown routes answer 404 `{"error_code":"ENDPOINT_NOT_FOUND"}`
  * as MLflow's server does; the Python client reads that code (it also derives it from a bare
- * 404) and falls back to older APIs (mlflow-api.md §0), and prints the message otherwise.
+ * 404) and falls back to older APIs (docs/mlflow-compatibility.md §1), and prints the message otherwise.
  */
 import { z } from "zod";
 import type { NextRequest } from "next/server";

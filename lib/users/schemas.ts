@@ -38,9 +38,3 @@ export const ZAcceptInvitationBody = z.object({
   password: ZPassword,
 });
 export type TAcceptInvitationBody = z.infer<typeof ZAcceptInvitationBody>;
-
-export const ZPageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type TPageQuery = z.infer<typeof ZPageQuery>;

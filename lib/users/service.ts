@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
-import type { TCreateUserBody, TPageQuery, TUpdateUserBody } from "./schemas";
+import { pageWindow, type TPageQuery } from "@/lib/paging/schemas";
+import type { TCreateUserBody, TUpdateUserBody } from "./schemas";
 import type { UserDto } from "./types";
 export type { UserDto } from "./types";
 
@@ -45,7 +46,7 @@ export async function createUser(actor: Actor, body: TCreateUserBody): Promise<{
 export async function listUsers(actor: Actor, page: TPageQuery): Promise<{ users: UserDto[]; total: number }> {
   requireRole(actor, "ADMIN");
   const [users, total] = await Promise.all([
-    db().user.findMany({ orderBy: { createdAt: "asc" }, skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
+    db().user.findMany({ orderBy: { createdAt: "asc" }, ...pageWindow(page) }),
     db().user.count(),
   ]);
   return { users: users.map(toUserDto), total };

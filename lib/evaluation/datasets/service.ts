@@ -14,10 +14,10 @@ import { resolveRecordSource } from "@/lib/evaluation/datasets/sources";
 import type {
   TCreateDatasetBody,
   TDatasetRecordsQuery,
-  TListQuery,
   TMergeDatasetRecordsBody,
   TUpdateDatasetRecordBody,
 } from "@/lib/evaluation/schemas";
+import { pageWindow, type TPageQuery } from "@/lib/paging/schemas";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
 import { newId } from "@/lib/ids";
 import type { DatasetDto, DatasetRecordDto, DatasetVersionDto } from "./types";
@@ -90,7 +90,7 @@ async function loadDataset(datasetId: string): Promise<DatasetRow> {
 export async function listDatasets(
   actor: Actor,
   experimentId: string,
-  q: TListQuery,
+  q: TPageQuery,
 ): Promise<{ datasets: DatasetDto[]; total: number }> {
   requireRole(actor, "DEVELOPER");
   await getExperiment(actor, experimentId);
@@ -99,8 +99,7 @@ export async function listDatasets(
     db().evaluationDataset.findMany({
       where,
       orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      skip: (q.page - 1) * q.page_size,
-      take: q.page_size,
+      ...pageWindow(q),
     }),
     db().evaluationDataset.count({ where }),
   ]);
@@ -204,8 +203,7 @@ export async function listDatasetRecords(
     db().evaluationDatasetRecord.findMany({
       where,
       orderBy: { position: "asc" },
-      skip: (q.page - 1) * q.page_size,
-      take: q.page_size,
+      ...pageWindow(q),
     }),
     db().evaluationDatasetRecord.count({ where }),
   ]);

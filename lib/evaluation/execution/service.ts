@@ -15,7 +15,7 @@ import type { TCreateEvaluationRunBody, TOutputSource } from "@/lib/evaluation/s
 import { asInputsObject, loadExpectations, loadTraceIo } from "@/lib/evaluation/trace-data";
 import { newId, newRunId } from "@/lib/ids";
 import { compileTraceSearch } from "@/lib/traces/search";
-import { assertFetchableUrl } from "@/lib/security/allowed-hosts";
+import { assertFetchableUrl } from "@/lib/allowed-hosts/service";
 
 interface RowSeed {
   datasetRecordId: string | null;

@@ -7,7 +7,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
-import { assertFetchableUrl } from "@/lib/security/allowed-hosts";
+import { assertFetchableUrl } from "@/lib/allowed-hosts/service";
 import {
   ZJudgeEndpointConfig,
   type TJudgeEndpointConfig,

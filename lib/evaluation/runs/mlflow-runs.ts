@@ -8,20 +8,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { getExperiment } from "@/lib/experiments/service";
+import type { MlflowEvaluateRunDto } from "./types";
+export type { MlflowEvaluateRunDto } from "./types";
 
 export const GENAI_EVALUATE_TAG = { key: "mlflow.runType", value: "genai_evaluate" } as const;
-
-export interface MlflowEvaluateRunDto {
-  runId: string;
-  name: string;
-  status: string;
-  startTimeMs: number;
-  endTimeMs: number | null;
-  /** Latest value of each metric, e.g. `correctness/mean`. */
-  metrics: { key: string; value: number }[];
-  traceCount: number;
-  assessmentCount: number;
-}
 
 /** The experiment's genai_evaluate runs, newest first (at most `take`). */
 export async function listMlflowEvaluateRuns(

@@ -47,3 +47,16 @@ export interface RunScoreDto {
   error: string | null;
   assessmentId: string | null;
 }
+
+/** A run logged by MLflow's `mlflow.genai.evaluate` (lib/evaluation/runs/mlflow-runs.ts). */
+export interface MlflowEvaluateRunDto {
+  runId: string;
+  name: string;
+  status: string;
+  startTimeMs: number;
+  endTimeMs: number | null;
+  /** Latest value of each metric, e.g. `correctness/mean`. */
+  metrics: { key: string; value: number }[];
+  traceCount: number;
+  assessmentCount: number;
+}

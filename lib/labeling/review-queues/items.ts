@@ -15,7 +15,7 @@ import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { roleAtLeast } from "@/lib/auth/roles";
-import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
+import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import { lockItem } from "@/lib/labeling/review/claims";
 import { addSessionItems, removeSessionItems } from "@/lib/labeling/items/service";
 import { resolveUsers } from "@/lib/labeling/sessions/service";

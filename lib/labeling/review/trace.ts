@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import type { ReviewSpanDto, ReviewTraceDto } from "@/lib/labeling/types";
-import type { ReviewAssessmentDto } from "@/lib/labeling/types";
+import type { ReviewTraceDto } from "@/lib/labeling/types";
 export type { ReviewAssessmentDto } from "@/lib/labeling/types";
 export type { ReviewSpanDto, ReviewTraceDto } from "@/lib/labeling/types";
 

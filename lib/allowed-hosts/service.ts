@@ -8,13 +8,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import type { TAllowedHostsBody } from "./schemas";
-import { checkUrl, normaliseAllowEntry, type NetworkPolicy, type VettedUrl } from "./url-guard";
+import { checkUrl, normaliseAllowEntry, type NetworkPolicy, type VettedUrl } from "../security/url-guard";
+import type { AllowedHostsDto } from "./types";
+export type { AllowedHostsDto } from "./types";
 
 const KEY = "security.allowed_internal_hosts";
-
-export interface AllowedHostsDto {
-  hosts: string[];
-}
 
 function parseStored(value: string | undefined): string[] {
   if (!value) return [];
