@@ -63,7 +63,7 @@ export function route<
   ): Promise<Response> => {
     try {
       // Before authentication: a forged cross-site change is refused without touching the database.
-      assertCookieRequestAllowed(req);
+      assertCookieRequestAllowed(req, req.nextUrl.pathname);
       const actor = await actorFromRequest(req.headers);
       if (opts.role !== "PUBLIC") {
         if (!actor) throw new UnauthenticatedError();

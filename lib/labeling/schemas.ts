@@ -323,3 +323,7 @@ export type TSaveDraftBody = z.infer<typeof ZSaveDraftBody>;
 export const ZExportQuery = z.object({
   format: z.enum(["csv", "jsonl"], { error: "must be 'csv' or 'jsonl'" }).default("csv"),
 });
+
+/** POST …/sessions/:id/sync: the evaluation dataset the session's expectation labels go to. */
+export const ZSyncSessionBody = z.object({ dataset_name: z.string().trim().min(1).max(200) });
+export type TSyncSessionBody = z.infer<typeof ZSyncSessionBody>;

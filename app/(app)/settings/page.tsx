@@ -4,10 +4,11 @@ import { JudgeSettingsPanel } from "@/components/settings/judge-settings-panel";
 import { UsersPanel } from "@/components/settings/users-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
+import { page } from "@/lib/http/page";
 
 export const metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
+async function SettingsPage() {
   const actor = await requirePageActor("REVIEWER", "/settings");
   return (
     <div className="mx-auto max-w-4xl space-y-6">
@@ -19,3 +20,5 @@ export default async function SettingsPage() {
     </div>
   );
 }
+
+export default page(SettingsPage);

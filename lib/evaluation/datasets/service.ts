@@ -9,7 +9,7 @@ import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { getExperiment } from "@/lib/experiments/service";
-import { mergeRecordsIntoNewVersion, type MergeResult } from "@/lib/evaluation/datasets/merge";
+import { mergeRecordsIntoNewVersion } from "@/lib/evaluation/datasets/merge";
 import { resolveRecordSource } from "@/lib/evaluation/datasets/sources";
 import type {
   TCreateDatasetBody,
@@ -21,12 +21,9 @@ import { pageWindow, type TPageQuery } from "@/lib/paging/schemas";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
 import { newId } from "@/lib/ids";
 import type { DatasetDto, DatasetRecordDto, DatasetVersionDto } from "./types";
+import type { MergeResponse } from "./types";
+export type { MergeResponse } from "./types";
 export type { DatasetDto, DatasetRecordDto, DatasetVersionDto } from "./types";
-
-export interface MergeResponse extends MergeResult {
-  dataset: DatasetDto;
-  skipped: number;
-}
 
 type DatasetRow = {
   id: string;

@@ -87,7 +87,7 @@ export async function getJudgeSettings(actor: Actor): Promise<JudgeSettingsDto> 
 /** Saves the judge endpoint (admins). Omitting `api_key` keeps the stored one; null removes it. */
 export async function updateJudgeSettings(actor: Actor, body: TUpdateJudgeSettingsBody): Promise<JudgeSettingsDto> {
   requireRole(actor, "ADMIN");
-  await assertFetchableUrl(body.base_url, "body.base_url");
+  await assertFetchableUrl(body.base_url, "body.base_url", actor);
   await db().$transaction(async (tx) => {
     const set = (key: string, value: string) =>
       tx.appSetting.upsert({ where: { key }, update: { value }, create: { key, value } });

@@ -36,9 +36,6 @@ export async function loadReviewTrace(
     }),
     db().assessment.findMany({ where: { traceId, valid: true }, orderBy: { createdAt: "asc" }, take: 200 }),
   ]);
-  const startNs = spans.length
-    ? spans.reduce((m, s) => (s.startTimeNs < m ? s.startTimeNs : m), spans[0].startTimeNs)
-    : 0n;
   const ids = new Set(spans.map((s) => s.spanId));
   const root = spans.find((s) => !s.parentSpanId || !ids.has(s.parentSpanId));
   return {
@@ -51,17 +48,18 @@ export async function loadReviewTrace(
     spans: spans.slice(0, MAX_SPANS).map((s) => {
       const attributes = parse(s.attributes) as Record<string, unknown> | null;
       const format = attributes?.["mlflow.message.format"];
+      // The explorer's span shape, so the review screen shares its tree builder and renderers.
       return {
-        span_id: s.spanId,
-        parent_span_id: s.parentSpanId,
+        spanId: s.spanId,
+        parentSpanId: s.parentSpanId,
         name: s.name,
-        span_type: s.spanType,
-        status_code: s.statusCode,
-        start_offset_ms: Number(s.startTimeNs - startNs) / 1e6,
-        duration_ms: s.endTimeNs == null ? null : Number(s.endTimeNs - s.startTimeNs) / 1e6,
+        spanType: s.spanType,
+        statusCode: s.statusCode,
+        startTimeNs: s.startTimeNs.toString(),
+        endTimeNs: s.endTimeNs == null ? null : s.endTimeNs.toString(),
         inputs: parse(s.inputs),
         outputs: parse(s.outputs),
-        message_format: typeof format === "string" ? format : null,
+        messageFormat: typeof format === "string" ? format : null,
       };
     }),
     assessments: assessments

@@ -7,8 +7,9 @@ import { requirePageActor } from "@/lib/auth/session";
 import { listSessionChoices } from "@/lib/evaluation/datasets/service";
 import { listMlflowEvaluateRuns } from "@/lib/evaluation/runs/mlflow-runs";
 import { getExperiment } from "@/lib/experiments/service";
+import { page } from "@/lib/http/page";
 
-export default async function EvaluationPage({ params }: { params: Promise<{ experimentId: string }> }) {
+async function EvaluationPage({ params }: { params: Promise<{ experimentId: string }> }) {
   const { experimentId } = await params;
   const actor = await requirePageActor("DEVELOPER", `/experiments/${experimentId}/evaluation`);
   const experiment = await getExperiment(actor, experimentId);
@@ -34,3 +35,5 @@ export default async function EvaluationPage({ params }: { params: Promise<{ exp
     </div>
   );
 }
+
+export default page(EvaluationPage);
