@@ -42,11 +42,12 @@ async function sendTrace(api: APIRequestContext, experimentId: string): Promise<
   return `tr-${traceHex}`;
 }
 
+type Wire = Record<string, any>;
 const P = "/api/3.0/mlflow";
 
-async function ok(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<Record<string, any>> {
+async function ok(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<Wire> {
   expect(res.status(), await res.text()).toBe(200);
-  return (await res.json()) as Record<string, any>;
+  return (await res.json()) as Wire;
 }
 
 async function bad(res: Awaited<ReturnType<APIRequestContext["get"]>>, field: string, status = 400) {

@@ -5,6 +5,8 @@
 import { expect, test } from "@playwright/test";
 import { createExperiment, mlflowApi } from "./mlflow-client";
 
+type Wire = Record<string, any>;
+
 test("runs/search, log-parameter, log-metric and metrics/get-history", async () => {
   const api = await mlflowApi();
   const exp = await createExperiment(api, "runs");
@@ -52,7 +54,7 @@ test("runs/search, log-parameter, log-metric and metrics/get-history", async () 
   const search = async (data: Record<string, unknown>) => {
     const res = await api.post("/api/2.0/mlflow/runs/search", { data: { experiment_ids: [exp], ...data } });
     expect(res.status(), await res.text()).toBe(200);
-    return (await res.json()) as { runs?: { info: { run_id: string }; data: any }[]; next_page_token?: string };
+    return (await res.json()) as { runs?: { info: { run_id: string }; data: Wire }[]; next_page_token?: string };
   };
   expect((await search({})).runs!.map((r) => r.info.run_id)).toEqual([other, evalRun]);
   expect((await search({ order_by: ["start_time ASC"] })).runs!.map((r) => r.info.run_id)).toEqual([evalRun, other]);

@@ -63,7 +63,8 @@ function runPython(script: string, env: Record<string, string>): string {
   expect(r.status, `${script} failed:\n${r.stdout}\n${r.stderr}`).toBe(0);
   return r.stdout;
 }
-const lastJson = (out: string) => JSON.parse(out.trim().split("\n").pop()!) as Record<string, any>;
+type Wire = Record<string, any>;
+const lastJson = (out: string) => JSON.parse(out.trim().split("\n").pop()!) as Wire;
 
 test.describe("real MLflow Python client", () => {
   test.skip(missing !== null, missing ?? "");

@@ -1,6 +1,4 @@
 import "server-only";
-import type { MlflowEvaluateRunDto } from "./types";
-export type { MlflowEvaluateRunDto } from "./types";
 /**
  * Runs made by MLflow's own `mlflow.genai.evaluate` (tagged `mlflow.runType=genai_evaluate`),
  * listed in the Evaluation tab beside the app's runs: their metrics, how many traces they link
@@ -10,6 +8,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { getExperiment } from "@/lib/experiments/service";
+import type { MlflowEvaluateRunDto } from "./types";
+export type { MlflowEvaluateRunDto } from "./types";
 
 export const GENAI_EVALUATE_TAG = { key: "mlflow.runType", value: "genai_evaluate" } as const;
 

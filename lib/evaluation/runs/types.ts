@@ -48,7 +48,7 @@ export interface RunScoreDto {
   assessmentId: string | null;
 }
 
-/** A run logged by `mlflow.genai.evaluate` (tagged mlflow.runType=genai_evaluate). */
+/** A run logged by MLflow's `mlflow.genai.evaluate` (lib/evaluation/runs/mlflow-runs.ts). */
 export interface MlflowEvaluateRunDto {
   runId: string;
   name: string;

@@ -1,5 +1,5 @@
-import { pathParams } from "@/lib/http/params";
 import { withReviewUrl } from "@/lib/http/public-url";
+import { pathParams } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
 import { ZUpdateLabelingSessionBody } from "@/lib/labeling/schemas";
 import { deleteLabelingSession, getLabelingSession, updateLabelingSession } from "@/lib/labeling/sessions/service";
