@@ -113,7 +113,12 @@ export function UsersPanel() {
         <tbody className="divide-y divide-slate-100">
           {users.map((u) => (
             <tr key={u.id} className={u.disabled ? "text-slate-400" : ""}>
-              <td className="py-1.5">{u.email}</td>
+              <td className="py-1.5">
+                {u.email}
+                {u.lockedUntil ? (
+                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">locked</span>
+                ) : null}
+              </td>
               <td>{u.name}</td>
               <td>
                 <select
@@ -137,6 +142,34 @@ export function UsersPanel() {
                 </select>
               </td>
               <td className="text-right">
+                {u.lockedUntil ? (
+                  <Button
+                    variant="ghost"
+                    title={`Locked after too many failed sign-ins until ${new Date(u.lockedUntil).toLocaleTimeString()}`}
+                    onClick={() =>
+                      run(async () => {
+                        await apiFetch(`/api/users/${u.id}/unlock`, { method: "POST", json: {} });
+                        return `${u.email} is unlocked`;
+                      })
+                    }
+                  >
+                    Unlock
+                  </Button>
+                ) : null}
+                <Button
+                  variant="ghost"
+                  onClick={() =>
+                    run(async () => {
+                      const res = await apiFetch<{ password?: string }>(`/api/users/${u.id}/password`, {
+                        method: "POST",
+                        json: {},
+                      });
+                      return `New password for ${u.email} (shown once; their sessions are signed out): ${res.password}`;
+                    })
+                  }
+                >
+                  Reset password
+                </Button>
                 <Button
                   variant="ghost"
                   onClick={() =>

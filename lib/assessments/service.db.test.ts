@@ -24,7 +24,7 @@ async function actorFor(role: "DEVELOPER" | "REVIEWER"): Promise<Actor> {
   const { user } = await createUser(SYSTEM_ACTOR, {
     email: `${uniqueName(role.toLowerCase())}@t.test`,
     role,
-    password: "password-123",
+    password: "trace-review-passphrase-9",
   });
   return { userId: user.id, email: user.email, name: user.name, role, via: "session" };
 }

@@ -7,6 +7,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/audit/service";
 import {
   ZJudgeEndpointConfig,
   type TJudgeEndpointConfig,
@@ -105,6 +106,20 @@ export async function updateJudgeSettings(actor: Actor, body: TUpdateJudgeSettin
     if (body.max_retries !== undefined) await set(KEYS.maxRetries, String(body.max_retries));
     if (body.api_key === null) await tx.appSetting.deleteMany({ where: { key: KEYS.apiKey } });
     else if (body.api_key !== undefined) await set(KEYS.apiKey, body.api_key);
+    await recordAuditEvent(
+      {
+        actor,
+        action: "judge_settings.changed",
+        target: { type: "setting", id: "judge" },
+        // Never the key itself: only whether it changed.
+        details: {
+          base_url: body.base_url,
+          model: body.model,
+          api_key: body.api_key === null ? "removed" : body.api_key === undefined ? "kept" : "replaced",
+        },
+      },
+      tx,
+    );
   });
   return getJudgeSettings(actor);
 }

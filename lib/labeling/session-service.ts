@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { newId, newRunId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/service";
 import { requireRole } from "@/lib/auth/guard";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { getExperiment } from "@/lib/experiments/service";
@@ -219,5 +220,11 @@ export async function deleteLabelingSession(actor: Actor, sessionId: string): Pr
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
   await db().run.delete({ where: { id: session.runId } });
+  await recordAuditEvent({
+    actor,
+    action: "labeling_session.deleted",
+    target: { type: "labeling_session", id: sessionId },
+    details: { name: session.name, experimentId: session.experimentId },
+  });
   return { deleted: true };
 }

@@ -4,6 +4,7 @@
  */
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/service";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -120,6 +121,16 @@ export async function deleteTraces(actor: Actor, experimentId: string, which: TD
     });
     deleted += res.count;
   }
+  await recordAuditEvent({
+    actor,
+    action: "trace.deleted",
+    target: { type: "experiment", id: experimentId },
+    details: {
+      count: deleted,
+      traceIds: ids.slice(0, 100),
+      ...("traceIds" in which ? {} : { maxTimestampMs: which.maxTimestampMs }),
+    },
+  });
   return deleted;
 }
 

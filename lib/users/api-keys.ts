@@ -6,6 +6,7 @@ import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import type { Role } from "@/lib/auth/roles";
+import { recordAuditEvent } from "@/lib/audit/service";
 
 export interface ApiKeyDto {
   id: string;
@@ -56,6 +57,12 @@ export async function createApiKey(
   const row = await db().apiKey.create({
     data: { id: newId(), userId: forUserId, name, prefix: key.slice(0, 10), keyHash: hashKey(key) },
   });
+  await recordAuditEvent({
+    actor,
+    action: "api_key.created",
+    target: { type: "api_key", id: row.id },
+    details: { name, prefix: row.prefix, forUserId },
+  });
   return { key, apiKey: toDto(row) };
 }
 
@@ -75,6 +82,13 @@ export async function revokeApiKey(actor: Actor, id: string): Promise<ApiKeyDto>
   if (!row || (row.userId !== actor.userId && actor.role !== "ADMIN"))
     throw new NotFoundError(`No API key with id ${id}`);
   const updated = await db().apiKey.update({ where: { id }, data: { revokedAt: row.revokedAt ?? new Date() } });
+  if (!row.revokedAt)
+    await recordAuditEvent({
+      actor,
+      action: "api_key.revoked",
+      target: { type: "api_key", id },
+      details: { name: row.name, prefix: row.prefix, ownerId: row.userId },
+    });
   return toDto(updated);
 }
 
@@ -88,5 +102,5 @@ export async function authenticateApiKey(key: string): Promise<Actor | null> {
     await db().apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
   const u = row.user;
-  return { userId: u.id, email: u.email, name: u.name, role: u.role as Role, via: "apiKey" };
+  return { userId: u.id, email: u.email, name: u.name, role: u.role as Role, via: "apiKey", apiKeyId: row.id };
 }

@@ -44,3 +44,11 @@ export const ZPageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TPageQuery = z.infer<typeof ZPageQuery>;
+
+export const ZResetPasswordBody = z.object({
+  /** Omit to have a password generated and returned once. */
+  password: ZPassword.optional(),
+});
+export type TResetPasswordBody = z.infer<typeof ZResetPasswordBody>;
+
+export const ZUnlockAddressBody = z.object({ address: z.string().trim().min(1).max(100) });

@@ -6,6 +6,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
+import { lockedAccounts } from "./sign-in";
+import { recordAuditEvent } from "@/lib/audit/service";
 import type { TCreateUserBody, TPageQuery, TUpdateUserBody } from "./schemas";
 
 export interface UserDto {
@@ -15,6 +18,8 @@ export interface UserDto {
   role: Role;
   disabled: boolean;
   createdAt: string;
+  /** Locked after too many failed sign-ins (admins see it in the users list). */
+  lockedUntil?: string | null;
 }
 
 type UserRow = { id: string; email: string; name: string; role: string; disabledAt: Date | null; createdAt: Date };
@@ -35,6 +40,7 @@ export async function createUser(actor: Actor, body: TCreateUserBody): Promise<{
   requireRole(actor, "ADMIN");
   const existing = await db().user.findUnique({ where: { email: body.email } });
   if (existing) throw new ConflictError(`A user with email ${body.email} already exists`);
+  if (body.password !== undefined) assertStrongPassword(body.password, [body.email, body.name ?? ""]);
   const password = body.password ?? generatePassword();
   const user = await db().user.create({
     data: {
@@ -44,6 +50,12 @@ export async function createUser(actor: Actor, body: TCreateUserBody): Promise<{
       role: body.role,
       passwordHash: await hashPassword(password),
     },
+  });
+  await recordAuditEvent({
+    actor,
+    action: "user.created",
+    target: { type: "user", id: user.id },
+    details: { email: user.email, role: user.role },
   });
   return { user: toUserDto(user), password: body.password ? undefined : password };
 }
@@ -55,7 +67,8 @@ export async function listUsers(actor: Actor, page: TPageQuery): Promise<{ users
     db().user.findMany({ orderBy: { createdAt: "asc" }, skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
     db().user.count(),
   ]);
-  return { users: users.map(toUserDto), total };
+  const locks = await lockedAccounts(users.map((u) => u.email));
+  return { users: users.map((u) => ({ ...toUserDto(u), lockedUntil: locks.get(u.email) ?? null })), total };
 }
 
 /** Lists the users a session can be assigned to (developers and admins use it when building sessions). */
@@ -80,13 +93,31 @@ export async function updateUser(actor: Actor, userId: string, body: TUpdateUser
     if (admins <= 1)
       throw new ValidationError("This is the last active admin: make another user an admin first", { field: "role" });
   }
-  const updated = await db().user.update({
-    where: { id: userId },
-    data: {
-      role: body.role,
-      name: body.name,
-      disabledAt: body.disabled === undefined ? undefined : body.disabled ? new Date() : null,
-    },
+  const roleChanged = body.role !== undefined && body.role !== user.role;
+  const disabledChanged = body.disabled !== undefined && body.disabled !== (user.disabledAt !== null);
+  const updated = await db().$transaction(async (tx) => {
+    const row = await tx.user.update({
+      where: { id: userId },
+      data: {
+        role: body.role,
+        name: body.name,
+        disabledAt: body.disabled === undefined ? undefined : body.disabled ? new Date() : null,
+        // A new role or a disabled account ends the user's sessions: they sign in again.
+        ...(roleChanged || (disabledChanged && body.disabled) ? { sessionVersion: { increment: 1 } } : {}),
+      },
+    });
+    const target = { type: "user", id: userId };
+    if (roleChanged)
+      await recordAuditEvent(
+        { actor, action: "user.role_changed", target, details: { email: user.email, from: user.role, to: body.role } },
+        tx,
+      );
+    if (disabledChanged)
+      await recordAuditEvent(
+        { actor, action: body.disabled ? "user.disabled" : "user.enabled", target, details: { email: user.email } },
+        tx,
+      );
+    return row;
   });
   return toUserDto(updated);
 }
@@ -97,28 +128,79 @@ export async function resetPassword(actor: Actor, email: string, password?: stri
   if (!user) throw new NotFoundError(`No user with email ${email}`);
   if (user.id !== actor.userId) requireRole(actor, "ADMIN");
   const next = password ?? generatePassword();
-  await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(next) } });
+  if (password !== undefined) assertStrongPassword(password, [user.email, user.name]);
+  const passwordHash = await hashPassword(next);
+  await db().$transaction(async (tx) => {
+    // A new password ends every session signed in with the old one.
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await recordAuditEvent(
+      { actor, action: "user.password_reset", target: { type: "user", id: user.id }, details: { email: user.email } },
+      tx,
+    );
+  });
   return { password: password ? undefined : next };
 }
 
+/** resetPassword by user id (the REST route). */
+export async function resetPasswordById(
+  actor: Actor,
+  userId: string,
+  password?: string,
+): Promise<{ password?: string }> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!user || (userId !== actor.userId && actor.role !== "ADMIN"))
+    throw new NotFoundError(`No user with id ${userId}`);
+  return resetPassword(actor, user.email, password);
+}
+
 /** Checks an email and password; null when they do not match an active user. */
-export async function authenticateWithPassword(email: string, password: string): Promise<UserDto | null> {
+export async function authenticateWithPassword(
+  email: string,
+  password: string,
+): Promise<(UserDto & { sessionVersion: number }) | null> {
   const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
   if (!user || user.disabledAt) {
     // Spend the same time as a real check so response times do not reveal which emails exist.
     await verifyPassword(password, DUMMY_HASH);
     return null;
   }
-  return (await verifyPassword(password, user.passwordHash)) ? toUserDto(user) : null;
+  return (await verifyPassword(password, user.passwordHash))
+    ? { ...toUserDto(user), sessionVersion: user.sessionVersion }
+    : null;
 }
 
 const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
-/** The actor for a user id from a session, re-read so role changes and disabling apply at once. */
-export async function loadActor(userId: string, via: Actor["via"]): Promise<Actor | null> {
+/**
+ * The actor for a user id from a session, re-read so role changes and disabling apply at once.
+ * With `sessionVersion` (from the session token) a token issued before the last sign-out,
+ * password reset, role change or disable is refused.
+ */
+export async function loadActor(
+  userId: string,
+  via: Actor["via"],
+  opts: { sessionVersion?: number; clientAddress?: string } = {},
+): Promise<Actor | null> {
   const user = await db().user.findUnique({ where: { id: userId } });
   if (!user || user.disabledAt) return null;
-  return { userId: user.id, email: user.email, name: user.name, role: user.role as Role, via };
+  if (opts.sessionVersion !== undefined && opts.sessionVersion !== user.sessionVersion) return null;
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role as Role,
+    via,
+    ...(opts.clientAddress ? { clientAddress: opts.clientAddress } : {}),
+  };
+}
+
+/** Ends every session of a user (sign-out: the token's version no longer matches). */
+export async function endSessions(userId: string, sessionVersion?: number): Promise<void> {
+  // Only the version the signing-out token carries is bumped, so a stale sign-out is a no-op.
+  await db().user.updateMany({
+    where: { id: userId, ...(sessionVersion !== undefined ? { sessionVersion } : {}) },
+    data: { sessionVersion: { increment: 1 } },
+  });
 }
 
 export async function countUsers(): Promise<number> {

@@ -1,3 +1,4 @@
+import { AuditPanel } from "@/components/settings/audit-panel";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { JudgeSettingsPanel } from "@/components/settings/judge-settings-panel";
 import { UsersPanel } from "@/components/settings/users-panel";
@@ -14,6 +15,7 @@ export default async function SettingsPage() {
       {actor.role === "ADMIN" ? <UsersPanel /> : null}
       <ApiKeysPanel />
       {actor.role !== "REVIEWER" ? <JudgeSettingsPanel canEdit={actor.role === "ADMIN"} /> : null}
+      {actor.role === "ADMIN" ? <AuditPanel /> : null}
     </div>
   );
 }

@@ -1,0 +1,8 @@
+// POST /api/users/:userId/password: set a new password (admins for anyone, a user for themselves); ends the user's sessions.
+import { route } from "@/lib/http/route";
+import { ZResetPasswordBody } from "@/lib/users/schemas";
+import { resetPasswordById } from "@/lib/users/service";
+
+export const POST = route({ role: "REVIEWER", body: ZResetPasswordBody }, ({ actor, body, params }) =>
+  resetPasswordById(actor, String(params.userId), body.password),
+);
