@@ -9,6 +9,7 @@ import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import { ConfigError, readDbConfig } from "../lib/db/config";
 import { applyMigrations } from "../lib/db/migrations/apply";
 import { checkDatabaseReachable } from "../lib/bootstrap/check-database";
+import { ownerOnlyUmask } from "../lib/bootstrap/permissions";
 import { db } from "../lib/db/client";
 import { ZCreateUserBody } from "../lib/users/schemas";
 import { createUser, resetPassword } from "../lib/users/service";
@@ -33,6 +34,7 @@ async function main() {
     },
   });
   const command = positionals[0];
+  ownerOnlyUmask();
   const config = readDbConfig();
   await checkDatabaseReachable(config);
   await applyMigrations(config);

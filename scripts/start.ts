@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { resolveAuthSecret } from "../lib/bootstrap/secret";
 import { prepareDatabase } from "../lib/bootstrap/prepare";
+import { ownerOnlyUmask } from "../lib/bootstrap/permissions";
 import { ConfigError, readDbConfig, redactUrl } from "../lib/db/config";
 
 const dev = process.argv.includes("--dev");
@@ -40,6 +41,8 @@ function parsePort(): number {
 }
 
 async function main() {
+  // Everything the server writes (database, secret, artifacts) is readable by its owner only.
+  ownerOnlyUmask();
   const db = readDbConfig();
   const port = parsePort();
   const secret = resolveAuthSecret(db);

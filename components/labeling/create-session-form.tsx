@@ -24,6 +24,7 @@ export function CreateSessionForm({
   const [reviewers, setReviewers] = useState("");
   const [labelsPerItem, setLabelsPerItem] = useState("1");
   const [openToAll, setOpenToAll] = useState(false);
+  const [reveal, setReveal] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -43,6 +44,7 @@ export function CreateSessionForm({
             .filter(Boolean),
           labels_per_item: Number(labelsPerItem),
           open_to_all_reviewers: openToAll,
+          reveal_labels_after_submit: reveal,
         },
       });
       onCreated(session);
@@ -115,6 +117,10 @@ export function CreateSessionForm({
         <label className="flex items-center gap-2 pb-2 text-sm">
           <input type="checkbox" checked={openToAll} onChange={(e) => setOpenToAll(e.target.checked)} /> Open to all
           reviewers
+        </label>
+        <label className="flex items-center gap-2 pb-2 text-sm">
+          <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} /> Show other
+          reviewers&apos; labels after submitting
         </label>
       </div>
       <p className="text-xs text-slate-500">

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { assessmentVisibility } from "@/lib/labeling/reviewer-scope";
 
 /** Spans sent to the review screen; deeper agent traces are cut here (the trace explorer has them all). */
 const MAX_SPANS = 500;
@@ -56,8 +58,10 @@ function parse(text: string | null): unknown {
  */
 export async function loadReviewTrace(
   traceId: string,
-  viewer: { userId: string; sessionRunId: string },
+  actor: Actor,
+  opts: { sessionRunId: string; revealSession: boolean },
 ): Promise<ReviewTraceDto> {
+  const viewer = { userId: actor.userId, ...opts };
   const trace = await db().trace.findUnique({ where: { id: traceId } });
   if (!trace) throw new NotFoundError(`Trace '${traceId}' does not exist`);
   const [spans, assessments] = await Promise.all([
@@ -68,6 +72,8 @@ export async function loadReviewTrace(
     }),
     db().assessment.findMany({ where: { traceId, valid: true }, orderBy: { createdAt: "asc" }, take: 200 }),
   ]);
+  // Reviewers never see other reviewers' labels from other sessions either (lib/labeling/reviewer-scope.ts).
+  const visible = await assessmentVisibility(actor, assessments);
   const startNs = spans.length
     ? spans.reduce((m, s) => (s.startTimeNs < m ? s.startTimeNs : m), spans[0].startTimeNs)
     : 0n;
@@ -97,7 +103,9 @@ export async function loadReviewTrace(
       };
     }),
     assessments: assessments
-      .filter((a) => a.runId !== viewer.sessionRunId || a.createdById === viewer.userId)
+      .filter((a) =>
+        a.runId === viewer.sessionRunId ? viewer.revealSession || a.createdById === viewer.userId : visible(a),
+      )
       .map((a) => ({
         name: a.name,
         kind: a.kind,

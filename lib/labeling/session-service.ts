@@ -31,6 +31,7 @@ export interface LabelingSessionDto {
   run_id: string;
   labels_per_item: number;
   open_to_all_reviewers: boolean;
+  reveal_labels_after_submit: boolean;
   label_schemas: { id: string; name: string; title: string; type: string }[];
   assigned_users: { id: string; email: string; name: string }[];
   item_count: number;
@@ -48,6 +49,7 @@ export function toSessionDto(s: LoadedSession, itemCount: number): LabelingSessi
     run_id: s.runId,
     labels_per_item: s.labelsPerItem,
     open_to_all_reviewers: s.openToAllReviewers,
+    reveal_labels_after_submit: s.revealLabelsAfterSubmit,
     label_schemas: s.schemaDtos.map((d) => ({ id: d.id, name: d.name, title: d.title, type: d.type })),
     assigned_users: s.reviewers.map((r) => r.user).sort((a, b) => a.email.localeCompare(b.email)),
     item_count: itemCount,
@@ -140,6 +142,7 @@ export async function createLabelingSession(
         runId,
         labelsPerItem: body.labels_per_item,
         openToAllReviewers: body.open_to_all_reviewers,
+        revealLabelsAfterSubmit: body.reveal_labels_after_submit ?? false,
         createdById: realUserId(actor),
         schemas: { create: schemaIds.map((schemaId, position) => ({ schemaId, position })) },
         reviewers: { create: userIds.map((userId) => ({ userId })) },
@@ -157,7 +160,8 @@ export async function listLabelingSessions(
   actor: Actor,
   query: TExperimentListQuery,
 ): Promise<{ sessions: LabelingSessionDto[]; next_page_token?: string }> {
-  await getExperiment(actor, query.experiment_id);
+  // Reviewers' list is filtered to their sessions below (empty for an experiment they have none in).
+  if (roleAtLeast(actor.role, "DEVELOPER")) await getExperiment(actor, query.experiment_id);
   const skip = decodePageToken(query.page_token);
   const take = query.max_results ?? 100;
   const visibility = roleAtLeast(actor.role, "DEVELOPER")
@@ -196,6 +200,9 @@ export async function updateLabelingSession(
         ...(body.name !== undefined ? { name: body.name } : {}),
         ...(body.labels_per_item !== undefined ? { labelsPerItem: body.labels_per_item } : {}),
         ...(body.open_to_all_reviewers !== undefined ? { openToAllReviewers: body.open_to_all_reviewers } : {}),
+        ...(body.reveal_labels_after_submit !== undefined
+          ? { revealLabelsAfterSubmit: body.reveal_labels_after_submit }
+          : {}),
       },
     });
     if (schemaIds) {
