@@ -2,6 +2,8 @@
  * Issue 9, accounts half: sign-in throttling and lockout, session revocation with real cookies,
  * password strength, and the audit log recording each attempt.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
 import { E2E, storageState } from "../support/env";
 import { signIn } from "../support/sign-in";
@@ -154,5 +156,12 @@ test.describe("accounts and sessions", () => {
     await wrong.dispose();
     const events = await audit(admin, { action: "auth.api_key_rejected" });
     expect(events[0]).toMatchObject({ outcome: "FAILURE", clientAddress: "127.0.0.1" });
+  });
+
+  test("the server's data folder, database and secret are owner-only", async () => {
+    const mode = (p: string) => (fs.statSync(p).mode & 0o777).toString(8);
+    expect(mode(E2E.dataDir)).toBe("700");
+    expect(mode(path.join(E2E.dataDir, "tracelight.db"))).toBe("600");
+    expect(mode(path.join(E2E.dataDir, "auth-secret"))).toBe("600");
   });
 });
