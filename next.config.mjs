@@ -26,6 +26,8 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "pg",
     "@prisma/schema-engine-wasm",
+    // The server-side request guard's pinned-address dispatcher (lib/security/url-guard.ts).
+    "undici",
   ],
   async headers() {
     if (process.env.NODE_ENV !== "production") return [];

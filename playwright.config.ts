@@ -46,7 +46,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${E2E.dataDir} && npm start`,
     url: `${E2E.baseURL}/api/health`,
-    timeout: 300_000,
+    timeout: 900_000, // the first start builds the app: minutes on a busy 2-core machine
     reuseExistingServer: false,
     stdout: "pipe",
     env: {

@@ -13,6 +13,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          // scripts/cli.test.ts spawns real processes: seconds each on a loaded 2-core machine.
+          testTimeout: 60_000,
           include: [
             "lib/**/*.test.ts",
             "lib/**/*.test.tsx",

@@ -13,8 +13,8 @@ import { ownerOnlyUmask } from "../lib/bootstrap/permissions";
 import { db } from "../lib/db/client";
 import { ZCreateUserBody } from "../lib/users/schemas";
 import { createUser, resetPassword } from "../lib/users/service";
-import { createApiKey } from "../lib/users/api-keys";
-import { unlockUser } from "../lib/users/sign-in";
+import { createApiKey } from "../lib/users/api-keys/service";
+import { unlockUser } from "../lib/users/locks";
 import { AppError } from "../lib/errors";
 
 const USAGE = `usage: npm run admin -- <command> [options]

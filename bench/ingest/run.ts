@@ -75,7 +75,7 @@ function startServer(config: DbConfig, dataDir: string): ChildProcess {
 /** An API key for the bench admin, made in-process against the server's database. */
 async function apiKey(): Promise<string> {
   const { db } = await import("../../lib/db/client");
-  const { createApiKey } = await import("../../lib/users/api-keys");
+  const { createApiKey } = await import("../../lib/users/api-keys/service");
   const admin = await db().user.findUniqueOrThrow({ where: { email: ADMIN.email } });
   return (await createApiKey(SYSTEM_ACTOR, "bench", admin.id)).key;
 }

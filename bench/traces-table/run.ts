@@ -19,9 +19,9 @@ import type { DbConfig, DbProvider } from "../../lib/db/config";
 import { applyMigrations } from "../../lib/db/migrations/apply";
 import { createScratchDatabase, dropScratchDatabase } from "../../lib/db/migrations/scratch-postgres";
 import { newExperimentId, randomHex } from "../../lib/ids";
-import { getTraceWithSpans } from "../../lib/traces/get-trace";
+import { getTraceWithSpans } from "../../lib/traces/service";
 import { encodePageToken } from "../../lib/traces/search";
-import { searchTraces } from "../../lib/traces/search-traces";
+import { searchTraces } from "../../lib/traces/search/service";
 
 const { values: args } = parseArgs({
   options: {

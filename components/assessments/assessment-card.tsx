@@ -1,8 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { displayValue, formTextOf, valueTypeOf } from "@/lib/assessments/form-value";
+import { AssessmentValue } from "./assessment-value";
+import { formTextOf, valueTypeOf } from "@/lib/assessments/form-value";
 import type { AssessmentDto } from "@/lib/assessments/schemas";
 import { AssessmentForm, type AssessmentFormValues } from "./assessment-form";
 
@@ -39,7 +41,7 @@ function Body({ a, spanName }: { a: AssessmentDto; spanName: string | null }) {
           data-testid="assessment-value"
           className={`font-medium ${a.valid ? "text-slate-900" : "text-slate-500 line-through"}`}
         >
-          {a.error ? `Error ${a.error.errorCode}: ${a.error.errorMessage ?? ""}` : displayValue(a.value)}
+          {a.error ? `Error ${a.error.errorCode}: ${a.error.errorMessage ?? ""}` : <AssessmentValue value={a.value} />}
         </span>
         <span className="rounded bg-slate-100 px-1 text-[10px] text-slate-600">
           {spanName ? `Span: ${spanName}` : "Trace"}
@@ -66,7 +68,9 @@ function Body({ a, spanName }: { a: AssessmentDto; spanName: string | null }) {
 
 /** One assessment with its history, and (for developers) edit, override and delete. */
 export function AssessmentCard({ assessment: a, history, spanName, canEdit, onEdit, onOverride, onDelete }: Props) {
-  const [mode, setMode] = useState<"view" | "edit" | "override" | "delete">("view");
+  const [mode, setMode] = useState<"view" | "edit" | "override">("view");
+  // Saved optimistically: no actions until the server has given it an id.
+  const pending = a.assessmentId.startsWith("pending-");
   const initial = {
     kind: a.kind,
     name: a.name,
@@ -95,7 +99,7 @@ export function AssessmentCard({ assessment: a, history, spanName, canEdit, onEd
       ) : (
         <Body a={a} spanName={spanName} />
       )}
-      {canEdit && mode === "view" ? (
+      {canEdit && mode === "view" && !pending ? (
         <div className="mt-1 flex gap-1">
           <Button variant="ghost" className="!px-1.5 !py-0.5 text-xs" onClick={() => setMode("edit")}>
             Edit
@@ -103,24 +107,19 @@ export function AssessmentCard({ assessment: a, history, spanName, canEdit, onEd
           <Button variant="ghost" className="!px-1.5 !py-0.5 text-xs" onClick={() => setMode("override")}>
             Override
           </Button>
-          <Button variant="ghost" className="!px-1.5 !py-0.5 text-xs text-red-700" onClick={() => setMode("delete")}>
-            Delete
-          </Button>
-        </div>
-      ) : null}
-      {mode === "delete" ? (
-        <div role="alertdialog" aria-label="Confirm delete" className="mt-1 flex items-center gap-2 text-xs">
-          <span>Delete this assessment{a.overrides ? " (the one it replaced becomes current again)" : ""}?</span>
-          <Button
-            variant="danger"
-            className="!px-2 !py-0.5 text-xs"
-            onClick={() => onDelete(a).finally(() => setMode("view"))}
-          >
-            Delete
-          </Button>
-          <Button variant="ghost" className="!px-2 !py-0.5 text-xs" onClick={() => setMode("view")}>
-            Cancel
-          </Button>
+          <ConfirmDialog
+            trigger={
+              <Button variant="ghost" className="!px-1.5 !py-0.5 text-xs text-red-700">
+                Delete
+              </Button>
+            }
+            title="Delete this assessment?"
+            description={
+              a.overrides ? "The assessment it replaced becomes current again." : "It is removed from the trace."
+            }
+            confirmLabel="Delete"
+            onConfirm={() => void onDelete(a)}
+          />
         </div>
       ) : null}
       {history.length ? (

@@ -1,7 +1,7 @@
-import { displayValue } from "@/lib/assessments/form-value";
 import type { AssessmentDto } from "@/lib/assessments/schemas";
+import { AssessmentValue } from "./assessment-value";
 
-/** A compact value (👍/👎, number, label) with the rationale and source on hover. */
+/** A compact value (pass/fail, number, label) with the rationale and source on hover. */
 export function AssessmentChip({ assessment }: { assessment: AssessmentDto }) {
   const v = assessment.value;
   const tone =
@@ -10,14 +10,13 @@ export function AssessmentChip({ assessment }: { assessment: AssessmentDto }) {
       : v === true || v === "yes"
         ? "bg-emerald-50 text-emerald-700 ring-emerald-200"
         : "bg-slate-50 text-slate-700 ring-slate-200";
-  const text = assessment.error ? `error: ${assessment.error.errorCode}` : displayValue(v);
   return (
     <span
       data-testid="assessment-chip"
       title={[assessment.rationale, `by ${assessment.source.sourceId}`].filter(Boolean).join(" — ")}
       className={`inline-block max-w-[14rem] truncate rounded px-1.5 py-0.5 text-xs ring-1 ${tone}`}
     >
-      {text}
+      {assessment.error ? `error: ${assessment.error.errorCode}` : <AssessmentValue value={v} />}
     </span>
   );
 }

@@ -1,9 +1,14 @@
 "use client";
 
-import { useId, useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId, useMemo, useRef } from "react";
+import { useForm, type Resolver } from "react-hook-form";
+import { z } from "zod";
+import { FormError } from "@/components/ui/form-error";
+import { applyServerErrors } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { parseFormValue, VALUE_TYPES, type ValueType } from "@/lib/assessments/form-value";
-import { ZAssessmentName, type JsonValue, type TAssessmentKind } from "@/lib/assessments/schemas";
+import { ZAssessmentKind, ZAssessmentName, type JsonValue, type TAssessmentKind } from "@/lib/assessments/schemas";
 
 /** A label schema as GET /api/labeling/schemas returns it (only what the form needs). */
 export interface LabelSchemaHint {
@@ -62,6 +67,24 @@ function schemaValueType(s: LabelSchemaHint | undefined): ValueType | null {
   }
 }
 
+/** The form's fields; the value is typed text, parsed per value type when the form is checked. */
+function formSchema(options: readonly string[]) {
+  return z
+    .object({
+      kind: ZAssessmentKind,
+      name: ZAssessmentName,
+      valueType: z.enum(VALUE_TYPES),
+      valueText: z.string(),
+      rationale: z.string(),
+      spanId: z.string().nullable(),
+    })
+    .superRefine((v, ctx) => {
+      const parsed = parseFormValue(v.valueType, v.valueText, options);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["valueText"], message: parsed.error });
+    });
+}
+type FormFields = z.infer<ReturnType<typeof formSchema>>;
+
 /** Add, edit or override an assessment; checks the name and typed value before sending, the server checks again. */
 export function AssessmentForm({
   mode,
@@ -73,56 +96,65 @@ export function AssessmentForm({
   onCancel,
 }: Props) {
   const uid = useId();
-  const [kind, setKind] = useState<TAssessmentKind>(initial.kind ?? "FEEDBACK");
-  const [name, setName] = useState(initial.name ?? "");
-  const [valueType, setValueType] = useState<ValueType>(initial.valueType ?? "boolean");
-  const [valueText, setValueText] = useState(
-    initial.valueText ?? ((initial.valueType ?? "boolean") === "boolean" ? "true" : ""),
+  // Options depend on the chosen name (a label schema), so the resolver reads them when it runs.
+  const optionsRef = useRef<readonly string[]>([]);
+  const resolver = useMemo(
+    () =>
+      ((values, ctx, opts) => zodResolver(formSchema(optionsRef.current))(values, ctx, opts)) as Resolver<FormFields>,
+    [],
   );
-  const [rationale, setRationale] = useState(initial.rationale ?? "");
-  const [spanId, setSpanId] = useState<string | null>(initial.spanId ?? targets[0]?.spanId ?? null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const form = useForm<FormFields>({
+    resolver,
+    defaultValues: {
+      kind: initial.kind ?? "FEEDBACK",
+      name: initial.name ?? "",
+      valueType: initial.valueType ?? "boolean",
+      valueText: initial.valueText ?? ((initial.valueType ?? "boolean") === "boolean" ? "true" : ""),
+      rationale: initial.rationale ?? "",
+      spanId: initial.spanId ?? targets[0]?.spanId ?? null,
+    },
+  });
+  const { register, handleSubmit, setValue, watch, formState } = form;
+  const { errors, isSubmitting: busy } = formState;
+  const [name, valueType, kind] = watch(["name", "valueType", "kind"]);
   const schema = schemas.find((s) => s.name === name);
   const options = schema?.input?.options ?? [];
+  optionsRef.current = options;
   const locked = mode !== "create";
 
-  const onName = (n: string) => {
-    setName(n);
-    const s = schemas.find((x) => x.name === n);
-    const t = schemaValueType(s);
-    // A label schema fixes the kind and the value's type, so labels made here match the reviewers'.
-    if (s) setKind(s.type === "expectation" ? "EXPECTATION" : "FEEDBACK");
-    if (t) {
-      setValueType(t);
-      setValueText("");
-    }
-  };
+  const nameField = register("name", {
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      const s = schemas.find((x) => x.name === e.target.value);
+      const t = schemaValueType(s);
+      // A label schema fixes the kind and the value's type, so labels made here match the reviewers'.
+      if (s) setValue("kind", s.type === "expectation" ? "EXPECTATION" : "FEEDBACK");
+      if (t) {
+        setValue("valueType", t);
+        setValue("valueText", "");
+      }
+    },
+  });
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const next: Record<string, string> = {};
-    const n = ZAssessmentName.safeParse(name);
-    if (!n.success) next.name = n.error.issues[0]!.message;
-    const parsed = parseFormValue(valueType, valueText, options);
-    if (!parsed.ok) next.value = parsed.error;
-    setErrors(next);
-    if (Object.keys(next).length || !parsed.ok) return;
-    setBusy(true);
+  const submit = handleSubmit(async (v) => {
+    const parsed = parseFormValue(v.valueType, v.valueText, options);
+    if (!parsed.ok) return;
     try {
       await onSubmit({
-        kind,
-        name: name.trim(),
+        kind: v.kind,
+        name: v.name.trim(),
         value: parsed.value,
-        rationale: rationale.trim() ? rationale : null,
-        spanId,
+        rationale: v.rationale.trim() ? v.rationale : null,
+        spanId: v.spanId,
       });
     } catch (err) {
-      setErrors({ form: (err as Error).message });
-    } finally {
-      setBusy(false);
+      applyServerErrors(err, form.setError, {
+        name: "name",
+        value: "valueText",
+        rationale: "rationale",
+        spanId: "spanId",
+      });
     }
-  };
+  });
 
   const field =
     "block w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500";
@@ -136,7 +168,7 @@ export function AssessmentForm({
         <div role="radiogroup" aria-label="Type" className="flex gap-3">
           {(["FEEDBACK", "EXPECTATION"] as const).map((k) => (
             <label key={k} className="flex items-center gap-1">
-              <input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} />
+              <input type="radio" value={k} checked={kind === k} {...register("kind")} />
               {k === "FEEDBACK" ? "Feedback" : "Expectation"}
             </label>
           ))}
@@ -149,8 +181,7 @@ export function AssessmentForm({
             <input
               className={field}
               list="assessment-name-suggestions"
-              value={name}
-              onChange={(e) => onName(e.target.value)}
+              {...nameField}
               aria-invalid={Boolean(errors.name)}
             />
           </label>
@@ -159,13 +190,13 @@ export function AssessmentForm({
               <option key={s} value={s} />
             ))}
           </datalist>
-          {errors.name ? <span className="text-xs text-red-600">{errors.name}</span> : null}
+          {errors.name ? <span className="text-xs text-red-600">{errors.name.message}</span> : null}
         </div>
       ) : null}
       {!locked && targets.length > 1 ? (
         <label className="block">
           <span className="mb-0.5 block text-xs font-medium text-slate-700">Attach to</span>
-          <select className={field} value={spanId ?? ""} onChange={(e) => setSpanId(e.target.value || null)}>
+          <select className={field} {...register("spanId", { setValueAs: (v: string | null) => v || null })}>
             {targets.map((t) => (
               <option key={t.spanId ?? "trace"} value={t.spanId ?? ""}>
                 {t.label}
@@ -179,12 +210,10 @@ export function AssessmentForm({
           <span className="mb-0.5 block text-xs font-medium text-slate-700">Value type</span>
           <select
             className={field}
-            value={valueType}
-            onChange={(e) => {
-              const t = e.target.value as ValueType;
-              setValueType(t);
-              setValueText(t === "boolean" ? "true" : "");
-            }}
+            {...register("valueType", {
+              onChange: (e: React.ChangeEvent<HTMLSelectElement>) =>
+                setValue("valueText", (e.target.value as ValueType) === "boolean" ? "true" : ""),
+            })}
           >
             {VALUE_TYPES.filter((t) => t !== "categorical" || options.length > 0).map((t) => (
               <option key={t} value={t}>
@@ -198,22 +227,12 @@ export function AssessmentForm({
             Value
           </label>
           {valueType === "boolean" ? (
-            <select
-              id={`${uid}-value`}
-              className={field}
-              value={valueText}
-              onChange={(e) => setValueText(e.target.value)}
-            >
-              <option value="true">👍 true</option>
-              <option value="false">👎 false</option>
+            <select id={`${uid}-value`} className={field} {...register("valueText")}>
+              <option value="true">true (pass)</option>
+              <option value="false">false (fail)</option>
             </select>
           ) : valueType === "categorical" ? (
-            <select
-              id={`${uid}-value`}
-              className={field}
-              value={valueText}
-              onChange={(e) => setValueText(e.target.value)}
-            >
+            <select id={`${uid}-value`} className={field} {...register("valueText")}>
               <option value="">Choose…</option>
               {options.map((o) => (
                 <option key={o} value={o}>
@@ -226,21 +245,19 @@ export function AssessmentForm({
               id={`${uid}-value`}
               className={`${field} ${valueType === "json" ? "font-mono" : ""}`}
               rows={2}
-              value={valueText}
-              onChange={(e) => setValueText(e.target.value)}
-              aria-invalid={Boolean(errors.value)}
+              {...register("valueText")}
+              aria-invalid={Boolean(errors.valueText)}
             />
           ) : (
             <input
               id={`${uid}-value`}
               className={field}
               inputMode="decimal"
-              value={valueText}
-              onChange={(e) => setValueText(e.target.value)}
-              aria-invalid={Boolean(errors.value)}
+              {...register("valueText")}
+              aria-invalid={Boolean(errors.valueText)}
             />
           )}
-          {errors.value ? <span className="text-xs text-red-600">{errors.value}</span> : null}
+          {errors.valueText ? <span className="text-xs text-red-600">{errors.valueText.message}</span> : null}
         </div>
       </div>
       <div>
@@ -251,16 +268,11 @@ export function AssessmentForm({
           id={`${uid}-rationale`}
           className={field}
           rows={2}
-          value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
+          {...register("rationale")}
           placeholder="Why? (optional)"
         />
       </div>
-      {errors.form ? (
-        <p role="alert" className="text-xs text-red-700">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError errors={errors} />
       <div className="flex gap-2">
         <Button type="submit" disabled={busy}>
           {busy ? "Saving…" : mode === "create" ? "Add" : mode === "edit" ? "Save" : "Override"}

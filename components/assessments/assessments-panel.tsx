@@ -1,12 +1,17 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Plus } from "lucide-react";
+import { useMemo, useState } from "react";
+import { labelingKeys } from "@/components/labeling/query-keys";
+import { useAssessmentNames } from "@/components/traces/table/use-trace-search";
+import { api } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/components/ui/api-client";
-import type { AssessmentDto, AssessmentNameDto } from "@/lib/assessments/schemas";
+import type { AssessmentDto } from "@/lib/assessments/schemas";
 import type { SpanDto } from "@/lib/traces/schemas";
 import { AssessmentCard } from "./assessment-card";
 import { AssessmentForm, type AssessmentFormValues, type LabelSchemaHint } from "./assessment-form";
+import { useAssessmentMutations } from "./use-assessment-mutations";
 
 interface Props {
   experimentId: string;
@@ -15,7 +20,6 @@ interface Props {
   spans: SpanDto[];
   selectedSpan: SpanDto | null;
   canEdit: boolean;
-  onChanged: () => void;
 }
 
 interface Entry {
@@ -49,53 +53,36 @@ function groupAssessments(all: AssessmentDto[]): { key: string; name: string; ki
 }
 
 /** Every assessment on the trace and its spans, with add/edit/override/delete for developers; read-only for reviewers. */
-export function AssessmentsPanel({
-  experimentId,
-  traceId,
-  assessments,
-  spans,
-  selectedSpan,
-  canEdit,
-  onChanged,
-}: Props) {
+export function AssessmentsPanel({ experimentId, traceId, assessments, spans, selectedSpan, canEdit }: Props) {
   const [adding, setAdding] = useState(false);
-  const [schemas, setSchemas] = useState<LabelSchemaHint[]>([]);
-  const [names, setNames] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  // Label schemas come from the labeling feature; without it the names still come from existing assessments.
+  const schemas = useQuery({
+    queryKey: labelingKeys.schemas(experimentId),
+    queryFn: ({ signal }) =>
+      api.get<{ schemas: LabelSchemaHint[] }>(
+        `/api/labeling/schemas?experiment_id=${encodeURIComponent(experimentId)}&max_results=500`,
+        signal,
+      ),
+    select: (r) => r.schemas ?? [],
+    enabled: canEdit,
+  }).data;
+  const namesQuery = useAssessmentNames(experimentId, canEdit).data;
+  const names = useMemo(() => [...new Set((namesQuery ?? []).map((n) => n.name))], [namesQuery]);
   const spanNames = useMemo(() => new Map(spans.map((s) => [s.spanId, s.name])), [spans]);
   const groups = useMemo(() => groupAssessments(assessments), [assessments]);
-  const base = `/api/traces/${encodeURIComponent(traceId)}/assessments`;
-
-  useEffect(() => {
-    if (!canEdit) return;
-    // Label schemas come from the labeling feature; without it the names still come from existing assessments.
-    apiFetch<{ schemas: LabelSchemaHint[] }>(`/api/labeling/schemas?experiment_id=${encodeURIComponent(experimentId)}`)
-      .then((r) => setSchemas(r.schemas ?? []))
-      .catch(() => setSchemas([]));
-    apiFetch<{ names: AssessmentNameDto[] }>(`/api/assessments/names?experiment_id=${encodeURIComponent(experimentId)}`)
-      .then((r) => setNames([...new Set(r.names.map((n) => n.name))]))
-      .catch(() => setNames([]));
-  }, [canEdit, experimentId]);
-
-  const act = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    await fn();
-    onChanged();
-  };
+  const mutation = useAssessmentMutations(experimentId, traceId);
   const create = (v: AssessmentFormValues, overrides?: string) =>
-    act(() =>
-      apiFetch(base, {
-        method: "POST",
-        json: {
-          name: v.name,
-          kind: v.kind,
-          value: v.value,
-          rationale: v.rationale,
-          spanId: v.spanId,
-          ...(overrides ? { overrides } : {}),
-        },
-      }),
-    );
+    mutation.mutate({
+      op: "create",
+      body: {
+        name: v.name,
+        kind: v.kind,
+        value: v.value,
+        rationale: v.rationale,
+        spanId: v.spanId,
+        ...(overrides ? { overrides } : {}),
+      },
+    });
 
   const targets = [
     ...(selectedSpan ? [{ spanId: selectedSpan.spanId, label: `Span: ${selectedSpan.name}` }] : []),
@@ -108,7 +95,8 @@ export function AssessmentsPanel({
         <h3 className="text-sm font-semibold text-slate-900">Assessments</h3>
         {canEdit && !adding ? (
           <Button variant="secondary" className="!py-1 text-xs" onClick={() => setAdding(true)}>
-            + Add new assessment
+            <Plus aria-hidden className="h-3 w-3" />
+            Add new assessment
           </Button>
         ) : null}
       </div>
@@ -122,19 +110,14 @@ export function AssessmentsPanel({
             mode="create"
             targets={targets}
             suggestions={names}
-            schemas={schemas}
+            schemas={schemas ?? []}
             onCancel={() => setAdding(false)}
             onSubmit={async (v) => {
-              await create(v);
+              create(v);
               setAdding(false);
             }}
           />
         </div>
-      ) : null}
-      {error ? (
-        <p role="alert" className="mb-2 text-xs text-red-700">
-          {error}
-        </p>
       ) : null}
       {groups.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 p-3 text-xs text-slate-500">
@@ -161,22 +144,18 @@ export function AssessmentsPanel({
                     history={history}
                     spanName={current.spanId ? (spanNames.get(current.spanId) ?? current.spanId) : null}
                     canEdit={canEdit}
-                    onEdit={(a, v) =>
-                      act(() =>
-                        apiFetch(`${base}/${a.assessmentId}`, {
-                          method: "PATCH",
-                          json: { value: v.value, rationale: v.rationale, mask: ["value", "rationale"] },
-                        }),
-                      )
+                    onEdit={async (a, v) =>
+                      mutation.mutate({
+                        op: "edit",
+                        assessmentId: a.assessmentId,
+                        value: v.value,
+                        rationale: v.rationale,
+                      })
                     }
-                    onOverride={(a, v) =>
+                    onOverride={async (a, v) =>
                       create({ ...v, name: a.name, kind: a.kind, spanId: a.spanId }, a.assessmentId)
                     }
-                    onDelete={(a) =>
-                      act(() => apiFetch(`${base}/${a.assessmentId}`, { method: "DELETE" })).catch((e: Error) =>
-                        setError(e.message),
-                      )
-                    }
+                    onDelete={async (a) => mutation.mutate({ op: "delete", assessmentId: a.assessmentId })}
                   />
                 ))}
               </ul>

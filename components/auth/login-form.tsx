@@ -5,15 +5,16 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { safeRedirectPath } from "@/lib/security/redirect";
 
 export function LoginForm() {
   const router = useRouter();
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // Only same-site paths: an absolute URL here would let a link send people elsewhere after signing in.
-  const raw = params.get("callbackUrl") ?? "/";
-  const callbackUrl = raw.startsWith("/") && !raw.startsWith("//") ? raw : "/";
+  // Only this app's own pages: resolved the way the browser will (`/\\host`, tabs, `https:host`...
+  // lead elsewhere), see lib/security/redirect.ts. Computed on submit, where `window` exists.
+  const raw = params.get("callbackUrl");
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -31,7 +32,7 @@ export function LoginForm() {
       setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "Wrong email or password.");
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(safeRedirectPath(raw, window.location.origin));
     router.refresh();
   }
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/components/ui/api-client";
-import type { DatasetDto } from "@/lib/evaluation/datasets/service";
+import type { DatasetDto } from "@/lib/evaluation/datasets/types";
 import { Pager } from "./pager";
 import { useApi } from "./use-api";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { EvaluationRunDto, RunRowDto } from "@/lib/evaluation/runs/service";
+import type { EvaluationRunDto, RunRowDto } from "@/lib/evaluation/runs/types";
 import { Pager } from "./pager";
 import { ScoreBadge } from "./score-badge";
 import { useApi } from "./use-api";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { RunRowDto } from "@/lib/evaluation/runs/service";
+import type { RunRowDto } from "@/lib/evaluation/runs/types";
 import { ScoreBadge } from "./score-badge";
 import { ValueText } from "./value-text";
 

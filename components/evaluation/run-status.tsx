@@ -1,4 +1,4 @@
-import type { EvaluationRunDto } from "@/lib/evaluation/runs/service";
+import type { EvaluationRunDto } from "@/lib/evaluation/runs/types";
 
 const COLORS: Record<string, string> = {
   PENDING: "bg-slate-100 text-slate-700",

@@ -1,4 +1,4 @@
-import type { RunDetailDto } from "@/lib/evaluation/runs/service";
+import type { RunDetailDto } from "@/lib/evaluation/runs/types";
 
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 1000) / 10}%`);
 

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback } from "react";
-import type { EvaluationRunDto, RunDetailDto, RunRowDto } from "@/lib/evaluation/runs/service";
+import type { EvaluationRunDto, RunDetailDto, RunRowDto } from "@/lib/evaluation/runs/types";
 import { Pager } from "./pager";
 import { RunCompare } from "./run-compare";
 import { RunRowsTable } from "./run-rows-table";

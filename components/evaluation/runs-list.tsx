@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { EvaluationRunDto } from "@/lib/evaluation/runs/service";
+import type { EvaluationRunDto } from "@/lib/evaluation/runs/types";
 import { Pager } from "./pager";
 import { RunStatus } from "./run-status";
 import { useApi } from "./use-api";

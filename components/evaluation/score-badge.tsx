@@ -1,4 +1,4 @@
-import type { RunScoreDto } from "@/lib/evaluation/runs/service";
+import type { RunScoreDto } from "@/lib/evaluation/runs/types";
 
 const fmt = (v: unknown) =>
   typeof v === "number"

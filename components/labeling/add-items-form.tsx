@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/components/ui/api-client";
-import type { AddItemsResult } from "@/lib/labeling/session-items";
+import type { AddItemsResult } from "@/lib/labeling/types";
 
 /** Adds traces to a session by trace search filter or by a list of trace ids. */
 export function AddItemsForm({ sessionId, onAdded }: { sessionId: string; onAdded: () => void }) {

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { apiFetch, errorMessage } from "@/components/ui/api-client";
-import type { LabelSchemaDto } from "@/lib/labeling/schema-service";
-import type { LabelingSessionDto } from "@/lib/labeling/session-service";
+import type { LabelSchemaDto } from "@/lib/labeling/types";
+import type { LabelingSessionDto } from "@/lib/labeling/types";
 
 /** New labeling session: name, questions (in order), reviewers by email, labels per item. */
 export function CreateSessionForm({

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { apiFetch, errorMessage } from "@/components/ui/api-client";
 import { MarkdownText } from "@/components/traces/content/markdown-text";
-import type { LabelSchemaDto } from "@/lib/labeling/schema-service";
+import type { LabelSchemaDto } from "@/lib/labeling/types";
 import { LABEL_INPUT_TYPES, type TLabelInputType, type TLabelSchemaInput } from "@/lib/labeling/schemas";
 
 const INPUT_LABELS: Record<TLabelInputType, string> = {

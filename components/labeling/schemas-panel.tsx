@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { apiFetch } from "@/components/ui/api-client";
 import { LabelSchemaForm } from "@/components/labeling/label-schema-form";
-import type { LabelSchemaDto } from "@/lib/labeling/schema-service";
+import type { LabelSchemaDto } from "@/lib/labeling/types";
 import type { TLabelSchemaInput } from "@/lib/labeling/schemas";
 
 function describeInput(input: TLabelSchemaInput): string {

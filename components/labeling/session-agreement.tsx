@@ -1,4 +1,4 @@
-import type { SessionAgreementDto } from "@/lib/labeling/agreement-service";
+import type { SessionAgreementDto } from "@/lib/labeling/types";
 
 const fmt = (v: number | null) => (v === null ? "n/a" : v.toFixed(3));
 

@@ -10,9 +10,9 @@ import { SessionAgreement } from "@/components/labeling/session-agreement";
 import { SessionProgress } from "@/components/labeling/session-progress";
 import { SessionResults } from "@/components/labeling/session-results";
 import { SyncToDataset } from "@/components/labeling/sync-to-dataset";
-import type { SessionAgreementDto } from "@/lib/labeling/agreement-service";
-import type { ResultRowDto, SessionProgressDto } from "@/lib/labeling/results-service";
-import type { LabelingSessionDto } from "@/lib/labeling/session-service";
+import type { SessionAgreementDto } from "@/lib/labeling/types";
+import type { ResultRowDto, SessionProgressDto } from "@/lib/labeling/types";
+import type { LabelingSessionDto } from "@/lib/labeling/types";
 
 type Results = { schemas: { name: string; title: string }[]; rows: ResultRowDto[]; next_page_token?: string };
 

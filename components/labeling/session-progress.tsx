@@ -1,4 +1,4 @@
-import type { SessionProgressDto } from "@/lib/labeling/results-service";
+import type { SessionProgressDto } from "@/lib/labeling/types";
 
 /** Items done / in progress / left, and the same per reviewer. */
 export function SessionProgress({ progress }: { progress: SessionProgressDto }) {

@@ -12,7 +12,7 @@ function questionOf(preview: string | null): string {
     return preview;
   }
 }
-import type { ResultRowDto } from "@/lib/labeling/results-service";
+import type { ResultRowDto } from "@/lib/labeling/types";
 
 /** Every item of the session with every reviewer's answers, one column per question. */
 export function SessionResults({

@@ -7,8 +7,8 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { apiFetch } from "@/components/ui/api-client";
 import { CreateSessionForm } from "@/components/labeling/create-session-form";
-import type { LabelSchemaDto } from "@/lib/labeling/schema-service";
-import type { LabelingSessionDto } from "@/lib/labeling/session-service";
+import type { LabelSchemaDto } from "@/lib/labeling/types";
+import type { LabelingSessionDto } from "@/lib/labeling/types";
 
 /** Labeling → Sessions: the experiment's sessions (a page at a time) and the form for a new one. */
 export function SessionsPanel({ experimentId }: { experimentId: string }) {

@@ -131,7 +131,7 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
         </EmptyState>
       ) : q.status === "empty" || !q.item ? (
         <EmptyState
-          title="All done 🎉"
+          title="All done"
           action={
             <Button variant="secondary" onClick={() => void q.back()}>
               Review your last item

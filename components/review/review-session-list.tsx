@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { MyReviewSessionDto } from "@/lib/labeling/my-sessions";
+import type { MyReviewSessionDto } from "@/lib/labeling/types";
 
 /** The Review App's start screen: the reviewer's sessions with their progress. */
 export function ReviewSessionList({ sessions }: { sessions: MyReviewSessionDto[] }) {

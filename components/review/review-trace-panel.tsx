@@ -5,7 +5,7 @@ import { ChatView } from "@/components/traces/content/chat-view";
 import { DocumentList } from "@/components/traces/content/document-list";
 import { JsonView } from "@/components/traces/content/json-view";
 import { MarkdownText } from "@/components/traces/content/markdown-text";
-import type { ReviewTraceDto } from "@/lib/labeling/review-trace";
+import type { ReviewTraceDto } from "@/lib/labeling/types";
 import {
   extractTraceSummary,
   normalizeConversation,

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { SpanContent } from "@/components/traces/content/span-content";
-import type { ReviewSpanDto } from "@/lib/labeling/review-trace";
+import type { ReviewSpanDto } from "@/lib/labeling/types";
 
 /** Depth-first order under parents (children by start); orphans become roots. */
 function ordered(spans: ReviewSpanDto[]): { span: ReviewSpanDto; depth: number }[] {

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { apiFetch, ApiError, fieldIssues } from "@/components/ui/api-client";
 import { formStateFrom, toAnswers, toDefinitions, type TFormState } from "@/lib/labeling/form-values";
 import { validateAnswers } from "@/lib/labeling/label-input";
-import type { MyProgressDto, NextItemDto, ReviewItemDto } from "@/lib/labeling/review-service";
+import type { MyProgressDto, NextItemDto, ReviewItemDto } from "@/lib/labeling/types";
 
 export type QueueStatus = "loading" | "ready" | "empty" | "error";
 

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/components/ui/api-client";
 
-import type { ApiKeyDto as ApiKeyRow } from "@/lib/users/api-keys";
+import type { ApiKeyDto as ApiKeyRow } from "@/lib/users/types";
 
 /** The caller's personal API keys: create (shown once), list with last use, revoke. */
 export function ApiKeysPanel() {

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/components/ui/api-client";
-import type { JudgeSettingsDto } from "@/lib/evaluation/judge-settings";
+import type { JudgeSettingsDto } from "@/lib/evaluation/types";
 
 const field = "rounded-md border border-slate-300 px-2.5 py-1.5 text-sm";
 

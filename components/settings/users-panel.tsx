@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/components/ui/api-client";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
-import type { UserDto as UserRow } from "@/lib/users/service";
+import type { UserDto as UserRow } from "@/lib/users/types";
 
 const PAGE_SIZE = 50;
 

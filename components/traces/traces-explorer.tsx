@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
 import type { RowSelectionState } from "@tanstack/react-table";
+import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { explorerQueryParams, readExplorerQuery, type ExplorerQuery, type SortKey } from "@/lib/traces/explorer-query";
@@ -28,7 +29,6 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
   const { traces, hasNext, names, loading, error, newCount, reload } = useTraceSearch(experimentId, query);
   const [prefs, setPrefs] = useColumnPrefs(experimentId);
   const [selection, setSelection] = useState<RowSelectionState>({});
-  const [notice, setNotice] = useState<string | null>(null);
   const columns = useMemo(() => buildTraceColumns(names), [names]);
 
   const setParams = useCallback(
@@ -79,24 +79,11 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
               {newCount >= 100 ? "100+" : newCount} new trace{newCount === 1 ? "" : "s"} · show
             </button>
           ) : null}
-          {notice ? (
-            <span role="status" className="text-emerald-700">
-              {notice}
-            </span>
-          ) : null}
         </div>
         <ColumnSettings columns={columns} prefs={prefs} onChange={setPrefs} />
       </div>
       {canEdit && selectedIds.length > 0 ? (
-        <SelectionActions
-          experimentId={experimentId}
-          traceIds={selectedIds}
-          onDone={(message) => {
-            setNotice(message);
-            setSelection({});
-            reload();
-          }}
-        />
+        <SelectionActions experimentId={experimentId} traceIds={selectedIds} onDone={() => setSelection({})} />
       ) : null}
       {!loading && !error && traces.length === 0 ? (
         filtered ? (
@@ -134,11 +121,13 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
       )}
       <nav aria-label="Pages" className="mt-3 flex items-center gap-2 text-sm">
         <Button variant="secondary" disabled={query.page <= 1} onClick={() => update({ page: query.page - 1 })}>
-          ← Newer
+          <ChevronLeft aria-hidden className="h-4 w-4" />
+          Newer
         </Button>
         <span data-testid="page-number">Page {query.page}</span>
         <Button variant="secondary" disabled={!hasNext} onClick={() => update({ page: query.page + 1 })}>
-          Older →
+          Older
+          <ChevronRight aria-hidden className="h-4 w-4" />
         </Button>
       </nav>
       {openTraceId ? (
@@ -149,7 +138,6 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
           canEdit={canEdit}
           onSelectSpan={(id) => setParams({ span: id })}
           onClose={() => setParams({ trace: null, span: null })}
-          onAssessmentsChanged={reload}
         />
       ) : null}
     </div>

@@ -1,11 +1,11 @@
-import type { InputHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 
 export function TextField({
   label,
   error,
   className = "",
   ...props
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string }) {
+}: ComponentProps<"input"> & { label: string; error?: string }) {
   return (
     <label className={`block text-sm ${className}`}>
       <span className="mb-1 block font-medium text-slate-700">{label}</span>

@@ -20,6 +20,10 @@ export default async function globalSetup() {
   await admin.storageState({ path: storageState("admin") });
   await ensureUser(admin, E2E.developer.email, E2E.developer.password, "DEVELOPER");
   await ensureUser(admin, E2E.reviewer.email, E2E.reviewer.password, "REVIEWER");
+  // The specs' fake judge and app servers listen on 127.0.0.1, which the server-side request
+  // guard refuses unless an admin allows it: allowed here through the real setting.
+  const allowed = await admin.put("/api/security/allowed-hosts", { data: { hosts: ["127.0.0.1"] } });
+  if (!allowed.ok()) throw new Error(`allowing 127.0.0.1 failed: ${allowed.status()} ${await allowed.text()}`);
   await admin.dispose();
   for (const role of ["developer", "reviewer"] as E2ERole[]) {
     const ctx = await request.newContext({ baseURL: E2E.baseURL });

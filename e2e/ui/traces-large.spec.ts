@@ -5,7 +5,7 @@
  * measured figure is printed for people to compare.
  */
 import { expect, test, type Page } from "@playwright/test";
-import type { SpanSpec } from "../../prisma/seed/factories";
+import type { SpanSpec } from "../../lib/seed/factories";
 import { storageState } from "../support/env";
 import { createExperiment, seedTrace } from "./traces-seed";
 

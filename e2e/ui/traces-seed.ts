@@ -8,7 +8,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { APIRequestContext } from "@playwright/test";
 import { PrismaClient } from "../../lib/db/generated/sqlite/client";
 import type { Db } from "../../lib/db/client";
-import { insertTrace, type TraceSpec } from "../../prisma/seed/factories";
+import { insertTrace, type TraceSpec } from "../../lib/seed/factories";
 import { E2E } from "../support/env";
 
 let client: PrismaClient | null = null;

@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { parseTracesJson, renderTracesJsonV3 } from "@/lib/ingestion/traces-json";
 import { ingestSpans, type IngestResult } from "@/lib/ingestion/writer";
-import { spanDtoToRenderable } from "@/lib/mlflow/wire";
+import { spanDtoToRenderable } from "@/lib/traces/renderable-span";
 import { getTraceWithSpans } from "@/lib/traces/service";
 
 /** `<exp>/traces/<trace id>/artifacts/traces.json` -> its parts, else null. */

@@ -22,8 +22,8 @@ describe("parseFormValue", () => {
 
 describe("display", () => {
   it("shows thumbs for booleans and yes/no, rounds numbers", () => {
-    expect(displayValue(false)).toBe("👎 false");
-    expect(displayValue("yes")).toBe("👍 yes");
+    expect(displayValue(false)).toBe("false");
+    expect(displayValue("yes")).toBe("yes");
     expect(displayValue(0.33333)).toBe("0.333");
     expect(displayValue({ a: 1 })).toBe('{"a":1}');
     expect(valueTypeOf(3)).toBe("number");

@@ -50,10 +50,9 @@ export function formTextOf(value: JsonValue): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-/** Short display text: 👍/👎 for booleans (and judges' yes/no), numbers as is, labels as text. */
+/** Short display text: booleans (and judges' yes/no) as words, numbers rounded, labels as text (icons are the UI's). */
 export function displayValue(value: JsonValue): string {
-  if (value === true || value === "yes") return "👍 " + String(value === true ? "true" : "yes");
-  if (value === false || value === "no") return "👎 " + String(value === false ? "false" : "no");
+  if (value === true || value === false) return String(value);
   if (value === null) return "—";
   if (typeof value === "number")
     return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);

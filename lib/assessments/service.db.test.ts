@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/service";
-import { insertTrace } from "@/prisma/seed/factories";
+import { insertTrace } from "@/lib/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
 import { upsertUserAssessment, writeAssessment } from "./internal";
 import {

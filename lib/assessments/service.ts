@@ -10,7 +10,7 @@ import { requireRole } from "@/lib/auth/guard";
 import { db, Prisma } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { toAssessmentDto, writeAssessment } from "./internal";
-import { assertTraceReadable, assessmentVisibility, traceScopeWhere } from "@/lib/labeling/reviewer-scope";
+import { assertTraceReadable, assessmentVisibility, traceScopeWhere } from "@/lib/auth/reviewer-scope";
 import {
   ZCreateAssessmentBody,
   ZUpdateAssessmentBody,

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   "invitation.accepted",
   "invitation.rejected",
   "judge_settings.changed",
+  "allowed_hosts.changed",
   "trace.deleted",
   "labeling_session.deleted",
   "dataset.deleted",

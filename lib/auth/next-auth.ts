@@ -1,16 +1,18 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { recordAuditEvent } from "@/lib/audit/service";
-import { signInWithPassword } from "@/lib/users/sign-in";
-import { endSessions } from "@/lib/users/service";
+import { safeRedirectPath } from "@/lib/security/redirect";
+import { recordAuditEvent } from "@/lib/audit/record";
 import { clientAddress } from "./client-address";
+import { endSessions } from "./credentials";
+import { signInWithPassword } from "./sign-in";
 
 /**
- * Email + password sign-in with JWT sessions. The token carries the user id and the user's
- * session version: role and disabled state are re-read from the database on every request, and
- * a token whose version is older than the user's (after sign-out, a password reset, a role
- * change or disabling) is refused (see lib/auth/session.ts).
+ * Email + password sign-in with JWT sessions, throttled per account and client address
+ * (./sign-in.ts). The token carries the user id and the user's session version: role and
+ * disabled state are re-read from the database on every request, and a token whose version is
+ * older than the user's (after sign-out, a password reset, a role change or disabling) is
+ * refused (see lib/auth/session.ts).
  */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
@@ -30,6 +32,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Every redirect next-auth makes (callbackUrl of sign-in/sign-out) stays on this app's origin.
+    redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, baseUrl), baseUrl).toString();
+    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

@@ -6,8 +6,8 @@
 import { createDb } from "../db/client";
 import type { DbConfig } from "../db/config";
 import { applyMigrations } from "../db/migrations/apply";
-import { loadDemoData } from "../../prisma/seed/demo";
-import { failInterruptedRuns } from "../evaluation/runs/recovery";
+import { loadDemoData } from "../seed/demo";
+import { failInterruptedRuns } from "../evaluation/execution/recovery";
 import { checkDatabaseReachable } from "./check-database";
 import { ensureFirstAdmin } from "./first-admin";
 import { restrictDataPermissions } from "./permissions";

@@ -15,15 +15,16 @@ import {
   exportDatasetJsonl,
   getDataset,
 } from "@/lib/evaluation/datasets/service";
-import { getJudgeSettings, updateJudgeSettings } from "@/lib/evaluation/judge-settings";
+import { getJudgeSettings, resolveJudgeEndpoint, updateJudgeSettings } from "@/lib/evaluation/judge-settings/service";
 import { startFakeChatServer, type FakeChatServer } from "@/lib/evaluation/judges/testing/fake-chat-server";
-import { createEvaluationRun } from "@/lib/evaluation/runs/create-run";
-import { waitForRun } from "@/lib/evaluation/runs/runner";
+import { createEvaluationRun } from "@/lib/evaluation/execution/service";
+import { waitForRun } from "@/lib/evaluation/execution/runner";
 import { compareRuns, getEvaluationRun, listRunRows } from "@/lib/evaluation/runs/service";
 import { ZCreateEvaluationRunBody, type TCreateEvaluationRunInput } from "@/lib/evaluation/schemas";
 import { newId, newRunId } from "@/lib/ids";
+import { getAllowedHosts, setAllowedHosts } from "@/lib/security/allowed-hosts";
 import { createUser } from "@/lib/users/service";
-import { insertTrace } from "@/prisma/seed/factories";
+import { insertTrace } from "@/lib/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
 
 let server: FakeChatServer;
@@ -39,6 +40,8 @@ beforeAll(async () => {
   };
   admin = await mk("ADMIN");
   dev = await mk("DEVELOPER");
+  // The fake judge and apps run on 127.0.0.1: allowed through the real setting, as an admin would.
+  await setAllowedHosts(admin, { hosts: ["127.0.0.1"] });
   // Short timeout and one retry keep the timeout case quick.
   await updateJudgeSettings(admin, {
     base_url: server.baseUrl,
@@ -53,6 +56,20 @@ afterAll(async () => {
 });
 
 const runBody = (b: TCreateEvaluationRunInput) => ZCreateEvaluationRunBody.parse(b);
+
+describe("the judge API key at rest", () => {
+  it("is stored encrypted, never returned, and a legacy plaintext key is encrypted on first read", async () => {
+    const raw = async () => (await db().appSetting.findUnique({ where: { key: "judge.api_key" } }))!.value;
+    expect(await raw()).toMatch(/^enc:v1:/);
+    expect(await raw()).not.toContain("judge-secret");
+    expect((await resolveJudgeEndpoint())!.api_key).toBe("sk-judge-secret-1234");
+    expect(JSON.stringify(await getJudgeSettings(dev))).not.toContain("judge-secret");
+    // A key saved by an older version, in clear: read as is, then stored encrypted.
+    await db().appSetting.update({ where: { key: "judge.api_key" }, data: { value: "sk-judge-secret-1234" } });
+    expect((await resolveJudgeEndpoint())!.api_key).toBe("sk-judge-secret-1234");
+    expect(await raw()).toMatch(/^enc:v1:/);
+  });
+});
 
 async function qaTrace(experimentId: string, question: string, answer: string) {
   return insertTrace(db(), {
@@ -337,5 +354,80 @@ describe("datasets: versions, edits, export; runs against the app; comparing run
       ["Rome, Italy", "Rome, Italy"],
       ["Oslo", null],
     ]);
+  });
+});
+
+// Last in this file (tests in a file run in order): it empties the allow-list for a moment, which
+// only this file's runs depend on.
+describe("server-side URL fields and the allow-list", () => {
+  const NOTATIONS = [
+    "http://127.0.0.1:9/v1",
+    "http://localhost:9/v1",
+    "http://0.0.0.0:9/v1",
+    "http://2130706433:9/v1",
+    "http://0x7f000001:9/v1",
+    "http://017700000001:9/v1",
+    "http://127.1:9/v1",
+    "http://[::1]:9/v1",
+    "http://[::ffff:127.0.0.1]:9/v1",
+    "http://10.0.0.1/v1",
+    "http://169.254.169.254/latest",
+  ];
+
+  it("refuses each internal notation for every URL field, naming the field and the setting; allowed hosts work", async () => {
+    const exp = await makeExperiment();
+    await qaTrace(exp.id, "q?", "a");
+    await setAllowedHosts(admin, { hosts: [] });
+    try {
+      for (const url of NOTATIONS) {
+        const judge = updateJudgeSettings(admin, { base_url: url, model: "m" });
+        await expect(judge, url).rejects.toMatchObject({
+          status: 400,
+          message: expect.stringMatching(/^body\.base_url: .*Settings → Allowed internal hosts/),
+        });
+        const post = createEvaluationRun(
+          dev,
+          exp.id,
+          runBody({ filter: "", scorers: [{ type: "contains" }], output_source: { kind: "json_post", url } }),
+        );
+        await expect(post, url).rejects.toMatchObject({
+          status: 400,
+          message: expect.stringMatching(/^body\.output_source\.url: .*Settings → Allowed internal hosts/),
+        });
+        const chat = createEvaluationRun(
+          dev,
+          exp.id,
+          runBody({
+            filter: "",
+            scorers: [{ type: "contains" }],
+            output_source: { kind: "openai_chat", base_url: url, model: "m" },
+          }),
+        );
+        await expect(chat, url).rejects.toMatchObject({
+          status: 400,
+          message: expect.stringMatching(/^body\.output_source\.base_url: .*Settings → Allowed internal hosts/),
+        });
+      }
+      expect((await getJudgeSettings(admin)).base_url).toBe(server.baseUrl);
+    } finally {
+      await setAllowedHosts(admin, { hosts: ["127.0.0.1"] });
+    }
+    expect(await getAllowedHosts(admin)).toEqual({ hosts: ["127.0.0.1"] });
+    await expect(setAllowedHosts(dev, { hosts: ["10.0.0.0/8"] })).rejects.toMatchObject({ status: 403 });
+    await expect(setAllowedHosts(admin, { hosts: ["not a host"] })).rejects.toMatchObject({ status: 400 });
+    // The allowed local host works: a run calling the app on 127.0.0.1 completes.
+    const run = await createEvaluationRun(
+      dev,
+      exp.id,
+      runBody({
+        filter: "",
+        scorers: [{ type: "contains" }],
+        output_source: { kind: "openai_chat", base_url: server.baseUrl, model: "app-v1" },
+      }),
+    );
+    await waitForRun(run.id);
+    expect(await getEvaluationRun(dev, run.id)).toMatchObject({ status: "COMPLETED", doneRows: 1 });
+    const [row] = (await listRunRows(dev, run.id, { page: 1, page_size: 10 })).rows;
+    expect(row!.outputs).toMatch(/^The answer is/);
   });
 });

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { newExperimentId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
-import { experimentScopeWhere } from "@/lib/labeling/reviewer-scope";
+import { experimentScopeWhere } from "@/lib/auth/reviewer-scope";
 import type { TCreateExperimentBody } from "./schemas";
 
 export const DEFAULT_EXPERIMENT_ID = "0";

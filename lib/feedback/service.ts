@@ -11,7 +11,7 @@ import { writeAssessment } from "@/lib/assessments/internal";
 import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { issuePath } from "@/lib/http/errors";
-import { canonicalTraceId } from "@/lib/ingestion/otlp/ids";
+import { canonicalTraceId } from "@/lib/ids";
 import { ZLegacyFeedbackBody, type LegacyFeedbackResult, type TLegacyFeedbackBody } from "./schemas";
 
 const SOURCE_TYPES: Record<string, string> = {

@@ -1,4 +1,5 @@
-import { PayloadTooLargeError, ValidationError } from "@/lib/errors";
+import { PayloadTooLargeError } from "@/lib/errors";
+import { parseJsonWithLimits } from "@/lib/security/json-depth";
 
 /** Default request body limit; MAX_BODY_BYTES overrides it. */
 export function maxBodyBytes(): number {
@@ -37,16 +38,12 @@ export async function readBodyLimited(req: Request, limit = maxBodyBytes()): Pro
   return out;
 }
 
-/** Parses a JSON body within the limit; an empty body is `{}` (MLflow clients send none on some calls). */
+/** Parses a JSON body within the size and nesting limits (400 beyond MAX_JSON_DEPTH levels); an empty body is `{}` (MLflow clients send none on some calls). */
 export async function readJsonBody(req: Request, limit?: number): Promise<unknown> {
   const bytes = await readBodyLimited(req, limit);
   const text = new TextDecoder().decode(bytes).trim();
   if (!text) return {};
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new ValidationError(`Request body is not valid JSON: ${(e as Error).message}`);
-  }
+  return parseJsonWithLimits(text, "Request body");
 }
 
 /** URL query parameters as an object; a repeated parameter becomes an array. */

@@ -7,6 +7,7 @@ import type { Role } from "@/lib/auth/roles";
 import { actorFromRequest } from "@/lib/auth/session";
 import { UnauthenticatedError } from "@/lib/errors";
 import { queryObject, readJsonBody } from "./body";
+import { assertCookieRequestAllowed } from "./csrf";
 import { toErrorResponse, zodErrorBody } from "./errors";
 
 type Schema = z.ZodType;
@@ -36,7 +37,8 @@ export interface RouteContext<B, Q, R extends Access> {
 type Handler<B, Q, R extends Access> = (ctx: RouteContext<B, Q, R>) => Promise<unknown> | unknown;
 
 /**
- * Wraps a route handler: authenticates (session or API key), checks the role, parses and
+ * Wraps a route handler: refuses cross-site state changes made with the session cookie (see
+ * ./csrf.ts), authenticates (session or API key), checks the role, parses and
  * validates query and body with zod, enforces the body size limit, and turns thrown errors into
  * JSON `{error_code, message, details}` with the right status. Handlers return plain data
  * (sent as JSON 200) or a Response.
@@ -51,6 +53,8 @@ export function route<
     context: { params: Promise<Record<string, string | string[]>> },
   ): Promise<Response> => {
     try {
+      // Before authentication: a forged cross-site change is refused without touching the database.
+      assertCookieRequestAllowed(req);
       const actor = await actorFromRequest(req.headers);
       if (opts.role !== "PUBLIC") {
         if (!actor) throw new UnauthenticatedError();

@@ -6,18 +6,14 @@ import "server-only";
  * message saying what was wrong: 5xx would make MLflow's Python client retry for minutes.
  */
 import type { Actor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/errors";
 import { readBodyLimited } from "@/lib/http/body";
 import { DEFAULT_EXPERIMENT_ID } from "@/lib/experiments/service";
 import {
-  OtlpDecodeError,
-  decodeOtlpTraceRequest,
   encodeExportTraceServiceResponse,
   exportTraceServiceResponseJson,
   otlpFormatFromContentType,
 } from "@/lib/ingestion/otlp";
-import { normalizeSpan } from "@/lib/ingestion/mapping";
-import type { NormalizedSpan } from "@/lib/ingestion/types";
+import { decodeOtlpSpans } from "./decode-otlp";
 import { ingestSpans, resolveIngestExperiment, type IngestResult } from "./writer";
 
 export const EXPERIMENT_HEADER = "x-mlflow-experiment-id";
@@ -39,16 +35,6 @@ export async function ingestOtlpRequest(actor: Actor, req: Request): Promise<Ing
   const experimentId = req.headers.get(EXPERIMENT_HEADER)?.trim() || DEFAULT_EXPERIMENT_ID;
   const expId = await resolveIngestExperiment(experimentId); // 404 before reading, too
   const body = await readBodyLimited(req);
-  const decoded = decodeOtlpTraceRequest({ body, contentType, contentEncoding: req.headers.get("content-encoding") });
-  const spans: NormalizedSpan[] = decoded.map((span, i) => {
-    try {
-      return normalizeSpan(span);
-    } catch (err) {
-      if (err instanceof AppError) throw new OtlpDecodeError(`span ${i} (${span.spanId}): ${err.message}`);
-      throw new OtlpDecodeError(
-        `span ${i} (${span.spanId}) cannot be converted: ${err instanceof Error ? err.message : String(err)}`,
-      );
-    }
-  });
+  const spans = decodeOtlpSpans({ body, contentType, contentEncoding: req.headers.get("content-encoding") });
   return ingestSpans(actor, expId, spans, { experimentResolved: true });
 }

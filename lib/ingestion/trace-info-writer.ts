@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
-import { canonicalTraceId } from "@/lib/ingestion/otlp/ids";
+import { canonicalTraceId } from "@/lib/ids";
 import {
   META_FINALIZED,
   META_SCHEMA_VERSION,

@@ -6,15 +6,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/roles";
 import { createUser } from "@/lib/users/service";
-import { insertTrace } from "@/prisma/seed/factories";
+import { insertTrace } from "@/lib/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
-import { createLabelSchema, updateLabelSchema } from "@/lib/labeling/schema-service";
-import { createLabelingSession, listLabelingSessions } from "@/lib/labeling/session-service";
-import { addSessionItems, removeSessionItems } from "@/lib/labeling/session-items";
-import { claimNextItem, getReviewItem, saveDraft, skipItem, submitLabels } from "@/lib/labeling/review-service";
-import { getSessionProgress, getSessionResults } from "@/lib/labeling/results-service";
-import { listSessionExpectations } from "@/lib/labeling/export-service";
-import { getSessionAgreement } from "@/lib/labeling/agreement-service";
+import { createLabelSchema, updateLabelSchema } from "@/lib/labeling/label-schemas/service";
+import { createLabelingSession, listLabelingSessions } from "@/lib/labeling/sessions/service";
+import { addSessionItems, removeSessionItems } from "@/lib/labeling/items/service";
+import { claimNextItem, getReviewItem, saveDraft, skipItem, submitLabels } from "@/lib/labeling/review/service";
+import { getSessionProgress, getSessionResults } from "@/lib/labeling/results/service";
+import { listSessionExpectations } from "@/lib/labeling/export/service";
+import { getSessionAgreement } from "@/lib/labeling/agreement/service";
 
 async function makeUser(role: Role): Promise<Actor> {
   const email = `${uniqueName(role.toLowerCase())}@test.local`;

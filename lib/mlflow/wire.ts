@@ -8,7 +8,8 @@ import { ValidationError } from "@/lib/errors";
 import type { ExperimentDto } from "@/lib/experiments/service";
 import type { SpanDto, TraceInfoDto } from "@/lib/traces/schemas";
 import { renderOtelProtoJsonSpans, type ProtoJsonSpan } from "@/lib/ingestion/traces-json";
-import type { RenderableSpan } from "@/lib/ingestion/types";
+import { spanDtoToRenderable } from "@/lib/traces/renderable-span";
+import { parseJsonWithLimits } from "@/lib/security/json-depth";
 
 export const isoTime = (ms: number) => new Date(ms).toISOString();
 
@@ -101,11 +102,10 @@ const obj = (v: unknown): WireObj | undefined =>
 function expectationValue(e: WireObj): JsonValue | undefined {
   const sv = obj(e.serialized_value);
   if (sv) {
-    try {
-      return JSON.parse(String(sv.value ?? "null")) as JsonValue;
-    } catch {
-      throw new ValidationError("assessment.expectation.serialized_value.value is not valid JSON");
-    }
+    return parseJsonWithLimits(
+      String(sv.value ?? "null"),
+      "assessment.expectation.serialized_value.value",
+    ) as JsonValue;
   }
   return e.value as JsonValue | undefined;
 }
@@ -185,31 +185,6 @@ export function traceInfoToV2(t: TraceInfoDto) {
     status: t.state === "STATE_UNSPECIFIED" ? "TRACE_STATUS_UNSPECIFIED" : t.state,
     request_metadata: pairs(t.metadata),
     tags: pairs(t.tags),
-  };
-}
-
-/** A stored span (SpanDto) in the shape the ingestion renderers take. */
-export function spanDtoToRenderable(traceId: string, s: SpanDto): RenderableSpan {
-  return {
-    traceId,
-    spanId: s.spanId,
-    parentSpanId: s.parentSpanId,
-    name: s.name,
-    startTimeNs: BigInt(s.startTimeNs),
-    endTimeNs: s.endTimeNs == null ? null : BigInt(s.endTimeNs),
-    statusCode: (s.statusCode as RenderableSpan["statusCode"]) ?? "UNSET",
-    statusMessage: s.statusMessage,
-    attributes: s.attributes,
-    events: s.events.map((e) => ({
-      name: e.name,
-      timeUnixNano: e.timeUnixNano ?? "0",
-      attributes: e.attributes ?? {},
-    })),
-    spanType: s.spanType,
-    inputs: s.inputs ?? undefined,
-    outputs: s.outputs ?? undefined,
-    inputTokens: s.inputTokens,
-    outputTokens: s.outputTokens,
   };
 }
 

@@ -7,7 +7,7 @@ import { toAssessmentDto } from "@/lib/assessments/internal";
 import type { AssessmentDto } from "@/lib/assessments/schemas";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Prisma } from "@/lib/db/client";
-import { assessmentVisibility } from "@/lib/labeling/reviewer-scope";
+import { assessmentVisibility } from "@/lib/auth/reviewer-scope";
 import type { TraceInfoDto } from "./schemas";
 
 /** The trace columns a TraceInfoDto needs (select these, not the whole row). */

@@ -3,17 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { createAssessment } from "@/lib/assessments/service";
 import { createUser } from "@/lib/users/service";
-import { insertTrace, type TraceSpec } from "@/prisma/seed/factories";
+import { insertTrace, type TraceSpec } from "@/lib/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
-import {
-  batchGetTraces,
-  deleteTraceTag,
-  deleteTraces,
-  getTraceInfo,
-  getTraceWithSpans,
-  setTraceTag,
-} from "./get-trace";
-import { searchTraces } from "./search-traces";
+import { batchGetTraces, deleteTraceTag, deleteTraces, getTraceInfo, getTraceWithSpans, setTraceTag } from "./service";
+import { searchTraces } from "./search/service";
 
 let dev: Actor;
 let reviewer: Actor;

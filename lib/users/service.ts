@@ -4,23 +4,14 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
-import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { generatePassword, hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
-import { lockedAccounts } from "./sign-in";
+import { lockedAccounts } from "./locks";
 import { recordAuditEvent } from "@/lib/audit/service";
 import type { TCreateUserBody, TPageQuery, TUpdateUserBody } from "./schemas";
-
-export interface UserDto {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-  /** Locked after too many failed sign-ins (admins see it in the users list). */
-  lockedUntil?: string | null;
-}
+import type { UserDto } from "./types";
+export type { UserDto } from "./types";
 
 type UserRow = { id: string; email: string; name: string; role: string; disabledAt: Date | null; createdAt: Date };
 
@@ -151,56 +142,6 @@ export async function resetPasswordById(
   if (!user || (userId !== actor.userId && actor.role !== "ADMIN"))
     throw new NotFoundError(`No user with id ${userId}`);
   return resetPassword(actor, user.email, password);
-}
-
-/** Checks an email and password; null when they do not match an active user. */
-export async function authenticateWithPassword(
-  email: string,
-  password: string,
-): Promise<(UserDto & { sessionVersion: number }) | null> {
-  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!user || user.disabledAt) {
-    // Spend the same time as a real check so response times do not reveal which emails exist.
-    await verifyPassword(password, DUMMY_HASH);
-    return null;
-  }
-  return (await verifyPassword(password, user.passwordHash))
-    ? { ...toUserDto(user), sessionVersion: user.sessionVersion }
-    : null;
-}
-
-const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
-
-/**
- * The actor for a user id from a session, re-read so role changes and disabling apply at once.
- * With `sessionVersion` (from the session token) a token issued before the last sign-out,
- * password reset, role change or disable is refused.
- */
-export async function loadActor(
-  userId: string,
-  via: Actor["via"],
-  opts: { sessionVersion?: number; clientAddress?: string } = {},
-): Promise<Actor | null> {
-  const user = await db().user.findUnique({ where: { id: userId } });
-  if (!user || user.disabledAt) return null;
-  if (opts.sessionVersion !== undefined && opts.sessionVersion !== user.sessionVersion) return null;
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role as Role,
-    via,
-    ...(opts.clientAddress ? { clientAddress: opts.clientAddress } : {}),
-  };
-}
-
-/** Ends every session of a user (sign-out: the token's version no longer matches). */
-export async function endSessions(userId: string, sessionVersion?: number): Promise<void> {
-  // Only the version the signing-out token carries is bumped, so a stale sign-out is a no-op.
-  await db().user.updateMany({
-    where: { id: userId, ...(sessionVersion !== undefined ? { sessionVersion } : {}) },
-    data: { sessionVersion: { increment: 1 } },
-  });
 }
 
 export async function countUsers(): Promise<number> {

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { ForbiddenError, ConflictError } from "@/lib/errors";
 import { uniqueName } from "@/test/db";
-import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./api-keys";
-import { acceptInvitation, createInvitation } from "./invitations";
-import { authenticateWithPassword, createUser, endSessions, loadActor, resetPassword, updateUser } from "./service";
-import { signInWithPassword, unlockUser } from "./sign-in";
+import { authenticateApiKey, authenticateWithPassword, endSessions, loadActor } from "@/lib/auth/credentials";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys/service";
+import { acceptInvitation, createInvitation } from "./invitations/service";
+import { createUser, resetPassword, updateUser } from "./service";
+import { unlockUser } from "./locks";
 import { listAuditEvents } from "@/lib/audit/service";
 import { ValidationError } from "@/lib/errors";
 

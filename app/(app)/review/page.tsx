@@ -1,7 +1,7 @@
 import { ReviewSessionList } from "@/components/review/review-session-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
-import { listMyReviewSessions } from "@/lib/labeling/my-sessions";
+import { listMyReviewSessions } from "@/lib/labeling/my-sessions/service";
 
 export default async function ReviewPage() {
   const actor = await requirePageActor("REVIEWER", "/review");

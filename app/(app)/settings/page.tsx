@@ -1,4 +1,5 @@
 import { AuditPanel } from "@/components/settings/audit-panel";
+import { AllowedHostsPanel } from "@/components/settings/allowed-hosts-panel";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { JudgeSettingsPanel } from "@/components/settings/judge-settings-panel";
 import { UsersPanel } from "@/components/settings/users-panel";
@@ -15,6 +16,7 @@ export default async function SettingsPage() {
       {actor.role === "ADMIN" ? <UsersPanel /> : null}
       <ApiKeysPanel />
       {actor.role !== "REVIEWER" ? <JudgeSettingsPanel canEdit={actor.role === "ADMIN"} /> : null}
+      {actor.role === "ADMIN" ? <AllowedHostsPanel /> : null}
       {actor.role === "ADMIN" ? <AuditPanel /> : null}
     </div>
   );

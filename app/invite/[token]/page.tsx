@@ -1,5 +1,5 @@
 import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
-import { getInvitation } from "@/lib/users/invitations";
+import { getInvitation } from "@/lib/users/invitations/service";
 
 export const dynamic = "force-dynamic";
 

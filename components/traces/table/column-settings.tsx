@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { ArrowDown, ArrowUp, Columns3 } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import type { TraceColumn } from "./trace-columns";
 import type { ColumnPrefs } from "./use-column-prefs";
 
@@ -15,7 +16,6 @@ export function ColumnSettings({
   prefs: ColumnPrefs;
   onChange: (p: ColumnPrefs) => void;
 }) {
-  const [open, setOpen] = useState(false);
   const ids = columns.map((c) => c.id);
   const order = [...prefs.order.filter((id) => ids.includes(id)), ...ids.filter((id) => !prefs.order.includes(id))];
   const byId = new Map(columns.map((c) => [c.id, c]));
@@ -27,57 +27,52 @@ export function ColumnSettings({
     onChange({ ...prefs, order: next });
   };
   return (
-    <div className="relative">
-      <Button variant="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
-        Columns
-      </Button>
-      {open ? (
-        <div
-          role="dialog"
-          aria-label="Columns"
-          className="absolute right-0 z-20 mt-1 max-h-96 w-72 overflow-y-auto rounded-md bg-white p-2 text-sm shadow-lg ring-1 ring-slate-200"
+    <Popover>
+      <PopoverTrigger asChild>
+        <Button variant="secondary">
+          <Columns3 aria-hidden className="h-4 w-4" />
+          Columns
+        </Button>
+      </PopoverTrigger>
+      <PopoverContent aria-label="Columns" className="max-h-96 w-72 overflow-y-auto !p-2">
+        <ul>
+          {order.map((id, i) => (
+            <li key={id} className="flex items-center gap-2 rounded px-1 py-0.5 hover:bg-slate-50">
+              <label className="flex flex-1 items-center gap-2 truncate">
+                <input
+                  type="checkbox"
+                  checked={prefs.visibility[id] !== false}
+                  onChange={(e) => onChange({ ...prefs, visibility: { ...prefs.visibility, [id]: e.target.checked } })}
+                />
+                <span className="truncate">{byId.get(id)?.meta?.label ?? id}</span>
+              </label>
+              <button
+                type="button"
+                aria-label={`Move ${byId.get(id)?.meta?.label} up`}
+                className="px-1 text-slate-500 hover:text-slate-900"
+                onClick={() => move(i, -1)}
+              >
+                <ArrowUp aria-hidden className="h-3.5 w-3.5" />
+              </button>
+              <button
+                type="button"
+                aria-label={`Move ${byId.get(id)?.meta?.label} down`}
+                className="px-1 text-slate-500 hover:text-slate-900"
+                onClick={() => move(i, 1)}
+              >
+                <ArrowDown aria-hidden className="h-3.5 w-3.5" />
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button
+          type="button"
+          className="mt-2 text-xs text-indigo-600 hover:underline"
+          onClick={() => onChange({ visibility: {}, order: [] })}
         >
-          <ul>
-            {order.map((id, i) => (
-              <li key={id} className="flex items-center gap-2 rounded px-1 py-0.5 hover:bg-slate-50">
-                <label className="flex flex-1 items-center gap-2 truncate">
-                  <input
-                    type="checkbox"
-                    checked={prefs.visibility[id] !== false}
-                    onChange={(e) =>
-                      onChange({ ...prefs, visibility: { ...prefs.visibility, [id]: e.target.checked } })
-                    }
-                  />
-                  <span className="truncate">{byId.get(id)?.meta?.label ?? id}</span>
-                </label>
-                <button
-                  type="button"
-                  aria-label={`Move ${byId.get(id)?.meta?.label} up`}
-                  className="px-1 text-slate-500 hover:text-slate-900"
-                  onClick={() => move(i, -1)}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  aria-label={`Move ${byId.get(id)?.meta?.label} down`}
-                  className="px-1 text-slate-500 hover:text-slate-900"
-                  onClick={() => move(i, 1)}
-                >
-                  ↓
-                </button>
-              </li>
-            ))}
-          </ul>
-          <button
-            type="button"
-            className="mt-2 text-xs text-indigo-600 hover:underline"
-            onClick={() => onChange({ visibility: {}, order: [] })}
-          >
-            Reset to default
-          </button>
-        </div>
-      ) : null}
-    </div>
+          Reset to default
+        </button>
+      </PopoverContent>
+    </Popover>
   );
 }

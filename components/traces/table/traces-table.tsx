@@ -1,5 +1,6 @@
 "use client";
 
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { useMemo } from "react";
 import { useTable, type RowSelectionState } from "@tanstack/react-table";
 import type { ExplorerQuery, SortKey } from "@/lib/traces/explorer-query";
@@ -81,9 +82,15 @@ export function TracesTable({
                         onClick={() => onSort(meta.sortKey!)}
                       >
                         <table.FlexRender header={header} />
-                        <span aria-hidden className="text-slate-400">
-                          {active ? (sort!.desc ? "↓" : "↑") : "↕"}
-                        </span>
+                        {active ? (
+                          sort!.desc ? (
+                            <ArrowDown aria-hidden className="h-3 w-3 text-slate-500" />
+                          ) : (
+                            <ArrowUp aria-hidden className="h-3 w-3 text-slate-500" />
+                          )
+                        ) : (
+                          <ArrowUpDown aria-hidden className="h-3 w-3 text-slate-400" />
+                        )}
                       </button>
                     ) : (
                       <table.FlexRender header={header} />

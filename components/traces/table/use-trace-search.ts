@@ -1,7 +1,10 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, apiFetch } from "@/components/ui/api-client";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
+import { assessmentKeys } from "@/components/assessments/query-keys";
+import { traceKeys } from "@/components/traces/query-keys";
+import { ApiError, api } from "@/components/ui/api-client";
 import type { AssessmentNameDto } from "@/lib/assessments/schemas";
 import {
   composeFilter,
@@ -10,104 +13,95 @@ import {
   pageTokenFor,
   type ExplorerQuery,
 } from "@/lib/traces/explorer-query";
-import type { SearchTracesResult, TraceInfoDto } from "@/lib/traces/schemas";
-
-export interface SearchState {
-  traces: TraceInfoDto[];
-  hasNext: boolean;
-  names: AssessmentNameDto[];
-  loading: boolean;
-  error: { message: string; position: number | null } | null;
-  /** Traces newer than the newest shown that match the current filter (polled). */
-  newCount: number;
-}
+import type { SearchTracesResult } from "@/lib/traces/schemas";
 
 const POLL_MS = 5000;
 
+export function useAssessmentNames(experimentId: string, enabled = true) {
+  return useQuery({
+    queryKey: assessmentKeys.names(experimentId),
+    queryFn: ({ signal }) =>
+      api.get<{ names: AssessmentNameDto[] }>(
+        `/api/assessments/names?experiment_id=${encodeURIComponent(experimentId)}`,
+        signal,
+      ),
+    select: (r) => r.names,
+    enabled,
+  });
+}
+
 /** Runs the table's server search for the URL state, and polls for newer traces every 5 s. */
 export function useTraceSearch(experimentId: string, query: ExplorerQuery) {
-  const [state, setState] = useState<SearchState>({
-    traces: [],
-    hasNext: false,
-    names: [],
-    loading: true,
-    error: null,
-    newCount: 0,
+  const client = useQueryClient();
+  const search = useQuery({
+    queryKey: traceKeys.search(experimentId, query),
+    queryFn: ({ signal }) =>
+      fetchSearch(
+        {
+          experimentIds: [experimentId],
+          filter: composeFilter(query, Date.now()),
+          orderBy: composeOrderBy(query),
+          pageToken: pageTokenFor(query.page),
+          maxResults: PAGE_SIZE,
+        },
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
   });
-  const [version, setVersion] = useState(0);
-  const newest = useRef<number | null>(null);
-  const key = JSON.stringify(query);
+  const names = useAssessmentNames(experimentId);
+  const traces = useMemo(() => (search.isError ? [] : (search.data?.traces ?? [])), [search.isError, search.data]);
+  const newest = useMemo(
+    () => traces.reduce<number | null>((m, t) => (m == null || t.timestampMs > m ? t.timestampMs : m), null),
+    [traces],
+  );
+  // Polling only asks for traces newer than the newest one shown, so it stays cheap; the query client
+  // pauses it while the tab is hidden.
+  const newer = useQuery({
+    queryKey: traceKeys.newer(experimentId, query, newest),
+    queryFn: ({ signal }) =>
+      fetchSearch(
+        {
+          experimentIds: [experimentId],
+          filter: composeFilter(query, Date.now(), newest == null ? [] : [`attributes.timestamp_ms > ${newest}`]),
+          maxResults: 100,
+        },
+        signal,
+      ),
+    enabled: search.isSuccess && !search.isPlaceholderData,
+    refetchInterval: POLL_MS,
+    // The first answer comes one interval after the table loaded, as the table itself is the newest view.
+    initialData: { traces: [] } as SearchTracesResult,
+    initialDataUpdatedAt: () => Date.now(),
+    staleTime: POLL_MS,
+    retry: false,
+  });
 
-  useEffect(() => {
-    let cancelled = false;
-    setState((s) => ({ ...s, loading: true }));
-    const q = JSON.parse(key) as ExplorerQuery;
-    const search = apiFetch<SearchTracesResult>("/api/traces/search", {
-      method: "POST",
-      json: {
-        experimentIds: [experimentId],
-        filter: composeFilter(q, Date.now()),
-        orderBy: composeOrderBy(q),
-        pageToken: pageTokenFor(q.page),
-        maxResults: PAGE_SIZE,
-      },
-    });
-    const names = apiFetch<{ names: AssessmentNameDto[] }>(
-      `/api/assessments/names?experiment_id=${encodeURIComponent(experimentId)}`,
-    );
-    Promise.all([search, names])
-      .then(([res, n]) => {
-        if (cancelled) return;
-        newest.current = res.traces.reduce<number | null>(
-          (m, t) => (m == null || t.timestampMs > m ? t.timestampMs : m),
-          null,
-        );
-        setState({
-          traces: res.traces,
-          hasNext: Boolean(res.nextPageToken),
-          names: n.names,
-          loading: false,
-          error: null,
-          newCount: 0,
-        });
-      })
-      .catch((e: unknown) => {
-        if (cancelled) return;
-        const position =
-          e instanceof ApiError ? ((e.body as { details?: { position?: number } })?.details?.position ?? null) : null;
-        setState((s) => ({
-          ...s,
-          traces: [],
-          hasNext: false,
-          loading: false,
-          error: { message: (e as Error).message, position },
-        }));
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [experimentId, key, version]);
-
-  // Polling only asks for traces newer than the newest one shown, so it stays cheap.
-  useEffect(() => {
-    const timer = window.setInterval(async () => {
-      if (document.hidden) return;
-      const q = JSON.parse(key) as ExplorerQuery;
-      const since = newest.current;
-      const extra = since == null ? [] : [`attributes.timestamp_ms > ${since}`];
-      try {
-        const res = await apiFetch<SearchTracesResult>("/api/traces/search", {
-          method: "POST",
-          json: { experimentIds: [experimentId], filter: composeFilter(q, Date.now(), extra), maxResults: 100 },
-        });
-        setState((s) => (s.newCount === res.traces.length ? s : { ...s, newCount: res.traces.length }));
-      } catch {
-        // A failed poll is retried on the next tick; the table keeps what it shows.
+  const err = search.error;
+  const error = err
+    ? {
+        message: err.message,
+        position:
+          err instanceof ApiError
+            ? ((err.body as { details?: { position?: number } })?.details?.position ?? null)
+            : null,
       }
-    }, POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [experimentId, key]);
+    : null;
+  const reload = useCallback(() => {
+    void client.invalidateQueries({ queryKey: traceKeys.searches(experimentId) });
+    void client.invalidateQueries({ queryKey: assessmentKeys.names(experimentId) });
+  }, [client, experimentId]);
+  return {
+    traces,
+    hasNext: !search.isError && Boolean(search.data?.nextPageToken),
+    names: names.data ?? [],
+    loading: search.isFetching && (search.isPlaceholderData || !search.data),
+    error,
+    newCount: search.isFetching ? 0 : (newer.data?.traces.length ?? 0),
+    reload,
+  };
+}
 
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { ...state, reload };
+function fetchSearch(body: Record<string, unknown>, signal: AbortSignal) {
+  return api.post<SearchTracesResult>("/api/traces/search", body, signal);
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { JsonView } from "@/components/traces/content/json-view";
 import { SpanContent } from "@/components/traces/content/span-content";
 import { formatDuration } from "@/components/traces/table/trace-columns";
@@ -22,7 +23,12 @@ export function SpanDetail({ span }: { span: SpanDto }) {
     ["events", `Events (${span.events.length})`],
   ];
   return (
-    <div className="flex h-full flex-col" data-testid="span-detail">
+    <Tabs
+      value={tab}
+      onValueChange={(v) => setTab(v as Tab)}
+      className="flex h-full flex-col"
+      data-testid="span-detail"
+    >
       <div className="border-b border-slate-200 px-3 py-2">
         <div className="flex items-center gap-2">
           <SpanTypeIcon spanType={span.spanType} />
@@ -40,20 +46,13 @@ export function SpanDetail({ span }: { span: SpanDto }) {
             <span className="font-medium text-red-700">ERROR{span.statusMessage ? `: ${span.statusMessage}` : ""}</span>
           ) : null}
         </div>
-        <div role="tablist" className="mt-2 flex gap-1">
+        <TabsList aria-label="Span details" className="mt-2">
           {tabs.map(([id, label]) => (
-            <button
-              key={id}
-              role="tab"
-              type="button"
-              aria-selected={tab === id}
-              onClick={() => setTab(id)}
-              className={`rounded px-2 py-1 text-xs font-medium ${tab === id ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
-            >
+            <TabsTrigger key={id} value={id}>
               {label}
-            </button>
+            </TabsTrigger>
           ))}
-        </div>
+        </TabsList>
       </div>
       <div className="flex-1 overflow-auto p-3">
         {exceptions.length > 0 && tab !== "events" ? (
@@ -66,7 +65,7 @@ export function SpanDetail({ span }: { span: SpanDto }) {
             ))}
           </div>
         ) : null}
-        {tab === "io" ? (
+        <TabsContent value="io">
           <SpanContent
             key={span.spanId}
             spanType={span.spanType}
@@ -79,29 +78,33 @@ export function SpanDetail({ span }: { span: SpanDto }) {
                 : null
             }
           />
-        ) : tab === "attributes" ? (
+        </TabsContent>
+        <TabsContent value="attributes">
           <JsonView value={span.attributes} />
-        ) : span.events.length === 0 ? (
-          <p className="text-sm text-slate-500">This span recorded no events.</p>
-        ) : (
-          <ol className="space-y-2">
-            {span.events.map((e, i) => (
-              <li
-                key={i}
-                className={`rounded-md p-2 ring-1 ${e.name === "exception" ? "bg-red-50 ring-red-200" : "ring-slate-200"}`}
-              >
-                <div className="text-xs font-semibold">{e.name}</div>
-                {e.attributes?.["exception.stacktrace"] ? (
-                  <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap text-xs">
-                    {String(e.attributes["exception.stacktrace"])}
-                  </pre>
-                ) : null}
-                <JsonView value={e.attributes ?? {}} />
-              </li>
-            ))}
-          </ol>
-        )}
+        </TabsContent>
+        <TabsContent value="events">
+          {span.events.length === 0 ? (
+            <p className="text-sm text-slate-500">This span recorded no events.</p>
+          ) : (
+            <ol className="space-y-2">
+              {span.events.map((e, i) => (
+                <li
+                  key={i}
+                  className={`rounded-md p-2 ring-1 ${e.name === "exception" ? "bg-red-50 ring-red-200" : "ring-slate-200"}`}
+                >
+                  <div className="text-xs font-semibold">{e.name}</div>
+                  {e.attributes?.["exception.stacktrace"] ? (
+                    <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap text-xs">
+                      {String(e.attributes["exception.stacktrace"])}
+                    </pre>
+                  ) : null}
+                  <JsonView value={e.attributes ?? {}} />
+                </li>
+              ))}
+            </ol>
+          )}
+        </TabsContent>
       </div>
-    </div>
+    </Tabs>
   );
 }

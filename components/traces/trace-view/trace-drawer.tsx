@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect } from "react";
 import Link from "next/link";
+import { Sheet, SheetContent } from "@/components/ui/sheet";
 import { TraceView } from "./trace-view";
 
 interface Props {
@@ -11,62 +11,40 @@ interface Props {
   canEdit: boolean;
   onSelectSpan: (spanId: string | null) => void;
   onClose: () => void;
-  onAssessmentsChanged: () => void;
 }
 
-/** The trace view over the table (Escape closes it), driven by `?trace=` and `?span=` in the URL. */
-export function TraceDrawer({
-  experimentId,
-  traceId,
-  spanId,
-  canEdit,
-  onSelectSpan,
-  onClose,
-  onAssessmentsChanged,
-}: Props) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const tag = (e.target as HTMLElement | null)?.tagName;
-      if (e.key === "Escape" && tag !== "INPUT" && tag !== "TEXTAREA" && tag !== "SELECT") onClose();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+/**
+ * The trace view over the table, driven by `?trace=` and `?span=` in the URL. A Radix sheet: focus stays
+ * inside while it is open and returns to the row that opened it; Escape closes it, except while typing
+ * in a form field of the drawer (an assessment being written is not thrown away by a stray Escape).
+ */
+export function TraceDrawer({ experimentId, traceId, spanId, canEdit, onSelectSpan, onClose }: Props) {
   return (
-    <div className="fixed inset-0 z-30 flex justify-end bg-slate-900/20" onClick={onClose}>
-      <div
-        role="dialog"
-        aria-label="Trace"
-        className="flex h-full w-[92vw] max-w-[1600px] flex-col bg-white shadow-2xl"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <div className="flex items-center justify-end gap-3 border-b border-slate-100 px-4 py-1 text-xs">
+    <Sheet open onOpenChange={(open) => !open && onClose()}>
+      <SheetContent
+        title="Trace"
+        closeLabel="Close trace"
+        onEscapeKeyDown={(e) => {
+          const tag = (e.target as HTMLElement | null)?.tagName;
+          if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") e.preventDefault();
+        }}
+        actions={
           <Link
-            className="text-indigo-600 hover:underline"
+            className="text-xs text-indigo-600 hover:underline"
             href={`/experiments/${experimentId}/traces/${traceId}${spanId ? `?span=${spanId}` : ""}`}
           >
             Open in its own page
           </Link>
-          <button
-            type="button"
-            aria-label="Close trace"
-            className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100"
-            onClick={onClose}
-          >
-            ✕ Close (Esc)
-          </button>
-        </div>
-        <div className="min-h-0 flex-1">
-          <TraceView
-            experimentId={experimentId}
-            traceId={traceId}
-            spanId={spanId}
-            canEdit={canEdit}
-            onSelectSpan={onSelectSpan}
-            onAssessmentsChanged={onAssessmentsChanged}
-          />
-        </div>
-      </div>
-    </div>
+        }
+      >
+        <TraceView
+          experimentId={experimentId}
+          traceId={traceId}
+          spanId={spanId}
+          canEdit={canEdit}
+          onSelectSpan={onSelectSpan}
+        />
+      </SheetContent>
+    </Sheet>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { errorMessage } from "@/components/ui/api-client";
 import { AssessmentsPanel } from "@/components/assessments/assessments-panel";
 import { formatDuration } from "@/components/traces/table/trace-columns";
 import { SpanDetail } from "./span-detail";
@@ -15,20 +17,11 @@ interface Props {
   spanId: string | null;
   canEdit: boolean;
   onSelectSpan: (spanId: string | null) => void;
-  /** Called after an assessment was added, changed or deleted (the table refreshes its columns). */
-  onAssessmentsChanged?: () => void;
 }
 
 /** One trace: header, Summary / Details & Timeline tabs, and the assessments panel on the right. */
-export function TraceView({
-  experimentId,
-  traceId,
-  spanId: urlSpanId,
-  canEdit,
-  onSelectSpan,
-  onAssessmentsChanged,
-}: Props) {
-  const { data, error, reload } = useTrace(traceId);
+export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, onSelectSpan }: Props) {
+  const { data, error } = useTrace(traceId);
   const [spanId, selectSpan] = useSpanSelection(urlSpanId, onSelectSpan);
   const [tab, setTab] = useState<"details" | "summary">("details");
   const assessmentCounts = useMemo(() => {
@@ -41,7 +34,7 @@ export function TraceView({
   if (error)
     return (
       <p role="alert" className="p-4 text-sm text-red-700">
-        {error}
+        Could not load this trace: {errorMessage(error)}
       </p>
     );
   if (!data)
@@ -56,7 +49,12 @@ export function TraceView({
   const shown = selected ?? root;
 
   return (
-    <div className="flex h-full min-h-0 flex-col" data-testid="trace-view">
+    <Tabs
+      value={tab}
+      onValueChange={(v) => setTab(v as "details" | "summary")}
+      className="flex h-full min-h-0 flex-col"
+      data-testid="trace-view"
+    >
       <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-2 text-sm">
         <h2 className="font-semibold text-slate-900">{info.name ?? "Trace"}</h2>
         <span className="font-mono text-xs text-slate-500">{info.traceId}</span>
@@ -69,45 +67,30 @@ export function TraceView({
         <span className="text-xs text-slate-500">{formatDuration(info.executionTimeMs)}</span>
         {info.totalTokens != null ? <span className="text-xs text-slate-500">{info.totalTokens} tokens</span> : null}
         <span className="text-xs text-slate-500">{info.spanCount} spans</span>
-        <div role="tablist" className="ml-auto flex gap-1">
-          {(["summary", "details"] as const).map((t) => (
-            <button
-              key={t}
-              role="tab"
-              type="button"
-              aria-selected={tab === t}
-              onClick={() => setTab(t)}
-              className={`rounded px-2 py-1 text-xs font-medium ${tab === t ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
-            >
-              {t === "summary" ? "Summary" : "Details & Timeline"}
-            </button>
-          ))}
-        </div>
+        <TabsList aria-label="Trace views" className="ml-auto">
+          <TabsTrigger value="summary">Summary</TabsTrigger>
+          <TabsTrigger value="details">Details &amp; Timeline</TabsTrigger>
+        </TabsList>
       </header>
       <div className="flex min-h-0 flex-1">
-        {tab === "summary" ? (
-          <div className="min-w-0 flex-1 overflow-auto">
-            <TraceSummary root={root} />
+        <TabsContent value="summary" className="min-w-0 flex-1 overflow-auto">
+          <TraceSummary root={root} />
+        </TabsContent>
+        <TabsContent value="details" className="flex min-w-0 flex-[8] data-[state=inactive]:hidden">
+          <div className="min-w-0 flex-1 border-r border-slate-200">
+            {spans.length === 0 ? (
+              <p className="p-4 text-sm text-slate-500">No spans were recorded for this trace yet.</p>
+            ) : (
+              <SpanTree
+                spans={spans}
+                selectedSpanId={shown?.spanId ?? null}
+                onSelect={selectSpan}
+                assessmentCounts={assessmentCounts}
+              />
+            )}
           </div>
-        ) : (
-          <>
-            <div className="min-w-0 flex-[4] border-r border-slate-200">
-              {spans.length === 0 ? (
-                <p className="p-4 text-sm text-slate-500">No spans were recorded for this trace yet.</p>
-              ) : (
-                <SpanTree
-                  spans={spans}
-                  selectedSpanId={shown?.spanId ?? null}
-                  onSelect={selectSpan}
-                  assessmentCounts={assessmentCounts}
-                />
-              )}
-            </div>
-            <div className="min-w-0 flex-[4] border-r border-slate-200">
-              {shown ? <SpanDetail span={shown} /> : null}
-            </div>
-          </>
-        )}
+          <div className="min-w-0 flex-1 border-r border-slate-200">{shown ? <SpanDetail span={shown} /> : null}</div>
+        </TabsContent>
         <aside className="w-80 shrink-0 overflow-y-auto xl:w-96" aria-label="Assessments">
           <AssessmentsPanel
             experimentId={experimentId}
@@ -116,13 +99,9 @@ export function TraceView({
             spans={spans}
             selectedSpan={selected}
             canEdit={canEdit}
-            onChanged={() => {
-              reload();
-              onAssessmentsChanged?.();
-            }}
           />
         </aside>
       </div>
-    </div>
+    </Tabs>
   );
 }

@@ -9,6 +9,7 @@
 import { ValidationError } from "@/lib/errors";
 import { ZDatasetRecordInput, type TDatasetRecordInput } from "@/lib/evaluation/schemas";
 import { parseCsv } from "@/lib/evaluation/datasets/csv";
+import { depthMessage, jsonDepthExceededAt } from "@/lib/security/json-depth";
 
 export const MAX_UPLOAD_RECORDS = 10_000;
 const MAX_REPORTED = 20;
@@ -34,6 +35,13 @@ function fail(problems: UploadProblem[], unit: "line" | "row"): never {
   );
 }
 
+/** JSON.parse within the request nesting limit (deeper documents overflow the steps after parsing). */
+function parseLimited(text: string): unknown {
+  const at = jsonDepthExceededAt(text);
+  if (at >= 0) throw new Error(depthMessage("the value", at));
+  return JSON.parse(text);
+}
+
 export function parseJsonl(text: string): TDatasetRecordInput[] {
   const records: TDatasetRecordInput[] = [];
   const problems: UploadProblem[] = [];
@@ -41,7 +49,7 @@ export function parseJsonl(text: string): TDatasetRecordInput[] {
     if (!raw.trim()) return;
     let value: unknown;
     try {
-      value = JSON.parse(raw);
+      value = parseLimited(raw);
     } catch (e) {
       problems.push({ line: i + 1, message: `not valid JSON (${(e as Error).message})` });
       return;
@@ -62,7 +70,7 @@ function cellValue(cell: string): unknown {
   const t = cell.trim();
   if (/^[[{"]/.test(t) || /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(t) || t === "true" || t === "false") {
     try {
-      return JSON.parse(t);
+      return parseLimited(t);
     } catch {
       return cell;
     }
@@ -72,7 +80,7 @@ function cellValue(cell: string): unknown {
 
 function jsonCell(cell: string, column: string): unknown {
   try {
-    return JSON.parse(cell);
+    return parseLimited(cell);
   } catch {
     throw new Error(`column '${column}' must hold JSON`);
   }

@@ -20,34 +20,8 @@ import type {
 } from "@/lib/evaluation/schemas";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
 import { newId } from "@/lib/ids";
-
-export interface DatasetVersionDto {
-  version: number;
-  note: string | null;
-  recordCount: number;
-  createdAt: number;
-}
-
-export interface DatasetDto {
-  id: string;
-  experimentId: string;
-  name: string;
-  currentVersion: number;
-  recordCount: number;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface DatasetRecordDto {
-  id: string;
-  position: number;
-  inputsHash: string;
-  inputs: Record<string, unknown>;
-  expectations: Record<string, unknown>;
-  outputs: unknown;
-  tags: Record<string, string>;
-  sourceTraceId: string | null;
-}
+import type { DatasetDto, DatasetRecordDto, DatasetVersionDto } from "./types";
+export type { DatasetDto, DatasetRecordDto, DatasetVersionDto } from "./types";
 
 export interface MergeResponse extends MergeResult {
   dataset: DatasetDto;

@@ -6,6 +6,7 @@
 import OpenAI from "openai";
 import { parseJudgeAnswer, type JudgeVerdict } from "@/lib/evaluation/judges/parse";
 import type { TJudgeEndpointConfig } from "@/lib/evaluation/schemas";
+import { guardedFetch, NO_INTERNAL_HOSTS, type NetworkPolicy } from "@/lib/security/url-guard";
 
 export interface JudgePrompt {
   system: string;
@@ -15,6 +16,8 @@ export interface JudgePrompt {
 export interface CallJudgeOptions {
   sleep?: (ms: number) => Promise<void>;
   signal?: AbortSignal;
+  /** Internal hosts an admin allowed (Settings); without it only public addresses are called. */
+  network?: NetworkPolicy;
 }
 
 export type JudgeCallResult = ({ ok: true } & JudgeVerdict) | { ok: false; error: string };
@@ -42,8 +45,9 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
  * would fall back to OPENAI_API_KEY / OPENAI_ORG_ID / OPENAI_PROJECT_ID from the server's
  * environment and send them to whatever `base_url` a user configured. Keyless local servers
  * (Ollama, vLLM) still need a non-empty key to satisfy the SDK, hence the placeholder.
+ * Every request goes through the server-side request guard (lib/security/url-guard.ts).
  */
-export function createJudgeClient(endpoint: TJudgeEndpointConfig): OpenAI {
+export function createJudgeClient(endpoint: TJudgeEndpointConfig, network: NetworkPolicy = NO_INTERNAL_HOSTS): OpenAI {
   return new OpenAI({
     baseURL: endpoint.base_url,
     apiKey: endpoint.api_key ?? "no-key",
@@ -52,6 +56,13 @@ export function createJudgeClient(endpoint: TJudgeEndpointConfig): OpenAI {
     adminAPIKey: null,
     timeout: endpoint.timeout_ms,
     maxRetries: 0,
+    fetch: (url, init) =>
+      guardedFetch(url as string, init ?? {}, {
+        field: "judge base_url",
+        policy: network,
+        timeoutMs: endpoint.timeout_ms + 1000,
+        maxResponseBytes: 5 * 1024 * 1024,
+      }),
   });
 }
 
@@ -111,7 +122,7 @@ export async function callJudge(
   endpoint: TJudgeEndpointConfig,
   prompt: JudgePrompt,
   opts: CallJudgeOptions = {},
-  client: OpenAI = createJudgeClient(endpoint),
+  client: OpenAI = createJudgeClient(endpoint, opts.network),
 ): Promise<JudgeCallResult> {
   const sleep = opts.sleep ?? ((ms: number) => defaultSleep(ms, opts.signal));
   const attempts = endpoint.max_retries + 1;

@@ -87,7 +87,11 @@ export function judgeScorer(config: TJudgeScorerConfig): Scorer {
       const source = { type: "LLM_JUDGE" as const, id: ctx.judge.model };
       const built = buildJudgePrompt(config, input);
       if (!built.ok) return { value: null, error: built.error, source };
-      const r = await callJudge(ctx.judge, built.prompt, { sleep: ctx.sleep, signal: ctx.signal });
+      const r = await callJudge(ctx.judge, built.prompt, {
+        sleep: ctx.sleep,
+        signal: ctx.signal,
+        network: ctx.network,
+      });
       return r.ok ? { value: r.result, rationale: r.rationale, source } : { value: null, error: r.error, source };
     },
   };

@@ -11,6 +11,7 @@ import {
 import type { ScorerContext, ScorerInput } from "@/lib/evaluation/scorers/types";
 
 let server: FakeChatServer;
+const LOCAL = { allowed: ["127.0.0.1"] };
 beforeAll(async () => {
   server = await startFakeChatServer();
 });
@@ -24,7 +25,8 @@ function endpoint(over: Partial<TJudgeEndpointConfig> = {}): TJudgeEndpointConfi
 /** Records backoff delays instead of waiting them out. */
 function ctx(over: Partial<TJudgeEndpointConfig> = {}): ScorerContext & { slept: number[] } {
   const slept: number[] = [];
-  return { judge: endpoint(over), sleep: async (ms) => void slept.push(ms), slept };
+  // The fake judge runs on 127.0.0.1: allowed explicitly, as an admin would in Settings.
+  return { judge: endpoint(over), sleep: async (ms) => void slept.push(ms), network: LOCAL, slept };
 }
 const judge = (config: object) => judgeScorer(ZScorerConfig.parse(config) as TJudgeScorerConfig);
 const row = (
@@ -189,7 +191,7 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
     const r = await callJudge(
       c.judge!,
       { system: "s", user: "<response>\nTRIGGER_GARBAGE zero\n</response>" },
-      { sleep: c.sleep },
+      { sleep: c.sleep, network: LOCAL },
     );
     expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/\(after 1 attempt\)$/) });
     expect(server.count("TRIGGER_GARBAGE zero")).toBe(1);

@@ -9,7 +9,6 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { getExperiment } from "@/lib/experiments/service";
 import { inputsHash } from "@/lib/evaluation/datasets/inputs-hash";
-import { RUN_ERROR_TAG } from "@/lib/evaluation/runs/runner";
 import {
   summarizeAlignment,
   summarizeScores,
@@ -25,51 +24,11 @@ import type {
 } from "@/lib/evaluation/schemas";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
 
-export interface EvaluationRunDto {
-  id: string;
-  experimentId: string;
-  runId: string;
-  name: string;
-  status: string;
-  totalRows: number;
-  doneRows: number;
-  errorRows: number;
-  createdAt: number;
-  startedAt: number | null;
-  finishedAt: number | null;
-  sourceLabel: string;
-  datasetId: string | null;
-  scorers: TScorerConfig[];
-  outputSource: TOutputSource;
-  error: string | null;
-}
+/** The run tag where the runner records why a run failed (read back by getEvaluationRun). */
+export const RUN_ERROR_TAG = "tracelight.evaluation.error";
 
-export interface RunDetailDto extends EvaluationRunDto {
-  summary: ScorerSummary[];
-  alignment: AlignmentSummary[];
-}
-
-export interface RunScoreDto {
-  scorerName: string;
-  value: unknown;
-  rationale: string | null;
-  error: string | null;
-  assessmentId: string | null;
-}
-
-export interface RunRowDto {
-  id: string;
-  position: number;
-  datasetRecordId: string | null;
-  traceId: string | null;
-  inputs: unknown;
-  outputs: unknown;
-  expectations: Record<string, unknown>;
-  status: string;
-  error: string | null;
-  latencyMs: number | null;
-  scores: RunScoreDto[];
-}
+import type { EvaluationRunDto, RunRowDto, RunDetailDto, RunScoreDto } from "./types";
+export type { EvaluationRunDto, RunRowDto, RunDetailDto, RunScoreDto } from "./types";
 
 type RunRow = Awaited<ReturnType<ReturnType<typeof db>["evaluationRun"]["findUniqueOrThrow"]>>;
 

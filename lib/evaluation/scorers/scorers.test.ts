@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZJudgeEndpointConfig, ZScorerConfig, type TScorerConfigInput } from "@/lib/evaluation/schemas";
-import { createScorer } from "@/lib/evaluation/scorers";
+import { createScorer } from "@/lib/evaluation/scorer-registry";
 import { isClose, parseNumber } from "@/lib/evaluation/scorers/numeric-tolerance";
 import { jsonDeepEqual } from "@/lib/evaluation/scorers/json-equal";
 import type { ScorerInput, ScorerTrace } from "@/lib/evaluation/scorers/types";

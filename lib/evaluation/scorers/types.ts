@@ -5,6 +5,7 @@
  * broken row or judge outage does not abort a whole evaluation run.
  */
 import type { TJudgeEndpointConfig } from "@/lib/evaluation/schemas";
+import type { NetworkPolicy } from "@/lib/security/url-guard";
 
 export interface ScorerSpan {
   name: string;
@@ -46,6 +47,8 @@ export interface ScorerContext {
   sleep?: (ms: number) => Promise<void>;
   /** Cancels in-flight judge calls and pending retries when the run is stopped. */
   signal?: AbortSignal;
+  /** Internal hosts an admin allowed for server-side calls; none when omitted. */
+  network?: NetworkPolicy;
 }
 
 export interface Scorer {

@@ -2,6 +2,7 @@
  * JSON helpers shared by every decoder: a parse that keeps 64-bit integers exact, MLflow's
  * "JSON-encoded string, else raw" attribute convention, and the JSON text of a value.
  */
+import { depthMessage, jsonDepthExceededAt } from "@/lib/security/json-depth";
 
 /**
  * JSON.parse that keeps integers beyond 2^53 exact by turning them into decimal strings
@@ -55,6 +56,10 @@ export function parseJsonLossless(text: string): unknown {
     }
     i++;
   }
+  // Hostile input: too deep a document would overflow the recursive steps after parsing. The
+  // callers turn this into their 400 ("not valid JSON: ...") or keep an attribute as raw text.
+  const deep = jsonDepthExceededAt(text);
+  if (deep >= 0) throw new SyntaxError(depthMessage("JSON", deep));
   return JSON.parse(last === 0 ? text : out + text.slice(last));
 }
 

@@ -7,7 +7,7 @@
  */
 import { ValidationError } from "@/lib/errors";
 import type { DecodedSpan, NormalizedSpan } from "@/lib/ingestion/types";
-import { canonicalTraceId, mlflowTraceIdFromHex } from "@/lib/ingestion/otlp/ids";
+import { canonicalTraceId, mlflowTraceIdFromHex } from "@/lib/ids";
 import { str, type MappedFields } from "./attr-utils";
 import { mapGenAiAttributes } from "./genai";
 import { mapMlflowAttributes } from "./mlflow";

@@ -1,7 +1,8 @@
 import { deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { loadCapture } from "@/lib/ingestion/mapping/fixtures/captures";
-import { decodeOtlpTraceRequest, normalizeOtlpTraceRequest, OtlpDecodeError } from "./index";
+import { decodeOtlpSpans } from "@/lib/ingestion/decode-otlp";
+import { decodeOtlpTraceRequest, OtlpDecodeError } from "./index";
 import { ExportTraceServiceRequest } from "./proto";
 
 const PROTO = "application/x-protobuf";
@@ -24,7 +25,7 @@ describe("decodeOtlpTraceRequest on the Python client's captured bodies", () => 
   it("decodes the three one-span requests of the sync capture with exact ids and times", () => {
     const bodies = otlpBodies("capture-sync.jsonl");
     expect(bodies).toHaveLength(3);
-    const spans = bodies.flatMap((body) => normalizeOtlpTraceRequest({ body, contentType: PROTO }));
+    const spans = bodies.flatMap((body) => decodeOtlpSpans({ body, contentType: PROTO }));
     expect(spans.map((s) => s.name)).toEqual(["retrieve_context", "fake_llm", "my_chatbot"]);
     expect(new Set(spans.map((s) => s.traceId))).toEqual(new Set(["tr-a04249585d9025c02bea84a195aa9cd8"]));
 
@@ -111,7 +112,7 @@ describe("OTLP JSON bodies", () => {
         "1544712661000000123",
       ),
     );
-    const [span] = normalizeOtlpTraceRequest({ body, contentType: "application/json" });
+    const [span] = decodeOtlpSpans({ body, contentType: "application/json" });
     expect(span.traceId).toBe("tr-5b8efff798038103d269b633813fc60c");
     expect(span.spanId).toBe("eee19b7ec3c1b174");
     expect(span.parentSpanId).toBeNull();
@@ -144,7 +145,7 @@ describe("OTLP JSON bodies", () => {
         },
       ],
     };
-    const [span] = normalizeOtlpTraceRequest({
+    const [span] = decodeOtlpSpans({
       body: Buffer.from(JSON.stringify(doc)),
       contentType: "application/json; charset=utf-8",
     });

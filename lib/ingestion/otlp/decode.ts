@@ -8,7 +8,7 @@ import { decodeAttributeStrings, parseJsonLossless } from "@/lib/ingestion/mappi
 import { keyValuesToRecord, type PlainKeyValue } from "./any-value";
 import { decompressBody, otlpFormatFromContentType, type OtlpBodyFormat } from "./body";
 import { OtlpDecodeError, describeCause } from "./errors";
-import { bytesToHex, hexToBase64, isZeroHex } from "./ids";
+import { bytesToHex, hexToBase64, isZeroHex } from "@/lib/ids";
 import { ExportTraceServiceRequest, PLAIN_OBJECT_OPTIONS } from "./proto";
 
 export interface OtlpTraceRequestInput {

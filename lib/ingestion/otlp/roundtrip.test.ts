@@ -7,12 +7,8 @@ import {
   type ReadableSpan,
 } from "@opentelemetry/sdk-trace-base";
 import { describe, expect, it } from "vitest";
-import {
-  decodeOtlpTraceRequest,
-  encodeExportTraceServiceResponse,
-  exportTraceServiceResponseJson,
-  normalizeOtlpTraceRequest,
-} from "./index";
+import { decodeOtlpSpans } from "@/lib/ingestion/decode-otlp";
+import { decodeOtlpTraceRequest, encodeExportTraceServiceResponse, exportTraceServiceResponseJson } from "./index";
 import { ExportTraceServiceResponse } from "./proto";
 
 /** Two spans from the real OTel SDK: an OpenInference LLM span under a GenAI agent span. */
@@ -79,7 +75,7 @@ describe("round trip through the OpenTelemetry JS serializers", () => {
   });
 
   it.each(bodies)("normalizes %s with the conventions mapped", (contentType, body) => {
-    const normalized = normalizeOtlpTraceRequest({ body, contentType });
+    const normalized = decodeOtlpSpans({ body, contentType });
     const llm = normalized.find((s) => s.name === "llm")!;
     const agent = normalized.find((s) => s.name === "agent")!;
     expect(llm.traceId).toBe(`tr-${spans[0].spanContext().traceId}`);

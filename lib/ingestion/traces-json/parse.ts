@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 import type { DecodedSpan, NormalizedSpan, NormalizedSpanEvent, SpanStatusCode } from "@/lib/ingestion/types";
 import { decodeAttributeStrings, parseJsonLossless } from "@/lib/ingestion/mapping/json-values";
 import { normalizeSpan } from "@/lib/ingestion/mapping/normalize-span";
-import { canonicalTraceId, parseIdFlexible } from "@/lib/ingestion/otlp/ids";
+import { canonicalTraceId, parseIdFlexible } from "@/lib/ids";
 
 /** A traces.json body that cannot be read; 400 so clients do not retry. */
 export class TracesJsonError extends AppError {

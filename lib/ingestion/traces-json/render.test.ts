@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCapture } from "@/lib/ingestion/mapping/fixtures/captures";
 import { parseJsonLossless } from "@/lib/ingestion/mapping/json-values";
-import { normalizeOtlpTraceRequest } from "@/lib/ingestion/otlp";
+import { decodeOtlpSpans } from "@/lib/ingestion/decode-otlp";
 import type { NormalizedSpan } from "@/lib/ingestion/types";
 import { exportAttributes, parseTracesJson, renderOtelProtoJsonSpans, renderTracesJsonV3 } from "./index";
 
@@ -9,7 +9,7 @@ describe("renderOtelProtoJsonSpans", () => {
   it("reproduces exactly the spans MLflow's server returned from GetTrace for the same OTLP upload", () => {
     const capture = loadCapture("mlflow-python-client", "capture-async.jsonl");
     const otlp = capture.find((r) => r.path === "/v1/traces")!;
-    const spans = normalizeOtlpTraceRequest({ body: otlp.bodyBytes, contentType: "application/x-protobuf" });
+    const spans = decodeOtlpSpans({ body: otlp.bodyBytes, contentType: "application/x-protobuf" });
     const getTrace = capture.find((r) => r.path === "/api/3.0/mlflow/traces/get")!;
     const expected = (getTrace.responseJson as { trace: { spans: unknown[] } }).trace.spans;
     expect(expected).toHaveLength(3);

@@ -12,7 +12,7 @@
 import type { RenderableSpan } from "@/lib/ingestion/types";
 import { toJsonText } from "@/lib/ingestion/mapping/json-values";
 import { jsonToProtoJsonAnyValue, type ProtoJsonAnyValue } from "@/lib/ingestion/otlp/any-value";
-import { hexFromMlflowTraceId, hexToBase64 } from "@/lib/ingestion/otlp/ids";
+import { hexFromMlflowTraceId, hexToBase64 } from "@/lib/ids";
 
 const STATUS = { OK: "STATUS_CODE_OK", ERROR: "STATUS_CODE_ERROR", UNSET: "STATUS_CODE_UNSET" } as const;
 

@@ -8,9 +8,9 @@ import {
   getExperimentByName,
   listExperiments,
 } from "@/lib/experiments/service";
-import { createRun, getRun, logRunBatch, setRunTag, updateRun } from "@/lib/runs/service";
-import type { RunDto } from "@/lib/runs/schemas";
-import { ZRunStatus } from "@/lib/runs/schemas";
+import { createRun, getRun, logRunBatch, setRunTag, updateRun } from "@/lib/tracking-runs/service";
+import type { RunDto } from "@/lib/tracking-runs/schemas";
+import { ZRunStatus } from "@/lib/tracking-runs/schemas";
 import { decodePageToken, encodePageToken } from "@/lib/traces/search";
 import { ZInt64, defineRoute, type MlflowRoute } from "../router";
 import { experimentToWire } from "../wire";

@@ -5,16 +5,16 @@ import { renderStoredTracesJson } from "@/lib/artifacts/traces-json";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { newTraceId } from "@/lib/ids";
 import { upsertTraceInfo, TRACE_STATES } from "@/lib/ingestion/trace-info-writer";
-import { linkTracesToRun } from "@/lib/runs/service";
+import { linkTracesToRun } from "@/lib/tracking-runs/service";
 import {
   batchGetTraces,
   deleteTraceTag,
   deleteTraces,
   getTraceInfo,
   getTraceWithSpans,
-  searchTraces,
   setTraceTag,
 } from "@/lib/traces/service";
+import { searchTraces } from "@/lib/traces/search/service";
 import { ZLooseBool, ZInt64, ZStrList, defineRoute, type MlflowRoute } from "../router";
 import { parseDuration, parseTimestamp, traceInfoToV2, traceInfoToV3, traceToWire } from "../wire";
 

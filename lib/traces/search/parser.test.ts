@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FilterSyntaxError } from "@/lib/traces/search/errors";
-import { parseTraceFilter } from "@/lib/traces/search/parser";
+import { MAX_FILTER_CONDITIONS, MAX_IN_VALUES, parseTraceFilter } from "@/lib/traces/search/parser";
 
 const one = (filter: string) => {
   const { conditions } = parseTraceFilter(filter);
@@ -19,6 +19,17 @@ function errorOf(filter: string): FilterSyntaxError {
 }
 
 describe("parseTraceFilter", () => {
+  it(`accepts ${MAX_FILTER_CONDITIONS} AND terms and refuses more (5,000 terms is a 400, not a database error)`, () => {
+    const terms = (n: number) => Array.from({ length: n }, (_, i) => `tags.k${i} = 'v'`).join(" AND ");
+    expect(parseTraceFilter(terms(MAX_FILTER_CONDITIONS)).conditions).toHaveLength(MAX_FILTER_CONDITIONS);
+    const e = errorOf(terms(5000));
+    expect(e.status).toBe(400);
+    expect(e.message).toMatch(/a filter has at most 100 conditions joined by AND/);
+    const list = (n: number) => `attributes.status IN (${Array.from({ length: n }, () => "'OK'").join(", ")})`;
+    expect(parseTraceFilter(list(MAX_IN_VALUES)).conditions).toHaveLength(1);
+    expect(errorOf(list(MAX_IN_VALUES + 1)).message).toMatch(/at most 1000 values/);
+  });
+
   it("treats an empty or blank filter as no conditions", () => {
     expect(parseTraceFilter("")).toEqual({ conditions: [] });
     expect(parseTraceFilter("   \n ")).toEqual({ conditions: [] });

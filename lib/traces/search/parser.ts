@@ -11,11 +11,25 @@ import { tokenize, type Token } from "@/lib/traces/search/tokenizer";
  * case-insensitive. An empty or blank filter has no conditions. Throws FilterSyntaxError (400)
  * naming the character position and what was expected there.
  */
+/**
+ * Hostile-input caps: each condition compiles to a subquery with its own parameters, so a
+ * filter of thousands of AND terms would hit the database's parameter limit (a 500) or run for
+ * minutes. 100 conditions and 1,000 values per IN list are far beyond any hand-written filter.
+ */
+export const MAX_FILTER_CONDITIONS = 100;
+export const MAX_IN_VALUES = 1000;
+
 export function parseTraceFilter(filter: string | null | undefined): TraceFilter {
   const stream = new TokenStream(tokenize(filter ?? ""));
   const conditions: FilterCondition[] = [];
   if (stream.peek().kind === "eof") return { conditions };
   for (;;) {
+    const start = stream.peek();
+    if (conditions.length === MAX_FILTER_CONDITIONS)
+      throw new FilterSyntaxError(
+        start.position,
+        `a filter has at most ${MAX_FILTER_CONDITIONS} conditions joined by AND (each becomes database parameters and subqueries)`,
+      );
     conditions.push(parseCondition(stream));
     const next = stream.next();
     if (next.kind === "eof") return { conditions };
@@ -114,6 +128,8 @@ function parseList(stream: TokenStream, comparator: string): Positioned[] {
     if (t.kind === "rparen") return items;
     if (t.kind !== "comma")
       throw new FilterSyntaxError(t.position, `expected ',' or ')' in the ${comparator} list, found ${describe(t)}`);
+    if (items.length === MAX_IN_VALUES)
+      throw new FilterSyntaxError(t.position, `an ${comparator} list has at most ${MAX_IN_VALUES} values`);
     items.push(parseLiteral(stream, "','"));
   }
 }

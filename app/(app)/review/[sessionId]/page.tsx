@@ -1,6 +1,6 @@
 import { ReviewQueue } from "@/components/review/review-queue";
 import { requirePageActor } from "@/lib/auth/session";
-import { getLabelingSession } from "@/lib/labeling/session-service";
+import { getLabelingSession } from "@/lib/labeling/sessions/service";
 
 export default async function ReviewSessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;

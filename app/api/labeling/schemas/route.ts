@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { createLabelSchema, listLabelSchemas } from "@/lib/labeling/schema-service";
+import { createLabelSchema, listLabelSchemas } from "@/lib/labeling/label-schemas/service";
 import { ZCreateLabelSchemaRequest, ZExperimentListQuery } from "@/lib/labeling/schemas";
 
 // GET /api/labeling/schemas?experiment_id=: the experiment's label schemas, by name, paginated.

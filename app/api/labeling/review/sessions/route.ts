@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { listMyReviewSessions } from "@/lib/labeling/my-sessions";
+import { listMyReviewSessions } from "@/lib/labeling/my-sessions/service";
 import { ZPageQuery } from "@/lib/labeling/schemas";
 
 // GET /api/labeling/review/sessions: the caller's review queue: sessions assigned to them or open to all, with progress.

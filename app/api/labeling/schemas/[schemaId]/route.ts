@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { deleteLabelSchema, getLabelSchema, updateLabelSchema } from "@/lib/labeling/schema-service";
+import { deleteLabelSchema, getLabelSchema, updateLabelSchema } from "@/lib/labeling/label-schemas/service";
 import { ZUpdateLabelSchemaBody } from "@/lib/labeling/schemas";
 
 // GET /api/labeling/schemas/<id>: one label schema.

@@ -1,6 +1,6 @@
 import { route } from "@/lib/http/route";
 import { ZUpdateLabelingSessionBody } from "@/lib/labeling/schemas";
-import { deleteLabelingSession, getLabelingSession, updateLabelingSession } from "@/lib/labeling/session-service";
+import { deleteLabelingSession, getLabelingSession, updateLabelingSession } from "@/lib/labeling/sessions/service";
 
 // GET /api/labeling/sessions/<id>: one session (404 for reviewers not assigned to it).
 export const GET = route({ role: "REVIEWER" }, ({ actor, params }) =>

@@ -1,7 +1,7 @@
 // PUT /api/traces/<traceId>/tags: set a tag. DELETE ?key=: remove it (developer).
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { deleteTraceTag, setTraceTag } from "@/lib/traces/get-trace";
+import { deleteTraceTag, setTraceTag } from "@/lib/traces/service";
 import { ZSetTraceTagBody } from "@/lib/traces/schemas";
 
 export const PUT = route({ role: "DEVELOPER", body: ZSetTraceTagBody }, ({ actor, params, body }) =>

@@ -2,7 +2,7 @@ import { Suspense } from "react";
 import { TracePage } from "@/components/traces/trace-page";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
-import { getTraceInfo } from "@/lib/traces/get-trace";
+import { getTraceInfo } from "@/lib/traces/service";
 
 export default async function TraceRoute({ params }: { params: Promise<{ experimentId: string; traceId: string }> }) {
   const { experimentId, traceId } = await params;

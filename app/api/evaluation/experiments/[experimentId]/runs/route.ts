@@ -1,5 +1,5 @@
 // GET: list an experiment's evaluation runs. POST: start a run (dataset or trace filter, scorers, output source); it runs in the background.
-import { createEvaluationRun } from "@/lib/evaluation/runs/create-run";
+import { createEvaluationRun } from "@/lib/evaluation/execution/service";
 import { listEvaluationRuns } from "@/lib/evaluation/runs/service";
 import { ZCreateEvaluationRunBody, ZListQuery } from "@/lib/evaluation/schemas";
 import { route } from "@/lib/http/route";

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { getSessionAgreement } from "@/lib/labeling/agreement-service";
+import { getSessionAgreement } from "@/lib/labeling/agreement/service";
 
 // GET /api/labeling/sessions/<id>/agreement: agreement per question and the most disputed items.
 export const GET = route({ role: "DEVELOPER" }, ({ actor, params }) =>

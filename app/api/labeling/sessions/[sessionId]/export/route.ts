@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { exportSessionLabels } from "@/lib/labeling/export-service";
+import { exportSessionLabels } from "@/lib/labeling/export/service";
 import { ZExportQuery } from "@/lib/labeling/schemas";
 
 // GET /api/labeling/sessions/<id>/export?format=csv|jsonl: download the submitted labels.

@@ -1,6 +1,6 @@
 import { route } from "@/lib/http/route";
 import { ZAddSessionItemsBody, ZPageQuery, ZRemoveSessionItemsBody } from "@/lib/labeling/schemas";
-import { addSessionItems, listSessionItems, removeSessionItems } from "@/lib/labeling/session-items";
+import { addSessionItems, listSessionItems, removeSessionItems } from "@/lib/labeling/items/service";
 
 // GET /api/labeling/sessions/<id>/items: the queue in order with each item's state, paginated.
 export const GET = route({ role: "DEVELOPER", query: ZPageQuery }, ({ actor, query, params }) =>

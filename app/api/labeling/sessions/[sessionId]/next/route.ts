@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { claimNextItem } from "@/lib/labeling/review-service";
+import { claimNextItem } from "@/lib/labeling/review/service";
 
 // POST /api/labeling/sessions/<id>/next: claim the reviewer's next item ({item: null} when none is left).
 export const POST = route({ role: "REVIEWER" }, ({ actor, params }) =>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { getPreviousItemId } from "@/lib/labeling/review-service";
+import { getPreviousItemId } from "@/lib/labeling/review/service";
 
 // GET /api/labeling/sessions/<id>/previous?before=<itemId>: the item the reviewer finished before that one.
 export const GET = route(

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { getSessionResults } from "@/lib/labeling/results-service";
+import { getSessionResults } from "@/lib/labeling/results/service";
 import { ZPageQuery } from "@/lib/labeling/schemas";
 
 // GET /api/labeling/sessions/<id>/results: every item with every reviewer's answers, paginated.

@@ -1,6 +1,6 @@
 // POST /api/labeling/sessions/:sessionId/sync: copy the session's expectation labels into an evaluation dataset (created or merged).
 import { route } from "@/lib/http/route";
-import { syncSessionToDataset, ZSyncSessionBody } from "@/lib/labeling/sync-dataset";
+import { syncSessionToDataset, ZSyncSessionBody } from "@/lib/labeling/dataset-sync/service";
 
 export const POST = route({ role: "DEVELOPER", body: ZSyncSessionBody }, ({ actor, body, params }) =>
   syncSessionToDataset(actor, String(params.sessionId), body),

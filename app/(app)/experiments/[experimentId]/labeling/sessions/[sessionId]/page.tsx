@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { SessionDetail } from "@/components/labeling/session-detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
-import { getLabelingSession } from "@/lib/labeling/session-service";
+import { getLabelingSession } from "@/lib/labeling/sessions/service";
 
 export default async function LabelingSessionPage({
   params,

@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { saveDraft } from "@/lib/labeling/review-service";
+import { saveDraft } from "@/lib/labeling/review/service";
 import { ZSaveDraftBody } from "@/lib/labeling/schemas";
 
 // PUT /api/labeling/sessions/<id>/items/<itemId>/draft: keep the reviewer's unsent answers.

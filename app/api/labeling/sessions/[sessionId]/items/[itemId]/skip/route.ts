@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { skipItem } from "@/lib/labeling/review-service";
+import { skipItem } from "@/lib/labeling/review/service";
 
 // POST /api/labeling/sessions/<id>/items/<itemId>/skip: pass over an item (someone else may take it).
 export const POST = route({ role: "REVIEWER" }, ({ actor, params }) =>

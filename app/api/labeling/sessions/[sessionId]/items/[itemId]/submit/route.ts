@@ -1,5 +1,5 @@
 import { route } from "@/lib/http/route";
-import { submitLabels } from "@/lib/labeling/review-service";
+import { submitLabels } from "@/lib/labeling/review/service";
 import { ZSubmitLabelsBody } from "@/lib/labeling/schemas";
 
 // POST /api/labeling/sessions/<id>/items/<itemId>/submit: submit answers; each becomes an assessment on the trace.

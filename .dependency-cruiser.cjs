@@ -1,0 +1,36 @@
+/**
+ * Structure checks run by `npm run lint:deps` (part of `npm test`): no import cycle between
+ * modules and none between folders. Layering (which folder may import which) is in
+ * eslint.config.mjs, where each violation points at the import line.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "Modules must not import each other in a loop.",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "no-circular-folders",
+      severity: "error",
+      scope: "folder",
+      comment: "Folders must not depend on each other in a loop (a loop means one of them is in the wrong place).",
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: {
+      path: ["^(node_modules|lib/db/generated|\\.next|data|test-results|playwright-report)", "\\.test\\.tsx?$"],
+    },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+    },
+  },
+};

@@ -1,0 +1,14 @@
+import type { ExplorerQuery } from "@/lib/traces/explorer-query";
+
+/**
+ * Query keys of the traces feature. Lists are keyed under `["traces", "search", experimentId]` so one
+ * invalidation refreshes every page and filter of an experiment; a trace's detail under its id.
+ */
+export const traceKeys = {
+  all: ["traces"] as const,
+  searches: (experimentId: string) => ["traces", "search", experimentId] as const,
+  search: (experimentId: string, query: ExplorerQuery) => ["traces", "search", experimentId, query] as const,
+  newer: (experimentId: string, query: ExplorerQuery, since: number | null) =>
+    ["traces", "newer", experimentId, query, since] as const,
+  detail: (traceId: string) => ["traces", "detail", traceId] as const,
+};

@@ -1,0 +1,156 @@
+import "server-only";
+/**
+ * Starting an evaluation run: snapshot its rows (from a dataset version, or from a trace search),
+ * create the MLflow Run it owns (tagged `mlflow.runType=genai_evaluate`) and the EvaluationRun,
+ * then hand it to the in-process runner. Returns at once; progress is polled.
+ */
+import type { Actor } from "@/lib/auth/actor";
+import { requireRole } from "@/lib/auth/guard";
+import { db, dbProvider } from "@/lib/db/client";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { getExperiment } from "@/lib/experiments/service";
+import { getEvaluationRun, type EvaluationRunDto } from "@/lib/evaluation/runs/service";
+import { enqueueRun } from "@/lib/evaluation/execution/runner";
+import type { TCreateEvaluationRunBody, TOutputSource } from "@/lib/evaluation/schemas";
+import { asInputsObject, loadExpectations, loadTraceIo } from "@/lib/evaluation/trace-data";
+import { newId, newRunId } from "@/lib/ids";
+import { compileTraceSearch } from "@/lib/traces/search";
+import { assertFetchableUrl } from "@/lib/security/allowed-hosts";
+
+interface RowSeed {
+  datasetRecordId: string | null;
+  traceId: string | null;
+  inputs: string;
+  outputs: string | null;
+  expectations: string;
+}
+
+/** What is stored in EvaluationRun.config: the app's API key is left out (kept in memory only). */
+export function redactOutputSource(s: TOutputSource): TOutputSource {
+  if (s.kind === "openai_chat" && s.api_key) return { ...s, api_key: "********" };
+  if (s.kind === "json_post" && Object.keys(s.headers).length)
+    return { ...s, headers: Object.fromEntries(Object.keys(s.headers).map((k) => [k, "********"])) };
+  return s;
+}
+
+async function seedsFromDataset(experimentId: string, datasetId: string, version: number | undefined, maxRows: number) {
+  const d = await db().evaluationDataset.findUnique({ where: { id: datasetId } });
+  if (!d || d.experimentId !== experimentId)
+    throw new NotFoundError(`Dataset '${datasetId}' not found in this experiment`);
+  const v = await db().evaluationDatasetVersion.findUnique({
+    where: { datasetId_version: { datasetId, version: version ?? d.currentVersion } },
+  });
+  if (!v) throw new NotFoundError(`Dataset '${d.name}' has no version ${version}`);
+  const records = await db().evaluationDatasetRecord.findMany({
+    where: { versionId: v.id },
+    orderBy: { position: "asc" },
+    take: maxRows,
+  });
+  const seeds: RowSeed[] = records.map((r) => ({
+    datasetRecordId: r.id,
+    traceId: r.sourceTraceId,
+    inputs: r.inputs,
+    outputs: r.outputs,
+    expectations: r.expectations,
+  }));
+  return { seeds, versionId: v.id, label: `${d.name} v${v.version}` };
+}
+
+async function seedsFromFilter(experimentId: string, filter: string, maxRows: number) {
+  const q = compileTraceSearch({ provider: dbProvider(), experimentIds: [experimentId], filter, maxResults: maxRows });
+  const traces = await db().trace.findMany({ where: q.where, orderBy: q.orderBy, take: maxRows, select: { id: true } });
+  const ids = traces.map((t) => t.id);
+  const [io, expectations] = await Promise.all([loadTraceIo(ids), loadExpectations(ids)]);
+  const seeds: RowSeed[] = ids.map((id) => {
+    const t = io.get(id)!;
+    return {
+      datasetRecordId: null,
+      traceId: id,
+      inputs: JSON.stringify(asInputsObject(t.inputs)),
+      outputs: t.outputs === undefined ? null : JSON.stringify(t.outputs),
+      expectations: JSON.stringify(expectations.get(id) ?? {}),
+    };
+  });
+  return { seeds, versionId: null, label: `traces where ${filter || "(all)"}` };
+}
+
+/** Creates and starts an evaluation run over a dataset version or a trace search. */
+export async function createEvaluationRun(
+  actor: Actor,
+  experimentId: string,
+  body: TCreateEvaluationRunBody,
+): Promise<EvaluationRunDto> {
+  requireRole(actor, "DEVELOPER");
+  await getExperiment(actor, experimentId);
+  const src = body.output_source;
+  if (src.kind === "json_post") await assertFetchableUrl(src.url, "body.output_source.url");
+  if (src.kind === "openai_chat") await assertFetchableUrl(src.base_url, "body.output_source.base_url");
+  const { seeds, versionId, label } = body.dataset_id
+    ? await seedsFromDataset(experimentId, body.dataset_id, body.dataset_version, body.max_rows)
+    : await seedsFromFilter(experimentId, body.filter ?? "", body.max_rows);
+  if (!seeds.length)
+    throw new ValidationError(body.dataset_id ? "The dataset version has no records" : "No trace matches the filter");
+
+  const id = newId();
+  const runId = newRunId();
+  const now = Date.now();
+  const name =
+    body.name ?? `eval ${new Date(now).toISOString().slice(0, 16).replace("T", " ")} · ${label}`.slice(0, 200);
+  const config = {
+    scorers: body.scorers,
+    output_source: redactOutputSource(body.output_source),
+    dataset_id: body.dataset_id ?? null,
+    dataset_version: body.dataset_version ?? null,
+    filter: body.filter ?? null,
+    concurrency: body.concurrency,
+    source_label: label,
+  };
+  await db().$transaction(
+    async (tx) => {
+      await tx.run.create({
+        data: {
+          id: runId,
+          experimentId,
+          name,
+          status: "RUNNING",
+          startTimeMs: BigInt(now),
+          tags: {
+            create: [
+              { key: "mlflow.runType", value: "genai_evaluate" },
+              { key: "mlflow.user", value: actor.email },
+            ],
+          },
+        },
+      });
+      await tx.evaluationRun.create({
+        data: {
+          id,
+          experimentId,
+          runId,
+          name,
+          datasetVersionId: versionId,
+          status: "PENDING",
+          config: JSON.stringify(config),
+          totalRows: seeds.length,
+          createdById: actor.via === "system" ? null : actor.userId,
+        },
+      });
+      for (let i = 0; i < seeds.length; i += 500) {
+        await tx.evaluationRunRow.createMany({
+          data: seeds.slice(i, i + 500).map((s, j) => ({ id: newId(), evaluationRunId: id, position: i + j, ...s })),
+        });
+      }
+    },
+    { maxWait: 30_000, timeout: 120_000 },
+  );
+  enqueueRun({
+    evaluationRunId: id,
+    experimentId,
+    runId,
+    actor,
+    scorers: body.scorers,
+    outputSource: body.output_source,
+    concurrency: body.concurrency,
+  });
+  return getEvaluationRun(actor, id);
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
+import { listDatasetRecords } from "@/lib/evaluation/datasets/service";
+import { createUser } from "@/lib/users/service";
+import { insertTrace } from "@/lib/seed/factories";
+import { db, makeExperiment, uniqueName } from "@/test/db";
+import { claimNextItem, submitLabels } from "../review/service";
+import { createLabelSchema } from "../label-schemas/service";
+import { addSessionItems } from "../items/service";
+import { createLabelingSession } from "../sessions/service";
+import { syncSessionToDataset } from "./service";
+
+async function makeUser(role: "ADMIN" | "REVIEWER"): Promise<Actor> {
+  const { user } = await createUser(SYSTEM_ACTOR, {
+    email: `${uniqueName(role.toLowerCase())}@test.local`,
+    role,
+    password: "a-long-enough-password",
+  });
+  return { userId: user.id, email: user.email, name: user.name, role, via: "session" };
+}
+
+/** The reviewer labels the next item with this ideal response; returns the labeled trace id. */
+async function labelNext(reviewer: Actor, sessionId: string, ideal: string): Promise<string> {
+  const { item } = await claimNextItem(reviewer, sessionId);
+  await submitLabels(reviewer, sessionId, item!.item_id, { answers: { ideal: { value: ideal } } });
+  return item!.trace_id;
+}
+
+describe("syncing a labeling session into an evaluation dataset", () => {
+  it("creates the dataset from expectation labels, then merges later labels into a new version", async () => {
+    const admin = await makeUser("ADMIN");
+    const reviewer = await makeUser("REVIEWER");
+    const exp = await makeExperiment();
+    const traceIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      traceIds.push(
+        await insertTrace(db(), {
+          experimentId: exp.id,
+          timestampMs: 1_700_000_000_000 + i,
+          root: {
+            name: "chat",
+            spanType: "CHAIN",
+            startMs: 0,
+            durationMs: 5,
+            inputs: { question: `q${i}` },
+            outputs: { answer: `a${i}` },
+          },
+        }),
+      );
+    }
+    await createLabelSchema(admin, {
+      experiment_id: exp.id,
+      name: "ideal",
+      type: "expectation",
+      title: "What would be the ideal response?",
+      enable_comment: false,
+      overwrite: false,
+      input: { type: "text", max_length: 500 },
+    });
+    const session = await createLabelingSession(admin, {
+      experiment_id: exp.id,
+      name: uniqueName("s"),
+      label_schemas: ["ideal"],
+      assigned_users: [reviewer.email],
+      labels_per_item: 1,
+      open_to_all_reviewers: false,
+    });
+    await addSessionItems(admin, session.id, { trace_ids: traceIds });
+    const first = await labelNext(reviewer, session.id, "ideal one");
+    const second = await labelNext(reviewer, session.id, "ideal two");
+
+    const created = await syncSessionToDataset(admin, session.id, { dataset_name: "golden" });
+    expect(created).toMatchObject({ created: true, version: 1, inserted: 2, skipped: 1 });
+    const v1 = await listDatasetRecords(admin, created.dataset.id, { page: 1, page_size: 50 });
+    const bySource = Object.fromEntries(v1.records.map((r) => [r.sourceTraceId, r]));
+    expect(Object.keys(bySource).sort()).toEqual([first, second].sort());
+    expect(bySource[first]!.expectations).toEqual({ ideal: "ideal one" });
+    expect(bySource[first]!.inputs).toEqual({ question: `q${traceIds.indexOf(first)}` });
+
+    const third = await labelNext(reviewer, session.id, "ideal three");
+    const merged = await syncSessionToDataset(admin, session.id, { dataset_name: "golden" });
+    expect(merged).toMatchObject({ created: false, version: 2, inserted: 1 });
+    expect(merged.dataset.id).toBe(created.dataset.id);
+    const v2 = await listDatasetRecords(admin, created.dataset.id, { page: 1, page_size: 50 });
+    expect(v2.total).toBe(3);
+    expect(v2.records.find((r) => r.sourceTraceId === third)!.expectations).toEqual({ ideal: "ideal three" });
+    // The first version is still readable as it was.
+    expect((await listDatasetRecords(admin, created.dataset.id, { page: 1, page_size: 50, version: 1 })).total).toBe(2);
+    await expect(syncSessionToDataset(reviewer, session.id, { dataset_name: "golden" })).rejects.toMatchObject({
+      status: 403,
+    });
+  });
+});

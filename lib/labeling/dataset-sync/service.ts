@@ -1,0 +1,41 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { requireRole } from "@/lib/auth/guard";
+import { createDataset, mergeDatasetRecords, type MergeResponse } from "@/lib/evaluation/datasets/service";
+import { loadSession } from "../sessions/access";
+
+export const ZSyncSessionBody = z.object({ dataset_name: z.string().trim().min(1).max(200) });
+export type TSyncSessionBody = z.infer<typeof ZSyncSessionBody>;
+
+/**
+ * MLflow's `LabelingSession.sync(to_dataset)`: copies the session's expectation labels into an
+ * evaluation dataset, creating it on first sync and merging into a new version afterwards
+ * (records are upserted by their inputs, so a re-sync updates rather than duplicates).
+ */
+export async function syncSessionToDataset(
+  actor: Actor,
+  sessionId: string,
+  body: TSyncSessionBody,
+): Promise<MergeResponse & { created: boolean }> {
+  requireRole(actor, "DEVELOPER");
+  const session = await loadSession(sessionId);
+  const existing = await db().evaluationDataset.findUnique({
+    where: { experimentId_name: { experimentId: session.experimentId, name: body.dataset_name } },
+    select: { id: true },
+  });
+  if (existing) {
+    return {
+      ...(await mergeDatasetRecords(actor, existing.id, {
+        session_id: sessionId,
+        note: `synced labeling session ${session.name}`,
+      })),
+      created: false,
+    };
+  }
+  return {
+    ...(await createDataset(actor, session.experimentId, { name: body.dataset_name, session_id: sessionId })),
+    created: true,
+  };
+}

@@ -1,0 +1,234 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import type { Actor } from "@/lib/auth/actor";
+import { requireRole } from "@/lib/auth/guard";
+import { getExperiment } from "@/lib/experiments/service";
+import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
+import { isEditCompatible } from "@/lib/labeling/label-input";
+import {
+  fromStoredInput,
+  toStoredInput,
+  type TCreateLabelSchemaRequest,
+  type TExperimentListQuery,
+  type TLabelSchemaDefinition,
+  type TLabelSchemaInput,
+  type TLabelSchemaType,
+  type TUpdateLabelSchemaBody,
+} from "@/lib/labeling/schemas";
+import type { LabelSchemaDto } from "@/lib/labeling/types";
+export type { LabelSchemaDto } from "@/lib/labeling/types";
+
+type Row = {
+  id: string;
+  experimentId: string;
+  name: string;
+  type: string;
+  title: string;
+  instruction: string | null;
+  enableComment: boolean;
+  inputType: string;
+  inputConfig: string;
+  createdAt: Date;
+  updatedAt: Date;
+  _count?: { sessions: number };
+};
+
+export function toLabelSchemaDto(r: Row): LabelSchemaDto {
+  return {
+    id: r.id,
+    experiment_id: r.experimentId,
+    name: r.name,
+    type: r.type.toLowerCase() as TLabelSchemaType,
+    title: r.title,
+    instruction: r.instruction,
+    enable_comment: r.enableComment,
+    input: fromStoredInput(r.inputType, r.inputConfig),
+    session_count: r._count?.sessions ?? 0,
+    created_at: r.createdAt.getTime(),
+    updated_at: r.updatedAt.getTime(),
+  };
+}
+
+/** The definition the validators need (`validateAnswers`, `isEditCompatible`). */
+export function toDefinition(
+  s: Pick<LabelSchemaDto, "name" | "type" | "title" | "instruction" | "enable_comment" | "input">,
+): TLabelSchemaDefinition {
+  return {
+    name: s.name,
+    type: s.type,
+    title: s.title,
+    instruction: s.instruction ?? undefined,
+    enable_comment: s.enable_comment,
+    input: s.input,
+  };
+}
+
+const withCount = { _count: { select: { sessions: true } } } as const;
+
+/**
+ * Creates a label schema (developers and admins). The name is unique in the experiment: a
+ * second create fails with 409 unless `overwrite` is set, in which case the existing schema is
+ * replaced, but only in ways that keep labels already recorded valid (same rule as an edit).
+ */
+export async function createLabelSchema(actor: Actor, body: TCreateLabelSchemaRequest): Promise<LabelSchemaDto> {
+  requireRole(actor, "DEVELOPER");
+  await getExperiment(actor, body.experiment_id);
+  const existing = await db().labelSchema.findUnique({
+    where: { experimentId_name: { experimentId: body.experiment_id, name: body.name } },
+    include: withCount,
+  });
+  const fields = {
+    type: body.type.toUpperCase(),
+    title: body.title,
+    instruction: body.instruction ?? null,
+    enableComment: body.enable_comment,
+    ...toStoredInput(body.input),
+  };
+  if (existing) {
+    if (!body.overwrite) {
+      throw new ConflictError(
+        `A label schema named '${body.name}' already exists in this experiment; set overwrite to replace it.`,
+      );
+    }
+    const before = toLabelSchemaDto(existing);
+    await assertEditAllowed(before, {
+      ...toDefinition(before),
+      ...toDefinition({ ...body, instruction: body.instruction ?? null }),
+    });
+    const row = await db().labelSchema.update({ where: { id: existing.id }, data: fields, include: withCount });
+    return toLabelSchemaDto(row);
+  }
+  try {
+    const row = await db().labelSchema.create({
+      data: {
+        id: newId(),
+        experimentId: body.experiment_id,
+        name: body.name,
+        createdById: realUserId(actor),
+        ...fields,
+      },
+      include: withCount,
+    });
+    return toLabelSchemaDto(row);
+  } catch (err) {
+    // Two creates racing for the same name: the unique index decides, we report it as a conflict.
+    if ((err as { code?: string }).code === "P2002")
+      throw new ConflictError(`A label schema named '${body.name}' already exists in this experiment.`);
+    throw err;
+  }
+}
+
+/** Label schemas of an experiment by name, a page at a time (any signed-in role: the assessment form and the review app read them). */
+export async function listLabelSchemas(
+  actor: Actor,
+  query: TExperimentListQuery,
+): Promise<{ schemas: LabelSchemaDto[]; next_page_token?: string }> {
+  await getExperiment(actor, query.experiment_id);
+  const skip = decodePageToken(query.page_token);
+  const take = query.max_results ?? 200;
+  const rows = await db().labelSchema.findMany({
+    where: { experimentId: query.experiment_id },
+    orderBy: [{ name: "asc" }],
+    skip,
+    take,
+    include: withCount,
+  });
+  return { schemas: rows.map(toLabelSchemaDto), next_page_token: nextPageToken(skip, take, rows.length) };
+}
+
+export async function getLabelSchema(_actor: Actor, schemaId: string): Promise<LabelSchemaDto> {
+  const row = await db().labelSchema.findUnique({ where: { id: schemaId }, include: withCount });
+  if (!row) throw new NotFoundError(`Label schema '${schemaId}' does not exist`);
+  return toLabelSchemaDto(row);
+}
+
+/**
+ * Edits a label schema. Title, instruction and enable_comment are free; a new `input` of a
+ * schema that sessions use must keep every recorded label valid (`isEditCompatible` against
+ * the values stored so far), otherwise it is refused with 409 and the reasons.
+ */
+export async function updateLabelSchema(
+  actor: Actor,
+  schemaId: string,
+  body: TUpdateLabelSchemaBody,
+): Promise<LabelSchemaDto> {
+  requireRole(actor, "DEVELOPER");
+  const before = await getLabelSchema(actor, schemaId);
+  const after: TLabelSchemaDefinition = {
+    ...toDefinition(before),
+    ...(body.title !== undefined ? { title: body.title } : {}),
+    ...(body.instruction !== undefined ? { instruction: body.instruction ?? undefined } : {}),
+    ...(body.enable_comment !== undefined ? { enable_comment: body.enable_comment } : {}),
+    ...(body.input !== undefined ? { input: body.input } : {}),
+  };
+  await assertEditAllowed(before, after);
+  const row = await db().labelSchema.update({
+    where: { id: schemaId },
+    data: {
+      title: after.title,
+      instruction: after.instruction ?? null,
+      enableComment: after.enable_comment,
+      ...toStoredInput(after.input),
+    },
+    include: withCount,
+  });
+  return toLabelSchemaDto(row);
+}
+
+/** Deletes a label schema that no session uses (its labels stay on the traces as assessments). */
+export async function deleteLabelSchema(actor: Actor, schemaId: string): Promise<{ deleted: true }> {
+  requireRole(actor, "DEVELOPER");
+  const schema = await getLabelSchema(actor, schemaId);
+  if (schema.session_count > 0) {
+    throw new ConflictError(
+      `Label schema '${schema.name}' is used by ${schema.session_count} labeling session(s); remove it from them first.`,
+    );
+  }
+  await db().labelSchema.delete({ where: { id: schemaId } });
+  return { deleted: true };
+}
+
+/**
+ * Refuses edits that would make recorded labels invalid. A schema no session uses has no
+ * labels from us, so anything but the name/type goes; one in use is checked against the values
+ * its sessions actually recorded, so e.g. removing an option nobody chose is allowed.
+ */
+async function assertEditAllowed(before: LabelSchemaDto, after: TLabelSchemaDefinition): Promise<void> {
+  if (before.type !== after.type) {
+    throw new ValidationError(
+      `The schema type can't change from ${before.type} to ${after.type}; create a new schema instead.`,
+    );
+  }
+  if (before.session_count === 0) return;
+  const values = await recordedValues(before.id, before.name);
+  const verdict = isEditCompatible(toDefinition(before), after, { existingValues: values });
+  if (!verdict.ok) {
+    throw new ConflictError(
+      `Label schema '${before.name}' is used by ${before.session_count} labeling session(s), so this edit is refused: ${verdict.reasons.join(" ")}`,
+      {
+        reasons: verdict.reasons,
+      },
+    );
+  }
+}
+
+/** Every value submitted for this schema in the sessions that use it. */
+async function recordedValues(schemaId: string, name: string): Promise<unknown[]> {
+  const claims = await db().labelingClaim.findMany({
+    where: { status: "COMPLETED", answers: { not: null }, item: { session: { schemas: { some: { schemaId } } } } },
+    select: { answers: true },
+  });
+  const out: unknown[] = [];
+  for (const c of claims) {
+    const answer = (JSON.parse(c.answers ?? "{}") as Record<string, { value?: unknown }>)[name];
+    if (answer && answer.value !== undefined) out.push(answer.value);
+  }
+  return out;
+}
+
+/** The system actor is not a user row; foreign keys to User must stay null for it. */
+export function realUserId(actor: Actor): string | null {
+  return actor.via === "system" ? null : actor.userId;
+}
