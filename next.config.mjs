@@ -1,22 +1,21 @@
 /** @type {import('next').NextConfig} */
 
-// Trace content is untrusted: on top of rendering it as text, the policy forbids scripts from
-// anywhere but this origin and blocks plugins, framing and form posts elsewhere.
-const csp = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// Pages get a nonce-based Content-Security-Policy per request from proxy.ts. API responses are
+// data, never documents: nothing may load or run in them.
+const apiCsp = "default-src 'none'; frame-ancestors 'none'";
+const apiSources = [
+  "/api/:path*",
+  "/ajax-api/:path*",
+  "/v1/:path*",
+  "/version",
+  "/health",
+  "/serving-endpoints/:path*",
+];
 
 const nextConfig = {
   poweredByHeader: false,
+  // forbidden() and forbidden.tsx (403 pages), still behind this flag in Next 16.
+  experimental: { authInterrupts: true },
   // Lets several checkouts' end-to-end runs build side by side (NEXT_DIST_DIR=.next-a, ...).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and WASM database drivers are loaded by Node at run time, not bundled.
@@ -35,11 +34,11 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
         ],
       },
+      ...apiSources.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: apiCsp }] })),
     ];
   },
 };

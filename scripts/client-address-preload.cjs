@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a --require preload must be CommonJS */
 // Loaded into the Next.js server process by `npm start` (NODE_OPTIONS=--require ...): stamps
 // every request with the TCP peer address, overwriting any value a client sent, so the app can
 // throttle and audit by client address without trusting X-Forwarded-For (lib/auth/client-address.ts).

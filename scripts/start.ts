@@ -25,11 +25,13 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
+// Written after `next build` succeeds: an interrupted build leaves BUILD_ID beside missing files.
+const BUILD_MARKER = path.join(process.env.NEXT_DIST_DIR || ".next", "tracelight-build-complete");
+
 /** A production build is reused until a source file is newer than it. */
 function needsBuild(): boolean {
-  const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
+  if (!fs.existsSync(BUILD_MARKER)) return true;
+  const built = fs.statSync(BUILD_MARKER).mtimeMs;
   return [...SOURCE_DIRS, ...SOURCE_FILES].some((e) => newestMtime(e) > built);
 }
 
@@ -74,6 +76,7 @@ async function main() {
     console.log("tracelight: building the app (first start or changed sources)…");
     const build = spawnSync(next, ["build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
     if (build.status !== 0) process.exit(build.status ?? 1);
+    fs.writeFileSync(BUILD_MARKER, new Date().toISOString());
   }
   const args = dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
   if (process.env.HOSTNAME_BIND) args.push("-H", process.env.HOSTNAME_BIND);

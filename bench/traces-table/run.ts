@@ -38,7 +38,7 @@ const BIG_SPANS = 5000;
 const BATCH = 1000;
 const PAGE = 50;
 
-function useDb(config: DbConfig): Db {
+function openDb(config: DbConfig): Db {
   process.env.DATABASE_URL = config.url;
   const client = createDb(config);
   (globalThis as unknown as { __tracelightDb?: Db }).__tracelightDb = client;
@@ -178,7 +178,7 @@ async function benchProvider(provider: DbProvider) {
   console.log(`\n== ${provider}`);
   try {
     await applyMigrations(config);
-    const db = useDb(config);
+    const db = openDb(config);
     const experimentId = newExperimentId();
     const bigId = await seed(db, experimentId);
     const deep = encodePageToken(Math.floor(N * 0.9));

@@ -51,7 +51,7 @@ function Body({ a, spanName }: { a: AssessmentDto; spanName: string | null }) {
       {a.rationale ? (
         <p
           data-testid="assessment-rationale"
-          className={`mt-0.5 whitespace-pre-wrap text-xs ${a.valid ? "text-slate-700" : "text-slate-400 line-through"}`}
+          className={`mt-0.5 whitespace-pre-wrap text-xs ${a.valid ? "text-slate-700" : "text-slate-500 line-through"}`}
         >
           {a.rationale}
         </p>

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId, useMemo, useRef } from "react";
+import { useEffect, useId, useMemo, useRef } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { z } from "zod";
 import { FormError } from "@/components/ui/form-error";
@@ -121,6 +121,10 @@ export function AssessmentForm({
   const options = schema?.input?.options ?? [];
   optionsRef.current = options;
   const locked = mode !== "create";
+
+  // Opening the form puts the cursor in its first field (keyboard users start typing at once).
+  const { setFocus } = form;
+  useEffect(() => setFocus(locked ? "valueText" : "name"), [setFocus, locked]);
 
   const nameField = register("name", {
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {

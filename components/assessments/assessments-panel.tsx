@@ -132,7 +132,7 @@ export function AssessmentsPanel({ experimentId, traceId, assessments, spans, se
             <section key={g.key} data-testid="assessment-group" data-name={g.name}>
               <h4 className="mb-1 flex items-center gap-1 text-xs font-semibold text-slate-700">
                 {g.name}
-                <span className="rounded bg-slate-100 px-1 text-[10px] font-normal uppercase text-slate-500">
+                <span className="rounded bg-slate-100 px-1 text-[10px] font-normal uppercase text-slate-700">
                   {g.kind === "EXPECTATION" ? "expectation" : "feedback"}
                 </span>
               </h4>

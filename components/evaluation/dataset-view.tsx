@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/components/ui/api-client";
+import { api, errorMessage } from "@/components/ui/api-client";
+import { evaluationKeys } from "./query-keys";
 import type { DatasetDto, DatasetRecordDto, DatasetVersionDto } from "@/lib/evaluation/datasets/types";
 import { Pager } from "./pager";
 import { RecordEditor } from "./record-editor";
@@ -24,26 +26,28 @@ export function DatasetView({ experimentId, datasetId }: { experimentId: string;
     v ? `/api/evaluation/datasets/${datasetId}/records?version=${v}&page=${page}&page_size=${PAGE_SIZE}` : null,
   );
 
+  const client = useQueryClient();
   const refresh = () => {
     setVersion(null);
     setEditing(null);
-    ds.reload();
-    records.reload();
+    void client.invalidateQueries({ queryKey: evaluationKeys.all });
   };
-  async function merge(file: File) {
-    setMessage(null);
-    try {
+  const mergeFile = useMutation({
+    mutationFn: async (file: File) => {
       const format = file.name.toLowerCase().endsWith(".csv") ? "csv" : "jsonl";
-      const r = await apiFetch<{ version: number; inserted: number; updated: number }>(
+      return api.post<{ version: number; inserted: number; updated: number }>(
         `/api/evaluation/datasets/${datasetId}/records`,
-        { method: "POST", json: { upload: { format, content: await file.text() } } },
+        { upload: { format, content: await file.text() } },
       );
+    },
+    onMutate: () => setMessage(null),
+    onSuccess: (r) => {
       setMessage({ ok: true, text: `Version ${r.version}: ${r.inserted} added, ${r.updated} updated.` });
       refresh();
-    } catch (e) {
-      setMessage({ ok: false, text: (e as Error).message });
-    }
-  }
+    },
+    onError: (e) => setMessage({ ok: false, text: errorMessage(e) }),
+  });
+  const merge = (file: File) => mergeFile.mutate(file);
 
   if (ds.error) return <p className="text-sm text-red-600">{ds.error}</p>;
   if (!ds.data) return <p className="text-sm text-slate-500">Loading dataset…</p>;
@@ -99,7 +103,7 @@ export function DatasetView({ experimentId, datasetId }: { experimentId: string;
       ) : null}
       {records.data && records.data.total > 0 ? (
         <table className="w-full overflow-hidden rounded-lg bg-white text-sm ring-1 ring-slate-200">
-          <thead className="bg-slate-100 text-left text-xs uppercase text-slate-500">
+          <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
             <tr>
               <th className="w-10 px-3 py-2">#</th>
               <th className="px-3 py-2">Inputs</th>
@@ -137,7 +141,7 @@ export function DatasetView({ experimentId, datasetId }: { experimentId: string;
                       {r.sourceTraceId.slice(0, 11)}…
                     </Link>
                   ) : (
-                    <span className="text-xs text-slate-400">—</span>
+                    <span className="text-xs text-slate-500">—</span>
                   )}
                 </td>
                 <td className="px-3 py-2">

@@ -1,15 +1,46 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { api } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/components/ui/api-client";
+import { applyServerErrors } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-error";
 import type { DatasetDto } from "@/lib/evaluation/datasets/types";
+import { ZCreateDatasetBody } from "@/lib/evaluation/schemas";
 import { Pager } from "./pager";
+import { evaluationKeys } from "./query-keys";
 import { useApi } from "./use-api";
 
 const PAGE_SIZE = 20;
-type Source = "session" | "upload" | "traces" | "empty";
+
+/** What was typed or picked, turned into the request body and checked with the API's contract. */
+const ZForm = z
+  .object({
+    name: z.string(),
+    source: z.enum(["session", "upload", "traces", "empty"]),
+    session_id: z.string(),
+    trace_ids: z.string(),
+    upload: z.custom<FileList | null>(),
+  })
+  .transform(async (f): Promise<z.input<typeof ZCreateDatasetBody>> => {
+    const file = f.upload?.[0];
+    return {
+      name: f.name,
+      ...(f.source === "session" ? { session_id: f.session_id } : {}),
+      ...(f.source === "traces" ? { trace_ids: f.trace_ids.split(/[\s,]+/).filter(Boolean) } : {}),
+      ...(f.source === "upload" && file
+        ? { upload: { format: file.name.toLowerCase().endsWith(".csv") ? "csv" : "jsonl", content: await file.text() } }
+        : {}),
+    };
+  })
+  .pipe(ZCreateDatasetBody);
+type FormFields = z.input<typeof ZForm>;
+type Body = z.output<typeof ZForm>;
 
 /** The experiment's datasets, and a form to create one from a labeling session, a file, trace ids, or empty. */
 export function DatasetsPanel({
@@ -19,47 +50,45 @@ export function DatasetsPanel({
   experimentId: string;
   sessions: { id: string; name: string }[];
 }) {
+  const client = useQueryClient();
   const [page, setPage] = useState(1);
-  const { data, error, reload } = useApi<{ datasets: DatasetDto[]; total: number }>(
+  const { data, error } = useApi<{ datasets: DatasetDto[]; total: number }>(
     `/api/evaluation/experiments/${experimentId}/datasets?page=${page}&page_size=${PAGE_SIZE}`,
   );
-  const [name, setName] = useState("");
-  const [source, setSource] = useState<Source>(sessions.length ? "session" : "upload");
-  const [sessionId, setSessionId] = useState(sessions[0]?.id ?? "");
-  const [traceIds, setTraceIds] = useState("");
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
-  async function create(e: React.FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    try {
-      const body: Record<string, unknown> = { name };
-      if (source === "session") body.session_id = sessionId;
-      if (source === "traces") body.trace_ids = traceIds.split(/[\s,]+/).filter(Boolean);
-      if (source === "upload" && file)
-        body.upload = {
-          format: file.name.toLowerCase().endsWith(".csv") ? "csv" : "jsonl",
-          content: await file.text(),
-        };
-      const res = await apiFetch<{ inserted: number; skipped: number }>(
-        `/api/evaluation/experiments/${experimentId}/datasets`,
-        { method: "POST", json: body },
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useForm<FormFields, unknown, Body>({
+    resolver: zodResolver(ZForm),
+    defaultValues: {
+      name: "",
+      source: sessions.length ? "session" : "upload",
+      session_id: sessions[0]?.id ?? "",
+      trace_ids: "",
+      upload: null,
+    },
+  });
+  const create = useMutation({
+    mutationFn: (body: Body) =>
+      api.post<{ inserted: number; skipped: number }>(`/api/evaluation/experiments/${experimentId}/datasets`, body),
+    onMutate: () => setMessage(null),
+    onSuccess: (res, body) => {
+      setMessage(
+        `Created '${body.name}' with ${res.inserted} records${res.skipped ? ` (${res.skipped} unlabelled items skipped)` : ""}.`,
       );
-      setMessage({
-        ok: true,
-        text: `Created '${name}' with ${res.inserted} records${res.skipped ? ` (${res.skipped} unlabelled items skipped)` : ""}.`,
-      });
-      setName("");
-      reload();
+      form.reset({ ...form.getValues(), name: "" });
+      return client.invalidateQueries({ queryKey: evaluationKeys.all });
+    },
+  });
+  const onSubmit = form.handleSubmit(async (body) => {
+    try {
+      await create.mutateAsync(body);
     } catch (err) {
-      setMessage({ ok: false, text: (err as Error).message });
-    } finally {
-      setBusy(false);
+      applyServerErrors(err, form.setError, ["name", "session_id", "trace_ids", "upload"]);
     }
-  }
+  });
+  const { errors } = form.formState;
+  const [name, source, sessionId, upload] = form.watch(["name", "source", "session_id", "upload"]);
+  const busy = form.formState.isSubmitting;
+  const fieldError = errors.name ?? errors.session_id ?? errors.trace_ids ?? errors.upload;
 
   const base = `/experiments/${experimentId}/evaluation/datasets`;
   return (
@@ -68,7 +97,11 @@ export function DatasetsPanel({
       <p className="mt-1 text-sm text-slate-600">
         Versioned records of inputs and expectations. Each change writes a new version; older versions stay readable.
       </p>
-      {error ? <p className="mt-2 text-sm text-red-600">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
       {data && data.datasets.length === 0 ? (
         <p className="mt-3 text-sm text-slate-500">
           No datasets yet: create one below from a labeling session&apos;s expected responses, or upload a JSONL/CSV
@@ -95,20 +128,23 @@ export function DatasetsPanel({
         <p className="mt-2 text-sm text-slate-500">Loading…</p>
       )}
 
-      <form onSubmit={create} className="mt-4 space-y-2 border-t border-slate-100 pt-4 text-sm">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label="New dataset"
+        className="mt-4 space-y-2 border-t border-slate-100 pt-4 text-sm"
+      >
         <div className="flex flex-wrap gap-2">
           <input
             aria-label="Dataset name"
             placeholder="New dataset name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
+            aria-invalid={Boolean(errors.name)}
+            {...form.register("name")}
             className="w-64 rounded-md border border-slate-300 px-2.5 py-1.5"
           />
           <select
             aria-label="Records from"
-            value={source}
-            onChange={(e) => setSource(e.target.value as Source)}
+            {...form.register("source")}
             className="rounded-md border border-slate-300 px-2 py-1.5"
           >
             <option value="session">from a labeling session</option>
@@ -119,8 +155,7 @@ export function DatasetsPanel({
           {source === "session" ? (
             <select
               aria-label="Labeling session"
-              value={sessionId}
-              onChange={(e) => setSessionId(e.target.value)}
+              {...form.register("session_id")}
               className="rounded-md border border-slate-300 px-2 py-1.5"
             >
               {sessions.length ? (
@@ -135,16 +170,13 @@ export function DatasetsPanel({
             </select>
           ) : null}
           {source === "upload" ? (
-            <input
-              aria-label="Dataset file"
-              type="file"
-              accept=".jsonl,.json,.csv,.txt"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
+            <input aria-label="Dataset file" type="file" accept=".jsonl,.json,.csv,.txt" {...form.register("upload")} />
           ) : null}
           <Button
             type="submit"
-            disabled={busy || !name.trim() || (source === "upload" && !file) || (source === "session" && !sessionId)}
+            disabled={
+              busy || !name.trim() || (source === "upload" && !upload?.length) || (source === "session" && !sessionId)
+            }
           >
             {busy ? "Creating…" : "Create dataset"}
           </Button>
@@ -153,8 +185,7 @@ export function DatasetsPanel({
           <textarea
             aria-label="Trace ids"
             placeholder="tr-… ids, separated by spaces, commas or lines"
-            value={traceIds}
-            onChange={(e) => setTraceIds(e.target.value)}
+            {...form.register("trace_ids")}
             className="h-20 w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-mono text-xs"
           />
         ) : null}
@@ -166,10 +197,16 @@ export function DatasetsPanel({
           </p>
         ) : null}
         {message ? (
-          <p role="status" className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-600"}`}>
-            {message.text}
+          <p role="status" className="text-sm text-emerald-700">
+            {message}
           </p>
         ) : null}
+        {fieldError ? (
+          <p role="alert" className="text-sm text-red-600">
+            {fieldError.message}
+          </p>
+        ) : null}
+        <FormError errors={errors} />
       </form>
     </section>
   );

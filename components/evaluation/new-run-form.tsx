@@ -1,9 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/components/ui/api-client";
+import { api, errorMessage } from "@/components/ui/api-client";
+import { evaluationKeys } from "./query-keys";
 import type { DatasetDto } from "@/lib/evaluation/datasets/types";
 import type { JudgeSettingsDto } from "@/lib/evaluation/types";
 import type { EvaluationRunDto } from "@/lib/evaluation/runs/types";
@@ -40,32 +42,31 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
     bodyKey: "",
     responsePath: "",
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
+  const start = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      api.post<EvaluationRunDto>(`/api/evaluation/experiments/${experimentId}/runs`, body),
+    onSuccess: (run) => {
+      void client.invalidateQueries({ queryKey: evaluationKeys.all });
+      router.push(`/experiments/${experimentId}/evaluation/runs/${run.id}`);
+    },
+  });
+  // Stays busy from the click until the run's page has replaced this one.
+  const busy = start.isPending || start.isSuccess;
+  const error = start.error ? errorMessage(start.error) : null;
 
   const chosenDataset = datasetId || datasets.data?.datasets[0]?.id || "";
   const usesJudge = SCORER_CHOICES.some((c) => c.judge && picker.selected.has(c.type));
 
-  async function submit(e?: React.FormEvent) {
+  function submit(e?: React.FormEvent) {
     e?.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body = {
-        ...(name.trim() ? { name: name.trim() } : {}),
-        ...(mode === "dataset" ? { dataset_id: chosenDataset } : { filter }),
-        scorers: scorerConfigs(picker),
-        output_source: outputSourceConfig(output),
-      };
-      const run = await apiFetch<EvaluationRunDto>(`/api/evaluation/experiments/${experimentId}/runs`, {
-        method: "POST",
-        json: body,
-      });
-      router.push(`/experiments/${experimentId}/evaluation/runs/${run.id}`);
-    } catch (err) {
-      setError((err as Error).message);
-      setBusy(false);
-    }
+    if (busy) return;
+    start.mutate({
+      ...(name.trim() ? { name: name.trim() } : {}),
+      ...(mode === "dataset" ? { dataset_id: chosenDataset } : { filter }),
+      scorers: scorerConfigs(picker),
+      output_source: outputSourceConfig(output),
+    });
   }
 
   return (
@@ -135,7 +136,11 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
         ) : null}
       </fieldset>
       <OutputSourceFields state={output} onChange={setOutput} />
-      {error ? <p className="text-sm text-red-600">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
       <Button
         type="submit"
         disabled={busy || picker.selected.size === 0 || (mode === "dataset" && !chosenDataset)}

@@ -1,5 +1,6 @@
 "use client";
 
+import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -30,13 +31,15 @@ export function Pager({
   return (
     <div className="mt-3 flex items-center gap-2 text-sm text-slate-600">
       <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)} title="Previous page ([)">
-        ← Prev
+        <ChevronLeft aria-hidden className="h-4 w-4" />
+        Prev
       </Button>
       <span>
         Page {page} of {last} · {total} in all
       </span>
       <Button variant="secondary" disabled={page >= last} onClick={() => onPage(page + 1)} title="Next page (])">
-        Next →
+        Next
+        <ChevronRight aria-hidden className="h-4 w-4" />
       </Button>
     </div>
   );

@@ -18,7 +18,7 @@ type Compare = {
 function Side({ experimentId, row, names }: { experimentId: string; row: RunRowDto | null; names: string[] }) {
   if (!row)
     return (
-      <td className="px-3 py-2 text-xs text-slate-400" colSpan={2}>
+      <td className="px-3 py-2 text-xs text-slate-500" colSpan={2}>
         not in this run
       </td>
     );
@@ -72,7 +72,7 @@ export function RunCompare({
     <div>
       <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
         <table className="w-full text-sm" data-testid="compare-table">
-          <thead className="bg-slate-100 text-left text-xs uppercase text-slate-500">
+          <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
             <tr>
               <th className="px-3 py-2">Inputs</th>
               <th className="px-3 py-2" colSpan={2}>

@@ -16,7 +16,7 @@ export function RunRowsTable({
   return (
     <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
       <table className="w-full text-sm">
-        <thead className="bg-slate-100 text-left text-xs uppercase text-slate-500">
+        <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
           <tr>
             <th className="w-10 px-3 py-2">#</th>
             <th className="px-3 py-2">Inputs</th>
@@ -39,7 +39,7 @@ export function RunRowsTable({
               </td>
               <td className="max-w-xs px-3 py-2">
                 <ValueText value={r.outputs} />
-                {r.status === "PENDING" ? <span className="text-xs text-slate-400">pending…</span> : null}
+                {r.status === "PENDING" ? <span className="text-xs text-slate-500">pending…</span> : null}
               </td>
               <td className="max-w-xs px-3 py-2">
                 <ValueText
@@ -61,7 +61,7 @@ export function RunRowsTable({
                     {r.traceId.slice(0, 11)}…
                   </Link>
                 ) : (
-                  <span className="text-xs text-slate-400">none</span>
+                  <span className="text-xs text-slate-500">none</span>
                 )}
                 {r.status === "ERROR" && r.error && !r.scores.length ? (
                   <span className="mt-1 block text-xs text-amber-700">{r.error}</span>

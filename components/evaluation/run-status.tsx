@@ -27,6 +27,7 @@ export function RunStatus({ run }: { run: Pick<EvaluationRunDto, "status" | "don
       <div
         className="h-1.5 overflow-hidden rounded bg-slate-100"
         role="progressbar"
+        aria-label="Rows scored"
         aria-valuenow={pct}
         aria-valuemin={0}
         aria-valuemax={100}

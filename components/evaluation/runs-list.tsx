@@ -41,7 +41,7 @@ export function RunsList({ experimentId }: { experimentId: string }) {
   return (
     <div>
       <table className="w-full overflow-hidden rounded-lg bg-white text-sm ring-1 ring-slate-200">
-        <thead className="bg-slate-100 text-left text-xs uppercase text-slate-500">
+        <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
           <tr>
             <th className="px-3 py-2">Run</th>
             <th className="px-3 py-2">Source</th>

@@ -15,7 +15,7 @@ export function ScoreBadge({
   score: RunScoreDto | undefined;
   showRationale?: boolean;
 }) {
-  if (!score) return <span className="text-slate-400">—</span>;
+  if (!score) return <span className="text-slate-500">—</span>;
   if (score.error) {
     return (
       <span data-testid="score-error" title={score.error} className="block text-xs text-amber-700">

@@ -1,37 +1,27 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
-import { apiFetch } from "@/components/ui/api-client";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { api, errorMessage } from "@/components/ui/api-client";
+import { evaluationKeys } from "./query-keys";
 
-/** GETs `url` (refetching when it changes, and every `pollMs` while `poll` holds). */
+/**
+ * GETs `url` through the query client (refetching when it changes, and every `pollMs` while `poll`
+ * holds for the latest answer); `null` waits. The previous answer stays shown while the next loads.
+ */
 export function useApi<T>(url: string | null, opts: { pollMs?: number; poll?: (data: T) => boolean } = {}) {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const client = useQueryClient();
   const { pollMs, poll } = opts;
-  useEffect(() => {
-    if (!url) return;
-    let stop = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async () => {
-      try {
-        const d = await apiFetch<T>(url);
-        if (stop) return;
-        setData(d);
-        setError(null);
-        if (pollMs && poll?.(d)) timer = setTimeout(load, pollMs);
-      } catch (e) {
-        if (!stop) setError((e as Error).message);
-      }
-    };
-    void load();
-    return () => {
-      stop = true;
-      if (timer) clearTimeout(timer);
-    };
-    // `poll` is a predicate the caller re-creates each render; the url and tick decide refetches.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [url, tick, pollMs]);
-  return { data, error, reload };
+  const q = useQuery({
+    queryKey: evaluationKeys.get(url ?? ""),
+    queryFn: ({ signal }) => api.get<T>(url!, signal),
+    enabled: url !== null,
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => (pollMs && query.state.data !== undefined && poll?.(query.state.data) ? pollMs : false),
+  });
+  const reload = useCallback(
+    () => void client.invalidateQueries({ queryKey: evaluationKeys.get(url ?? "") }),
+    [client, url],
+  );
+  return { data: q.data ?? null, error: q.error ? errorMessage(q.error) : null, reload };
 }

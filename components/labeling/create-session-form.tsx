@@ -1,11 +1,39 @@
 "use client";
 
-import { useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Controller, useForm } from "react-hook-form";
+import { z } from "zod";
+import { api } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { applyServerErrors } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
-import { apiFetch, errorMessage } from "@/components/ui/api-client";
-import type { LabelSchemaDto } from "@/lib/labeling/types";
-import type { LabelingSessionDto } from "@/lib/labeling/types";
+import { ZCreateLabelingSessionBody } from "@/lib/labeling/schemas";
+import type { LabelingSessionDto, LabelSchemaDto } from "@/lib/labeling/types";
+import { labelingKeys } from "./query-keys";
+
+/** Typed fields turned into the request body, then checked with the API's contract. */
+const ZForm = z
+  .object({
+    name: z.string(),
+    label_schemas: z.array(z.string()),
+    assigned_users: z.string(),
+    labels_per_item: z.string(),
+    open_to_all_reviewers: z.boolean(),
+    reveal_labels_after_submit: z.boolean(),
+  })
+  .transform((f): z.input<typeof ZCreateLabelingSessionBody> => ({
+    ...f,
+    assigned_users: f.assigned_users
+      .split(/[\s,;]+/)
+      .map((r) => r.trim())
+      .filter(Boolean),
+    labels_per_item: f.labels_per_item.trim() === "" ? 1 : Number(f.labels_per_item),
+  }))
+  .pipe(ZCreateLabelingSessionBody);
+type FormFields = z.input<typeof ZForm>;
+type Body = z.output<typeof ZForm>;
 
 /** New labeling session: name, questions (in order), reviewers by email, labels per item. */
 export function CreateSessionForm({
@@ -19,57 +47,56 @@ export function CreateSessionForm({
   onCreated: (s: LabelingSessionDto) => void;
   onCancel: () => void;
 }) {
-  const [name, setName] = useState("");
-  const [picked, setPicked] = useState<string[]>([]);
-  const [reviewers, setReviewers] = useState("");
-  const [labelsPerItem, setLabelsPerItem] = useState("1");
-  const [openToAll, setOpenToAll] = useState(false);
-  const [reveal, setReveal] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function create() {
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await apiFetch<LabelingSessionDto>("/api/labeling/sessions", {
-        method: "POST",
-        json: {
-          experiment_id: experimentId,
-          name,
-          label_schemas: picked,
-          assigned_users: reviewers
-            .split(/[\s,;]+/)
-            .map((r) => r.trim())
-            .filter(Boolean),
-          labels_per_item: Number(labelsPerItem),
-          open_to_all_reviewers: openToAll,
-          reveal_labels_after_submit: reveal,
-        },
-      });
+  const client = useQueryClient();
+  const form = useForm<FormFields, unknown, Body>({
+    resolver: zodResolver(ZForm),
+    defaultValues: {
+      name: "",
+      label_schemas: [],
+      assigned_users: "",
+      labels_per_item: "1",
+      open_to_all_reviewers: false,
+      reveal_labels_after_submit: false,
+    },
+  });
+  const { errors } = form.formState;
+  const create = useMutation({
+    mutationFn: (body: Body) =>
+      api.post<LabelingSessionDto>("/api/labeling/sessions", { ...body, experiment_id: experimentId }),
+    onSuccess: (session) => {
+      void client.invalidateQueries({ queryKey: labelingKeys.sessions(experimentId) });
       onCreated(session);
+    },
+  });
+  const onSubmit = form.handleSubmit(async (body) => {
+    try {
+      await create.mutateAsync(body);
     } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
+      applyServerErrors(err, form.setError, [
+        "name",
+        "label_schemas",
+        "assigned_users",
+        "labels_per_item",
+        "open_to_all_reviewers",
+        "reveal_labels_after_submit",
+      ]);
     }
-  }
+  });
+  const picked = form.watch("label_schemas");
+  const busy = form.formState.isSubmitting;
 
   return (
     <form
       aria-label="New labeling session"
       className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void create();
-      }}
+      onSubmit={onSubmit}
+      noValidate
     >
       <TextField
         label="Session name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        required
         placeholder="Negative feedback, week 12"
+        error={errors.name?.message}
+        {...form.register("name")}
       />
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-700">
@@ -78,21 +105,32 @@ export function CreateSessionForm({
         {schemas.length === 0 ? (
           <p className="text-sm text-slate-500">No label schemas yet: create them under Schemas first.</p>
         ) : null}
-        <div className="flex flex-col gap-1">
-          {schemas.map((s) => (
-            <label key={s.id} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={picked.includes(s.name)}
-                onChange={(e) => setPicked((p) => (e.target.checked ? [...p, s.name] : p.filter((n) => n !== s.name)))}
-              />
-              <span>{s.title}</span>
-              <span className="font-mono text-xs text-slate-400">
-                {s.name} · {s.type}
-              </span>
-            </label>
-          ))}
-        </div>
+        <Controller
+          control={form.control}
+          name="label_schemas"
+          render={({ field }) => (
+            <div className="flex flex-col gap-1">
+              {schemas.map((s) => (
+                <label key={s.id} className="flex items-center gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    checked={field.value.includes(s.name)}
+                    onChange={(e) =>
+                      field.onChange(
+                        e.target.checked ? [...field.value, s.name] : field.value.filter((n) => n !== s.name),
+                      )
+                    }
+                  />
+                  <span>{s.title}</span>
+                  <span className="font-mono text-xs text-slate-500">
+                    {s.name} · {s.type}
+                  </span>
+                </label>
+              ))}
+            </div>
+          )}
+        />
+        {errors.label_schemas ? <p className="mt-1 text-xs text-red-600">{errors.label_schemas.message}</p> : null}
       </fieldset>
       <label className="text-sm">
         <span className="mb-1 block font-medium text-slate-700">Reviewers (emails, separated by commas or spaces)</span>
@@ -100,9 +138,11 @@ export function CreateSessionForm({
           aria-label="Reviewers"
           rows={2}
           className="w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
-          value={reviewers}
-          onChange={(e) => setReviewers(e.target.value)}
+          {...form.register("assigned_users")}
         />
+        {errors.assigned_users ? (
+          <span className="mt-1 block text-xs text-red-600">{errors.assigned_users.message}</span>
+        ) : null}
       </label>
       <div className="flex flex-wrap items-end gap-4">
         <TextField
@@ -110,27 +150,22 @@ export function CreateSessionForm({
           type="number"
           min={1}
           max={20}
-          value={labelsPerItem}
-          onChange={(e) => setLabelsPerItem(e.target.value)}
           className="w-40"
+          error={errors.labels_per_item?.message}
+          {...form.register("labels_per_item")}
         />
         <label className="flex items-center gap-2 pb-2 text-sm">
-          <input type="checkbox" checked={openToAll} onChange={(e) => setOpenToAll(e.target.checked)} /> Open to all
-          reviewers
+          <input type="checkbox" {...form.register("open_to_all_reviewers")} /> Open to all reviewers
         </label>
         <label className="flex items-center gap-2 pb-2 text-sm">
-          <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} /> Show other
-          reviewers&apos; labels after submitting
+          <input type="checkbox" {...form.register("reveal_labels_after_submit")} /> Show other reviewers&apos; labels
+          after submitting
         </label>
       </div>
       <p className="text-xs text-slate-500">
         With more than one reviewer per item the results show agreement statistics.
       </p>
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormError errors={errors} />
       <div className="flex gap-2">
         <Button type="submit" disabled={busy || !picked.length}>
           {busy ? "Creating…" : "Create session"}

@@ -1,12 +1,16 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { toast } from "sonner";
+import { LabelSchemaForm } from "@/components/labeling/label-schema-form";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { api, errorMessage } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { apiFetch } from "@/components/ui/api-client";
-import { LabelSchemaForm } from "@/components/labeling/label-schema-form";
-import type { LabelSchemaDto } from "@/lib/labeling/types";
 import type { TLabelSchemaInput } from "@/lib/labeling/schemas";
+import type { LabelSchemaDto } from "@/lib/labeling/types";
+import { labelingKeys } from "./query-keys";
 
 function describeInput(input: TLabelSchemaInput): string {
   switch (input.type) {
@@ -25,34 +29,34 @@ function describeInput(input: TLabelSchemaInput): string {
 
 /** Labeling → Schemas: the experiment's questions, with create and edit forms. */
 export function SchemasPanel({ experimentId }: { experimentId: string }) {
-  const [schemas, setSchemas] = useState<LabelSchemaDto[] | null>(null);
+  const client = useQueryClient();
   const [editing, setEditing] = useState<LabelSchemaDto | "new" | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const all: LabelSchemaDto[] = [];
-    let token: string | undefined;
-    do {
-      const page = await apiFetch<{ schemas: LabelSchemaDto[]; next_page_token?: string }>(
-        `/api/labeling/schemas?experiment_id=${experimentId}&max_results=200${token ? `&page_token=${encodeURIComponent(token)}` : ""}`,
-      );
-      all.push(...page.schemas);
-      token = page.next_page_token;
-    } while (token);
-    setSchemas(all);
-  }, [experimentId]);
-  useEffect(() => {
-    load().catch((e: Error) => setError(e.message));
-  }, [load]);
-
-  async function remove(s: LabelSchemaDto) {
-    if (!confirm(`Delete label schema '${s.name}'? Labels already recorded stay on the traces.`)) return;
-    try {
-      await apiFetch(`/api/labeling/schemas/${s.id}`, { method: "DELETE" });
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
+  const key = labelingKeys.schemas(experimentId);
+  // Every schema of the experiment, page after page (the table is small; the API pages at 200).
+  const list = useQuery({
+    queryKey: [...key, "all"],
+    queryFn: async ({ signal }) => {
+      const all: LabelSchemaDto[] = [];
+      let token: string | undefined;
+      do {
+        const page = await api.get<{ schemas: LabelSchemaDto[]; next_page_token?: string }>(
+          `/api/labeling/schemas?experiment_id=${experimentId}&max_results=200${token ? `&page_token=${encodeURIComponent(token)}` : ""}`,
+          signal,
+        );
+        all.push(...page.schemas);
+        token = page.next_page_token;
+      } while (token);
+      return all;
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (s: LabelSchemaDto) => api.delete(`/api/labeling/schemas/${s.id}`),
+    onSuccess: (_r, s) => toast.success(`Deleted ${s.name}`),
+    onError: (err) => toast.error(`Could not delete: ${errorMessage(err)}`),
+    onSettled: () => client.invalidateQueries({ queryKey: key }),
+  });
+  const schemas = list.data ?? null;
+  const error = list.error ?? remove.error;
 
   return (
     <div className="flex flex-col gap-3">
@@ -64,7 +68,7 @@ export function SchemasPanel({ experimentId }: { experimentId: string }) {
       </div>
       {error ? (
         <p role="alert" className="text-sm text-red-600">
-          {error}
+          {errorMessage(error)}
         </p>
       ) : null}
       {editing !== null ? (
@@ -73,10 +77,7 @@ export function SchemasPanel({ experimentId }: { experimentId: string }) {
           experimentId={experimentId}
           schema={editing === "new" ? undefined : editing}
           onCancel={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            void load();
-          }}
+          onSaved={() => setEditing(null)}
         />
       ) : null}
       {schemas === null ? (
@@ -93,14 +94,16 @@ export function SchemasPanel({ experimentId }: { experimentId: string }) {
         </EmptyState>
       ) : (
         <table className="w-full rounded-lg bg-white text-sm ring-1 ring-slate-200" data-testid="schemas-table">
-          <thead className="bg-slate-100 text-left text-xs uppercase text-slate-500">
+          <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
             <tr>
               <th className="px-3 py-2">Name</th>
               <th className="px-3 py-2">Question</th>
               <th className="px-3 py-2">Type</th>
               <th className="px-3 py-2">Input</th>
               <th className="px-3 py-2">Sessions</th>
-              <th className="px-3 py-2" />
+              <th className="px-3 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -115,14 +118,21 @@ export function SchemasPanel({ experimentId }: { experimentId: string }) {
                   <Button variant="ghost" onClick={() => setEditing(s)}>
                     Edit
                   </Button>
-                  <Button
-                    variant="ghost"
-                    onClick={() => void remove(s)}
-                    disabled={s.session_count > 0}
-                    title={s.session_count ? "Used by a session" : undefined}
-                  >
-                    Delete
-                  </Button>
+                  <ConfirmDialog
+                    trigger={
+                      <Button
+                        variant="ghost"
+                        disabled={s.session_count > 0}
+                        title={s.session_count ? "Used by a session" : undefined}
+                      >
+                        Delete
+                      </Button>
+                    }
+                    title={`Delete label schema '${s.name}'?`}
+                    description="Labels already recorded stay on the traces."
+                    confirmLabel="Delete schema"
+                    onConfirm={() => remove.mutate(s)}
+                  />
                 </td>
               </tr>
             ))}

@@ -21,7 +21,7 @@ export function SessionAgreement({
       {agreement.schemas.map((s) => (
         <section key={s.schema} className="rounded-md border border-slate-200 p-3">
           <h4 className="text-sm font-semibold">
-            {s.title} <span className="font-mono text-xs text-slate-400">{s.schema}</span>
+            {s.title} <span className="font-mono text-xs text-slate-500">{s.schema}</span>
           </h4>
           <p className="text-xs text-slate-500">
             {s.items_with_multiple_labels} item(s) with 2+ labels · {s.raters} reviewer(s)

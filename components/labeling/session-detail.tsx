@@ -1,18 +1,19 @@
 "use client";
 
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useEffect, useState, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/components/ui/api-client";
+import type { ReactNode } from "react";
+import { toast } from "sonner";
 import { AddItemsForm } from "@/components/labeling/add-items-form";
 import { CopyButton } from "@/components/labeling/copy-button";
 import { SessionAgreement } from "@/components/labeling/session-agreement";
 import { SessionProgress } from "@/components/labeling/session-progress";
 import { SessionResults } from "@/components/labeling/session-results";
 import { SyncToDataset } from "@/components/labeling/sync-to-dataset";
-import type { SessionAgreementDto } from "@/lib/labeling/types";
-import type { ResultRowDto, SessionProgressDto } from "@/lib/labeling/types";
-import type { LabelingSessionDto } from "@/lib/labeling/types";
+import { api, errorMessage } from "@/components/ui/api-client";
+import { Button } from "@/components/ui/button";
+import type { LabelingSessionDto, ResultRowDto, SessionAgreementDto, SessionProgressDto } from "@/lib/labeling/types";
+import { labelingKeys } from "./query-keys";
 
 type Results = { schemas: { name: string; title: string }[]; rows: ResultRowDto[]; next_page_token?: string };
 
@@ -28,44 +29,44 @@ function Card({ title, children, actions }: { title: string; children: ReactNode
   );
 }
 
+const Loading = () => (
+  <p className="text-sm text-slate-500" role="status">
+    Loading…
+  </p>
+);
+
 /** One session for its owners: share link, add traces, progress, results, agreement, export. */
 export function SessionDetail({ session, origin }: { session: LabelingSessionDto; origin: string }) {
+  const client = useQueryClient();
   const base = `/api/labeling/sessions/${session.id}`;
-  const [progress, setProgress] = useState<SessionProgressDto | null>(null);
-  const [results, setResults] = useState<Results | null>(null);
-  const [agreement, setAgreement] = useState<SessionAgreementDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const refresh = useCallback(async () => {
-    try {
-      const [p, r, a] = await Promise.all([
-        apiFetch<SessionProgressDto>(`${base}/progress`),
-        apiFetch<Results>(`${base}/results?max_results=100`),
-        apiFetch<SessionAgreementDto>(`${base}/agreement`),
-      ]);
-      setProgress(p);
-      setResults(r);
-      setAgreement(a);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [base]);
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  const more = async () => {
-    if (!results?.next_page_token) return;
-    const page = await apiFetch<Results>(
-      `${base}/results?max_results=100&page_token=${encodeURIComponent(results.next_page_token)}`,
-    );
-    setResults({ ...page, rows: [...results.rows, ...page.rows] });
-  };
-  const remove = async (itemId: string) => {
-    await apiFetch(`${base}/items`, { method: "DELETE", json: { item_ids: [itemId] } });
-    await refresh();
-  };
+  const key = labelingKeys.session(session.id);
+  // Progress, results and agreement all live under the session's key: adding or removing items refreshes them together.
+  const progress = useQuery({
+    queryKey: [...key, "progress"],
+    queryFn: ({ signal }) => api.get<SessionProgressDto>(`${base}/progress`, signal),
+  });
+  const agreement = useQuery({
+    queryKey: [...key, "agreement"],
+    queryFn: ({ signal }) => api.get<SessionAgreementDto>(`${base}/agreement`, signal),
+  });
+  const results = useInfiniteQuery({
+    queryKey: [...key, "results"],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Results>(
+        `${base}/results?max_results=100${pageParam ? `&page_token=${encodeURIComponent(pageParam)}` : ""}`,
+        signal,
+      ),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.next_page_token || undefined,
+  });
+  const remove = useMutation({
+    mutationFn: (itemId: string) => api.delete(`${base}/items`, { item_ids: [itemId] }),
+    onError: (err) => toast.error(`Could not remove the item: ${errorMessage(err)}`),
+    onSettled: () => client.invalidateQueries({ queryKey: key }),
+  });
+  const error = progress.error ?? agreement.error ?? results.error;
   const shareUrl = `${origin}${session.url}`;
+  const pages = results.data?.pages;
 
   return (
     <div className="flex flex-col gap-4">
@@ -87,39 +88,33 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
       </div>
       {error ? (
         <p role="alert" className="text-sm text-red-600">
-          {error}
+          {errorMessage(error)}
         </p>
       ) : null}
       <Card title="Add traces">
-        <AddItemsForm sessionId={session.id} onAdded={() => void refresh()} />
+        <AddItemsForm sessionId={session.id} />
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card
           title="Progress"
           actions={
-            <Button variant="ghost" onClick={() => void refresh()}>
+            <Button variant="ghost" onClick={() => void client.invalidateQueries({ queryKey: key })}>
               Refresh
             </Button>
           }
         >
-          {progress ? (
-            <SessionProgress progress={progress} />
-          ) : (
-            <p className="text-sm text-slate-500" role="status">
-              Loading…
-            </p>
-          )}
+          {progress.data ? <SessionProgress progress={progress.data} /> : <Loading />}
         </Card>
         <Card title="Agreement">
-          {agreement ? (
+          {agreement.data ? (
             <SessionAgreement
-              agreement={agreement}
+              agreement={agreement.data}
               onOpenTrace={(t) =>
                 document.querySelector(`[data-trace-id="${t}"]`)?.scrollIntoView({ behavior: "smooth" })
               }
             />
           ) : (
-            <p className="text-sm text-slate-500">Loading…</p>
+            <Loading />
           )}
         </Card>
       </div>
@@ -153,15 +148,22 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
           </div>
         }
       >
-        {results ? (
-          <SessionResults schemas={results.schemas} rows={results.rows} onRemove={(id) => void remove(id)} />
+        {pages ? (
+          <SessionResults
+            schemas={pages[0]!.schemas}
+            rows={pages.flatMap((p) => p.rows)}
+            onRemove={(id) => remove.mutate(id)}
+          />
         ) : (
-          <p className="text-sm text-slate-500" role="status">
-            Loading…
-          </p>
+          <Loading />
         )}
-        {results?.next_page_token ? (
-          <Button variant="secondary" className="mt-2" onClick={() => void more()}>
+        {results.hasNextPage ? (
+          <Button
+            variant="secondary"
+            className="mt-2"
+            disabled={results.isFetchingNextPage}
+            onClick={() => void results.fetchNextPage()}
+          >
             Load more
           </Button>
         ) : null}

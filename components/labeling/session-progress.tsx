@@ -30,7 +30,7 @@ export function SessionProgress({ progress }: { progress: SessionProgressDto }) 
               <tr key={r.user_id} className="border-t border-slate-100">
                 <td className="py-1">
                   {r.email}
-                  {r.assigned ? "" : <span className="ml-1 text-xs text-slate-400">(not assigned)</span>}
+                  {r.assigned ? "" : <span className="ml-1 text-xs text-slate-500">(not assigned)</span>}
                 </td>
                 <td>{r.completed}</td>
                 <td>{r.in_progress}</td>

@@ -28,7 +28,7 @@ export function SessionResults({
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm" data-testid="session-results">
-        <thead className="bg-slate-100 text-left text-xs uppercase text-slate-500">
+        <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
           <tr>
             <th className="px-2 py-2">#</th>
             <th className="px-2 py-2">Trace</th>
@@ -54,7 +54,7 @@ export function SessionResults({
               >
                 {i === 0 ? (
                   <>
-                    <td rowSpan={labels.length} className="px-2 py-1.5 align-top text-slate-400">
+                    <td rowSpan={labels.length} className="px-2 py-1.5 align-top text-slate-500">
                       {r.position + 1}
                     </td>
                     <td rowSpan={labels.length} className="px-2 py-1.5 align-top font-mono text-xs">
@@ -70,7 +70,7 @@ export function SessionResults({
                   </>
                 ) : null}
                 <td className="px-2 py-1.5 text-slate-700">
-                  {l ? l.email : <span className="text-slate-400">not labeled yet</span>}
+                  {l ? l.email : <span className="text-slate-500">not labeled yet</span>}
                 </td>
                 {schemas.map((s) => (
                   <td key={s.name} className="max-w-xs px-2 py-1.5" title={l?.answers[s.name]?.comment ?? undefined}>
@@ -84,7 +84,7 @@ export function SessionResults({
                   <td rowSpan={labels.length} className="px-2 py-1.5 align-top">
                     <button
                       type="button"
-                      className="text-xs text-slate-400 hover:text-red-600"
+                      className="text-xs text-slate-500 hover:text-red-600"
                       onClick={() => onRemove(r.item_id)}
                     >
                       Remove

@@ -1,38 +1,44 @@
 "use client";
 
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { CreateSessionForm } from "@/components/labeling/create-session-form";
+import { api, errorMessage } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { apiFetch } from "@/components/ui/api-client";
-import { CreateSessionForm } from "@/components/labeling/create-session-form";
-import type { LabelSchemaDto } from "@/lib/labeling/types";
-import type { LabelingSessionDto } from "@/lib/labeling/types";
+import type { LabelingSessionDto, LabelSchemaDto } from "@/lib/labeling/types";
+import { labelingKeys } from "./query-keys";
+
+type Page = { sessions: LabelingSessionDto[]; next_page_token?: string };
 
 /** Labeling → Sessions: the experiment's sessions (a page at a time) and the form for a new one. */
 export function SessionsPanel({ experimentId }: { experimentId: string }) {
   const router = useRouter();
-  const [sessions, setSessions] = useState<LabelingSessionDto[] | null>(null);
-  const [nextToken, setNextToken] = useState<string | undefined>();
-  const [schemas, setSchemas] = useState<LabelSchemaDto[]>([]);
   const [creating, setCreating] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const loadPage = async (token?: string) => {
-    const page = await apiFetch<{ sessions: LabelingSessionDto[]; next_page_token?: string }>(
-      `/api/labeling/sessions?experiment_id=${experimentId}&max_results=50${token ? `&page_token=${encodeURIComponent(token)}` : ""}`,
-    );
-    setSessions((prev) => (token ? [...(prev ?? []), ...page.sessions] : page.sessions));
-    setNextToken(page.next_page_token);
-  };
-  useEffect(() => {
-    loadPage().catch((e: Error) => setError(e.message));
-    apiFetch<{ schemas: LabelSchemaDto[] }>(`/api/labeling/schemas?experiment_id=${experimentId}&max_results=500`).then(
-      (r) => setSchemas(r.schemas),
-      () => {},
-    );
-  }, [experimentId]);
+  const list = useInfiniteQuery({
+    queryKey: [...labelingKeys.sessions(experimentId), "pages"],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page>(
+        `/api/labeling/sessions?experiment_id=${experimentId}&max_results=50${pageParam ? `&page_token=${encodeURIComponent(pageParam)}` : ""}`,
+        signal,
+      ),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.next_page_token || undefined,
+  });
+  const schemas =
+    useQuery({
+      queryKey: labelingKeys.schemas(experimentId),
+      queryFn: ({ signal }) =>
+        api.get<{ schemas: LabelSchemaDto[] }>(
+          `/api/labeling/schemas?experiment_id=${experimentId}&max_results=500`,
+          signal,
+        ),
+      select: (r) => r.schemas,
+    }).data ?? [];
+  const sessions = list.data ? list.data.pages.flatMap((p) => p.sessions) : null;
+  const error = list.error;
 
   const base = `/experiments/${experimentId}/labeling/sessions`;
   return (
@@ -45,7 +51,7 @@ export function SessionsPanel({ experimentId }: { experimentId: string }) {
       </div>
       {error ? (
         <p role="alert" className="text-sm text-red-600">
-          {error}
+          {errorMessage(error)}
         </p>
       ) : null}
       {creating ? (
@@ -82,14 +88,14 @@ export function SessionsPanel({ experimentId }: { experimentId: string }) {
                   {s.open_to_all_reviewers ? "all reviewers" : `${s.assigned_users.length} reviewers`} ·{" "}
                   {s.labels_per_item} per item
                 </span>
-                <span className="ml-auto text-xs text-slate-400">{new Date(s.created_at).toLocaleDateString()}</span>
+                <span className="ml-auto text-xs text-slate-500">{new Date(s.created_at).toLocaleDateString()}</span>
               </Link>
             </li>
           ))}
         </ul>
       )}
-      {nextToken ? (
-        <Button variant="secondary" onClick={() => void loadPage(nextToken)}>
+      {list.hasNextPage ? (
+        <Button variant="secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
           Load more
         </Button>
       ) : null}

@@ -1,18 +1,15 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { api } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { apiFetch, errorMessage } from "@/components/ui/api-client";
-
-interface SyncResult {
-  created: boolean;
-  inserted: number;
-  updated: number;
-  skipped: number;
-  version: number;
-  dataset: { id: string; name: string };
-}
+import { applyServerErrors } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-error";
+import { ZSyncSessionBody, type TSyncSessionBody } from "@/lib/labeling/schemas";
+import type { SyncSessionResult } from "@/lib/labeling/types";
 
 /** Copies the session's expectation labels into an evaluation dataset (new, or a new version of an existing one). */
 export function SyncToDataset({
@@ -24,40 +21,40 @@ export function SyncToDataset({
   experimentId: string;
   defaultName: string;
 }) {
-  const [name, setName] = useState(defaultName);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<SyncResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function sync(e: React.FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const form = useForm<TSyncSessionBody>({
+    resolver: zodResolver(ZSyncSessionBody),
+    defaultValues: { dataset_name: defaultName },
+  });
+  const sync = useMutation({
+    mutationFn: (body: TSyncSessionBody) =>
+      api.post<SyncSessionResult>(`/api/labeling/sessions/${sessionId}/sync`, body),
+  });
+  const onSubmit = form.handleSubmit(async (body) => {
     try {
-      setResult(
-        await apiFetch<SyncResult>(`/api/labeling/sessions/${sessionId}/sync`, {
-          method: "POST",
-          json: { dataset_name: name },
-        }),
-      );
+      await sync.mutateAsync(body);
     } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
+      applyServerErrors(err, form.setError, ["dataset_name"]);
     }
-  }
+  });
+  const result = sync.data;
+  const { errors } = form.formState;
+  const name = form.watch("dataset_name");
 
   return (
-    <form onSubmit={sync} aria-label="Sync to dataset" className="flex flex-wrap items-center gap-2 text-sm">
+    <form
+      onSubmit={onSubmit}
+      aria-label="Sync to dataset"
+      className="flex flex-wrap items-center gap-2 text-sm"
+      noValidate
+    >
       <input
         aria-label="Dataset name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
         className="w-64 rounded-md border border-slate-300 px-2.5 py-1.5"
-        required
+        aria-invalid={Boolean(errors.dataset_name)}
+        {...form.register("dataset_name")}
       />
-      <Button type="submit" disabled={busy || !name.trim()}>
-        {busy ? "Syncing…" : "Sync expectations"}
+      <Button type="submit" disabled={sync.isPending || !name.trim()}>
+        {sync.isPending ? "Syncing…" : "Sync expectations"}
       </Button>
       {result ? (
         <span role="status" data-testid="sync-result" className="text-slate-700">
@@ -75,11 +72,12 @@ export function SyncToDataset({
           .
         </span>
       ) : null}
-      {error ? (
+      {errors.dataset_name ? (
         <span role="alert" className="text-red-600">
-          {error}
+          Dataset name: {errors.dataset_name.message}
         </span>
       ) : null}
+      <FormError errors={errors} />
     </form>
   );
 }

@@ -35,9 +35,9 @@ export function LabelQuestion({ schema, index, answer, active, errors, onChange,
     >
       <legend className="sr-only">{schema.title}</legend>
       <div className="mb-1 flex items-baseline gap-2">
-        <span className="text-xs font-semibold text-slate-400">Q{index + 1}</span>
+        <span className="text-xs font-semibold text-slate-500">Q{index + 1}</span>
         <h3 className="text-sm font-semibold text-slate-900">{schema.title}</h3>
-        <span className="ml-auto rounded bg-slate-100 px-1.5 text-[10px] uppercase text-slate-500">{schema.type}</span>
+        <span className="ml-auto rounded bg-slate-100 px-1.5 text-[10px] uppercase text-slate-600">{schema.type}</span>
       </div>
       {schema.instruction ? (
         <MarkdownText className="mb-2 text-xs text-slate-600">{schema.instruction}</MarkdownText>
@@ -108,7 +108,7 @@ export function LabelQuestion({ schema, index, answer, active, errors, onChange,
             placeholder={input.type === "text_list" ? "One entry per line" : "Your answer"}
             onChange={(e) => set(e.target.value)}
           />
-          <p className="mt-0.5 text-[11px] text-slate-400">
+          <p className="mt-0.5 text-[11px] text-slate-500">
             {input.type === "text" && input.max_length
               ? `${(answer.value as string).trim().length} / ${input.max_length} characters`
               : null}

@@ -1,7 +1,8 @@
 "use client";
 
+import { ArrowLeft, CornerDownLeft } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LabelQuestion } from "@/components/review/label-question";
@@ -28,23 +29,30 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
   const [active, setActive] = useState(0);
   const [help, setHelp] = useState(false);
   const [spans, setSpans] = useState(false);
-  const schemas = q.item?.schemas ?? [];
+  const schemas = useMemo(() => q.item?.schemas ?? [], [q.item]);
 
   // A new item starts at the first question with nothing focused, so the next key press picks
   // an option instead of typing into the previous item's text box.
-  useEffect(() => {
+  const itemId = q.item?.item_id;
+  const [activeFor, setActiveFor] = useState(itemId);
+  if (activeFor !== itemId) {
+    setActiveFor(itemId);
     setActive(0);
+  }
+  useEffect(() => {
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-  }, [q.item?.item_id]);
+  }, [itemId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Open dialogs handle their own keys (Escape closes them); the queue's shortcuts wait.
+      if (help || spans) return;
       if (e.key === "Escape") {
-        if (help || spans) return help ? setHelp(false) : setSpans(false);
+        // Leaves a text box, so the option keys and Enter work again.
         if (isTyping(e.target)) (e.target as HTMLElement).blur();
         return;
       }
-      if (help || spans || !q.item || q.busy) return;
+      if (!q.item || q.busy) return;
       const onControl = e.target instanceof HTMLElement && ["BUTTON", "A"].includes(e.target.tagName);
       if (e.key === "Enter" && (e.ctrlKey || e.metaKey || (!isTyping(e.target) && !onControl))) {
         e.preventDefault();
@@ -94,8 +102,9 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
   return (
     <div className="mx-auto max-w-7xl">
       <div className="mb-3 flex flex-wrap items-center gap-3">
-        <Link href="/review" className="text-sm text-slate-500 hover:text-slate-800">
-          ← Sessions
+        <Link href="/review" className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
+          <ArrowLeft aria-hidden className="h-4 w-4" />
+          Sessions
         </Link>
         <h1 className="text-lg font-semibold text-slate-900">{sessionName}</h1>
         {progress ? (
@@ -193,22 +202,24 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
                 Skip
               </Button>
               <Button type="submit" className="ml-auto" disabled={q.busy} title="Enter or Ctrl+Enter">
-                {q.busy ? "Saving…" : "Submit"}{" "}
-                <kbd className="rounded border border-indigo-300 px-1 text-[10px]">↵</kbd>
+                {q.busy ? "Saving…" : "Submit"}
+                <CornerDownLeft aria-hidden className="h-3.5 w-3.5" />
               </Button>
             </div>
-            <p className="text-right text-[11px] text-slate-400" aria-live="polite">
+            <p className="text-right text-[11px] text-slate-500" aria-live="polite">
               {q.draftState === "saving" ? "Saving draft…" : q.draftState === "saved" ? "Draft saved" : ""}
             </p>
           </form>
         </div>
       )}
-      {help ? <ShortcutsOverlay onClose={() => setHelp(false)} /> : null}
-      {spans && q.item ? (
+      <ShortcutsOverlay open={help} onOpenChange={setHelp} />
+      {q.item ? (
         <SpanTreeDialog
+          key={q.item.item_id}
           spans={q.item.trace.spans}
           truncated={q.item.trace.spans_truncated}
-          onClose={() => setSpans(false)}
+          open={spans}
+          onOpenChange={setSpans}
         />
       ) : null}
     </div>

@@ -36,16 +36,16 @@ function display(v: unknown): string {
  */
 export function ReviewTracePanel({ trace, onOpenSpans }: { trace: ReviewTraceDto; onOpenSpans: () => void }) {
   const view = useMemo(() => {
-    const root = trace.spans.find((s) => s.span_id === trace.root_span_id) ?? trace.spans[0];
+    const root = trace.spans.find((s) => s.spanId === trace.root_span_id) ?? trace.spans[0];
     const chat = root
-      ? normalizeConversation(root.inputs, root.outputs, { format: root.message_format ?? undefined })
+      ? normalizeConversation(root.inputs, root.outputs, { format: root.messageFormat ?? undefined })
       : null;
     const summary = root ? extractTraceSummary(root.inputs, root.outputs, chat) : { question: null, answer: null };
     // Earlier turns: the conversation before the last user message.
     const lastUser = chat ? chat.map((m) => m.role).lastIndexOf("user") : -1;
     const history = chat && lastUser > 0 ? chat.slice(0, lastUser).filter((m) => m.role !== "system") : [];
     const documents: RetrievedDocument[] = trace.spans
-      .filter((s) => s.span_type === "RETRIEVER")
+      .filter((s) => s.spanType === "RETRIEVER")
       .flatMap((s) => normalizeDocuments(s.outputs) ?? []);
     return { root, summary, history, documents };
   }, [trace]);
@@ -96,7 +96,7 @@ export function ReviewTracePanel({ trace, onOpenSpans }: { trace: ReviewTraceDto
               <li key={i} className="flex flex-wrap items-baseline gap-2">
                 <span className="font-medium text-slate-800">{a.name}</span>
                 <span className="rounded bg-slate-100 px-1.5 text-xs">{display(a.value)}</span>
-                <span className="text-xs text-slate-400">
+                <span className="text-xs text-slate-500">
                   {a.source_type.toLowerCase()} · {a.mine ? "you" : a.source_id}
                 </span>
                 {a.rationale ? (

@@ -1,5 +1,7 @@
 "use client";
 
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+
 export const REVIEW_SHORTCUTS: [string, string][] = [
   ["1 – 9", "Pick an option of the highlighted question"],
   ["Tab / Shift+Tab", "Move between fields"],
@@ -12,18 +14,11 @@ export const REVIEW_SHORTCUTS: [string, string][] = [
   ["Esc", "Close a dialog, or leave a text box"],
 ];
 
-/** The `?` overlay listing the review keys. */
-export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
+/** The `?` dialog listing the review keys (focus is kept inside and returned on close). */
+export function ShortcutsOverlay({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   return (
-    <div
-      role="dialog"
-      aria-modal="true"
-      aria-label="Keyboard shortcuts"
-      className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40"
-      onClick={onClose}
-    >
-      <div className="w-full max-w-md rounded-lg bg-white p-5 shadow-xl" onClick={(e) => e.stopPropagation()}>
-        <h2 className="mb-3 text-base font-semibold">Keyboard shortcuts</h2>
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent title="Keyboard shortcuts" className="!w-[min(90vw,28rem)]">
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
           {REVIEW_SHORTCUTS.map(([keys, what]) => (
             <div key={keys} className="contents">
@@ -34,7 +29,7 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
             </div>
           ))}
         </dl>
-      </div>
-    </div>
+      </DialogContent>
+    </Dialog>
   );
 }

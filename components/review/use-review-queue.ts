@@ -1,10 +1,13 @@
 "use client";
 
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { apiFetch, ApiError, fieldIssues } from "@/components/ui/api-client";
+import { api, ApiError, errorMessage, fieldIssues } from "@/components/ui/api-client";
 import { formStateFrom, toAnswers, toDefinitions, type TFormState } from "@/lib/labeling/form-values";
 import { validateAnswers } from "@/lib/labeling/label-input";
 import type { MyProgressDto, NextItemDto, ReviewItemDto } from "@/lib/labeling/types";
+import { reviewKeys } from "./query-keys";
 
 export type QueueStatus = "loading" | "ready" | "empty" | "error";
 
@@ -14,149 +17,201 @@ function schemaOf(path: string): string {
   return parts[0] === "answers" && parts[1] ? parts[1].replace(/\[.*$/, "") : "_form";
 }
 
+const initialForm = (i: ReviewItemDto) => formStateFrom(i.schemas, i.claim?.draft ?? i.claim?.answers ?? null);
+
+class AnswerErrors extends Error {
+  constructor(readonly byName: Record<string, string[]>) {
+    super("Some answers need fixing");
+  }
+}
+
+/** Submitted, skipped or moved on: what the queue shows next. */
+type Move = { item: ReviewItemDto | null; progress?: MyProgressDto; message: string | null };
+
 /**
  * State and actions of the review queue: the current item, the form, its draft (saved on the
  * server as the reviewer types, so a reload restores it), submit / skip / next / back. The item
- * id is kept in the URL (?item=) so a reload or a shared link opens the same item.
+ * id is kept in the URL (?item=) so a reload or a shared link opens the same item. Items are
+ * cached per id, so Back and a reload of a visited item answer at once.
  */
 export function useReviewQueue(sessionId: string) {
+  const client = useQueryClient();
   const base = `/api/labeling/sessions/${sessionId}`;
-  const [status, setStatus] = useState<QueueStatus>("loading");
-  const [item, setItem] = useState<ReviewItemDto | null>(null);
+  const requested = useSearchParams().get("item");
+  const [itemId, setItemId] = useState<string | null>(requested);
+  const [done, setDone] = useState(false);
   const [progress, setProgress] = useState<MyProgressDto | null>(null);
-  const [form, setFormState] = useState<TFormState>({});
+  // The form belongs to one item: a different item starts from its stored draft or answers.
+  const [formState, setFormState] = useState<{ id: string | null; form: TFormState }>({ id: null, form: {} });
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [draftState, setDraftState] = useState<"idle" | "saving" | "saved">("idle");
   const draftTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const show = useCallback((next: ReviewItemDto | null, p?: MyProgressDto) => {
+  const itemQuery = useQuery({
+    queryKey: reviewKeys.item(sessionId, itemId ?? ""),
+    queryFn: ({ signal }) => api.get<ReviewItemDto>(`${base}/items/${itemId}`, signal),
+    enabled: itemId !== null,
+    staleTime: Infinity,
+    retry: false,
+  });
+  const item = itemId ? (itemQuery.data ?? null) : null;
+  const form = item ? (formState.id === item.item_id ? formState.form : initialForm(item)) : {};
+
+  // A newly shown item: its form from the stored draft or answers, its id in the URL.
+  const shownId = item?.item_id ?? null;
+  useEffect(() => {
     if (draftTimer.current) clearTimeout(draftTimer.current);
     setErrors({});
     setDraftState("idle");
-    setItem(next);
-    if (p ?? next?.progress) setProgress(p ?? next!.progress);
     const url = new URL(window.location.href);
-    if (next) {
-      setFormState(formStateFrom(next.schemas, next.claim?.draft ?? next.claim?.answers ?? null));
-      url.searchParams.set("item", next.item_id);
-    } else url.searchParams.delete("item");
+    if (item) {
+      setProgress((p) => p ?? item.progress);
+      url.searchParams.set("item", item.item_id);
+    } else if (done) url.searchParams.delete("item");
+    else return;
     window.history.replaceState(null, "", url);
-    setStatus(next ? "ready" : "empty");
-  }, []);
+    // Only a change of item matters here; refetches of the same item keep what is being typed.
+  }, [shownId, done]);
 
-  const run = useCallback(async (f: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await f();
-    } catch (err) {
-      setMessage(err instanceof Error ? err.message : String(err));
-      if (!(err instanceof ApiError) || err.status >= 500 || err.status === 404)
-        setStatus((s) => (s === "loading" ? "error" : s));
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-
-  const next = useCallback(
-    () =>
-      run(async () => {
-        const r = await apiFetch<NextItemDto>(`${base}/next`, { method: "POST" });
-        setMessage(null);
-        show(r.item, r.progress);
-      }),
-    [base, run, show],
+  const show = useCallback(
+    ({ item: nextItem, progress: p, message: m }: Move) => {
+      if (nextItem) client.setQueryData(reviewKeys.item(sessionId, nextItem.item_id), nextItem);
+      setItemId(nextItem?.item_id ?? null);
+      setDone(!nextItem);
+      if (p ?? nextItem?.progress) setProgress(p ?? nextItem!.progress);
+      setMessage(m);
+    },
+    [client, sessionId],
   );
+  const claimNext = useCallback(async (): Promise<Move> => {
+    const r = await api.post<NextItemDto>(`${base}/next`);
+    return { item: r.item, progress: r.progress, message: null };
+  }, [base]);
 
-  const open = useCallback(
-    (itemId: string) => run(async () => show(await apiFetch<ReviewItemDto>(`${base}/items/${itemId}`))),
-    [base, run, show],
-  );
+  const onMoveError = (err: unknown) => {
+    if (err instanceof AnswerErrors) return setErrors(err.byName);
+    setMessage(errorMessage(err));
+  };
+  const next = useMutation({ mutationFn: claimNext, onSuccess: show, onError: onMoveError });
+  const back = useMutation({
+    mutationFn: async (): Promise<Move> => {
+      const r = await api.get<{ item_id: string | null }>(`${base}/previous${item ? `?before=${item.item_id}` : ""}`);
+      if (!r.item_id) throw new Error("This is the first item you worked on.");
+      const prev = await client.fetchQuery({
+        queryKey: reviewKeys.item(sessionId, r.item_id),
+        queryFn: () => api.get<ReviewItemDto>(`${base}/items/${r.item_id}`),
+        staleTime: 0,
+      });
+      return { item: prev, message: null };
+    },
+    onSuccess: show,
+    onError: onMoveError,
+  });
+  const skip = useMutation({
+    mutationFn: async (): Promise<Move> => {
+      if (item && item.claim?.status !== "COMPLETED") await api.post(`${base}/items/${item.item_id}/skip`);
+      return claimNext();
+    },
+    onSuccess: show,
+    onError: onMoveError,
+  });
+  const saveDraft = useMutation({
+    mutationFn: ({ id, answers }: { id: string; answers: Record<string, unknown> }) =>
+      api.put(`${base}/items/${id}/draft`, { answers }),
+    onSuccess: () => setDraftState("saved"),
+    onError: () => setDraftState("idle"),
+  });
+  // Submit counts the item as done at once (the progress bar moves before the round trip) and
+  // puts the count back if the server refuses the answers.
+  const submitMutation = useMutation({
+    mutationFn: async ({ id, answers }: { id: string; answers: Record<string, unknown> }): Promise<Move> => {
+      try {
+        await api.post(`${base}/items/${id}/submit`, { answers });
+      } catch (err) {
+        const issues = fieldIssues(err);
+        if (err instanceof ApiError && err.status === 400 && issues.length) throw new AnswerErrors(collect(issues));
+        throw err;
+      }
+      client.removeQueries({ queryKey: reviewKeys.item(sessionId, id) });
+      return { ...(await claimNext()), message: "Submitted." };
+    },
+    onMutate: () => {
+      const before = progress;
+      if (before && item?.claim?.status !== "COMPLETED")
+        setProgress({ ...before, completed: Math.min(before.total_items, before.completed + 1) });
+      return { before };
+    },
+    onSuccess: show,
+    onError: (err, _v, ctx) => {
+      if (ctx?.before) setProgress(ctx.before);
+      onMoveError(err);
+    },
+  });
 
+  // Opening the queue without ?item= claims the reviewer's next item (a POST: it reserves the item).
+  const started = useRef(false);
   useEffect(() => {
-    const requested = new URL(window.location.href).searchParams.get("item");
-    if (requested) void open(requested);
-    else void next();
-  }, [next, open]);
-
-  const back = useCallback(
-    () =>
-      run(async () => {
-        const r = await apiFetch<{ item_id: string | null }>(
-          `${base}/previous${item ? `?before=${item.item_id}` : ""}`,
-        );
-        if (!r.item_id) return setMessage("This is the first item you worked on.");
-        setMessage(null);
-        show(await apiFetch<ReviewItemDto>(`${base}/items/${r.item_id}`));
-      }),
-    [base, item, run, show],
-  );
-
-  const skip = useCallback(
-    () =>
-      run(async () => {
-        if (!item) return;
-        if (item.claim?.status !== "COMPLETED")
-          await apiFetch(`${base}/items/${item.item_id}/skip`, { method: "POST" });
-        const r = await apiFetch<NextItemDto>(`${base}/next`, { method: "POST" });
-        setMessage(null);
-        show(r.item, r.progress);
-      }),
-    [base, item, run, show],
-  );
+    if (started.current || requested) return;
+    started.current = true;
+    next.mutate();
+  }, [next, requested]);
 
   const setForm = useCallback(
     (update: (prev: TFormState) => TFormState) => {
+      if (!item) return;
       setFormState((prev) => {
-        const nextForm = update(prev);
-        if (item && item.claim?.status === "IN_PROGRESS") {
+        const nextForm = update(prev.id === item.item_id ? prev.form : initialForm(item));
+        if (item.claim?.status === "IN_PROGRESS") {
           if (draftTimer.current) clearTimeout(draftTimer.current);
           setDraftState("saving");
-          draftTimer.current = setTimeout(() => {
-            apiFetch(`${base}/items/${item.item_id}/draft`, {
-              method: "PUT",
-              json: { answers: toAnswers(item.schemas, nextForm) },
-            })
-              .then(() => setDraftState("saved"))
-              .catch(() => setDraftState("idle"));
-          }, 400);
+          const id = item.item_id;
+          const answers = toAnswers(item.schemas, nextForm);
+          draftTimer.current = setTimeout(() => saveDraft.mutate({ id, answers }), 400);
         }
-        return nextForm;
+        return { id: item.item_id, form: nextForm };
       });
     },
-    [base, item],
+    [item, saveDraft],
   );
 
-  const submit = useCallback(
-    () =>
-      run(async () => {
-        if (!item) return;
-        const answers = toAnswers(item.schemas, form);
-        if (!Object.keys(answers).length)
-          return setErrors({ _form: ["Answer at least one question, or skip the item (S)."] });
-        // The same validators as the server, so mistakes show before a round trip.
-        const checked = validateAnswers(toDefinitions(item.schemas), answers);
-        const collect = (issues: { path: string; message: string }[]) => {
-          const byName: Record<string, string[]> = {};
-          for (const i of issues) (byName[schemaOf(i.path)] ??= []).push(i.message);
-          setErrors(byName);
-        };
-        if (!checked.ok) return collect(checked.issues);
-        if (draftTimer.current) clearTimeout(draftTimer.current);
-        try {
-          await apiFetch(`${base}/items/${item.item_id}/submit`, { method: "POST", json: { answers } });
-        } catch (err) {
-          const issues = fieldIssues(err);
-          if (err instanceof ApiError && err.status === 400 && issues.length) return collect(issues);
-          throw err;
-        }
-        const r = await apiFetch<NextItemDto>(`${base}/next`, { method: "POST" });
-        setMessage("Submitted.");
-        show(r.item, r.progress);
-      }),
-    [base, form, item, run, show],
-  );
+  const submit = useCallback(async () => {
+    if (!item) return;
+    const answers = toAnswers(item.schemas, form);
+    if (!Object.keys(answers).length)
+      return setErrors({ _form: ["Answer at least one question, or skip the item (S)."] });
+    // The same validators as the server, so mistakes show before a round trip.
+    const checked = validateAnswers(toDefinitions(item.schemas), answers);
+    if (!checked.ok) return setErrors(collect(checked.issues));
+    if (draftTimer.current) clearTimeout(draftTimer.current);
+    submitMutation.mutate({ id: item.item_id, answers });
+  }, [form, item, submitMutation]);
 
-  return { status, item, progress, form, setForm, errors, message, busy, draftState, next, back, skip, submit };
+  const busy = next.isPending || back.isPending || skip.isPending || submitMutation.isPending;
+  const loadFailed =
+    itemQuery.error &&
+    (!(itemQuery.error instanceof ApiError) || itemQuery.error.status >= 500 || itemQuery.error.status === 404);
+  const status: QueueStatus =
+    loadFailed || (next.isError && !item && !done) ? "error" : item ? "ready" : done ? "empty" : "loading";
+  return {
+    status,
+    item,
+    progress,
+    form,
+    setForm,
+    errors,
+    message: message ?? (itemQuery.error ? errorMessage(itemQuery.error) : null),
+    busy,
+    draftState,
+    next: () => next.mutate(),
+    back: () => back.mutate(),
+    skip: () => skip.mutate(),
+    submit,
+  };
+}
+
+function collect(issues: { path: string; message: string }[]): Record<string, string[]> {
+  const byName: Record<string, string[]> = {};
+  for (const i of issues) (byName[schemaOf(i.path)] ??= []).push(i.message);
+  return byName;
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/components/ui/api-client";
+import { api, errorMessage } from "@/components/ui/api-client";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditEventDto } from "@/lib/audit/schemas";
 
 const PAGE_SIZE = 50;
@@ -18,7 +19,7 @@ interface Filters {
 const EMPTY: Filters = { action: "", actor: "", outcome: "", from: "", to: "" };
 
 function toQuery(f: Filters, page: number): string {
-  const q = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
+  const q = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
   if (f.action) q.set("action", f.action);
   if (f.actor) q.set("actor", f.actor);
   if (f.outcome) q.set("outcome", f.outcome);
@@ -32,16 +33,14 @@ function toQuery(f: Filters, page: number): string {
 export function AuditPanel() {
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ events: AuditEventDto[]; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    setData(await apiFetch<{ events: AuditEventDto[]; total: number }>(`/api/audit?${toQuery(filters, page)}`));
-  }, [filters, page]);
-  useEffect(() => {
-    load().catch((e: Error) => setError(e.message));
-  }, [load]);
+  const query = useQuery({
+    queryKey: ["audit", filters, page],
+    queryFn: ({ signal }) =>
+      api.get<{ events: AuditEventDto[]; total: number }>(`/api/audit?${toQuery(filters, page)}`, signal),
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data;
+  const error = query.error ? errorMessage(query.error) : null;
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();

@@ -1,46 +1,32 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { api, errorMessage } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/components/ui/api-client";
+import { applyServerErrors } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-error";
+import { ZUpdateJudgeSettingsBody } from "@/lib/evaluation/schemas";
 import type { JudgeSettingsDto } from "@/lib/evaluation/types";
+import { settingsKeys } from "./query-keys";
 
 const field = "rounded-md border border-slate-300 px-2.5 py-1.5 text-sm";
 
+// The contract, with the key as typed: an empty box keeps the stored key (the body then omits it).
+const ZJudgeForm = ZUpdateJudgeSettingsBody.pick({ base_url: true, model: true }).extend({
+  api_key: z.string().max(1000),
+});
+type JudgeForm = z.infer<typeof ZJudgeForm>;
+
 /** The LLM-judge endpoint (any OpenAI-compatible server). The stored key is never sent back: only its last characters. */
 export function JudgeSettingsPanel({ canEdit }: { canEdit: boolean }) {
-  const [current, setCurrent] = useState<JudgeSettingsDto | null>(null);
-  const [baseUrl, setBaseUrl] = useState("");
-  const [model, setModel] = useState("");
-  const [apiKey, setApiKey] = useState("");
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
-  useEffect(() => {
-    apiFetch<JudgeSettingsDto>("/api/evaluation/judge-settings")
-      .then((s) => {
-        setCurrent(s);
-        setBaseUrl(s.base_url ?? "");
-        setModel(s.model ?? "");
-      })
-      .catch((e: Error) => setMessage({ ok: false, text: e.message }));
-  }, []);
-
-  async function save(e: React.FormEvent) {
-    e.preventDefault();
-    setMessage(null);
-    try {
-      const s = await apiFetch<JudgeSettingsDto>("/api/evaluation/judge-settings", {
-        method: "PUT",
-        json: { base_url: baseUrl, model, ...(apiKey ? { api_key: apiKey } : {}) },
-      });
-      setCurrent(s);
-      setApiKey("");
-      setMessage({ ok: true, text: "Saved." });
-    } catch (err) {
-      setMessage({ ok: false, text: (err as Error).message });
-    }
-  }
-
+  const current = useQuery({
+    queryKey: settingsKeys.judge,
+    queryFn: ({ signal }) => api.get<JudgeSettingsDto>("/api/evaluation/judge-settings", signal),
+  });
+  const s = current.data;
   return (
     <section className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
       <h2 className="text-base font-semibold">LLM judge</h2>
@@ -48,50 +34,91 @@ export function JudgeSettingsPanel({ canEdit }: { canEdit: boolean }) {
         Evaluation judges (Correctness, Guidelines, …) call this OpenAI-compatible endpoint. Without settings here,
         JUDGE_BASE_URL, JUDGE_MODEL and JUDGE_API_KEY from the environment are used.
       </p>
-      {current ? (
+      {s ? (
         <p data-testid="judge-current" className="mt-2 text-sm text-slate-700">
-          {current.source === "none"
+          {s.source === "none"
             ? "No judge configured."
-            : `In use (${current.source}): ${current.model} at ${current.base_url}${current.api_key_set ? `, key ${current.api_key_hint}` : ", no key"}.`}
+            : `In use (${s.source}): ${s.model} at ${s.base_url}${s.api_key_set ? `, key ${s.api_key_hint}` : ", no key"}.`}
         </p>
       ) : null}
-      {canEdit ? (
-        <form onSubmit={save} className="mt-3 flex flex-wrap gap-2">
-          <input
-            aria-label="Judge base URL"
-            placeholder="https://api.openai.com/v1"
-            value={baseUrl}
-            onChange={(e) => setBaseUrl(e.target.value)}
-            required
-            className={`${field} w-80`}
-          />
-          <input
-            aria-label="Judge model"
-            placeholder="gpt-4.1-mini"
-            value={model}
-            onChange={(e) => setModel(e.target.value)}
-            required
-            className={`${field} w-48`}
-          />
-          <input
-            aria-label="Judge API key"
-            type="password"
-            placeholder={current?.api_key_set ? "keep the stored key" : "API key (optional)"}
-            value={apiKey}
-            onChange={(e) => setApiKey(e.target.value)}
-            className={`${field} w-56`}
-            autoComplete="off"
-          />
-          <Button type="submit">Save judge</Button>
-        </form>
-      ) : (
-        <p className="mt-2 text-xs text-slate-500">Only admins change the judge.</p>
-      )}
-      {message ? (
-        <p role="status" className={`mt-2 text-sm ${message.ok ? "text-emerald-700" : "text-red-600"}`}>
-          {message.text}
+      {current.error ? (
+        <p role="alert" className="mt-2 text-sm text-red-600">
+          {errorMessage(current.error)}
         </p>
+      ) : null}
+      {!canEdit ? (
+        <p className="mt-2 text-xs text-slate-500">Only admins change the judge.</p>
+      ) : s ? (
+        <JudgeForm current={s} />
       ) : null}
     </section>
+  );
+}
+
+function JudgeForm({ current }: { current: JudgeSettingsDto }) {
+  const client = useQueryClient();
+  const form = useForm<JudgeForm>({
+    resolver: zodResolver(ZJudgeForm),
+    defaultValues: { base_url: current.base_url ?? "", model: current.model ?? "", api_key: "" },
+  });
+  const save = useMutation({
+    mutationFn: ({ api_key, ...rest }: JudgeForm) =>
+      api.put<JudgeSettingsDto>("/api/evaluation/judge-settings", { ...rest, ...(api_key ? { api_key } : {}) }),
+    onSuccess: (saved) => {
+      client.setQueryData(settingsKeys.judge, saved);
+      form.reset({ base_url: saved.base_url ?? "", model: saved.model ?? "", api_key: "" });
+    },
+  });
+  const onSubmit = form.handleSubmit(async (v) => {
+    try {
+      await save.mutateAsync(v);
+    } catch (err) {
+      applyServerErrors(err, form.setError, ["base_url", "model", "api_key"]);
+    }
+  });
+  const { errors } = form.formState;
+  const fieldError = errors.base_url ?? errors.model ?? errors.api_key;
+  return (
+    <form onSubmit={onSubmit} className="mt-3 flex flex-wrap gap-2" noValidate>
+      <input
+        aria-label="Judge base URL"
+        placeholder="https://api.openai.com/v1"
+        aria-invalid={Boolean(errors.base_url)}
+        className={`${field} w-80`}
+        {...form.register("base_url")}
+      />
+      <input
+        aria-label="Judge model"
+        placeholder="gpt-4.1-mini"
+        aria-invalid={Boolean(errors.model)}
+        className={`${field} w-48`}
+        {...form.register("model")}
+      />
+      <input
+        aria-label="Judge API key"
+        type="password"
+        placeholder={current.api_key_set ? "keep the stored key" : "API key (optional)"}
+        className={`${field} w-56`}
+        autoComplete="off"
+        {...form.register("api_key")}
+      />
+      <Button type="submit" disabled={save.isPending}>
+        Save judge
+      </Button>
+      <div className="w-full">
+        {fieldError ? (
+          <p role="alert" className="text-sm text-red-600">
+            {errors.base_url ? "Base URL: " : errors.model ? "Model: " : "API key: "}
+            {fieldError.message}
+          </p>
+        ) : null}
+        <FormError errors={errors} />
+        {save.isSuccess && !form.formState.isDirty ? (
+          <p role="status" className="text-sm text-emerald-700">
+            Saved.
+          </p>
+        ) : null}
+      </div>
+    </form>
   );
 }

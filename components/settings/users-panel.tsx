@@ -1,73 +1,80 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { api, errorMessage } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/components/ui/api-client";
+import { applyServerErrors } from "@/components/ui/form";
+import { FormError } from "@/components/ui/form-error";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
+import { ZCreateInvitationBody, type TCreateInvitationBody } from "@/lib/users/schemas";
 import type { UserDto as UserRow } from "@/lib/users/types";
+import { settingsKeys } from "./query-keys";
 
 const PAGE_SIZE = 50;
 
 /** Admins: create users or invitation links, change roles, disable accounts. */
 export function UsersPanel() {
-  const [users, setUsers] = useState<UserRow[]>([]);
-  const [total, setTotal] = useState(0);
+  const client = useQueryClient();
   const [page, setPage] = useState(1);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const users = useQuery({
+    queryKey: settingsKeys.users(page),
+    queryFn: ({ signal }) =>
+      api.get<{ users: UserRow[]; total: number }>(`/api/users?page=${page}&page_size=${PAGE_SIZE}`, signal),
+    placeholderData: keepPreviousData,
+  });
+  // Every users action answers with the message shown above the table and refreshes the list.
+  const action = useMutation({
+    mutationFn: (run: () => Promise<string>) => run(),
+    onMutate: () => setMessage(null),
+    onSuccess: (text) => setMessage(text),
+    onSettled: () => client.invalidateQueries({ queryKey: settingsKeys.allUsers }),
+  });
 
-  const load = useCallback(async () => {
-    const res = await apiFetch<{ users: UserRow[]; total: number }>(`/api/users?page=${page}&pageSize=${PAGE_SIZE}`);
-    setUsers(res.users);
-    setTotal(res.total);
-  }, [page]);
-  useEffect(() => {
-    load().catch((e: Error) => setError(e.message));
-  }, [load]);
-
-  async function run(action: () => Promise<string | null>) {
-    setError(null);
-    setMessage(null);
-    try {
-      setMessage(await action());
-      await load();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-
-  async function onCreate(e: React.FormEvent<HTMLFormElement>, mode: "create" | "invite") {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const email = String(form.get("email"));
-    const role = String(form.get("role"));
-    await run(async () => {
-      if (mode === "invite") {
-        const res = await apiFetch<{ token: string }>("/api/invitations", { method: "POST", json: { email, role } });
-        return `Invitation link for ${email}: ${window.location.origin}/invite/${res.token}`;
+  const form = useForm<TCreateInvitationBody>({
+    resolver: zodResolver(ZCreateInvitationBody),
+    defaultValues: { email: "", role: "REVIEWER" },
+  });
+  const submit = (mode: "create" | "invite") =>
+    form.handleSubmit(async ({ email, role }) => {
+      try {
+        await action.mutateAsync(async () => {
+          if (mode === "invite") {
+            const res = await api.post<{ token: string }>("/api/invitations", { email, role });
+            return `Invitation link for ${email}: ${window.location.origin}/invite/${res.token}`;
+          }
+          const res = await api.post<{ password?: string }>("/api/users", { email, role });
+          return `Created ${email}. Their password (shown once): ${res.password}`;
+        });
+      } catch (err) {
+        applyServerErrors(err, form.setError, ["email", "role"]);
       }
-      const res = await apiFetch<{ password?: string }>("/api/users", { method: "POST", json: { email, role } });
-      return `Created ${email}. Their password (shown once): ${res.password}`;
     });
-  }
+  const { errors } = form.formState;
 
+  const total = users.data?.total ?? 0;
   return (
     <section className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
       <h2 className="text-base font-semibold">Users</h2>
-      <form className="mt-3 flex flex-wrap items-center gap-2" onSubmit={(e) => onCreate(e, "create")}>
-        <input
-          name="email"
-          type="email"
-          aria-label="Email"
-          placeholder="email@example.com"
-          className="w-64 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
-          required
-        />
+      <form className="mt-3 flex flex-wrap items-start gap-2" onSubmit={submit("create")} noValidate>
+        <div>
+          <input
+            type="email"
+            aria-label="Email"
+            placeholder="email@example.com"
+            aria-invalid={Boolean(errors.email)}
+            className="w-64 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
+            {...form.register("email")}
+          />
+          {errors.email ? <p className="mt-1 text-xs text-red-600">{errors.email.message}</p> : null}
+        </div>
         <select
-          name="role"
           aria-label="Role"
-          defaultValue="REVIEWER"
           className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+          {...form.register("role")}
         >
           {ROLES.map((r) => (
             <option key={r} value={r}>
@@ -75,18 +82,16 @@ export function UsersPanel() {
             </option>
           ))}
         </select>
-        <Button type="submit">Create user</Button>
-        <Button
-          variant="secondary"
-          onClick={(e) => {
-            const form = (e.currentTarget as HTMLButtonElement).form!;
-            if (form.reportValidity())
-              onCreate({ preventDefault() {}, currentTarget: form } as React.FormEvent<HTMLFormElement>, "invite");
-          }}
-        >
+        <Button type="submit" disabled={action.isPending}>
+          Create user
+        </Button>
+        <Button variant="secondary" disabled={action.isPending} onClick={() => void submit("invite")()}>
           Create invitation link
         </Button>
       </form>
+      <div className="mt-2">
+        <FormError errors={errors} />
+      </div>
       {message ? (
         <p
           role="status"
@@ -96,9 +101,9 @@ export function UsersPanel() {
           {message}
         </p>
       ) : null}
-      {error ? (
+      {users.error || (action.error && !form.formState.errors.root) ? (
         <p role="alert" className="mt-3 text-sm text-red-600">
-          {error}
+          {errorMessage(users.error ?? action.error)}
         </p>
       ) : null}
       <table className="mt-4 w-full text-sm">
@@ -107,12 +112,14 @@ export function UsersPanel() {
             <th className="py-1">Email</th>
             <th>Name</th>
             <th>Role</th>
-            <th />
+            <th>
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {users.map((u) => (
-            <tr key={u.id} className={u.disabled ? "text-slate-400" : ""}>
+          {users.data?.users.map((u) => (
+            <tr key={u.id} className={u.disabled ? "text-slate-500" : ""}>
               <td className="py-1.5">
                 {u.email}
                 {u.lockedUntil ? (
@@ -127,8 +134,8 @@ export function UsersPanel() {
                   onChange={(e) => {
                     // Read the choice now: the controlled select shows the old role again until the list reloads.
                     const role = e.target.value as Role;
-                    void run(async () => {
-                      await apiFetch(`/api/users/${u.id}`, { method: "PATCH", json: { role } });
+                    action.mutate(async () => {
+                      await api.patch(`/api/users/${u.id}`, { role });
                       return `${u.email} is now ${ROLE_LABELS[role]}`;
                     });
                   }}
@@ -147,8 +154,8 @@ export function UsersPanel() {
                     variant="ghost"
                     title={`Locked after too many failed sign-ins until ${new Date(u.lockedUntil).toLocaleTimeString()}`}
                     onClick={() =>
-                      run(async () => {
-                        await apiFetch(`/api/users/${u.id}/unlock`, { method: "POST", json: {} });
+                      action.mutate(async () => {
+                        await api.post(`/api/users/${u.id}/unlock`, {});
                         return `${u.email} is unlocked`;
                       })
                     }
@@ -159,11 +166,8 @@ export function UsersPanel() {
                 <Button
                   variant="ghost"
                   onClick={() =>
-                    run(async () => {
-                      const res = await apiFetch<{ password?: string }>(`/api/users/${u.id}/password`, {
-                        method: "POST",
-                        json: {},
-                      });
+                    action.mutate(async () => {
+                      const res = await api.post<{ password?: string }>(`/api/users/${u.id}/password`, {});
                       return `New password for ${u.email} (shown once; their sessions are signed out): ${res.password}`;
                     })
                   }
@@ -173,8 +177,8 @@ export function UsersPanel() {
                 <Button
                   variant="ghost"
                   onClick={() =>
-                    run(async () => {
-                      await apiFetch(`/api/users/${u.id}`, { method: "PATCH", json: { disabled: !u.disabled } });
+                    action.mutate(async () => {
+                      await api.patch(`/api/users/${u.id}`, { disabled: !u.disabled });
                       return `${u.email} ${u.disabled ? "enabled" : "disabled"}`;
                     })
                   }

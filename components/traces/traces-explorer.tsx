@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
 import type { RowSelectionState } from "@tanstack/react-table";
 import { ChevronLeft, ChevronRight } from "lucide-react";
@@ -50,8 +50,13 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
   const onSort = (key: SortKey) =>
     update({ sort: query.sort?.key === key ? { key, desc: !query.sort.desc } : { key, desc: true }, page: 1 });
 
-  // A new search clears the selection so actions never hit rows that are no longer shown.
-  useEffect(() => setSelection({}), [query]);
+  // A new search clears the selection so actions never hit rows that are no longer shown
+  // (adjusted while rendering, so no render shows the old selection with the new rows).
+  const [selectionFor, setSelectionFor] = useState(query);
+  if (selectionFor !== query) {
+    setSelectionFor(query);
+    setSelection({});
+  }
   const selectedIds = Object.keys(selection).filter((id) => selection[id]);
   const filtered = Boolean(query.q || query.state || query.range);
 

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { Button } from "./button";
 
 /**
- * Confirmation for a destructive action (instead of `confirm()`): focus starts on Cancel, Escape cancels,
+ * Confirmation for a destructive action (instead of the browser's blocking confirm box): focus starts on Cancel, Escape cancels,
  * and focus returns to the button that opened it.
  */
 export function ConfirmDialog({

@@ -69,8 +69,11 @@ test.describe("settings as a reviewer", () => {
       extraHTTPHeaders: { authorization: `Bearer ${key}` },
     });
     expect((await api.get("/api/api-keys")).status()).toBe(200);
-    page.once("dialog", (d) => void d.accept());
     await row.getByRole("button", { name: "Revoke" }).click();
+    const confirm = page.getByRole("alertdialog", { name: 'Revoke the key "notebook"?' });
+    // The confirmation takes focus, on its safe choice.
+    await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await confirm.getByRole("button", { name: "Revoke key" }).click();
     await expect(row).toContainText("revoked");
     expect((await api.get("/api/api-keys")).status()).toBe(401);
     await api.dispose();

@@ -20,7 +20,7 @@ export function matchTracesJsonPath(relPath: string): { experimentId: string; tr
 
 /**
  * Stores the spans of an uploaded traces.json. The trace id comes from the path: the TS SDK
- * writes a wrong span `trace_id` (mlflow-api.md §9).
+ * writes a wrong span `trace_id` (docs/mlflow-compatibility.md §6).
  */
 export async function putTracesJson(
   actor: Actor,

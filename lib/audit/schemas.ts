@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZPageQuery } from "@/lib/paging/schemas";
 
 export const AUDIT_OUTCOMES = ["SUCCESS", "FAILURE", "DENIED"] as const;
 export const ZAuditOutcome = z.enum(AUDIT_OUTCOMES);
@@ -26,12 +27,14 @@ export const AUDIT_ACTIONS = [
   "invitation.rejected",
   "judge_settings.changed",
   "allowed_hosts.changed",
+  "request.cross_site_refused",
+  "request.url_refused",
   "trace.deleted",
   "labeling_session.deleted",
   "dataset.deleted",
 ] as const;
 
-export const ZListAuditEventsQuery = z.object({
+export const ZListAuditEventsQuery = ZPageQuery.extend({
   /** Exact action, or a prefix ending in "." (e.g. "auth."). */
   action: z.string().trim().max(100).optional(),
   /** Email or user id of the actor (for anonymous attempts: the email tried). */
@@ -39,8 +42,6 @@ export const ZListAuditEventsQuery = z.object({
   outcome: ZAuditOutcome.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TListAuditEventsQuery = z.infer<typeof ZListAuditEventsQuery>;
 

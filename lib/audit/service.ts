@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/errors";
+import { pageWindow } from "@/lib/paging/schemas";
 import type { AuditEventDto, AuditOutcome, TListAuditEventsQuery } from "./schemas";
 
 export { recordAuditEvent, type AuditActor, type AuditInput } from "./record";
@@ -31,7 +32,7 @@ function toDto(r: {
 export async function listAuditEvents(
   actor: { role: string },
   q: TListAuditEventsQuery,
-): Promise<{ events: AuditEventDto[]; total: number; page: number; pageSize: number }> {
+): Promise<{ events: AuditEventDto[]; total: number; page: number; page_size: number }> {
   // The role check inline (not lib/auth/guard): lib/auth records events through ./record.
   if (actor.role !== "ADMIN") throw new ForbiddenError("This needs the Admin role");
   const where = {
@@ -46,10 +47,9 @@ export async function listAuditEvents(
     db().auditEvent.findMany({
       where,
       orderBy: [{ at: "desc" }, { id: "desc" }],
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
+      ...pageWindow(q),
     }),
     db().auditEvent.count({ where }),
   ]);
-  return { events: rows.map(toDto), total, page: q.page, pageSize: q.pageSize };
+  return { events: rows.map(toDto), total, page: q.page, page_size: q.page_size };
 }

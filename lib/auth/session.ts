@@ -22,7 +22,8 @@ export async function getSessionActor(address?: string): Promise<Actor | null> {
 
 /**
  * For pages: the signed-in actor with at least `role`. Sends anonymous visitors to the sign-in
- * page (coming back afterwards) and refuses lower roles with a 403 page.
+ * page (coming back afterwards); for lower roles it throws ForbiddenError, which the nearest
+ * error boundary renders.
  */
 export async function requirePageActor(role: Role, returnTo = "/"): Promise<Actor> {
   const actor = await getSessionActor(clientAddress(await requestHeaders()));

@@ -22,7 +22,7 @@ import { waitForRun } from "@/lib/evaluation/execution/runner";
 import { compareRuns, getEvaluationRun, listRunRows } from "@/lib/evaluation/runs/service";
 import { ZCreateEvaluationRunBody, type TCreateEvaluationRunInput } from "@/lib/evaluation/schemas";
 import { newId, newRunId } from "@/lib/ids";
-import { getAllowedHosts, setAllowedHosts } from "@/lib/security/allowed-hosts";
+import { getAllowedHosts, setAllowedHosts } from "@/lib/allowed-hosts/service";
 import { createUser } from "@/lib/users/service";
 import { insertTrace } from "@/lib/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";

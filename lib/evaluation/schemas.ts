@@ -1,8 +1,9 @@
 /**
  * zod contracts for evaluation: which scorers a run uses and how to reach the judge model.
- * Client-safe (no server imports), shared by forms, actions and REST handlers.
+ * Client-safe (no server imports), shared by forms and REST handlers.
  */
 import { z } from "zod";
+import { ZPageQuery } from "@/lib/paging/schemas";
 
 /** Key in `expectations` holding the reference value; MLflow's convention is `expected_response`. */
 const expectedKey = z.string().min(1).default("expected_response");
@@ -172,12 +173,7 @@ export type TMergeDatasetRecordsBody = z.infer<typeof ZMergeDatasetRecordsBody>;
 export const ZUpdateDatasetRecordBody = z.object({ expectations: ZJsonObject });
 export type TUpdateDatasetRecordBody = z.infer<typeof ZUpdateDatasetRecordBody>;
 
-export const ZListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  page_size: z.coerce.number().int().min(1).max(200).default(50),
-});
-export const ZDatasetRecordsQuery = ZListQuery.extend({ version: z.coerce.number().int().min(1).optional() });
-export type TListQuery = z.infer<typeof ZListQuery>;
+export const ZDatasetRecordsQuery = ZPageQuery.extend({ version: z.coerce.number().int().min(1).optional() });
 export type TDatasetRecordsQuery = z.infer<typeof ZDatasetRecordsQuery>;
 
 // ---------------------------------------------------------------- runs
@@ -229,7 +225,7 @@ export const ZCreateEvaluationRunBody = z
 export type TCreateEvaluationRunBody = z.infer<typeof ZCreateEvaluationRunBody>;
 export type TCreateEvaluationRunInput = z.input<typeof ZCreateEvaluationRunBody>;
 
-export const ZRunRowsQuery = ZListQuery.extend({ status: z.enum(["PENDING", "DONE", "ERROR"]).optional() });
+export const ZRunRowsQuery = ZPageQuery.extend({ status: z.enum(["PENDING", "DONE", "ERROR"]).optional() });
 export type TRunRowsQuery = z.infer<typeof ZRunRowsQuery>;
-export const ZCompareRunsQuery = ZListQuery.extend({ other: z.string().min(1) });
+export const ZCompareRunsQuery = ZPageQuery.extend({ other: z.string().min(1) });
 export type TCompareRunsQuery = z.infer<typeof ZCompareRunsQuery>;

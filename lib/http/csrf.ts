@@ -21,6 +21,7 @@
  * attaches that header on its own.
  */
 import { AppError } from "@/lib/errors";
+import { recordSecurityEvent, requestAddress } from "@/lib/security/events";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -86,8 +87,26 @@ export function usesApiKey(headers: Headers): boolean {
  * Throws CrossSiteRequestError unless a state-changing request comes from the app's own origin
  * (see the module comment). Safe methods and API-key requests pass untouched.
  */
-export function assertSameOrigin(req: Request): void {
+export function assertSameOrigin(req: Request, path?: string): void {
   if (!UNSAFE.has(req.method.toUpperCase()) || usesApiKey(req.headers)) return;
+  try {
+    checkOrigin(req);
+  } catch (e) {
+    recordSecurityEvent({
+      action: "request.cross_site_refused",
+      outcome: "DENIED",
+      clientAddress: requestAddress(req.headers),
+      details: {
+        method: req.method,
+        path: path ?? new URL(req.url).pathname,
+        ...((e as CrossSiteRequestError).details as object),
+      },
+    });
+    throw e;
+  }
+}
+
+function checkOrigin(req: Request): void {
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none")
     throw new CrossSiteRequestError(
@@ -115,8 +134,8 @@ export function hasSessionCookie(headers: Headers): boolean {
  * cookie the request carries no ambient authority, so e.g. an anonymous protobuf export still
  * gets its 401 rather than a 415.)
  */
-export function assertCookieRequestAllowed(req: Request): void {
-  assertSameOrigin(req);
+export function assertCookieRequestAllowed(req: Request, path?: string): void {
+  assertSameOrigin(req, path);
   if (!UNSAFE.has(req.method.toUpperCase()) || usesApiKey(req.headers) || !hasBody(req.headers)) return;
   if (!hasSessionCookie(req.headers)) return;
   const type = req.headers.get("content-type");

@@ -15,26 +15,34 @@ type Out<S> = S extends Schema ? z.output<S> : undefined;
 
 type Access = Role | "PUBLIC";
 
-export interface RouteOptions<B extends Schema | undefined, Q extends Schema | undefined, R extends Access> {
+export interface RouteOptions<
+  B extends Schema | undefined,
+  Q extends Schema | undefined,
+  R extends Access,
+  P extends Schema | undefined,
+> {
   /** The least role that may call it; "PUBLIC" needs no credentials. */
   role: R;
   /** zod contract of the JSON body (read within the size limit). */
   body?: B;
   /** zod contract of the query string (repeated keys arrive as arrays). */
   query?: Q;
+  /** zod contract of the path's dynamic segments (lib/http/params.ts: `pathParams("sessionId")`). */
+  params?: P;
   /** Body size limit in bytes (default MAX_BODY_BYTES). */
   maxBytes?: number;
 }
 
-export interface RouteContext<B, Q, R extends Access> {
+export interface RouteContext<B, Q, R extends Access, P> {
   req: NextRequest;
   actor: R extends "PUBLIC" ? Actor | null : Actor;
   body: B;
   query: Q;
-  params: Record<string, string | string[]>;
+  /** The declared path params (none unless the route declares `params`). */
+  params: P extends undefined ? Record<string, never> : P;
 }
 
-type Handler<B, Q, R extends Access> = (ctx: RouteContext<B, Q, R>) => Promise<unknown> | unknown;
+type Handler<B, Q, R extends Access, P> = (ctx: RouteContext<B, Q, R, P>) => Promise<unknown> | unknown;
 
 /**
  * Wraps a route handler: refuses cross-site state changes made with the session cookie (see
@@ -47,14 +55,15 @@ export function route<
   R extends Access,
   B extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
->(opts: RouteOptions<B, Q, R>, handler: Handler<Out<B>, Out<Q>, R>) {
+  P extends Schema | undefined = undefined,
+>(opts: RouteOptions<B, Q, R, P>, handler: Handler<Out<B>, Out<Q>, R, Out<P>>) {
   return async (
     req: NextRequest,
     context: { params: Promise<Record<string, string | string[]>> },
   ): Promise<Response> => {
     try {
       // Before authentication: a forged cross-site change is refused without touching the database.
-      assertCookieRequestAllowed(req);
+      assertCookieRequestAllowed(req, req.nextUrl.pathname);
       const actor = await actorFromRequest(req.headers);
       if (opts.role !== "PUBLIC") {
         if (!actor) throw new UnauthenticatedError();
@@ -72,8 +81,19 @@ export function route<
         if (!parsed.success) return NextResponse.json(zodErrorBody(parsed.error, "body"), { status: 400 });
         body = parsed.data;
       }
-      const params = (await context.params) ?? {};
-      const result = await handler({ req, actor: actor as never, body: body as never, query: query as never, params });
+      let params: unknown = {};
+      if (opts.params) {
+        const parsed = opts.params.safeParse((await context.params) ?? {});
+        if (!parsed.success) return NextResponse.json(zodErrorBody(parsed.error, "params"), { status: 400 });
+        params = parsed.data;
+      }
+      const result = await handler({
+        req,
+        actor: actor as never,
+        body: body as never,
+        query: query as never,
+        params: params as never,
+      });
       if (result instanceof Response) return result;
       return NextResponse.json(result ?? {});
     } catch (err) {

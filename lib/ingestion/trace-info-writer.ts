@@ -40,7 +40,7 @@ export interface TraceInfoInput {
 
 /**
  * Creates or completes a trace's info from a client's StartTraceV3. Sets the two server tags
- * of mlflow-api.md §2.4: `mlflow.artifactLocation` (an `mlflow-artifacts:` URI, without which
+ * of docs/mlflow-compatibility.md §6: `mlflow.artifactLocation` (an `mlflow-artifacts:` URI, without which
  * the TS SDK never uploads its spans) and `mlflow.trace.spansLocation=TRACKING_STORE` (which
  * stops the Python client from uploading traces.json as well). Returns the trace id.
  */

@@ -4,7 +4,7 @@ import "server-only";
  * StartTraceV3 and the evaluation runner all end here.
  *
  * Spans of one trace may arrive in many requests, in any order, interleaved with the client's
- * StartTraceV3 (a race in MLflow's Python client, mlflow-api.md §9). Two rules make every order
+ * StartTraceV3 (a race in MLflow's Python client, docs/mlflow-compatibility.md §6). Two rules make every order
  * converge on the same stored trace:
  * - spans are upserted by (traceId, spanId) and trace figures are recomputed from the stored
  *   spans, never accumulated (a trace this request creates has no stored spans but its own,

@@ -1,6 +1,6 @@
 /**
  * Client-safe zod contracts for labeling: label schemas (the product's "questions") and
- * labeling sessions. Shared by forms, server actions and REST handlers.
+ * labeling sessions. Shared by forms and REST handlers.
  *
  * Naming: every zod contract starts with `Z` and every inferred type with `T`, so a
  * `ZCreateLabelSchemaBody` (a request contract) is never confused with a *label schema*
@@ -8,6 +8,7 @@
  * keyword arguments and the Databricks `managed-evals` JSON.
  */
 import { z } from "zod";
+import { ZPageTokenQuery } from "@/lib/paging/schemas";
 
 // ---------------------------------------------------------------- label schema fields
 
@@ -290,19 +291,9 @@ export type TCreateLabelSchemaRequest = z.infer<typeof ZCreateLabelSchemaRequest
 export const ZCreateLabelingSessionRequest = ZCreateLabelingSessionBody.extend({ experiment_id: ZExperimentId });
 export type TCreateLabelingSessionRequest = z.infer<typeof ZCreateLabelingSessionRequest>;
 
-/** `?experiment_id=` plus an opaque page token; every list is paginated on the server. */
-export const ZExperimentListQuery = z.object({
-  experiment_id: ZExperimentId,
-  page_token: z.string().max(200).optional(),
-  max_results: z.coerce.number({ error: "must be a number" }).int().min(1).max(500).optional(),
-});
+/** `?experiment_id=` plus a page token (lib/paging): every list is paginated on the server. */
+export const ZExperimentListQuery = ZPageTokenQuery.extend({ experiment_id: ZExperimentId });
 export type TExperimentListQuery = z.infer<typeof ZExperimentListQuery>;
-
-export const ZPageQuery = z.object({
-  page_token: z.string().max(200).optional(),
-  max_results: z.coerce.number({ error: "must be a number" }).int().min(1).max(500).optional(),
-});
-export type TPageQuery = z.infer<typeof ZPageQuery>;
 
 /** DELETE /api/labeling/sessions/<id>/items: by item ids or by trace ids. */
 export const ZRemoveSessionItemsBody = z
@@ -322,3 +313,7 @@ export type TSaveDraftBody = z.infer<typeof ZSaveDraftBody>;
 export const ZExportQuery = z.object({
   format: z.enum(["csv", "jsonl"], { error: "must be 'csv' or 'jsonl'" }).default("csv"),
 });
+
+/** POST …/sessions/:id/sync: the evaluation dataset the session's expectation labels go to. */
+export const ZSyncSessionBody = z.object({ dataset_name: z.string().trim().min(1).max(200) });
+export type TSyncSessionBody = z.infer<typeof ZSyncSessionBody>;

@@ -2,6 +2,8 @@
 import type { SchemaAgreementDto } from "./agreement/summary";
 import type { TValidatedAnswer } from "./label-input";
 import type { TLabelSchemaInput, TLabelSchemaType } from "./schemas";
+import type { SpanDto } from "@/lib/traces/schemas";
+import type { MergeResponse } from "@/lib/evaluation/datasets/types";
 
 export interface AddItemsResult {
   /** Traces newly added to the queue. */
@@ -92,18 +94,13 @@ export interface MyReviewSessionDto {
   created_at: number;
 }
 
-export interface ReviewSpanDto {
-  span_id: string;
-  parent_span_id: string | null;
-  name: string;
-  span_type: string;
-  status_code: string;
-  start_offset_ms: number;
-  duration_ms: number | null;
-  inputs: unknown;
-  outputs: unknown;
-  message_format: string | null;
-}
+export type ReviewSpanDto = Pick<
+  SpanDto,
+  "spanId" | "parentSpanId" | "name" | "spanType" | "statusCode" | "startTimeNs" | "endTimeNs" | "inputs" | "outputs"
+> & {
+  /** `mlflow.message.format` of the span, which picks the chat renderer. */
+  messageFormat: string | null;
+};
 
 /** A trace as a reviewer reads it: the root exchange, every span, and what others said of it. */
 export interface ReviewTraceDto {
@@ -168,3 +165,6 @@ export interface ReviewAssessmentDto {
   source_id: string;
   mine: boolean;
 }
+
+/** The answer of a sync to an evaluation dataset: the merge, and whether the dataset was new. */
+export type SyncSessionResult = MergeResponse & { created: boolean };

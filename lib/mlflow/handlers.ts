@@ -4,6 +4,7 @@ import "server-only";
  * route wrapper authenticates (API key as Bearer or Basic password, or the session) and maps
  * thrown errors to MLflow's `{error_code, message}`; each route then checks its own role.
  */
+import { z } from "zod";
 import { deleteArtifact, getArtifact, listArtifacts, putArtifact } from "@/lib/artifacts/service";
 import { readBodyLimited } from "@/lib/http/body";
 import { route } from "@/lib/http/route";
@@ -15,20 +16,21 @@ import { traceRoutes } from "./routes/traces";
 const VERSIONS = new Set(["2.0", "3.0"]);
 const match = compileRoutes([...traceRoutes, ...assessmentRoutes, ...experimentRunRoutes]);
 
-const segments = (p: string | string[] | undefined) => (Array.isArray(p) ? p : p ? [p] : []);
+// `[version]/mlflow/[...path]`: Next fills both; the catch-all arrives as the list of segments.
+const ZMlflowPath = z.object({ version: z.string(), path: z.array(z.string()).default([]) });
 
 /** `/{api,ajax-api}/{2.0,3.0}/mlflow/<path>`: one handler for every method. */
-export const mlflowHandler = route({ role: "REVIEWER" }, async ({ actor, req, params }) => {
-  const version = String(params.version);
-  const m = VERSIONS.has(version) ? match(req.method, version, segments(params.path)) : null;
+export const mlflowHandler = route({ role: "REVIEWER", params: ZMlflowPath }, async ({ actor, req, params }) => {
+  const { version } = params;
+  const m = VERSIONS.has(version) ? match(req.method, version, params.path) : null;
   if (!m) return bareNotFound();
   return runMlflowRoute(m, { actor, req, version: version as MlflowVersion });
 });
 
 /** `/{api,ajax-api}/{2.0,3.0}/mlflow-artifacts/artifacts[/<path>]`: upload, download, list, delete. */
-export const artifactsHandler = route({ role: "REVIEWER" }, async ({ actor, req, params }) => {
-  const [head, ...rest] = segments(params.path);
-  if (!VERSIONS.has(String(params.version)) || head !== "artifacts") return bareNotFound();
+export const artifactsHandler = route({ role: "REVIEWER", params: ZMlflowPath }, async ({ actor, req, params }) => {
+  const [head, ...rest] = params.path;
+  if (!VERSIONS.has(params.version) || head !== "artifacts") return bareNotFound();
   const relPath = rest.map((s) => decodeURIComponent(s)).join("/");
   if (!relPath) {
     if (req.method !== "GET") return bareNotFound();

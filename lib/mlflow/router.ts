@@ -3,7 +3,7 @@ import "server-only";
  * The MLflow-compatible REST surface as ONE route table (method + version + path pattern ->
  * handler over our services), mounted by the catch-all route files under app/api/[version]/mlflow
  * and app/ajax-api/[version]/mlflow. Unknown routes answer a bare 404 with an empty body, which
- * MLflow clients read as ENDPOINT_NOT_FOUND and fall back to older APIs (mlflow-api.md §0).
+ * MLflow clients read as ENDPOINT_NOT_FOUND and fall back to older APIs (docs/mlflow-compatibility.md §1).
  */
 import { z } from "zod";
 import type { NextRequest } from "next/server";

@@ -1,5 +1,5 @@
 /**
- * Our DTOs <-> MLflow's JSON wire shapes (mlflow-api.md §0, §1.1, §3.1): snake_case fields,
+ * Our DTOs <-> MLflow's JSON wire shapes (docs/mlflow-compatibility.md §4): snake_case fields,
  * enum names as strings, Timestamps as RFC 3339 strings, Durations as "<seconds>s", 64-bit ints
  * as JSON numbers. Pure functions, no database.
  */

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { readDbConfig } from "../db/config";
-import { resolveAuthSecret } from "../bootstrap/secret";
+import fs from "node:fs";
+import path from "node:path";
+import { dataDir } from "../db/config";
 
 /**
  * Secrets at rest (judge API keys, and any later agent or webhook keys): AES-256-GCM with a key
@@ -18,7 +19,12 @@ const TAG_BYTES = 16;
 let cached: { secret: string; key: Buffer } | null = null;
 
 function serverSecret(): string {
-  return process.env.NEXTAUTH_SECRET?.trim() || resolveAuthSecret(readDbConfig());
+  const given = process.env.NEXTAUTH_SECRET?.trim();
+  if (given) return given;
+  // `npm start` passes the secret to the server; the admin CLI reads the file it generated.
+  const file = path.join(dataDir(), "auth-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  throw new Error("No server secret to encrypt with: set NEXTAUTH_SECRET (or start the app once to generate one)");
 }
 
 function key(): Buffer {

@@ -39,12 +39,6 @@ export const ZAcceptInvitationBody = z.object({
 });
 export type TAcceptInvitationBody = z.infer<typeof ZAcceptInvitationBody>;
 
-export const ZPageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type TPageQuery = z.infer<typeof ZPageQuery>;
-
 export const ZResetPasswordBody = z.object({
   /** Omit to have a password generated and returned once. */
   password: ZPassword.optional(),

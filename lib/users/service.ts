@@ -9,7 +9,8 @@ import type { Role } from "@/lib/auth/roles";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { lockedAccounts } from "./locks";
 import { recordAuditEvent } from "@/lib/audit/service";
-import type { TCreateUserBody, TPageQuery, TUpdateUserBody } from "./schemas";
+import { pageWindow, type TPageQuery } from "@/lib/paging/schemas";
+import type { TCreateUserBody, TUpdateUserBody } from "./schemas";
 import type { UserDto } from "./types";
 export type { UserDto } from "./types";
 
@@ -55,7 +56,7 @@ export async function createUser(actor: Actor, body: TCreateUserBody): Promise<{
 export async function listUsers(actor: Actor, page: TPageQuery): Promise<{ users: UserDto[]; total: number }> {
   requireRole(actor, "ADMIN");
   const [users, total] = await Promise.all([
-    db().user.findMany({ orderBy: { createdAt: "asc" }, skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
+    db().user.findMany({ orderBy: { createdAt: "asc" }, ...pageWindow(page) }),
     db().user.count(),
   ]);
   const locks = await lockedAccounts(users.map((u) => u.email));

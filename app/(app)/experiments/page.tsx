@@ -4,10 +4,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { listExperimentSummaries } from "@/lib/experiments/summary";
+import { page } from "@/lib/http/page";
 
 export const metadata = { title: "Experiments" };
 
-export default async function ExperimentsPage() {
+async function ExperimentsPage() {
   const actor = await requirePageActor("DEVELOPER", "/experiments");
   const experiments = await listExperimentSummaries(actor, { take: 200 });
   return (
@@ -48,3 +49,5 @@ export default async function ExperimentsPage() {
     </div>
   );
 }
+
+export default page(ExperimentsPage);

@@ -2,8 +2,9 @@ import { ReviewSessionList } from "@/components/review/review-session-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { listMyReviewSessions } from "@/lib/labeling/my-sessions/service";
+import { page } from "@/lib/http/page";
 
-export default async function ReviewPage() {
+async function ReviewPage() {
   const actor = await requirePageActor("REVIEWER", "/review");
   const { sessions } = await listMyReviewSessions(actor, { max_results: 100 });
   return (
@@ -16,3 +17,5 @@ export default async function ReviewPage() {
     </div>
   );
 }
+
+export default page(ReviewPage);

@@ -41,7 +41,7 @@ export function ChatView({ messages, className }: ChatViewProps) {
             <div className="mb-1 flex flex-wrap items-baseline gap-x-2 text-xs">
               <span className={`font-semibold uppercase tracking-wide ${style.badge}`}>{style.label}</span>
               {message.name && <span className="font-mono text-slate-600">{message.name}</span>}
-              {message.toolCallId && <span className="font-mono text-slate-400">↳ {message.toolCallId}</span>}
+              {message.toolCallId && <span className="font-mono text-slate-500">↳ {message.toolCallId}</span>}
             </div>
             <MessageBody message={message} />
             {message.toolCalls && message.toolCalls.length > 0 && (
@@ -56,7 +56,7 @@ export function ChatView({ messages, className }: ChatViewProps) {
                 ))}
               </div>
             )}
-            {message.content === "" && !message.toolCalls && <p className="text-sm italic text-slate-400">(empty)</p>}
+            {message.content === "" && !message.toolCalls && <p className="text-sm italic text-slate-500">(empty)</p>}
           </li>
         );
       })}

@@ -49,7 +49,7 @@ function DocumentItem({ doc, index }: { doc: RetrievedDocument; index: number })
           </span>
         )}
         {doc.source && <Source source={doc.source} />}
-        {doc.id && <span className="font-mono text-xs text-slate-400">id {doc.id}</span>}
+        {doc.id && <span className="font-mono text-xs text-slate-500">id {doc.id}</span>}
       </div>
       <p className="whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-800">{text}</p>
       {isLong && (

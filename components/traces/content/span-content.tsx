@@ -38,7 +38,7 @@ function isEmpty(value: unknown): boolean {
 
 /** A payload in formatted mode: text reads as markdown, structures as JSON. */
 function Payload({ value }: { value: unknown }) {
-  if (isEmpty(value)) return <p className="text-sm italic text-slate-400">None</p>;
+  if (isEmpty(value)) return <p className="text-sm italic text-slate-500">None</p>;
   if (typeof value === "string") return <MarkdownText>{value}</MarkdownText>;
   return <JsonView value={value} />;
 }

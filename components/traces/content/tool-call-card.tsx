@@ -16,7 +16,7 @@ export function ToolCallCard({ name, id, arguments: args, result, className }: T
       <div className="mb-2 flex flex-wrap items-baseline gap-x-2 gap-y-1">
         <span className="text-xs font-medium uppercase tracking-wide text-slate-500">Tool call</span>
         <span className="font-mono text-sm font-semibold text-slate-900">{name || "(unnamed tool)"}</span>
-        {id && <span className="font-mono text-xs text-slate-400">{id}</span>}
+        {id && <span className="font-mono text-xs text-slate-500">{id}</span>}
       </div>
       <div className="text-xs font-medium text-slate-500">Arguments</div>
       <JsonView value={args} collapsedLines={12} className="mt-1" />

@@ -139,7 +139,7 @@ export function buildTraceColumns(names: AssessmentNameDto[]): TraceColumn[] {
       cell: ({ row }) => {
         const t = row.original;
         return t.totalTokens == null ? (
-          <span className="text-slate-400">—</span>
+          <span className="text-slate-500">—</span>
         ) : (
           <span className="text-xs" title={`${t.inputTokens ?? 0} in / ${t.outputTokens ?? 0} out`}>
             {t.totalTokens}

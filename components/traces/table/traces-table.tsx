@@ -89,7 +89,7 @@ export function TracesTable({
                             <ArrowUp aria-hidden className="h-3 w-3 text-slate-500" />
                           )
                         ) : (
-                          <ArrowUpDown aria-hidden className="h-3 w-3 text-slate-400" />
+                          <ArrowUpDown aria-hidden className="h-3 w-3 text-slate-500" />
                         )}
                       </button>
                     ) : (

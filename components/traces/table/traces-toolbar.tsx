@@ -21,7 +21,12 @@ const RANGE_LABELS: Record<TimeRange, string> = {
 export function TracesToolbar({ query, error, onChange }: Props) {
   const [text, setText] = useState(query.q);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => setText(query.q), [query.q]);
+  // The box follows the URL when the query changes elsewhere (back button, a clicked filter).
+  const [textFor, setTextFor] = useState(query.q);
+  if (textFor !== query.q) {
+    setTextFor(query.q);
+    setText(query.q);
+  }
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;

@@ -117,7 +117,7 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
                   <button
                     type="button"
                     aria-label={collapsed.has(s.spanId) ? "Expand" : "Collapse"}
-                    className="w-3 text-slate-400"
+                    className="w-3 text-slate-500"
                     onClick={(e) => {
                       e.stopPropagation();
                       toggle(s.spanId);
@@ -154,7 +154,7 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
                   style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }}
                 />
               </div>
-              <span className="w-16 shrink-0 text-right tabular-nums text-slate-500">
+              <span className="w-16 shrink-0 text-right tabular-nums text-slate-600">
                 {formatDuration(row.durationMs)}
               </span>
             </div>

@@ -29,7 +29,7 @@ const ICONS: Record<string, [LucideIcon, string]> = {
 
 /** A small icon per span type, so LLM calls, retrievals and tools stand out in the tree (named for screen readers). */
 export function SpanTypeIcon({ spanType }: { spanType: string }) {
-  const [Icon, style] = ICONS[spanType] ?? [Circle, "bg-slate-100 text-slate-500"];
+  const [Icon, style] = ICONS[spanType] ?? [Circle, "bg-slate-100 text-slate-600"];
   return (
     <span
       title={spanType}

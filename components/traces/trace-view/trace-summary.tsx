@@ -13,7 +13,7 @@ export function TraceSummary({ root }: { root: SpanDto | undefined }) {
           {summary.question ? (
             <MarkdownText>{summary.question}</MarkdownText>
           ) : (
-            <p className="text-sm italic text-slate-400">No readable request; see the root span&apos;s inputs.</p>
+            <p className="text-sm italic text-slate-500">No readable request; see the root span&apos;s inputs.</p>
           )}
         </div>
       </section>
@@ -23,7 +23,7 @@ export function TraceSummary({ root }: { root: SpanDto | undefined }) {
           {summary.answer ? (
             <MarkdownText>{summary.answer}</MarkdownText>
           ) : (
-            <p className="text-sm italic text-slate-400">No readable response; see the root span&apos;s outputs.</p>
+            <p className="text-sm italic text-slate-500">No readable response; see the root span&apos;s outputs.</p>
           )}
         </div>
       </section>

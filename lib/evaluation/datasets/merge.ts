@@ -10,19 +10,14 @@ import { ConflictError } from "@/lib/errors";
 import { inputsHash } from "@/lib/evaluation/datasets/inputs-hash";
 import type { TDatasetRecordInput } from "@/lib/evaluation/schemas";
 import { newId } from "@/lib/ids";
+import type { MergeResult } from "./types";
+export type { MergeResult } from "./types";
 
 type Tx = Prisma.TransactionClient;
 
 export interface MergeRecord extends TDatasetRecordInput {
   /** Replace the expectations instead of merging them (editing a record). */
   replaceExpectations?: boolean;
-}
-
-export interface MergeResult {
-  version: number;
-  versionId: string;
-  inserted: number;
-  updated: number;
 }
 
 const json = (v: unknown) => JSON.stringify(v ?? null);

@@ -9,24 +9,21 @@ import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { getExperiment } from "@/lib/experiments/service";
-import { mergeRecordsIntoNewVersion, type MergeResult } from "@/lib/evaluation/datasets/merge";
+import { mergeRecordsIntoNewVersion } from "@/lib/evaluation/datasets/merge";
 import { resolveRecordSource } from "@/lib/evaluation/datasets/sources";
 import type {
   TCreateDatasetBody,
   TDatasetRecordsQuery,
-  TListQuery,
   TMergeDatasetRecordsBody,
   TUpdateDatasetRecordBody,
 } from "@/lib/evaluation/schemas";
+import { pageWindow, type TPageQuery } from "@/lib/paging/schemas";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
 import { newId } from "@/lib/ids";
 import type { DatasetDto, DatasetRecordDto, DatasetVersionDto } from "./types";
+import type { MergeResponse } from "./types";
+export type { MergeResponse } from "./types";
 export type { DatasetDto, DatasetRecordDto, DatasetVersionDto } from "./types";
-
-export interface MergeResponse extends MergeResult {
-  dataset: DatasetDto;
-  skipped: number;
-}
 
 type DatasetRow = {
   id: string;
@@ -90,7 +87,7 @@ async function loadDataset(datasetId: string): Promise<DatasetRow> {
 export async function listDatasets(
   actor: Actor,
   experimentId: string,
-  q: TListQuery,
+  q: TPageQuery,
 ): Promise<{ datasets: DatasetDto[]; total: number }> {
   requireRole(actor, "DEVELOPER");
   await getExperiment(actor, experimentId);
@@ -99,8 +96,7 @@ export async function listDatasets(
     db().evaluationDataset.findMany({
       where,
       orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      skip: (q.page - 1) * q.page_size,
-      take: q.page_size,
+      ...pageWindow(q),
     }),
     db().evaluationDataset.count({ where }),
   ]);
@@ -204,8 +200,7 @@ export async function listDatasetRecords(
     db().evaluationDatasetRecord.findMany({
       where,
       orderBy: { position: "asc" },
-      skip: (q.page - 1) * q.page_size,
-      take: q.page_size,
+      ...pageWindow(q),
     }),
     db().evaluationDatasetRecord.count({ where }),
   ]);

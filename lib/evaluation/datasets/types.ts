@@ -27,3 +27,15 @@ export interface DatasetVersionDto {
   recordCount: number;
   createdAt: number;
 }
+
+export interface MergeResult {
+  version: number;
+  versionId: string;
+  inserted: number;
+  updated: number;
+}
+
+export interface MergeResponse extends MergeResult {
+  dataset: DatasetDto;
+  skipped: number;
+}

@@ -16,7 +16,7 @@ import { RUN_ERROR_TAG } from "@/lib/evaluation/runs/service";
 import { summarizeScores } from "@/lib/evaluation/runs/summary";
 import type { TOutputSource, TScorerConfig } from "@/lib/evaluation/schemas";
 import { createScorer } from "@/lib/evaluation/scorer-registry";
-import { loadNetworkPolicy } from "@/lib/security/allowed-hosts";
+import { loadNetworkPolicy } from "@/lib/allowed-hosts/service";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
 
 export interface RunJob {

@@ -15,7 +15,7 @@ import type { TCreateEvaluationRunBody, TOutputSource } from "@/lib/evaluation/s
 import { asInputsObject, loadExpectations, loadTraceIo } from "@/lib/evaluation/trace-data";
 import { newId, newRunId } from "@/lib/ids";
 import { compileTraceSearch } from "@/lib/traces/search";
-import { assertFetchableUrl } from "@/lib/security/allowed-hosts";
+import { assertFetchableUrl } from "@/lib/allowed-hosts/service";
 
 interface RowSeed {
   datasetRecordId: string | null;
@@ -83,8 +83,8 @@ export async function createEvaluationRun(
   requireRole(actor, "DEVELOPER");
   await getExperiment(actor, experimentId);
   const src = body.output_source;
-  if (src.kind === "json_post") await assertFetchableUrl(src.url, "body.output_source.url");
-  if (src.kind === "openai_chat") await assertFetchableUrl(src.base_url, "body.output_source.base_url");
+  if (src.kind === "json_post") await assertFetchableUrl(src.url, "body.output_source.url", actor);
+  if (src.kind === "openai_chat") await assertFetchableUrl(src.base_url, "body.output_source.base_url", actor);
   const { seeds, versionId, label } = body.dataset_id
     ? await seedsFromDataset(experimentId, body.dataset_id, body.dataset_version, body.max_rows)
     : await seedsFromFilter(experimentId, body.filter ?? "", body.max_rows);

@@ -9,9 +9,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
-import { recordAuditEvent } from "@/lib/audit/service";
+import { assertFetchableUrl } from "@/lib/allowed-hosts/service";
+import { recordAuditEvent } from "@/lib/audit/record";
 import { decryptSecret, encryptSecret, isEncrypted } from "@/lib/security/secrets";
-import { assertFetchableUrl } from "@/lib/security/allowed-hosts";
 import {
   ZJudgeEndpointConfig,
   type TJudgeEndpointConfig,
@@ -103,7 +103,7 @@ export async function getJudgeSettings(actor: Actor): Promise<JudgeSettingsDto> 
 /** Saves the judge endpoint (admins). Omitting `api_key` keeps the stored one; null removes it. */
 export async function updateJudgeSettings(actor: Actor, body: TUpdateJudgeSettingsBody): Promise<JudgeSettingsDto> {
   requireRole(actor, "ADMIN");
-  await assertFetchableUrl(body.base_url, "body.base_url");
+  await assertFetchableUrl(body.base_url, "body.base_url", actor);
   await db().$transaction(async (tx) => {
     const set = (key: string, value: string) =>
       tx.appSetting.upsert({ where: { key }, update: { value }, create: { key, value } });

@@ -6,7 +6,7 @@
 import OpenAI from "openai";
 import { parseJudgeAnswer, type JudgeVerdict } from "@/lib/evaluation/judges/parse";
 import type { TJudgeEndpointConfig } from "@/lib/evaluation/schemas";
-import { guardedFetch, NO_INTERNAL_HOSTS, type NetworkPolicy } from "@/lib/security/url-guard";
+import { BlockedUrlError, guardedFetch, NO_INTERNAL_HOSTS, type NetworkPolicy } from "@/lib/security/url-guard";
 
 export interface JudgePrompt {
   system: string;
@@ -74,6 +74,10 @@ function classifyError(e: unknown, timeoutMs: number): Attempt {
   if (e instanceof OpenAI.APIConnectionTimeoutError)
     return { ok: false, error: `judge timed out after ${timeoutMs} ms`, retryable: true };
   if (e instanceof OpenAI.APIUserAbortError) return { ok: false, error: "judge call aborted", retryable: false };
+  // The server-side request guard refused the URL: say why (the SDK would only say "Connection error").
+  const cause = (e as { cause?: unknown })?.cause;
+  if (cause instanceof BlockedUrlError)
+    return { ok: false, error: `judge call refused: ${cause.message}`, retryable: false };
   if (e instanceof OpenAI.APIConnectionError)
     return { ok: false, error: `judge connection failed: ${e.message}`, retryable: true };
   if (e instanceof OpenAI.APIError) {

@@ -186,6 +186,19 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
     expect(c.slept).toEqual([]);
   });
 
+  it("without the host in the allow-list the judge is not called, and the error names the setting", async () => {
+    const c = ctx({ max_retries: 3 });
+    const before = server.requests.length;
+    const r = await callJudge(c.judge!, { system: "s", user: "<response>\nhello\n</response>" }, { sleep: c.sleep });
+    expect(r).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^judge call refused: judge base_url: .*\(loopback\)/),
+    });
+    expect(r.ok ? "" : r.error).toContain("Settings → Allowed internal hosts (add '127.0.0.1')");
+    expect(server.requests.length).toBe(before);
+    expect(c.slept).toEqual([]);
+  });
+
   it("max_retries 0 makes a single attempt", async () => {
     const c = ctx({ max_retries: 0 });
     const r = await callJudge(

@@ -9,25 +9,15 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { getExperiment } from "@/lib/experiments/service";
 import { inputsHash } from "@/lib/evaluation/datasets/inputs-hash";
-import {
-  summarizeAlignment,
-  summarizeScores,
-  type AlignmentSummary,
-  type ScorerSummary,
-} from "@/lib/evaluation/runs/summary";
-import type {
-  TCompareRunsQuery,
-  TListQuery,
-  TOutputSource,
-  TRunRowsQuery,
-  TScorerConfig,
-} from "@/lib/evaluation/schemas";
+import { summarizeAlignment, summarizeScores, type AlignmentSummary } from "@/lib/evaluation/runs/summary";
+import type { TCompareRunsQuery, TOutputSource, TRunRowsQuery, TScorerConfig } from "@/lib/evaluation/schemas";
+import { pageWindow, type TPageQuery } from "@/lib/paging/schemas";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
 
 /** The run tag where the runner records why a run failed (read back by getEvaluationRun). */
 export const RUN_ERROR_TAG = "tracelight.evaluation.error";
 
-import type { EvaluationRunDto, RunRowDto, RunDetailDto, RunScoreDto } from "./types";
+import type { EvaluationRunDto, RunRowDto, RunDetailDto } from "./types";
 export type { EvaluationRunDto, RunRowDto, RunDetailDto, RunScoreDto } from "./types";
 
 type RunRow = Awaited<ReturnType<ReturnType<typeof db>["evaluationRun"]["findUniqueOrThrow"]>>;
@@ -81,7 +71,7 @@ async function loadRun(id: string): Promise<RunRow> {
 export async function listEvaluationRuns(
   actor: Actor,
   experimentId: string,
-  q: TListQuery,
+  q: TPageQuery,
 ): Promise<{ runs: EvaluationRunDto[]; total: number }> {
   requireRole(actor, "DEVELOPER");
   await getExperiment(actor, experimentId);
@@ -90,8 +80,7 @@ export async function listEvaluationRuns(
     db().evaluationRun.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (q.page - 1) * q.page_size,
-      take: q.page_size,
+      ...pageWindow(q),
     }),
     db().evaluationRun.count({ where }),
   ]);
@@ -193,8 +182,7 @@ export async function listRunRows(
     db().evaluationRunRow.findMany({
       where,
       orderBy: { position: "asc" },
-      skip: (q.page - 1) * q.page_size,
-      take: q.page_size,
+      ...pageWindow(q),
       include: rowInclude,
     }),
     db().evaluationRunRow.count({ where }),

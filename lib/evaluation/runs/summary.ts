@@ -46,8 +46,12 @@ export function summarizeScores(scorerNames: string[], cells: ScoreCell[]): Scor
     }
     s.scored++;
     const v = verdictOf(c.value);
-    if (v !== undefined) v ? s.pass++ : s.fail++;
-    else if (typeof c.value === "number" && Number.isFinite(c.value)) ((s.sum += c.value), s.numeric++);
+    if (v === true) s.pass++;
+    else if (v === false) s.fail++;
+    else if (typeof c.value === "number" && Number.isFinite(c.value)) {
+      s.sum += c.value;
+      s.numeric++;
+    }
   }
   return [...by.values()].map(({ sum, numeric, ...s }) => ({
     ...s,

@@ -1,6 +1,6 @@
 /**
  * Reader for MLflow's `traces.json` artifact (`{"spans": [...]}`) in every shape clients have
- * written (mlflow-api.md §2.7, §9):
+ * written (docs/mlflow-compatibility.md §6):
  * - v3 (3.x Python): base64 ids, `parent_span_id` null, attributes as JSON-encoded strings;
  * - v3 from the TS SDK: attributes as plain JSON values, root `parent_span_id` "", and a span
  *   `trace_id` that is garbage (base64 of the text "tr-..."), hence the caller-provided trace id;

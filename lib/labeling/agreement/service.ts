@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
-import { summarizeAgreement, type SchemaAgreementDto, type SubmittedLabel } from "@/lib/labeling/agreement/summary";
+import { summarizeAgreement, type SubmittedLabel } from "@/lib/labeling/agreement/summary";
 import { forEachSubmittedLabel } from "@/lib/labeling/results/service";
 import { loadSession } from "@/lib/labeling/sessions/access";
 import type { SessionAgreementDto } from "@/lib/labeling/types";

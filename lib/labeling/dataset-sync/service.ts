@@ -1,13 +1,13 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
-import { createDataset, mergeDatasetRecords, type MergeResponse } from "@/lib/evaluation/datasets/service";
+import { createDataset, mergeDatasetRecords } from "@/lib/evaluation/datasets/service";
+import type { TSyncSessionBody } from "../schemas";
 import { loadSession } from "../sessions/access";
+import type { SyncSessionResult } from "../types";
 
-export const ZSyncSessionBody = z.object({ dataset_name: z.string().trim().min(1).max(200) });
-export type TSyncSessionBody = z.infer<typeof ZSyncSessionBody>;
+export { ZSyncSessionBody, type TSyncSessionBody } from "../schemas";
 
 /**
  * MLflow's `LabelingSession.sync(to_dataset)`: copies the session's expectation labels into an
@@ -18,7 +18,7 @@ export async function syncSessionToDataset(
   actor: Actor,
   sessionId: string,
   body: TSyncSessionBody,
-): Promise<MergeResponse & { created: boolean }> {
+): Promise<SyncSessionResult> {
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
   const existing = await db().evaluationDataset.findUnique({

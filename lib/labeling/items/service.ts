@@ -5,14 +5,10 @@ import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { compileTraceSearch } from "@/lib/traces/search";
-import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
+import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
+import type { TPageTokenQuery } from "@/lib/paging/schemas";
 import { loadSession, loadSessionForReviewer } from "@/lib/labeling/sessions/access";
-import {
-  MAX_ITEMS_PER_ADD,
-  type TAddSessionItemsBody,
-  type TPageQuery,
-  type TRemoveSessionItemsBody,
-} from "@/lib/labeling/schemas";
+import { MAX_ITEMS_PER_ADD, type TAddSessionItemsBody, type TRemoveSessionItemsBody } from "@/lib/labeling/schemas";
 import type { AddItemsResult } from "@/lib/labeling/types";
 export type { AddItemsResult } from "@/lib/labeling/types";
 
@@ -170,7 +166,7 @@ export interface SessionItemDto {
 export async function listSessionItems(
   actor: Actor,
   sessionId: string,
-  query: TPageQuery,
+  query: TPageTokenQuery,
 ): Promise<{ items: SessionItemDto[]; next_page_token?: string }> {
   const session = await loadSessionForReviewer(actor, sessionId);
   requireRole(actor, "DEVELOPER");

@@ -5,7 +5,7 @@ import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { getExperiment } from "@/lib/experiments/service";
-import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
+import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import { isEditCompatible } from "@/lib/labeling/label-input";
 import {
   fromStoredInput,
@@ -13,7 +13,6 @@ import {
   type TCreateLabelSchemaRequest,
   type TExperimentListQuery,
   type TLabelSchemaDefinition,
-  type TLabelSchemaInput,
   type TLabelSchemaType,
   type TUpdateLabelSchemaBody,
 } from "@/lib/labeling/schemas";

@@ -1,8 +1,8 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
-import type { TPageQuery } from "@/lib/labeling/schemas";
+import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
+import type { TPageTokenQuery } from "@/lib/paging/schemas";
 import type { MyReviewSessionDto } from "@/lib/labeling/types";
 export type { MyReviewSessionDto } from "@/lib/labeling/types";
 
@@ -13,7 +13,7 @@ export type { MyReviewSessionDto } from "@/lib/labeling/types";
  */
 export async function listMyReviewSessions(
   actor: Actor,
-  query: TPageQuery,
+  query: TPageTokenQuery,
 ): Promise<{ sessions: MyReviewSessionDto[]; next_page_token?: string }> {
   const skip = decodePageToken(query.page_token);
   const take = query.max_results ?? 50;

@@ -2,12 +2,11 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
-import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
+import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import type { TValidatedAnswer } from "@/lib/labeling/label-input";
 import { loadSession } from "@/lib/labeling/sessions/access";
-import type { TPageQuery } from "@/lib/labeling/schemas";
+import type { TPageTokenQuery } from "@/lib/paging/schemas";
 import type { ResultRowDto, SessionProgressDto } from "@/lib/labeling/types";
-import type { ReviewerProgressDto, ResultLabelDto } from "@/lib/labeling/types";
 export type { ReviewerProgressDto, ResultLabelDto } from "@/lib/labeling/types";
 export type { ResultRowDto, SessionProgressDto } from "@/lib/labeling/types";
 
@@ -67,7 +66,7 @@ export async function getSessionProgress(actor: Actor, sessionId: string): Promi
 export async function getSessionResults(
   actor: Actor,
   sessionId: string,
-  query: TPageQuery,
+  query: TPageTokenQuery,
 ): Promise<{
   schemas: { name: string; title: string; type: string }[];
   rows: ResultRowDto[];

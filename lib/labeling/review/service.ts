@@ -6,8 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { upsertUserAssessment } from "@/lib/assessments/internal";
 import { validateAnswers, type TValidatedAnswer } from "@/lib/labeling/label-input";
 import { claimNext, lockItem, takeSlot, type ClaimOptions } from "@/lib/labeling/review/claims";
-import { loadReviewTrace, type ReviewTraceDto } from "@/lib/labeling/review/trace";
-import type { LabelSchemaDto } from "@/lib/labeling/label-schemas/service";
+import { loadReviewTrace } from "@/lib/labeling/review/trace";
 import { loadSessionForReviewer, type LoadedSession } from "@/lib/labeling/sessions/access";
 import type { TSaveDraftBody, TSubmitLabelsBody } from "@/lib/labeling/schemas";
 import type { MyProgressDto, ReviewItemDto, NextItemDto } from "@/lib/labeling/types";
@@ -52,7 +51,7 @@ async function buildItem(actor: Actor, session: LoadedSession, itemId: string): 
 }
 
 /**
- * Claims the reviewer's next item in the session (see lib/labeling/claims.ts for the rules)
+ * Claims the reviewer's next item in the session (see lib/labeling/review/claims.ts for the rules)
  * and returns it ready to label; `item` is null when nothing is left for this reviewer.
  */
 export async function claimNextItem(actor: Actor, sessionId: string, opts: ClaimOptions = {}): Promise<NextItemDto> {

@@ -3,8 +3,7 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { assessmentVisibility } from "@/lib/auth/reviewer-scope";
-import type { ReviewSpanDto, ReviewTraceDto } from "@/lib/labeling/types";
-import type { ReviewAssessmentDto } from "@/lib/labeling/types";
+import type { ReviewTraceDto } from "@/lib/labeling/types";
 export type { ReviewAssessmentDto } from "@/lib/labeling/types";
 export type { ReviewSpanDto, ReviewTraceDto } from "@/lib/labeling/types";
 
@@ -30,9 +29,9 @@ export async function loadReviewTrace(
   actor: Actor,
   opts: { sessionRunId: string; revealSession: boolean },
 ): Promise<ReviewTraceDto> {
-  const viewer = { userId: actor.userId, ...opts };
   const trace = await db().trace.findUnique({ where: { id: traceId } });
   if (!trace) throw new NotFoundError(`Trace '${traceId}' does not exist`);
+  const viewer = { userId: actor.userId, ...opts };
   const [spans, assessments] = await Promise.all([
     db().span.findMany({
       where: { traceId },
@@ -41,11 +40,8 @@ export async function loadReviewTrace(
     }),
     db().assessment.findMany({ where: { traceId, valid: true }, orderBy: { createdAt: "asc" }, take: 200 }),
   ]);
-  // Reviewers never see other reviewers' labels from other sessions either (lib/labeling/reviewer-scope.ts).
+  // Reviewers never see other reviewers' labels from other sessions either (lib/auth/reviewer-scope.ts).
   const visible = await assessmentVisibility(actor, assessments);
-  const startNs = spans.length
-    ? spans.reduce((m, s) => (s.startTimeNs < m ? s.startTimeNs : m), spans[0].startTimeNs)
-    : 0n;
   const ids = new Set(spans.map((s) => s.spanId));
   const root = spans.find((s) => !s.parentSpanId || !ids.has(s.parentSpanId));
   return {
@@ -58,17 +54,18 @@ export async function loadReviewTrace(
     spans: spans.slice(0, MAX_SPANS).map((s) => {
       const attributes = parse(s.attributes) as Record<string, unknown> | null;
       const format = attributes?.["mlflow.message.format"];
+      // The explorer's span shape, so the review screen shares its tree builder and renderers.
       return {
-        span_id: s.spanId,
-        parent_span_id: s.parentSpanId,
+        spanId: s.spanId,
+        parentSpanId: s.parentSpanId,
         name: s.name,
-        span_type: s.spanType,
-        status_code: s.statusCode,
-        start_offset_ms: Number(s.startTimeNs - startNs) / 1e6,
-        duration_ms: s.endTimeNs == null ? null : Number(s.endTimeNs - s.startTimeNs) / 1e6,
+        spanType: s.spanType,
+        statusCode: s.statusCode,
+        startTimeNs: s.startTimeNs.toString(),
+        endTimeNs: s.endTimeNs == null ? null : s.endTimeNs.toString(),
         inputs: parse(s.inputs),
         outputs: parse(s.outputs),
-        message_format: typeof format === "string" ? format : null,
+        messageFormat: typeof format === "string" ? format : null,
       };
     }),
     assessments: assessments

@@ -7,7 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/service";
 import { requireRole } from "@/lib/auth/guard";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { getExperiment } from "@/lib/experiments/service";
-import { decodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
+import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import { realUserId } from "@/lib/labeling/label-schemas/service";
 import {
   loadSession,

@@ -1,5 +1,5 @@
 import "server-only";
-/** The four MLflow assessment endpoints (mlflow-api.md §3.2) over lib/assessments. */
+/** The four MLflow assessment endpoints (docs/mlflow-compatibility.md §3) over lib/assessments. */
 import { z } from "zod";
 import { createAssessment, deleteAssessment, getAssessment, updateAssessment } from "@/lib/assessments/service";
 import type { TUpdateAssessmentPatch } from "@/lib/assessments/schemas";

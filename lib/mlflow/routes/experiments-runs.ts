@@ -1,5 +1,5 @@
 import "server-only";
-/** MLflow experiments and (minimal) runs endpoints over lib/experiments and lib/runs. */
+/** MLflow experiments and (minimal) runs endpoints over lib/experiments and lib/tracking-runs. */
 import { z } from "zod";
 import {
   createExperiment,

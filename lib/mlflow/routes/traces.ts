@@ -1,5 +1,5 @@
 import "server-only";
-/** MLflow trace endpoints (mlflow-api.md §1.2) over lib/traces and the ingestion writer. */
+/** MLflow trace endpoints (docs/mlflow-compatibility.md §3) over lib/traces and the ingestion writer. */
 import { z } from "zod";
 import { renderStoredTracesJson } from "@/lib/artifacts/traces-json";
 import { NotFoundError, ValidationError } from "@/lib/errors";

@@ -2,7 +2,7 @@ import type { DbProvider } from "@/lib/db/config";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { compileTraceFilter } from "@/lib/traces/search/compile-filter";
 import { compileOrderBy, parseOrderBy } from "@/lib/traces/search/order-by";
-import { decodePageToken } from "@/lib/traces/search/page-token";
+import { decodePageToken } from "@/lib/paging/page-token";
 import { parseTraceFilter } from "@/lib/traces/search/parser";
 
 export type { Comparator, FilterCondition, FilterKey, Literal, TraceFilter } from "@/lib/traces/search/ast";
@@ -14,7 +14,7 @@ export {
   type CompileFilterOptions,
 } from "@/lib/traces/search/compile-filter";
 export { compileOrderBy, parseOrderBy, DEFAULT_ORDER, type OrderByClause } from "@/lib/traces/search/order-by";
-export { decodePageToken, encodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
+export { decodePageToken, encodePageToken, nextPageToken } from "@/lib/paging/page-token";
 
 export interface TraceSearchRequest {
   provider: DbProvider;

@@ -114,7 +114,7 @@ function resolveSpanKey(token: IdentToken, rest: IdentToken["parts"]): FilterKey
   );
 }
 
-/** Comparators MLflow allows for each key (the table in docs/mlflow-api.md §1.3). */
+/** Comparators MLflow allows for each key (docs/mlflow-compatibility.md §5). */
 export function allowedComparators(key: FilterKey): readonly Comparator[] {
   switch (key.entity) {
     case "attribute":

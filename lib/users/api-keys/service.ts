@@ -6,7 +6,6 @@ import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { API_KEY_PREFIX, hashApiKey } from "@/lib/auth/credentials";
 import { requireRole } from "@/lib/auth/guard";
-import type { Role } from "@/lib/auth/roles";
 import { recordAuditEvent } from "@/lib/audit/service";
 import type { ApiKeyDto } from "@/lib/users/types";
 export type { ApiKeyDto } from "@/lib/users/types";

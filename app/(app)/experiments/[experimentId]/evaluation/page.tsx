@@ -5,8 +5,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { listSessionChoices } from "@/lib/evaluation/datasets/service";
 import { getExperiment } from "@/lib/experiments/service";
+import { page } from "@/lib/http/page";
 
-export default async function EvaluationPage({ params }: { params: Promise<{ experimentId: string }> }) {
+async function EvaluationPage({ params }: { params: Promise<{ experimentId: string }> }) {
   const { experimentId } = await params;
   const actor = await requirePageActor("DEVELOPER", `/experiments/${experimentId}/evaluation`);
   const experiment = await getExperiment(actor, experimentId);
@@ -30,3 +31,5 @@ export default async function EvaluationPage({ params }: { params: Promise<{ exp
     </div>
   );
 }
+
+export default page(EvaluationPage);

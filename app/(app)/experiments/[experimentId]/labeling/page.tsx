@@ -2,10 +2,13 @@ import { LabelingTabs } from "@/components/labeling/labeling-tabs";
 import { SessionsPanel } from "@/components/labeling/sessions-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
+import { getExperiment } from "@/lib/experiments/service";
+import { page } from "@/lib/http/page";
 
-export default async function LabelingPage({ params }: { params: Promise<{ experimentId: string }> }) {
+async function LabelingPage({ params }: { params: Promise<{ experimentId: string }> }) {
   const { experimentId } = await params;
-  await requirePageActor("DEVELOPER", `/experiments/${experimentId}/labeling`);
+  const actor = await requirePageActor("DEVELOPER", `/experiments/${experimentId}/labeling`);
+  await getExperiment(actor, experimentId); // an unknown experiment is a 404 page
   return (
     <div className="mx-auto max-w-6xl">
       <PageHeader
@@ -17,3 +20,5 @@ export default async function LabelingPage({ params }: { params: Promise<{ exper
     </div>
   );
 }
+
+export default page(LabelingPage);

@@ -4,8 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { getExperiment } from "@/lib/experiments/service";
+import { page } from "@/lib/http/page";
 
-export default async function TracesPage({ params }: { params: Promise<{ experimentId: string }> }) {
+async function TracesPage({ params }: { params: Promise<{ experimentId: string }> }) {
   const { experimentId } = await params;
   // Reviewers may look (read-only); developers and admins annotate, delete and queue traces.
   const actor = await requirePageActor("REVIEWER", `/experiments/${experimentId}/traces`);
@@ -22,3 +23,5 @@ export default async function TracesPage({ params }: { params: Promise<{ experim
     </div>
   );
 }
+
+export default page(TracesPage);

@@ -1,18 +1,20 @@
+import { pathParams } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
 import { ZUpdateLabelingSessionBody } from "@/lib/labeling/schemas";
 import { deleteLabelingSession, getLabelingSession, updateLabelingSession } from "@/lib/labeling/sessions/service";
 
 // GET /api/labeling/sessions/<id>: one session (404 for reviewers not assigned to it).
-export const GET = route({ role: "REVIEWER" }, ({ actor, params }) =>
-  getLabelingSession(actor, params.sessionId as string),
+export const GET = route({ role: "REVIEWER", params: pathParams("sessionId") }, ({ actor, params }) =>
+  getLabelingSession(actor, params.sessionId),
 );
 
 // PATCH /api/labeling/sessions/<id>: rename, re-assign, change schemas or labels per item.
-export const PATCH = route({ role: "DEVELOPER", body: ZUpdateLabelingSessionBody }, ({ actor, body, params }) =>
-  updateLabelingSession(actor, params.sessionId as string, body),
+export const PATCH = route(
+  { role: "DEVELOPER", body: ZUpdateLabelingSessionBody, params: pathParams("sessionId") },
+  ({ actor, body, params }) => updateLabelingSession(actor, params.sessionId, body),
 );
 
 // DELETE /api/labeling/sessions/<id>: delete the session, its queue and its run (labels stay on the traces).
-export const DELETE = route({ role: "DEVELOPER" }, ({ actor, params }) =>
-  deleteLabelingSession(actor, params.sessionId as string),
+export const DELETE = route({ role: "DEVELOPER", params: pathParams("sessionId") }, ({ actor, params }) =>
+  deleteLabelingSession(actor, params.sessionId),
 );

@@ -1,8 +1,10 @@
 import { NewRunForm } from "@/components/evaluation/new-run-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
+import { getExperiment } from "@/lib/experiments/service";
+import { page } from "@/lib/http/page";
 
-export default async function NewEvaluationRunPage({
+async function NewEvaluationRunPage({
   params,
   searchParams,
 }: {
@@ -11,7 +13,8 @@ export default async function NewEvaluationRunPage({
 }) {
   const { experimentId } = await params;
   const { dataset } = await searchParams;
-  await requirePageActor("DEVELOPER", `/experiments/${experimentId}/evaluation/new`);
+  const actor = await requirePageActor("DEVELOPER", `/experiments/${experimentId}/evaluation/new`);
+  await getExperiment(actor, experimentId); // an unknown experiment is a 404 page
   return (
     <div className="mx-auto max-w-4xl">
       <PageHeader
@@ -22,3 +25,5 @@ export default async function NewEvaluationRunPage({
     </div>
   );
 }
+
+export default page(NewEvaluationRunPage);

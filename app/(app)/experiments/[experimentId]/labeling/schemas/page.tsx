@@ -2,10 +2,13 @@ import { LabelingTabs } from "@/components/labeling/labeling-tabs";
 import { SchemasPanel } from "@/components/labeling/schemas-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
+import { getExperiment } from "@/lib/experiments/service";
+import { page } from "@/lib/http/page";
 
-export default async function LabelSchemasPage({ params }: { params: Promise<{ experimentId: string }> }) {
+async function LabelSchemasPage({ params }: { params: Promise<{ experimentId: string }> }) {
   const { experimentId } = await params;
-  await requirePageActor("DEVELOPER", `/experiments/${experimentId}/labeling/schemas`);
+  const actor = await requirePageActor("DEVELOPER", `/experiments/${experimentId}/labeling/schemas`);
+  await getExperiment(actor, experimentId); // an unknown experiment is a 404 page
   return (
     <div className="mx-auto max-w-6xl">
       <PageHeader
@@ -17,3 +20,5 @@ export default async function LabelSchemasPage({ params }: { params: Promise<{ e
     </div>
   );
 }
+
+export default page(LabelSchemasPage);

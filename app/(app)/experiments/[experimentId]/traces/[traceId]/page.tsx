@@ -3,8 +3,9 @@ import { TracePage } from "@/components/traces/trace-page";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { getTraceInfo } from "@/lib/traces/service";
+import { page } from "@/lib/http/page";
 
-export default async function TraceRoute({ params }: { params: Promise<{ experimentId: string; traceId: string }> }) {
+async function TraceRoute({ params }: { params: Promise<{ experimentId: string; traceId: string }> }) {
   const { experimentId, traceId } = await params;
   const actor = await requirePageActor("REVIEWER", `/experiments/${experimentId}/traces/${traceId}`);
   await getTraceInfo(actor, traceId);
@@ -14,3 +15,5 @@ export default async function TraceRoute({ params }: { params: Promise<{ experim
     </Suspense>
   );
 }
+
+export default page(TraceRoute);

@@ -1,8 +1,10 @@
+import { pathParams } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
 import { exportSessionLabels } from "@/lib/labeling/export/service";
 import { ZExportQuery } from "@/lib/labeling/schemas";
 
 // GET /api/labeling/sessions/<id>/export?format=csv|jsonl: download the submitted labels.
-export const GET = route({ role: "DEVELOPER", query: ZExportQuery }, ({ actor, query, params }) =>
-  exportSessionLabels(actor, params.sessionId as string, query.format),
+export const GET = route(
+  { role: "DEVELOPER", query: ZExportQuery, params: pathParams("sessionId") },
+  ({ actor, query, params }) => exportSessionLabels(actor, params.sessionId, query.format),
 );

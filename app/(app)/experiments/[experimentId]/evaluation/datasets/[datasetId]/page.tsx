@@ -3,12 +3,9 @@ import { DatasetView } from "@/components/evaluation/dataset-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { getDataset } from "@/lib/evaluation/datasets/service";
+import { page } from "@/lib/http/page";
 
-export default async function DatasetPage({
-  params,
-}: {
-  params: Promise<{ experimentId: string; datasetId: string }>;
-}) {
+async function DatasetPage({ params }: { params: Promise<{ experimentId: string; datasetId: string }> }) {
   const { experimentId, datasetId } = await params;
   const actor = await requirePageActor("DEVELOPER", `/experiments/${experimentId}/evaluation/datasets/${datasetId}`);
   const dataset = await getDataset(actor, datasetId);
@@ -26,3 +23,5 @@ export default async function DatasetPage({
     </div>
   );
 }
+
+export default page(DatasetPage);

@@ -3,8 +3,9 @@ import { RunView } from "@/components/evaluation/run-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { getEvaluationRun } from "@/lib/evaluation/runs/service";
+import { page } from "@/lib/http/page";
 
-export default async function EvaluationRunPage({
+async function EvaluationRunPage({
   params,
   searchParams,
 }: {
@@ -34,3 +35,5 @@ export default async function EvaluationRunPage({
     </div>
   );
 }
+
+export default page(EvaluationRunPage);

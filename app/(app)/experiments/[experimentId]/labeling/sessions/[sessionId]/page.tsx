@@ -4,12 +4,9 @@ import { SessionDetail } from "@/components/labeling/session-detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { getLabelingSession } from "@/lib/labeling/sessions/service";
+import { page } from "@/lib/http/page";
 
-export default async function LabelingSessionPage({
-  params,
-}: {
-  params: Promise<{ experimentId: string; sessionId: string }>;
-}) {
+async function LabelingSessionPage({ params }: { params: Promise<{ experimentId: string; sessionId: string }> }) {
   const { experimentId, sessionId } = await params;
   const actor = await requirePageActor("DEVELOPER", `/experiments/${experimentId}/labeling/sessions/${sessionId}`);
   const session = await getLabelingSession(actor, sessionId);
@@ -30,3 +27,5 @@ export default async function LabelingSessionPage({
     </div>
   );
 }
+
+export default page(LabelingSessionPage);

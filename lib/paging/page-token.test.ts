@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
-import { decodePageToken, encodePageToken, nextPageToken } from "@/lib/traces/search/page-token";
+import { decodePageToken, encodePageToken, nextPageToken } from "@/lib/paging/page-token";
 
 describe("page tokens", () => {
   it("are base64 of {offset}, as MLflow's", () => {

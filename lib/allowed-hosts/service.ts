@@ -1,21 +1,25 @@
 import "server-only";
 /**
  * "Allowed internal hosts": the admin's explicit exceptions to the server-side request guard
- * (./url-guard.ts), e.g. a local model server on 127.0.0.1 or a judge on the office network.
+ * (lib/security/url-guard.ts), e.g. a local model server on 127.0.0.1 or a judge on the office network.
  * Stored as one AppSetting row (a JSON array), so both databases keep it without a new table.
  */
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import type { TAllowedHostsBody } from "./schemas";
-import { checkUrl, normaliseAllowEntry, type NetworkPolicy, type VettedUrl } from "./url-guard";
+import { recordSecurityEvent } from "@/lib/security/events";
+import {
+  BlockedUrlError,
+  checkUrl,
+  normaliseAllowEntry,
+  type NetworkPolicy,
+  type VettedUrl,
+} from "@/lib/security/url-guard";
+import type { AllowedHostsDto } from "./types";
+export type { AllowedHostsDto } from "./types";
 
 const KEY = "security.allowed_internal_hosts";
-
-export interface AllowedHostsDto {
-  hosts: string[];
-}
 
 function parseStored(value: string | undefined): string[] {
   if (!value) return [];
@@ -38,25 +42,6 @@ export async function getAllowedHosts(actor: Actor): Promise<AllowedHostsDto> {
   return { hosts: [...(await loadNetworkPolicy()).allowed] };
 }
 
-/**
- * The one place allow-list changes are recorded. The audit log (lib/audit) lands on another
- * branch; until it is merged this writes a server log line with who/what/when.
- */
-async function recordAllowListChange(actor: Actor, before: string[], after: string[]): Promise<void> {
-  const added = after.filter((h) => !before.includes(h));
-  const removed = before.filter((h) => !after.includes(h));
-  console.info(
-    `tracelight audit: ${new Date().toISOString()} ${actor.email} changed allowed internal hosts` +
-      ` (added: ${added.join(", ") || "-"}; removed: ${removed.join(", ") || "-"})`,
-  );
-  await recordAuditEvent({
-    actor,
-    action: "allowed_hosts.changed",
-    target: { type: "setting", id: "network.allowed_hosts" },
-    details: { added, removed },
-  });
-}
-
 /** Replaces the list (admins). Entries are normalised and de-duplicated; a bad entry is a 400 naming it. */
 export async function setAllowedHosts(actor: Actor, body: TAllowedHostsBody): Promise<AllowedHostsDto> {
   requireRole(actor, "ADMIN");
@@ -64,7 +49,16 @@ export async function setAllowedHosts(actor: Actor, body: TAllowedHostsBody): Pr
   const before = (await loadNetworkPolicy()).allowed;
   const value = JSON.stringify(hosts);
   await db().appSetting.upsert({ where: { key: KEY }, update: { value }, create: { key: KEY, value } });
-  await recordAllowListChange(actor, [...before], hosts);
+  recordSecurityEvent({
+    action: "allowed_hosts.changed",
+    actor,
+    target: { type: "setting", id: KEY },
+    details: {
+      added: hosts.filter((h) => !before.includes(h)),
+      removed: before.filter((h) => !hosts.includes(h)),
+      hosts,
+    },
+  });
   return { hosts };
 }
 
@@ -72,6 +66,12 @@ export async function setAllowedHosts(actor: Actor, body: TAllowedHostsBody): Pr
  * Validation at the API edge: a URL the guard would refuse is a 400 naming `field` and the
  * setting that allows it, when it is saved rather than on every row of a run.
  */
-export async function assertFetchableUrl(url: string, field: string): Promise<VettedUrl> {
-  return checkUrl(url, field, await loadNetworkPolicy());
+export async function assertFetchableUrl(url: string, field: string, actor?: Actor): Promise<VettedUrl> {
+  try {
+    return await checkUrl(url, field, await loadNetworkPolicy());
+  } catch (e) {
+    if (e instanceof BlockedUrlError)
+      recordSecurityEvent({ action: "request.url_refused", outcome: "DENIED", actor, details: { field, url } });
+    throw e;
+  }
 }

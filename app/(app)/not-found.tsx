@@ -1,0 +1,2 @@
+// Inside the signed-in shell, so the navigation stays at hand.
+export { default, metadata } from "../not-found";

@@ -1,0 +1,9 @@
+"use client";
+
+import { PageError } from "@/components/ui/page-states";
+
+export default function ScreenError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <PageError what="this review session" error={error} reset={reset} back={{ href: "/review", label: "Sessions" }} />
+  );
+}

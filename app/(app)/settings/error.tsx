@@ -1,0 +1,7 @@
+"use client";
+
+import { PageError } from "@/components/ui/page-states";
+
+export default function ScreenError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <PageError what="settings" error={error} reset={reset} />;
+}

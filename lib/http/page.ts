@@ -1,0 +1,24 @@
+import "server-only";
+import { forbidden, notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+
+/**
+ * Wraps a page component so the services' typed errors become real error pages instead of a
+ * generic 500: NotFoundError → `notFound()` (HTTP 404, app/**\/not-found.tsx), ForbiddenError
+ * (including a role below the page's, from requirePageActor) → `forbidden()` (HTTP 403,
+ * forbidden.tsx; needs `experimental.authInterrupts`). Everything else, Next's own redirect
+ * and not-found signals included, passes through. API routes keep their JSON errors
+ * (lib/http/route.ts); this is for pages only.
+ */
+export function page<P>(render: (props: P) => Promise<ReactNode>): (props: P) => Promise<ReactNode> {
+  return async (props: P) => {
+    try {
+      return await render(props);
+    } catch (e) {
+      if (e instanceof NotFoundError) notFound();
+      if (e instanceof ForbiddenError) forbidden();
+      throw e;
+    }
+  };
+}
