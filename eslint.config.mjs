@@ -18,8 +18,8 @@ import tracelight from "./scripts/lint/eslint-plugin-tracelight.mjs";
 
 /** lib/ layers, lowest first. Paths are folders (or root files) under lib/. */
 const LAYERS = [
-  ["errors.ts", "ids.ts", "db", "paging"],
-  ["auth", "http", "security"],
+  ["errors.ts", "ids.ts", "db", "paging", "security"],
+  ["auth", "http"],
   ["experiments", "users", "tracking-runs", "seed", "allowed-hosts"],
   ["assessments", "ingestion"],
   ["traces"],

@@ -53,3 +53,9 @@ export class PayloadTooLargeError extends AppError {
     );
   }
 }
+
+export class TooManyRequestsError extends AppError {
+  constructor(message: string) {
+    super(429, "REQUEST_LIMIT_EXCEEDED", message);
+  }
+}

@@ -1,23 +1,27 @@
 // npm run admin -- <command> [options]: user and key administration from a shell, for automation.
 //   create-user --email E --role ADMIN|DEVELOPER|REVIEWER [--name N] [--password P]
 //   create-api-key --email E --name N          prints the new key once
-//   reset-password --email E [--password P]    prints a generated password once
+//   reset-password --email E [--password P]    prints a generated password once; ends the user's sessions
+//   unlock --email E                           lifts a sign-in lock after too many failed sign-ins
 // Uses DATABASE_URL / DATA_DIR like the server, and applies pending migrations first.
 import { parseArgs } from "node:util";
 import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import { ConfigError, readDbConfig } from "../lib/db/config";
 import { applyMigrations } from "../lib/db/migrations/apply";
 import { checkDatabaseReachable } from "../lib/bootstrap/check-database";
+import { ownerOnlyUmask } from "../lib/bootstrap/permissions";
 import { db } from "../lib/db/client";
 import { ZCreateUserBody } from "../lib/users/schemas";
 import { createUser, resetPassword } from "../lib/users/service";
 import { createApiKey } from "../lib/users/api-keys/service";
+import { unlockUser } from "../lib/users/locks";
 import { AppError } from "../lib/errors";
 
 const USAGE = `usage: npm run admin -- <command> [options]
   create-user --email E --role ADMIN|DEVELOPER|REVIEWER [--name N] [--password P]
   create-api-key --email E --name N
-  reset-password --email E [--password P]`;
+  reset-password --email E [--password P]
+  unlock --email E`;
 
 async function main() {
   const { positionals, values } = parseArgs({
@@ -30,6 +34,7 @@ async function main() {
     },
   });
   const command = positionals[0];
+  ownerOnlyUmask();
   const config = readDbConfig();
   await checkDatabaseReachable(config);
   await applyMigrations(config);
@@ -59,6 +64,14 @@ async function main() {
       if (!values.email) throw new ConfigError("reset-password needs --email");
       const { password } = await resetPassword(SYSTEM_ACTOR, values.email, values.password);
       console.log(password ? `new password (shown once): ${password}` : "password changed");
+      break;
+    }
+    case "unlock": {
+      if (!values.email) throw new ConfigError("unlock needs --email");
+      const user = await db().user.findUnique({ where: { email: values.email.toLowerCase() } });
+      if (!user) throw new ConfigError(`no user with email ${values.email}`);
+      const { unlocked } = await unlockUser(SYSTEM_ACTOR, user.id);
+      console.log(unlocked ? `unlocked ${user.email}` : `${user.email} was not locked`);
       break;
     }
     default:

@@ -3,7 +3,10 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+// Each case starts a real process (tsx, the password estimator's dictionaries): seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tracelight-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -39,6 +42,11 @@ describe("npm start refuses bad configuration with one readable line", () => {
       "a bad admin email on a fresh database",
       { ADMIN_EMAIL: "not-an-email", DATA_DIR: path.join(tmp, "admin"), PORT: "1" },
       /^tracelight: ADMIN_EMAIL is not an email address/,
+    ],
+    [
+      "a weak ADMIN_PASSWORD on a fresh database",
+      { ADMIN_PASSWORD: "password", DATA_DIR: path.join(tmp, "weak-admin"), PORT: "1" },
+      /^tracelight: ADMIN_PASSWORD is too weak: This password is too easy to guess\./,
     ],
   ])("%s", (_name, env, message) => {
     const res = run("scripts/start.ts", [], env);
@@ -82,6 +90,14 @@ describe("npm run admin", () => {
     );
     expect(res.code).toBe(0);
     expect(res.stdout.trim()).toBe("password changed");
+  });
+
+  it("refuses a weak password with plain-words feedback", () => {
+    const res = run("scripts/admin.ts", ["reset-password", "--email", "ana@example.com", "--password", "password"], {
+      DATA_DIR: dataDir,
+    });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/^tracelight admin: password: This password is too easy to guess\. .*heavily used/);
   });
 
   it("explains bad options", () => {

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { resolveAuthSecret } from "../lib/bootstrap/secret";
 import { prepareDatabase } from "../lib/bootstrap/prepare";
+import { ownerOnlyUmask } from "../lib/bootstrap/permissions";
 import { ConfigError, readDbConfig, redactUrl } from "../lib/db/config";
 
 const dev = process.argv.includes("--dev");
@@ -42,6 +43,8 @@ function parsePort(): number {
 }
 
 async function main() {
+  // Everything the server writes (database, secret, artifacts) is readable by its owner only.
+  ownerOnlyUmask();
   const db = readDbConfig();
   const port = parsePort();
   const secret = resolveAuthSecret(db);
@@ -78,7 +81,13 @@ async function main() {
   const args = dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
   if (process.env.HOSTNAME_BIND) args.push("-H", process.env.HOSTNAME_BIND);
   console.log(`tracelight: serving on ${env.NEXTAUTH_URL}`);
-  const server = spawn(next, args, { stdio: "inherit", env: { ...env, NODE_ENV: dev ? "development" : "production" } });
+  // The preload stamps each request with its socket address (see lib/auth/client-address.ts).
+  const preload = `--require ${JSON.stringify(path.resolve("scripts/client-address-preload.cjs"))}`;
+  const nodeOptions = [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" ");
+  const server = spawn(next, args, {
+    stdio: "inherit",
+    env: { ...env, NODE_OPTIONS: nodeOptions, NODE_ENV: dev ? "development" : "production" },
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

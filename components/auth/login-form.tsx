@@ -28,7 +28,8 @@ export function LoginForm() {
     });
     setBusy(false);
     if (!res || res.error) {
-      setError("Wrong email or password.");
+      // The server's reason (wrong password, slowed down, locked) is meant to be shown as is.
+      setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "Wrong email or password.");
       return;
     }
     router.replace(safeRedirectPath(raw, window.location.origin));

@@ -21,6 +21,7 @@ const ZForm = z
     assigned_users: z.string(),
     labels_per_item: z.string(),
     open_to_all_reviewers: z.boolean(),
+    reveal_labels_after_submit: z.boolean(),
   })
   .transform((f): z.input<typeof ZCreateLabelingSessionBody> => ({
     ...f,
@@ -55,6 +56,7 @@ export function CreateSessionForm({
       assigned_users: "",
       labels_per_item: "1",
       open_to_all_reviewers: false,
+      reveal_labels_after_submit: false,
     },
   });
   const { errors } = form.formState;
@@ -76,6 +78,7 @@ export function CreateSessionForm({
         "assigned_users",
         "labels_per_item",
         "open_to_all_reviewers",
+        "reveal_labels_after_submit",
       ]);
     }
   });
@@ -153,6 +156,10 @@ export function CreateSessionForm({
         />
         <label className="flex items-center gap-2 pb-2 text-sm">
           <input type="checkbox" {...form.register("open_to_all_reviewers")} /> Open to all reviewers
+        </label>
+        <label className="flex items-center gap-2 pb-2 text-sm">
+          <input type="checkbox" {...form.register("reveal_labels_after_submit")} /> Show other reviewers&apos; labels
+          after submitting
         </label>
       </div>
       <p className="text-xs text-slate-500">

@@ -120,7 +120,12 @@ export function UsersPanel() {
         <tbody className="divide-y divide-slate-100">
           {users.data?.users.map((u) => (
             <tr key={u.id} className={u.disabled ? "text-slate-500" : ""}>
-              <td className="py-1.5">{u.email}</td>
+              <td className="py-1.5">
+                {u.email}
+                {u.lockedUntil ? (
+                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">locked</span>
+                ) : null}
+              </td>
               <td>{u.name}</td>
               <td>
                 <select
@@ -144,6 +149,31 @@ export function UsersPanel() {
                 </select>
               </td>
               <td className="text-right">
+                {u.lockedUntil ? (
+                  <Button
+                    variant="ghost"
+                    title={`Locked after too many failed sign-ins until ${new Date(u.lockedUntil).toLocaleTimeString()}`}
+                    onClick={() =>
+                      action.mutate(async () => {
+                        await api.post(`/api/users/${u.id}/unlock`, {});
+                        return `${u.email} is unlocked`;
+                      })
+                    }
+                  >
+                    Unlock
+                  </Button>
+                ) : null}
+                <Button
+                  variant="ghost"
+                  onClick={() =>
+                    action.mutate(async () => {
+                      const res = await api.post<{ password?: string }>(`/api/users/${u.id}/password`, {});
+                      return `New password for ${u.email} (shown once; their sessions are signed out): ${res.password}`;
+                    })
+                  }
+                >
+                  Reset password
+                </Button>
                 <Button
                   variant="ghost"
                   onClick={() =>

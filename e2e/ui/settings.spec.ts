@@ -79,3 +79,33 @@ test.describe("settings as a reviewer", () => {
     await api.dispose();
   });
 });
+
+test.describe("audit log in Settings", () => {
+  test.use({ storageState: storageState("admin") });
+
+  test("an admin filters the audit log by action and actor and sees a failed sign-in from its address", async ({
+    page,
+    playwright,
+  }) => {
+    const email = `audited-${Date.now()}@e2e.test`;
+    const anon = await playwright.request.newContext({ baseURL: E2E.baseURL });
+    const csrf = await (await anon.get("/api/auth/csrf")).json();
+    await anon.post("/api/auth/callback/credentials", {
+      form: { csrfToken: csrf.csrfToken, email, password: "not-it-at-all-1", json: "true" },
+      maxRedirects: 0,
+    });
+    await anon.dispose();
+
+    await page.goto("/settings");
+    const audit = page.getByRole("region", { name: "Audit log" });
+    await audit.getByLabel("Action").selectOption("auth.sign_in_failed");
+    await audit.getByLabel("Actor").fill(email);
+    await audit.getByRole("button", { name: "Filter" }).click();
+    const rows = audit.getByTestId("audit-row");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(email);
+    await expect(rows.first()).toContainText("auth.sign_in_failed");
+    await expect(rows.first()).toContainText("failure");
+    await expect(rows.first()).toContainText("127.0.0.1");
+  });
+});

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { storageState } from "../support/env";
+import { expect, request, test, type Page } from "@playwright/test";
+import { E2E, storageState } from "../support/env";
+import { demoExperimentId, reviewSessionFor } from "../support/review-session";
 import { createExperiment, ragSpec, seedTrace } from "./traces-seed";
 
 test.use({ storageState: storageState("developer") });
@@ -200,20 +201,27 @@ test("new traces are announced without a reload", async ({ page, request }) => {
 
 test.describe("as a reviewer", () => {
   test.use({ storageState: storageState("reviewer") });
-  test("the trace view is read-only", async ({ page, request }) => {
-    const experiments = (await (await request.get("/api/experiments")).json()).experiments as {
-      id: string;
-      name: string;
-    }[];
-    const demo = experiments.find((e) => e.name === "Demo: Acme support assistant")!;
+  test("the trace view of a trace in their session is read-only; other traces are not shown", async ({ page }) => {
+    const admin = await request.newContext({ baseURL: E2E.baseURL, storageState: storageState("admin") });
+    const demo = await demoExperimentId(admin);
     const search = await (
-      await request.post("/api/traces/search", {
-        data: { experimentIds: [demo.id], filter: "feedback.user_feedback = false", maxResults: 1 },
+      await admin.post("/api/traces/search", {
+        data: { experimentIds: [demo], filter: "feedback.user_feedback = false", maxResults: 2 },
       })
     ).json();
-    await page.goto(`/experiments/${demo.id}/traces/${search.traces[0].traceId}`);
+    const [mine, other] = search.traces.map((t: { traceId: string }) => t.traceId);
+    await reviewSessionFor(admin, { experimentId: demo, traceIds: [mine], reviewers: [E2E.reviewer.email] });
+    await admin.dispose();
+
+    await page.goto(`/experiments/${demo}/traces/${mine}`);
     await expect(panel(page).getByTestId("assessment-card").first()).toBeVisible();
     await expect(panel(page).getByRole("button", { name: "Add new assessment" })).toHaveCount(0);
     await expect(panel(page).getByRole("button", { name: "Delete" })).toHaveCount(0);
+
+    // A trace outside the reviewer's sessions: its page shows nothing of it.
+    const res = await page.goto(`/experiments/${demo}/traces/${other}`);
+    expect(res!.status()).toBeGreaterThanOrEqual(400);
+    await expect(panel(page).getByTestId("assessment-card")).toHaveCount(0);
+    await expect(page.getByTestId("trace-row")).toHaveCount(0);
   });
 });

@@ -37,8 +37,9 @@ export async function putArtifact(actor: Actor, relPath: string, body: Uint8Arra
     return;
   }
   const file = resolveArtifactPath(relPath);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(file, body);
+  // Owner-only, whatever the umask of the process (uploads can hold models and data).
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  await fs.writeFile(file, body, { mode: 0o600 });
 }
 
 /** An artifact's bytes (traces.json rendered from the stored spans). */

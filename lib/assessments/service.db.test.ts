@@ -24,7 +24,7 @@ async function actorFor(role: "DEVELOPER" | "REVIEWER"): Promise<Actor> {
   const { user } = await createUser(SYSTEM_ACTOR, {
     email: `${uniqueName(role.toLowerCase())}@t.test`,
     role,
-    password: "password-123",
+    password: "trace-review-passphrase-9",
   });
   return { userId: user.id, email: user.email, name: user.name, role, via: "session" };
 }
@@ -80,7 +80,7 @@ describe("createAssessment", () => {
       error: null,
     });
     expect(a.source).toEqual({ sourceType: "HUMAN", sourceId: dev.name });
-    expect(await getAssessment(reviewer, traceId, a.assessmentId)).toEqual(a);
+    expect(await getAssessment(dev, traceId, a.assessmentId)).toEqual(a);
   });
 
   it("mirrors runId into metadata and reads it back", async () => {
@@ -146,7 +146,7 @@ describe("override and delete", () => {
     });
     expect(replacement.overrides).toBe(old.assessmentId);
     expect((await getAssessment(dev, traceId, old.assessmentId)).valid).toBe(false);
-    const all = await listTraceAssessments(reviewer, traceId);
+    const all = await listTraceAssessments(dev, traceId);
     expect(all.map((a) => a.assessmentId)).toEqual(
       expect.arrayContaining([old.assessmentId, replacement.assessmentId]),
     );
@@ -251,7 +251,7 @@ describe("listAssessmentNames", () => {
       root: { name: "r", spanType: "CHAIN", startMs: 0, durationMs: 1 },
     });
     await createAssessment(dev, otherTrace, { name: "only_elsewhere", kind: "FEEDBACK", value: 1 });
-    const names = await listAssessmentNames(reviewer, experimentId);
+    const names = await listAssessmentNames(dev, experimentId);
     expect(names).toContainEqual({ name: "user_feedback", kind: "FEEDBACK" });
     expect(names).toContainEqual({ name: "accuracy_score", kind: "FEEDBACK" });
     expect(names.filter((n) => n.name === "user_feedback")).toHaveLength(1);

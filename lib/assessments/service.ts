@@ -10,6 +10,7 @@ import { requireRole } from "@/lib/auth/guard";
 import { db, Prisma } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { toAssessmentDto, writeAssessment } from "./internal";
+import { assertTraceReadable, assessmentVisibility, traceScopeWhere } from "@/lib/auth/reviewer-scope";
 import {
   ZCreateAssessmentBody,
   ZUpdateAssessmentBody,
@@ -72,16 +73,22 @@ export async function createAssessment(
 export async function getAssessment(actor: Actor, traceId: string, assessmentId: string): Promise<AssessmentDto> {
   requireRole(actor, "REVIEWER");
   const row = await db().assessment.findFirst({ where: { id: assessmentId, traceId } });
-  if (!row) throw new NotFoundError(`Assessment with ID '${assessmentId}' not found on trace '${traceId}'`);
+  const missing = () => new NotFoundError(`Assessment with ID '${assessmentId}' not found on trace '${traceId}'`);
+  if (!row) throw missing();
+  await assertTraceReadable(actor, traceId);
+  // Another reviewer's label answers as if it did not exist.
+  if (!(await assessmentVisibility(actor, [row]))(row)) throw missing();
   return toAssessmentDto(row);
 }
 
-/** Every assessment on a trace, invalid (overridden) ones included, oldest first. */
+/** Every assessment on a trace, invalid (overridden) ones included, oldest first (a Reviewer's view: see reviewer-scope). */
 export async function listTraceAssessments(actor: Actor, traceId: string): Promise<AssessmentDto[]> {
   requireRole(actor, "REVIEWER");
   await requireTrace(traceId);
+  await assertTraceReadable(actor, traceId);
   const rows = await db().assessment.findMany({ where: { traceId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return rows.map(toAssessmentDto);
+  const visible = await assessmentVisibility(actor, rows);
+  return rows.filter(visible).map(toAssessmentDto);
 }
 
 type MaskField = "name" | "value" | "error" | "rationale" | "metadata" | "valid";
@@ -173,9 +180,10 @@ export async function deleteAssessment(actor: Actor, traceId: string, assessment
 /** Distinct (name, kind) of the assessments in an experiment, by name: table columns and name suggestions. */
 export async function listAssessmentNames(actor: Actor, experimentId: string): Promise<AssessmentNameDto[]> {
   requireRole(actor, "REVIEWER");
+  const scope = traceScopeWhere(actor);
   const groups = await db().assessment.groupBy({
     by: ["name", "kind"],
-    where: { trace: { experimentId } },
+    where: { trace: { experimentId, ...(scope ?? {}) } },
     orderBy: [{ name: "asc" }, { kind: "asc" }],
   });
   return groups.map((g) => ({ name: g.name, kind: g.kind as TAssessmentKind }));

@@ -7,6 +7,10 @@ export interface Actor {
   name: string;
   role: Role;
   via: "session" | "apiKey" | "system";
+  /** The API key the request came with (for the audit log). */
+  apiKeyId?: string;
+  /** Where the request came from (see lib/auth/client-address.ts), for the audit log. */
+  clientAddress?: string;
 }
 
 /** The actor for work the app does on its own behalf (start-up, demo data, CLI). */

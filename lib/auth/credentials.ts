@@ -25,6 +25,8 @@ export interface SignedInUser {
   email: string;
   name: string;
   role: Role;
+  /** Goes into the session token; see loadActor. */
+  sessionVersion: number;
 }
 
 /** Checks an email and password; null when they do not match an active user. */
@@ -36,14 +38,45 @@ export async function authenticateWithPassword(email: string, password: string):
     return null;
   }
   if (!(await verifyPassword(password, user.passwordHash))) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role as Role,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
-/** The actor for a user id from a session, re-read so role changes and disabling apply at once. */
-export async function loadActor(userId: string, via: Actor["via"]): Promise<Actor | null> {
+/**
+ * The actor for a user id from a session, re-read so role changes and disabling apply at once.
+ * With `sessionVersion` (from the session token) a token issued before the last sign-out,
+ * password reset, role change or disable is refused.
+ */
+export async function loadActor(
+  userId: string,
+  via: Actor["via"],
+  opts: { sessionVersion?: number; clientAddress?: string } = {},
+): Promise<Actor | null> {
   const user = await db().user.findUnique({ where: { id: userId } });
   if (!user || user.disabledAt) return null;
-  return { userId: user.id, email: user.email, name: user.name, role: user.role as Role, via };
+  if (opts.sessionVersion !== undefined && opts.sessionVersion !== user.sessionVersion) return null;
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role as Role,
+    via,
+    ...(opts.clientAddress ? { clientAddress: opts.clientAddress } : {}),
+  };
+}
+
+/** Ends every session of a user (sign-out): tokens carrying `sessionVersion` no longer match. */
+export async function endSessions(userId: string, sessionVersion?: number): Promise<void> {
+  // Only the version the signing-out token carries is bumped, so a stale sign-out is a no-op.
+  await db().user.updateMany({
+    where: { id: userId, ...(sessionVersion !== undefined ? { sessionVersion } : {}) },
+    data: { sessionVersion: { increment: 1 } },
+  });
 }
 
 /** The actor a presented key stands for, or null for an unknown, revoked or disabled one. */
@@ -56,5 +89,5 @@ export async function authenticateApiKey(key: string): Promise<Actor | null> {
     await db().apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
   const u = row.user;
-  return { userId: u.id, email: u.email, name: u.name, role: u.role as Role, via: "apiKey" };
+  return { userId: u.id, email: u.email, name: u.name, role: u.role as Role, via: "apiKey", apiKeyId: row.id };
 }

@@ -1,17 +1,23 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers as requestHeaders } from "next/headers";
 import { redirect } from "next/navigation";
-import { ForbiddenError } from "@/lib/errors";
-import type { Actor } from "./actor";
+import { ForbiddenError, TooManyRequestsError } from "@/lib/errors";
+import { recordAuditEvent } from "@/lib/audit/record";
 import { authenticateApiKey, loadActor } from "./credentials";
+import type { Actor } from "./actor";
+import { clientAddress } from "./client-address";
 import { authOptions } from "./next-auth";
 import { roleAtLeast, type Role } from "./roles";
+import { formatUntil, lockState, recordFailure, sleep } from "./throttle";
 
-/** The signed-in user of the current request, or null. */
-export async function getSessionActor(): Promise<Actor | null> {
+/** The signed-in user of the current request, or null (also for a revoked session). */
+export async function getSessionActor(address?: string): Promise<Actor | null> {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? loadActor(id, "session") : null;
+  const user = session?.user as { id?: string; sv?: number } | undefined;
+  if (!user?.id) return null;
+  // Tokens from before session versions existed carry none: they count as version 0.
+  return loadActor(user.id, "session", { sessionVersion: user.sv ?? 0, clientAddress: address });
 }
 
 /**
@@ -20,10 +26,42 @@ export async function getSessionActor(): Promise<Actor | null> {
  * error boundary renders.
  */
 export async function requirePageActor(role: Role, returnTo = "/"): Promise<Actor> {
-  const actor = await getSessionActor();
+  const actor = await getSessionActor(clientAddress(await requestHeaders()));
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (!roleAtLeast(actor.role, role)) throw new ForbiddenError();
   return actor;
+}
+
+/**
+ * An API key's actor; unknown or revoked keys count as failures of the client address, which is
+ * slowed and then locked (429) after too many, so keys cannot be guessed at speed.
+ */
+async function apiKeyActor(key: string, address: string): Promise<Actor | null> {
+  const lock = await lockState("apiKeyAddress", address);
+  if (lock.locked)
+    throw new TooManyRequestsError(
+      `Too many requests with unknown or revoked API keys from your address: locked ${formatUntil(lock.until)}`,
+    );
+  const actor = await authenticateApiKey(key);
+  if (actor) return { ...actor, clientAddress: address };
+  const r = await recordFailure("apiKeyAddress", address);
+  console.warn(`tracelight: unknown or revoked API key from ${address} (${r.failures} failures)`);
+  await recordAuditEvent({
+    clientAddress: address,
+    action: "auth.api_key_rejected",
+    outcome: "FAILURE",
+    details: { prefix: key.slice(0, 10), failures: r.failures },
+  });
+  if (r.justLocked)
+    await recordAuditEvent({
+      clientAddress: address,
+      action: "auth.locked",
+      outcome: "DENIED",
+      target: { type: "address", id: address },
+      details: { kind: "api_key", failures: r.failures, until: r.until?.toISOString() },
+    });
+  if (r.delayMs) await sleep(r.delayMs);
+  return null;
 }
 
 /**
@@ -31,15 +69,16 @@ export async function requirePageActor(role: Role, returnTo = "/"): Promise<Acto
  * Basic (what MLflow clients send with MLFLOW_TRACKING_USERNAME/PASSWORD), else the session.
  */
 export async function actorFromRequest(headers: Headers): Promise<Actor | null> {
+  const address = clientAddress(headers);
   const auth = headers.get("authorization");
   if (auth) {
     const [scheme, value = ""] = auth.split(/\s+/, 2);
-    if (/^bearer$/i.test(scheme!)) return authenticateApiKey(value.trim());
+    if (/^bearer$/i.test(scheme!)) return apiKeyActor(value.trim(), address);
     if (/^basic$/i.test(scheme!)) {
       const decoded = Buffer.from(value, "base64").toString("utf8");
-      return authenticateApiKey(decoded.slice(decoded.indexOf(":") + 1));
+      return apiKeyActor(decoded.slice(decoded.indexOf(":") + 1), address);
     }
     return null;
   }
-  return getSessionActor();
+  return getSessionActor(address);
 }

@@ -8,7 +8,7 @@ export async function checkDatabaseReachable(config: DbConfig): Promise<void> {
   if (config.provider === "sqlite") {
     const dir = path.dirname(config.file!);
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       fs.accessSync(dir, fs.constants.W_OK);
     } catch {
       throw new ConfigError(

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { newId } from "../ids";
 import { ZEmail, ZPassword } from "../users/schemas";
 import { ConfigError } from "../db/config";
+import { passwordWeakness } from "../auth/password-strength";
 
 /**
  * Creates the first admin when there are no users yet, from ADMIN_EMAIL / ADMIN_PASSWORD or
@@ -19,6 +20,8 @@ export async function ensureFirstAdmin(
   if (password !== undefined && !ZPassword.safeParse(password).success) {
     throw new ConfigError("ADMIN_PASSWORD must be at least 8 characters");
   }
+  const weakness = password === undefined ? null : passwordWeakness(password, [email.data, "admin"]);
+  if (weakness) throw new ConfigError(`ADMIN_PASSWORD is too weak: ${weakness} (or unset it to have one generated)`);
   const generated = password === undefined;
   password ??= generatePassword();
   await db.user.create({

@@ -10,6 +10,7 @@ import { loadDemoData } from "../seed/demo";
 import { failInterruptedRuns } from "../evaluation/execution/recovery";
 import { checkDatabaseReachable } from "./check-database";
 import { ensureFirstAdmin } from "./first-admin";
+import { restrictDataPermissions } from "./permissions";
 
 export interface PrepareResult {
   appliedMigrations: string[];
@@ -20,6 +21,7 @@ export interface PrepareResult {
 export async function prepareDatabase(config: DbConfig, opts: { demoData: boolean }): Promise<PrepareResult> {
   await checkDatabaseReachable(config);
   const appliedMigrations = await applyMigrations(config);
+  restrictDataPermissions(config);
   const db = createDb(config);
   try {
     const admin = await ensureFirstAdmin(db);

@@ -24,8 +24,10 @@ export function resolveAuthSecret(db: DbConfig, env: NodeJS.ProcessEnv = process
   }
   const file = path.join(dataDir(), "auth-secret");
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString("base64");
+  // `mode` applies only when the file is new, and after the umask: set it explicitly as well.
   fs.writeFileSync(file, secret, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
   return secret;
 }

@@ -15,7 +15,7 @@ import {
   exportDatasetJsonl,
   getDataset,
 } from "@/lib/evaluation/datasets/service";
-import { getJudgeSettings, updateJudgeSettings } from "@/lib/evaluation/judge-settings/service";
+import { getJudgeSettings, resolveJudgeEndpoint, updateJudgeSettings } from "@/lib/evaluation/judge-settings/service";
 import { startFakeChatServer, type FakeChatServer } from "@/lib/evaluation/judges/testing/fake-chat-server";
 import { createEvaluationRun } from "@/lib/evaluation/execution/service";
 import { waitForRun } from "@/lib/evaluation/execution/runner";
@@ -56,6 +56,20 @@ afterAll(async () => {
 });
 
 const runBody = (b: TCreateEvaluationRunInput) => ZCreateEvaluationRunBody.parse(b);
+
+describe("the judge API key at rest", () => {
+  it("is stored encrypted, never returned, and a legacy plaintext key is encrypted on first read", async () => {
+    const raw = async () => (await db().appSetting.findUnique({ where: { key: "judge.api_key" } }))!.value;
+    expect(await raw()).toMatch(/^enc:v1:/);
+    expect(await raw()).not.toContain("judge-secret");
+    expect((await resolveJudgeEndpoint())!.api_key).toBe("sk-judge-secret-1234");
+    expect(JSON.stringify(await getJudgeSettings(dev))).not.toContain("judge-secret");
+    // A key saved by an older version, in clear: read as is, then stored encrypted.
+    await db().appSetting.update({ where: { key: "judge.api_key" }, data: { value: "sk-judge-secret-1234" } });
+    expect((await resolveJudgeEndpoint())!.api_key).toBe("sk-judge-secret-1234");
+    expect(await raw()).toMatch(/^enc:v1:/);
+  });
+});
 
 async function qaTrace(experimentId: string, question: string, answer: string) {
   return insertTrace(db(), {

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { newExperimentId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
+import { experimentScopeWhere } from "@/lib/auth/reviewer-scope";
 import type { TCreateExperimentBody } from "./schemas";
 
 export const DEFAULT_EXPERIMENT_ID = "0";
@@ -45,11 +46,17 @@ const artifactLocationFor = (id: string) => `mlflow-artifacts:/${id}`;
 
 /** Active experiments, most recently created first, a page at a time (any signed-in role). */
 export async function listExperiments(
-  _actor: Actor,
+  actor: Actor,
   opts: { skip?: number; take?: number; nameContains?: string } = {},
 ): Promise<ExperimentDto[]> {
+  // Reviewers list only the experiments of their labeling sessions.
+  const scope = experimentScopeWhere(actor);
   const rows = await db().experiment.findMany({
-    where: { lifecycleStage: "active", ...(opts.nameContains ? { name: { contains: opts.nameContains } } : {}) },
+    where: {
+      lifecycleStage: "active",
+      ...(opts.nameContains ? { name: { contains: opts.nameContains } } : {}),
+      ...(scope ?? {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     skip: opts.skip ?? 0,
     take: Math.min(opts.take ?? 100, 1000),
@@ -58,8 +65,11 @@ export async function listExperiments(
   return rows.map(toDto);
 }
 
-export async function getExperiment(_actor: Actor, id: string): Promise<ExperimentDto> {
-  const row = await db().experiment.findUnique({ where: { id }, include: { tags: true } });
+export async function getExperiment(actor: Actor, id: string): Promise<ExperimentDto> {
+  const scope = experimentScopeWhere(actor);
+  const row = scope
+    ? await db().experiment.findFirst({ where: { id, ...scope }, include: { tags: true } })
+    : await db().experiment.findUnique({ where: { id }, include: { tags: true } });
   if (!row) throw new NotFoundError(`Could not find experiment with ID ${id}`);
   return toDto(row);
 }

@@ -21,7 +21,8 @@
  * attaches that header on its own.
  */
 import { AppError } from "@/lib/errors";
-import { recordSecurityEvent, requestAddress } from "@/lib/security/events";
+import { clientAddress } from "@/lib/auth/client-address";
+import { recordSecurityEvent } from "@/lib/security/events";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -95,7 +96,7 @@ export function assertSameOrigin(req: Request, path?: string): void {
     recordSecurityEvent({
       action: "request.cross_site_refused",
       outcome: "DENIED",
-      clientAddress: requestAddress(req.headers),
+      clientAddress: clientAddress(req.headers),
       details: {
         method: req.method,
         path: path ?? new URL(req.url).pathname,

@@ -228,6 +228,8 @@ export const ZCreateLabelingSessionBody = z.object({
     .default(1),
   /** When true any reviewer of the experiment may work the queue, not only `assigned_users`. */
   open_to_all_reviewers: z.boolean({ error: "must be true or false" }).default(false),
+  /** When true a reviewer sees the other reviewers' labels on an item once they have submitted their own (default false). */
+  reveal_labels_after_submit: z.boolean({ error: "must be true or false" }).optional(),
 });
 export type TCreateLabelingSessionBody = z.infer<typeof ZCreateLabelingSessionBody>;
 
@@ -238,6 +240,7 @@ export const ZUpdateLabelingSessionBody = z
     assigned_users: z.array(ZUserRef).max(500, "must have at most 500 users").optional(),
     labels_per_item: ZCreateLabelingSessionBody.shape.labels_per_item.unwrap().optional(),
     open_to_all_reviewers: z.boolean({ error: "must be true or false" }).optional(),
+    reveal_labels_after_submit: z.boolean({ error: "must be true or false" }).optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "must change at least one field" });
 export type TUpdateLabelingSessionBody = z.infer<typeof ZUpdateLabelingSessionBody>;

@@ -43,6 +43,8 @@ export interface LabelingSessionDto {
   run_id: string;
   labels_per_item: number;
   open_to_all_reviewers: boolean;
+  /** Reviewers see the other reviewers' labels on an item once they have submitted their own. */
+  reveal_labels_after_submit: boolean;
   label_schemas: { id: string; name: string; title: string; type: string }[];
   assigned_users: { id: string; email: string; name: string }[];
   item_count: number;

@@ -1,17 +1,16 @@
 /**
- * The single place this branch's security events are recorded: allow-list changes, refused
- * cross-site requests and refused server-side URLs. The audit log (lib/audit, from the
- * "accounts" work) was not merged here yet; until it is, each event is one server log line with
- * who, what, when and from where. Once it is, this body becomes
- * `recordAuditEvent({ actor, email, clientAddress, action, outcome, target, details })`.
+ * The single place the network half's security events are recorded: allow-list changes, refused
+ * cross-site requests and refused server-side URLs. Each is a server log line and an audit log
+ * entry (lib/audit/record.ts, which never throws into the caller's flow).
  */
+import { recordAuditEvent } from "@/lib/audit/record";
 
 export type SecurityAction = "allowed_hosts.changed" | "request.cross_site_refused" | "request.url_refused";
 
 export interface SecurityEvent {
   action: SecurityAction;
   /** The acting user (an Actor); structural so this low layer needs nothing from lib/auth. */
-  actor?: { email: string; via: string } | null;
+  actor?: { userId: string; email: string; via: "session" | "apiKey" | "system"; apiKeyId?: string } | null;
   outcome?: "SUCCESS" | "DENIED";
   clientAddress?: string | null;
   target?: { type: string; id: string };
@@ -25,9 +24,12 @@ export function recordSecurityEvent(e: SecurityEvent): void {
     `tracelight audit: ${new Date().toISOString()} ${e.action} ${e.outcome ?? "SUCCESS"} by ${who}${from}` +
       `${e.target ? ` on ${e.target.type} ${e.target.id}` : ""} ${JSON.stringify(e.details ?? {})}`,
   );
-}
-
-/** The client address as the server saw it (the socket address header that `npm start` sets, else the proxy's). */
-export function requestAddress(headers: Headers): string | null {
-  return headers.get("x-tracelight-client-address") ?? headers.get("x-forwarded-for")?.split(",").pop()?.trim() ?? null;
+  void recordAuditEvent({
+    actor: e.actor ?? null,
+    clientAddress: e.clientAddress ?? null,
+    action: e.action,
+    outcome: e.outcome ?? "SUCCESS",
+    target: e.target,
+    details: e.details,
+  });
 }

@@ -4,11 +4,13 @@
  */
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/service";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { SpanDto, TDeleteTracesBody, TraceInfoDto, TraceWithSpansDto } from "./schemas";
 import { TRACE_INFO_SELECT, toTraceInfos } from "./trace-info";
+import { assertTraceReadable, readableTraceIds } from "@/lib/auth/reviewer-scope";
 
 const notFound = (traceId: string) => new NotFoundError(`Trace with ID '${traceId}' not found`);
 
@@ -49,12 +51,16 @@ export function toSpanDto(s: SpanRow): SpanDto {
   };
 }
 
-/** The trace's info (tags, metadata, assessments), no spans. Any signed-in role. */
+/**
+ * The trace's info (tags, metadata, assessments), no spans. Any signed-in role; a Reviewer only
+ * for traces of their labeling sessions (others answer 404, as unknown ones).
+ */
 export async function getTraceInfo(actor: Actor, traceId: string): Promise<TraceInfoDto> {
   requireRole(actor, "REVIEWER");
   const row = await db().trace.findUnique({ where: { id: traceId }, select: TRACE_INFO_SELECT });
   if (!row) throw notFound(traceId);
-  return (await toTraceInfos([row]))[0]!;
+  await assertTraceReadable(actor, traceId);
+  return (await toTraceInfos([row], actor))[0]!;
 }
 
 /** The trace with all its spans, ordered by start time (parents before children at equal times). */
@@ -67,13 +73,14 @@ export async function getTraceWithSpans(actor: Actor, traceId: string): Promise<
 /** Several traces with spans; unknown ids are left out (as MLflow's BatchGetTraces). */
 export async function batchGetTraces(actor: Actor, traceIds: string[]): Promise<TraceWithSpansDto[]> {
   requireRole(actor, "REVIEWER");
-  const ids = [...new Set(traceIds)];
+  const readable = await readableTraceIds(actor, [...new Set(traceIds)]);
+  const ids = [...new Set(traceIds)].filter((id) => readable.has(id));
   if (ids.length === 0) return [];
   const rows = await db().trace.findMany({ where: { id: { in: ids } }, select: TRACE_INFO_SELECT });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ordered = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   const [infos, spans] = await Promise.all([
-    toTraceInfos(ordered),
+    toTraceInfos(ordered, actor),
     db().span.findMany({
       where: { traceId: { in: ordered.map((r) => r.id) } },
       orderBy: [{ traceId: "asc" }, { startTimeNs: "asc" }, { spanId: "asc" }],
@@ -120,6 +127,16 @@ export async function deleteTraces(actor: Actor, experimentId: string, which: TD
     });
     deleted += res.count;
   }
+  await recordAuditEvent({
+    actor,
+    action: "trace.deleted",
+    target: { type: "experiment", id: experimentId },
+    details: {
+      count: deleted,
+      traceIds: ids.slice(0, 100),
+      ...("traceIds" in which ? {} : { maxTimestampMs: which.maxTimestampMs }),
+    },
+  });
   return deleted;
 }
 

@@ -5,7 +5,9 @@
 import "server-only";
 import { toAssessmentDto } from "@/lib/assessments/internal";
 import type { AssessmentDto } from "@/lib/assessments/schemas";
+import type { Actor } from "@/lib/auth/actor";
 import { db, type Prisma } from "@/lib/db/client";
+import { assessmentVisibility } from "@/lib/auth/reviewer-scope";
 import type { TraceInfoDto } from "./schemas";
 
 /** The trace columns a TraceInfoDto needs (select these, not the whole row). */
@@ -41,8 +43,8 @@ function groupBy<T extends { traceId: string }>(rows: T[]): Map<string, T[]> {
 const toMap = (rows: { key: string; value: string }[] | undefined) =>
   Object.fromEntries((rows ?? []).map((r) => [r.key, r.value]));
 
-/** DTOs for these rows, in the same order. */
-export async function toTraceInfos(rows: TraceInfoRow[]): Promise<TraceInfoDto[]> {
+/** DTOs for these rows, in the same order; a Reviewer's copy leaves out other reviewers' labels. */
+export async function toTraceInfos(rows: TraceInfoRow[], actor: Actor): Promise<TraceInfoDto[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [tags, metadata, assessments] = await Promise.all([
@@ -53,7 +55,9 @@ export async function toTraceInfos(rows: TraceInfoRow[]): Promise<TraceInfoDto[]
   const tagsBy = groupBy(tags);
   const metaBy = groupBy(metadata);
   const assessBy = new Map<string, AssessmentDto[]>();
+  const visible = await assessmentVisibility(actor, assessments);
   for (const a of assessments) {
+    if (!visible(a)) continue;
     const dto = toAssessmentDto(a);
     const list = assessBy.get(a.traceId);
     if (list) list.push(dto);

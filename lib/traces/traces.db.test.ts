@@ -17,7 +17,7 @@ async function actorFor(role: "DEVELOPER" | "REVIEWER"): Promise<Actor> {
   const { user } = await createUser(SYSTEM_ACTOR, {
     email: `${uniqueName(role.toLowerCase())}@t.test`,
     role,
-    password: "password-123",
+    password: "trace-review-passphrase-9",
   });
   return { userId: user.id, email: user.email, name: user.name, role, via: "session" };
 }
@@ -81,7 +81,7 @@ beforeAll(async () => {
 
 describe("searchTraces", () => {
   it("pages newest first with tags, metadata and assessments embedded", async () => {
-    const p1 = await searchTraces(reviewer, { experimentIds: [experimentId], maxResults: 4 });
+    const p1 = await searchTraces(dev, { experimentIds: [experimentId], maxResults: 4 });
     expect(p1.traces.map((t) => t.traceId)).toEqual([ids[5], ids[4], ids[3], ids[2]]);
     expect(p1.nextPageToken).toBeTruthy();
     const t2 = p1.traces[3]!;
@@ -106,7 +106,7 @@ describe("searchTraces", () => {
       source: { sourceType: "HUMAN", sourceId: "u1" },
     });
     expect(JSON.parse(t2.requestPreview!)).toEqual({ q: "question 2" });
-    const p2 = await searchTraces(reviewer, {
+    const p2 = await searchTraces(dev, {
       experimentIds: [experimentId],
       maxResults: 4,
       pageToken: p1.nextPageToken,
@@ -116,20 +116,20 @@ describe("searchTraces", () => {
   });
 
   it("filters by state, tag and assessment value and sorts", async () => {
-    const errors = await searchTraces(reviewer, {
+    const errors = await searchTraces(dev, {
       experimentIds: [experimentId],
       filter: "attributes.status = 'ERROR'",
       maxResults: 10,
     });
     expect(errors.traces.map((t) => t.traceId)).toEqual([ids[3]]);
-    const prod = await searchTraces(reviewer, {
+    const prod = await searchTraces(dev, {
       experimentIds: [experimentId],
       filter: "tags.env = 'prod'",
       orderBy: ["timestamp_ms ASC"],
       maxResults: 10,
     });
     expect(prod.traces.map((t) => t.traceId)).toEqual([ids[1], ids[3], ids[5]]);
-    const bad = await searchTraces(reviewer, {
+    const bad = await searchTraces(dev, {
       experimentIds: [experimentId],
       filter: "feedback.user_feedback = false",
       maxResults: 10,
@@ -139,14 +139,14 @@ describe("searchTraces", () => {
 
   it("reports filter syntax errors with a position", async () => {
     await expect(
-      searchTraces(reviewer, { experimentIds: [experimentId], filter: "tags.env = ", maxResults: 10 }),
+      searchTraces(dev, { experimentIds: [experimentId], filter: "tags.env = ", maxResults: 10 }),
     ).rejects.toMatchObject({ status: 400, details: { position: expect.any(Number) } });
   });
 });
 
 describe("getTrace", () => {
   it("returns info and spans with parsed JSON and ns strings", async () => {
-    const { info, spans } = await getTraceWithSpans(reviewer, ids[1]!);
+    const { info, spans } = await getTraceWithSpans(dev, ids[1]!);
     expect(info.traceId).toBe(ids[1]);
     expect(spans.map((s) => s.name)).toEqual(["root-1", "llm"]);
     const [root, llm] = spans;
@@ -157,11 +157,11 @@ describe("getTrace", () => {
     expect(root!.inputs).toEqual({ q: "question 1" });
     expect(llm!.attributes["mlflow.spanType"]).toBe("LLM");
     expect(llm!.events[0]).toMatchObject({ name: "exception", attributes: { "exception.message": "boom" } });
-    await expect(getTraceInfo(reviewer, "tr-missing")).rejects.toMatchObject({ status: 404 });
+    await expect(getTraceInfo(dev, "tr-missing")).rejects.toMatchObject({ status: 404 });
   });
 
   it("batch-gets traces in the asked order, skipping unknown ids", async () => {
-    const got = await batchGetTraces(reviewer, [ids[4]!, "tr-missing", ids[0]!]);
+    const got = await batchGetTraces(dev, [ids[4]!, "tr-missing", ids[0]!]);
     expect(got.map((t) => t.info.traceId)).toEqual([ids[4], ids[0]]);
     expect(got.every((t) => t.spans.length === 2)).toBe(true);
   });
@@ -170,11 +170,11 @@ describe("getTrace", () => {
 describe("tags and deletion", () => {
   it("sets and deletes trace tags", async () => {
     await setTraceTag(dev, ids[0]!, "reviewed", "yes");
-    expect((await getTraceInfo(reviewer, ids[0]!)).tags.reviewed).toBe("yes");
+    expect((await getTraceInfo(dev, ids[0]!)).tags.reviewed).toBe("yes");
     await setTraceTag(dev, ids[0]!, "reviewed", "no");
-    expect((await getTraceInfo(reviewer, ids[0]!)).tags.reviewed).toBe("no");
+    expect((await getTraceInfo(dev, ids[0]!)).tags.reviewed).toBe("no");
     await deleteTraceTag(dev, ids[0]!, "reviewed");
-    expect((await getTraceInfo(reviewer, ids[0]!)).tags.reviewed).toBeUndefined();
+    expect((await getTraceInfo(dev, ids[0]!)).tags.reviewed).toBeUndefined();
     await expect(deleteTraceTag(dev, ids[0]!, "reviewed")).rejects.toMatchObject({ status: 404 });
     await expect(setTraceTag(reviewer, ids[0]!, "k", "v")).rejects.toMatchObject({ status: 403 });
   });

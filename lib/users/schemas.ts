@@ -38,3 +38,11 @@ export const ZAcceptInvitationBody = z.object({
   password: ZPassword,
 });
 export type TAcceptInvitationBody = z.infer<typeof ZAcceptInvitationBody>;
+
+export const ZResetPasswordBody = z.object({
+  /** Omit to have a password generated and returned once. */
+  password: ZPassword.optional(),
+});
+export type TResetPasswordBody = z.infer<typeof ZResetPasswordBody>;
+
+export const ZUnlockAddressBody = z.object({ address: z.string().trim().min(1).max(100) });

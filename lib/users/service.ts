@@ -6,6 +6,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
+import { lockedAccounts } from "./locks";
+import { recordAuditEvent } from "@/lib/audit/service";
 import { pageWindow, type TPageQuery } from "@/lib/paging/schemas";
 import type { TCreateUserBody, TUpdateUserBody } from "./schemas";
 import type { UserDto } from "./types";
@@ -29,6 +32,7 @@ export async function createUser(actor: Actor, body: TCreateUserBody): Promise<{
   requireRole(actor, "ADMIN");
   const existing = await db().user.findUnique({ where: { email: body.email } });
   if (existing) throw new ConflictError(`A user with email ${body.email} already exists`);
+  if (body.password !== undefined) assertStrongPassword(body.password, [body.email, body.name ?? ""]);
   const password = body.password ?? generatePassword();
   const user = await db().user.create({
     data: {
@@ -38,6 +42,12 @@ export async function createUser(actor: Actor, body: TCreateUserBody): Promise<{
       role: body.role,
       passwordHash: await hashPassword(password),
     },
+  });
+  await recordAuditEvent({
+    actor,
+    action: "user.created",
+    target: { type: "user", id: user.id },
+    details: { email: user.email, role: user.role },
   });
   return { user: toUserDto(user), password: body.password ? undefined : password };
 }
@@ -49,7 +59,8 @@ export async function listUsers(actor: Actor, page: TPageQuery): Promise<{ users
     db().user.findMany({ orderBy: { createdAt: "asc" }, ...pageWindow(page) }),
     db().user.count(),
   ]);
-  return { users: users.map(toUserDto), total };
+  const locks = await lockedAccounts(users.map((u) => u.email));
+  return { users: users.map((u) => ({ ...toUserDto(u), lockedUntil: locks.get(u.email) ?? null })), total };
 }
 
 /** Lists the users a session can be assigned to (developers and admins use it when building sessions). */
@@ -74,13 +85,31 @@ export async function updateUser(actor: Actor, userId: string, body: TUpdateUser
     if (admins <= 1)
       throw new ValidationError("This is the last active admin: make another user an admin first", { field: "role" });
   }
-  const updated = await db().user.update({
-    where: { id: userId },
-    data: {
-      role: body.role,
-      name: body.name,
-      disabledAt: body.disabled === undefined ? undefined : body.disabled ? new Date() : null,
-    },
+  const roleChanged = body.role !== undefined && body.role !== user.role;
+  const disabledChanged = body.disabled !== undefined && body.disabled !== (user.disabledAt !== null);
+  const updated = await db().$transaction(async (tx) => {
+    const row = await tx.user.update({
+      where: { id: userId },
+      data: {
+        role: body.role,
+        name: body.name,
+        disabledAt: body.disabled === undefined ? undefined : body.disabled ? new Date() : null,
+        // A new role or a disabled account ends the user's sessions: they sign in again.
+        ...(roleChanged || (disabledChanged && body.disabled) ? { sessionVersion: { increment: 1 } } : {}),
+      },
+    });
+    const target = { type: "user", id: userId };
+    if (roleChanged)
+      await recordAuditEvent(
+        { actor, action: "user.role_changed", target, details: { email: user.email, from: user.role, to: body.role } },
+        tx,
+      );
+    if (disabledChanged)
+      await recordAuditEvent(
+        { actor, action: body.disabled ? "user.disabled" : "user.enabled", target, details: { email: user.email } },
+        tx,
+      );
+    return row;
   });
   return toUserDto(updated);
 }
@@ -91,8 +120,29 @@ export async function resetPassword(actor: Actor, email: string, password?: stri
   if (!user) throw new NotFoundError(`No user with email ${email}`);
   if (user.id !== actor.userId) requireRole(actor, "ADMIN");
   const next = password ?? generatePassword();
-  await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(next) } });
+  if (password !== undefined) assertStrongPassword(password, [user.email, user.name]);
+  const passwordHash = await hashPassword(next);
+  await db().$transaction(async (tx) => {
+    // A new password ends every session signed in with the old one.
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await recordAuditEvent(
+      { actor, action: "user.password_reset", target: { type: "user", id: user.id }, details: { email: user.email } },
+      tx,
+    );
+  });
   return { password: password ? undefined : next };
+}
+
+/** resetPassword by user id (the REST route). */
+export async function resetPasswordById(
+  actor: Actor,
+  userId: string,
+  password?: string,
+): Promise<{ password?: string }> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!user || (userId !== actor.userId && actor.role !== "ADMIN"))
+    throw new NotFoundError(`No user with id ${userId}`);
+  return resetPassword(actor, user.email, password);
 }
 
 export async function countUsers(): Promise<number> {

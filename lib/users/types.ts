@@ -17,4 +17,6 @@ export interface UserDto {
   role: Role;
   disabled: boolean;
   createdAt: string;
+  /** Locked after too many failed sign-ins until then (admins see it in the users list). */
+  lockedUntil?: string | null;
 }

@@ -1,3 +1,4 @@
+import { AuditPanel } from "@/components/settings/audit-panel";
 import { AllowedHostsPanel } from "@/components/settings/allowed-hosts-panel";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { JudgeSettingsPanel } from "@/components/settings/judge-settings-panel";
@@ -17,6 +18,7 @@ async function SettingsPage() {
       <ApiKeysPanel />
       {actor.role !== "REVIEWER" ? <JudgeSettingsPanel canEdit={actor.role === "ADMIN"} /> : null}
       {actor.role === "ADMIN" ? <AllowedHostsPanel /> : null}
+      {actor.role === "ADMIN" ? <AuditPanel /> : null}
     </div>
   );
 }

@@ -2,12 +2,16 @@ import "server-only";
 /**
  * The judge endpoint: AppSetting rows (`judge.base_url`, `judge.model`, `judge.api_key`,
  * `judge.timeout_ms`) set in Settings, else the environment (JUDGE_BASE_URL, JUDGE_API_KEY,
- * JUDGE_MODEL). The key is a secret: DTOs carry only whether one is set and its last 4 characters.
+ * JUDGE_MODEL). The key is a secret: DTOs carry only whether one is set and its last 4 characters,
+ * and it is stored encrypted (lib/security/secrets.ts); a plaintext key from an older version is
+ * encrypted the first time it is read.
  */
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { assertFetchableUrl } from "@/lib/allowed-hosts/service";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { decryptSecret, encryptSecret, isEncrypted } from "@/lib/security/secrets";
 import {
   ZJudgeEndpointConfig,
   type TJudgeEndpointConfig,
@@ -26,7 +30,19 @@ const KEYS = {
 
 async function readRows(): Promise<Record<string, string>> {
   const rows = await db().appSetting.findMany({ where: { key: { in: Object.values(KEYS) } } });
-  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  const out: Record<string, string> = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  const stored = out[KEYS.apiKey];
+  if (stored) {
+    if (!isEncrypted(stored)) {
+      // Migrate on read: only this exact plaintext is replaced, so a concurrent save wins.
+      await db().appSetting.updateMany({
+        where: { key: KEYS.apiKey, value: stored },
+        data: { value: encryptSecret(stored) },
+      });
+    }
+    out[KEYS.apiKey] = decryptSecret(stored);
+  }
+  return out;
 }
 
 interface Raw {
@@ -96,7 +112,21 @@ export async function updateJudgeSettings(actor: Actor, body: TUpdateJudgeSettin
     if (body.timeout_ms !== undefined) await set(KEYS.timeoutMs, String(body.timeout_ms));
     if (body.max_retries !== undefined) await set(KEYS.maxRetries, String(body.max_retries));
     if (body.api_key === null) await tx.appSetting.deleteMany({ where: { key: KEYS.apiKey } });
-    else if (body.api_key !== undefined) await set(KEYS.apiKey, body.api_key);
+    else if (body.api_key !== undefined) await set(KEYS.apiKey, encryptSecret(body.api_key));
+    await recordAuditEvent(
+      {
+        actor,
+        action: "judge_settings.changed",
+        target: { type: "setting", id: "judge" },
+        // Never the key itself: only whether it changed.
+        details: {
+          base_url: body.base_url,
+          model: body.model,
+          api_key: body.api_key === null ? "removed" : body.api_key === undefined ? "kept" : "replaced",
+        },
+      },
+      tx,
+    );
   });
   return getJudgeSettings(actor);
 }

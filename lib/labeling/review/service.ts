@@ -31,7 +31,11 @@ async function buildItem(actor: Actor, session: LoadedSession, itemId: string): 
   if (!item) throw new NotFoundError(`Item '${itemId}' is not in labeling session '${session.id}'`);
   const claim = await db().labelingClaim.findUnique({ where: { itemId_userId: { itemId, userId: actor.userId } } });
   const [trace, progress] = await Promise.all([
-    loadReviewTrace(item.traceId, { userId: actor.userId, sessionRunId: session.runId }),
+    loadReviewTrace(item.traceId, actor, {
+      sessionRunId: session.runId,
+      // The session's own labels by others: only once this reviewer has submitted, if the session says so.
+      revealSession: session.revealLabelsAfterSubmit && claim?.status === "COMPLETED",
+    }),
     myProgress(session.id, actor.userId),
   ]);
   return {

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { assessmentVisibility } from "@/lib/auth/reviewer-scope";
 import type { ReviewTraceDto } from "@/lib/labeling/types";
 export type { ReviewAssessmentDto } from "@/lib/labeling/types";
 export type { ReviewSpanDto, ReviewTraceDto } from "@/lib/labeling/types";
@@ -24,10 +26,12 @@ function parse(text: string | null): unknown {
  */
 export async function loadReviewTrace(
   traceId: string,
-  viewer: { userId: string; sessionRunId: string },
+  actor: Actor,
+  opts: { sessionRunId: string; revealSession: boolean },
 ): Promise<ReviewTraceDto> {
   const trace = await db().trace.findUnique({ where: { id: traceId } });
   if (!trace) throw new NotFoundError(`Trace '${traceId}' does not exist`);
+  const viewer = { userId: actor.userId, ...opts };
   const [spans, assessments] = await Promise.all([
     db().span.findMany({
       where: { traceId },
@@ -36,6 +40,8 @@ export async function loadReviewTrace(
     }),
     db().assessment.findMany({ where: { traceId, valid: true }, orderBy: { createdAt: "asc" }, take: 200 }),
   ]);
+  // Reviewers never see other reviewers' labels from other sessions either (lib/auth/reviewer-scope.ts).
+  const visible = await assessmentVisibility(actor, assessments);
   const ids = new Set(spans.map((s) => s.spanId));
   const root = spans.find((s) => !s.parentSpanId || !ids.has(s.parentSpanId));
   return {
@@ -63,7 +69,9 @@ export async function loadReviewTrace(
       };
     }),
     assessments: assessments
-      .filter((a) => a.runId !== viewer.sessionRunId || a.createdById === viewer.userId)
+      .filter((a) =>
+        a.runId === viewer.sessionRunId ? viewer.revealSession || a.createdById === viewer.userId : visible(a),
+      )
       .map((a) => ({
         name: a.name,
         kind: a.kind,

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { newId, newRunId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/service";
 import { requireRole } from "@/lib/auth/guard";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { getExperiment } from "@/lib/experiments/service";
@@ -31,6 +32,7 @@ export function toSessionDto(s: LoadedSession, itemCount: number): LabelingSessi
     run_id: s.runId,
     labels_per_item: s.labelsPerItem,
     open_to_all_reviewers: s.openToAllReviewers,
+    reveal_labels_after_submit: s.revealLabelsAfterSubmit,
     label_schemas: s.schemaDtos.map((d) => ({ id: d.id, name: d.name, title: d.title, type: d.type })),
     assigned_users: s.reviewers.map((r) => r.user).sort((a, b) => a.email.localeCompare(b.email)),
     item_count: itemCount,
@@ -126,6 +128,7 @@ export async function createLabelingSession(
         runId,
         labelsPerItem: body.labels_per_item,
         openToAllReviewers: body.open_to_all_reviewers,
+        revealLabelsAfterSubmit: body.reveal_labels_after_submit ?? false,
         createdById: realUserId(actor),
         schemas: { create: schemaIds.map((schemaId, position) => ({ schemaId, position })) },
         reviewers: { create: userIds.map((userId) => ({ userId })) },
@@ -143,7 +146,8 @@ export async function listLabelingSessions(
   actor: Actor,
   query: TExperimentListQuery,
 ): Promise<{ sessions: LabelingSessionDto[]; next_page_token?: string }> {
-  await getExperiment(actor, query.experiment_id);
+  // Reviewers' list is filtered to their sessions below (empty for an experiment they have none in).
+  if (roleAtLeast(actor.role, "DEVELOPER")) await getExperiment(actor, query.experiment_id);
   const skip = decodePageToken(query.page_token);
   const take = query.max_results ?? 100;
   const visibility = roleAtLeast(actor.role, "DEVELOPER")
@@ -182,6 +186,9 @@ export async function updateLabelingSession(
         ...(body.name !== undefined ? { name: body.name } : {}),
         ...(body.labels_per_item !== undefined ? { labelsPerItem: body.labels_per_item } : {}),
         ...(body.open_to_all_reviewers !== undefined ? { openToAllReviewers: body.open_to_all_reviewers } : {}),
+        ...(body.reveal_labels_after_submit !== undefined
+          ? { revealLabelsAfterSubmit: body.reveal_labels_after_submit }
+          : {}),
       },
     });
     if (schemaIds) {
@@ -206,5 +213,11 @@ export async function deleteLabelingSession(actor: Actor, sessionId: string): Pr
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
   await db().run.delete({ where: { id: session.runId } });
+  await recordAuditEvent({
+    actor,
+    action: "labeling_session.deleted",
+    target: { type: "labeling_session", id: sessionId },
+    details: { name: session.name, experimentId: session.experimentId },
+  });
   return { deleted: true };
 }

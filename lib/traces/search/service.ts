@@ -10,6 +10,7 @@ import { readDbConfig } from "@/lib/db/config";
 import { compileTraceSearch, nextPageToken } from "@/lib/traces/search";
 import type { SearchTracesResult } from "../schemas";
 import { TRACE_INFO_SELECT, toTraceInfos } from "../trace-info";
+import { traceScopeWhere } from "@/lib/auth/reviewer-scope";
 
 export interface SearchTracesRequest {
   experimentIds: string[];
@@ -23,18 +24,19 @@ export interface SearchTracesRequest {
 /**
  * One page of traces matching an MLflow filter, with tags, metadata and all assessments
  * embedded. Throws FilterSyntaxError/ValidationError (400) on a bad filter, order or token.
- * Any signed-in role may search.
+ * Any signed-in role may search; a Reviewer finds only the traces of their labeling sessions.
  */
 export async function searchTraces(actor: Actor, req: SearchTracesRequest): Promise<SearchTracesResult> {
   requireRole(actor, "REVIEWER");
   const compiled = compileTraceSearch({ provider: readDbConfig().provider, ...req });
+  const scope = traceScopeWhere(actor);
   const rows = await db().trace.findMany({
-    where: compiled.where,
+    where: scope ? { AND: [compiled.where, scope] } : compiled.where,
     orderBy: compiled.orderBy,
     skip: compiled.skip,
     take: compiled.take,
     select: TRACE_INFO_SELECT,
   });
   const token = nextPageToken(compiled.skip, compiled.take, rows.length);
-  return { traces: await toTraceInfos(rows), ...(token ? { nextPageToken: token } : {}) };
+  return { traces: await toTraceInfos(rows, actor), ...(token ? { nextPageToken: token } : {}) };
 }

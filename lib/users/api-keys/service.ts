@@ -6,6 +6,7 @@ import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { API_KEY_PREFIX, hashApiKey } from "@/lib/auth/credentials";
 import { requireRole } from "@/lib/auth/guard";
+import { recordAuditEvent } from "@/lib/audit/service";
 import type { ApiKeyDto } from "@/lib/users/types";
 export type { ApiKeyDto } from "@/lib/users/types";
 
@@ -41,6 +42,12 @@ export async function createApiKey(
   const row = await db().apiKey.create({
     data: { id: newId(), userId: forUserId, name, prefix: key.slice(0, 10), keyHash: hashApiKey(key) },
   });
+  await recordAuditEvent({
+    actor,
+    action: "api_key.created",
+    target: { type: "api_key", id: row.id },
+    details: { name, prefix: row.prefix, forUserId },
+  });
   return { key, apiKey: toDto(row) };
 }
 
@@ -60,5 +67,12 @@ export async function revokeApiKey(actor: Actor, id: string): Promise<ApiKeyDto>
   if (!row || (row.userId !== actor.userId && actor.role !== "ADMIN"))
     throw new NotFoundError(`No API key with id ${id}`);
   const updated = await db().apiKey.update({ where: { id }, data: { revokedAt: row.revokedAt ?? new Date() } });
+  if (!row.revokedAt)
+    await recordAuditEvent({
+      actor,
+      action: "api_key.revoked",
+      target: { type: "api_key", id },
+      details: { name: row.name, prefix: row.prefix, ownerId: row.userId },
+    });
   return toDto(updated);
 }
