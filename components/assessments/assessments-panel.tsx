@@ -4,7 +4,6 @@ import { useQuery } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { useMemo, useState } from "react";
 import { labelingKeys } from "@/components/labeling/query-keys";
-import { useAssessmentNames } from "@/components/traces/table/use-trace-search";
 import { api } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import type { AssessmentDto } from "@/lib/assessments/schemas";
@@ -12,6 +11,7 @@ import type { SpanDto } from "@/lib/traces/schemas";
 import { AssessmentCard } from "./assessment-card";
 import { AssessmentForm, type AssessmentFormValues, type LabelSchemaHint } from "./assessment-form";
 import { useAssessmentMutations } from "./use-assessment-mutations";
+import { useAssessmentNames } from "./use-assessment-names";
 
 interface Props {
   experimentId: string;

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { traceKeys } from "@/components/traces/query-keys";
+import { traceKeys } from "@/components/cache/trace-keys";
 import { api, errorMessage } from "@/components/ui/api-client";
 import type { AssessmentDto, JsonValue, TAssessmentKind } from "@/lib/assessments/schemas";
 import type { TraceWithSpansDto } from "@/lib/traces/schemas";

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
 import { labelingKeys } from "@/components/labeling/query-keys";
-import { traceKeys } from "@/components/traces/query-keys";
+import { traceKeys } from "@/components/cache/trace-keys";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { api, errorMessage } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";

@@ -3,9 +3,9 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { assessmentKeys } from "@/components/assessments/query-keys";
-import { traceKeys } from "@/components/traces/query-keys";
+import { useAssessmentNames } from "@/components/assessments/use-assessment-names";
+import { traceKeys } from "@/components/cache/trace-keys";
 import { ApiError, api } from "@/components/ui/api-client";
-import type { AssessmentNameDto } from "@/lib/assessments/schemas";
 import {
   composeFilter,
   composeOrderBy,
@@ -16,19 +16,6 @@ import {
 import type { SearchTracesResult } from "@/lib/traces/schemas";
 
 const POLL_MS = 5000;
-
-export function useAssessmentNames(experimentId: string, enabled = true) {
-  return useQuery({
-    queryKey: assessmentKeys.names(experimentId),
-    queryFn: ({ signal }) =>
-      api.get<{ names: AssessmentNameDto[] }>(
-        `/api/assessments/names?experiment_id=${encodeURIComponent(experimentId)}`,
-        signal,
-      ),
-    select: (r) => r.names,
-    enabled,
-  });
-}
 
 /** Runs the table's server search for the URL state, and polls for newer traces every 5 s. */
 export function useTraceSearch(experimentId: string, query: ExplorerQuery) {

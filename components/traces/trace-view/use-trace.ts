@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { traceKeys } from "@/components/traces/query-keys";
+import { traceKeys } from "@/components/cache/trace-keys";
 import { api } from "@/components/ui/api-client";
 import type { TraceWithSpansDto } from "@/lib/traces/schemas";
 

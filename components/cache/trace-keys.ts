@@ -1,7 +1,10 @@
 import type { ExplorerQuery } from "@/lib/traces/explorer-query";
 
 /**
- * Query keys of the traces feature. Lists are keyed under `["traces", "search", experimentId]` so one
+ * Query keys of the traces cache. They live below the feature folders because more than one of them
+ * reads or writes these entries (the explorer, the assessments panel's optimistic updates), and a
+ * feature folder importing another's keys in both directions would make a folder loop.
+ * Lists are keyed under `["traces", "search", experimentId]` so one
  * invalidation refreshes every page and filter of an experiment; a trace's detail under its id.
  */
 export const traceKeys = {
