@@ -33,6 +33,23 @@ test("wrong credentials are refused with a message", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
+test("the login form asks for missing fields before sending anything", async ({ page }) => {
+  await page.goto("/login");
+  let sent = 0;
+  page.on("request", (r) => {
+    if (r.url().includes("/api/auth/callback/credentials")) sent++;
+  });
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Enter your email.")).toBeVisible();
+  await expect(page.getByText("Enter your password.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toBeFocused();
+  await page.getByLabel("Email").fill(E2E.admin.email);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Enter your email.")).toHaveCount(0);
+  await expect(page.getByLabel("Password")).toBeFocused();
+  expect(sent).toBe(0);
+});
+
 test("a signed-out visitor of a shared link comes back to it after signing in", async ({ page }) => {
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fsettings/);
