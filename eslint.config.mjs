@@ -87,13 +87,6 @@ export default defineConfig([
     rules: { "tracelight/no-server-only-import": "error" },
   },
   {
-    // The Review App resets per-item UI state (errors, draft status, the URL) when the shown item
-    // changes; data itself comes through TanStack Query. Moving that state into a keyed child
-    // component would let these rules back on.
-    files: ["components/review/use-review-queue.ts"],
-    rules: { "react-hooks/set-state-in-effect": "off", "react-hooks/exhaustive-deps": "off" },
-  },
-  {
     // End-to-end specs walk parsed JSON answers of the API in their assertions.
     files: ["e2e/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

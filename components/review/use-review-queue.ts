@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api, ApiError, errorMessage, fieldIssues } from "@/components/ui/api-client";
 import { formStateFrom, toAnswers, toDefinitions, type TFormState } from "@/lib/labeling/form-values";
 import { validateAnswers } from "@/lib/labeling/label-input";
@@ -18,6 +18,9 @@ function schemaOf(path: string): string {
 }
 
 const initialForm = (i: ReviewItemDto) => formStateFrom(i.schemas, i.claim?.draft ?? i.claim?.answers ?? null);
+
+type DraftState = "idle" | "saving" | "saved";
+const EMPTY_ERRORS: Record<string, string[]> = {};
 
 class AnswerErrors extends Error {
   constructor(readonly byName: Record<string, string[]>) {
@@ -40,12 +43,17 @@ export function useReviewQueue(sessionId: string) {
   const requested = useSearchParams().get("item");
   const [itemId, setItemId] = useState<string | null>(requested);
   const [done, setDone] = useState(false);
-  const [progress, setProgress] = useState<MyProgressDto | null>(null);
-  // The form belongs to one item: a different item starts from its stored draft or answers.
+  const [storedProgress, setProgress] = useState<MyProgressDto | null>(null);
+  // The form, its errors and its draft status belong to one item (each is stored with the item's
+  // id): a different item starts from its stored draft or answers, with no errors, without an
+  // effect resetting anything when the item changes.
   const [formState, setFormState] = useState<{ id: string | null; form: TFormState }>({ id: null, form: {} });
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [errorState, setErrorState] = useState<{ id: string | null; byName: Record<string, string[]> }>({
+    id: null,
+    byName: {},
+  });
   const [message, setMessage] = useState<string | null>(null);
-  const [draftState, setDraftState] = useState<"idle" | "saving" | "saved">("idle");
+  const [draft, setDraft] = useState<{ id: string | null; state: DraftState }>({ id: null, state: "idle" });
   const draftTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const itemQuery = useQuery({
@@ -56,33 +64,41 @@ export function useReviewQueue(sessionId: string) {
     retry: false,
   });
   const item = itemId ? (itemQuery.data ?? null) : null;
-  const form = item ? (formState.id === item.item_id ? formState.form : initialForm(item)) : {};
-
-  // A newly shown item: its form from the stored draft or answers, its id in the URL.
   const shownId = item?.item_id ?? null;
-  useEffect(() => {
-    if (draftTimer.current) clearTimeout(draftTimer.current);
-    setErrors({});
-    setDraftState("idle");
-    const url = new URL(window.location.href);
-    if (item) {
-      setProgress((p) => p ?? item.progress);
-      url.searchParams.set("item", item.item_id);
-    } else if (done) url.searchParams.delete("item");
-    else return;
-    window.history.replaceState(null, "", url);
-    // Only a change of item matters here; refetches of the same item keep what is being typed.
-  }, [shownId, done]);
+  const form = useMemo(
+    () => (item ? (formState.id === item.item_id ? formState.form : initialForm(item)) : {}),
+    [item, formState],
+  );
+  const errors = errorState.id !== null && errorState.id === shownId ? errorState.byName : EMPTY_ERRORS;
+  const draftState: DraftState = draft.id !== null && draft.id === shownId ? draft.state : "idle";
+  // Until a move reports progress, the first item shown (from ?item=) carries it.
+  const progress = storedProgress ?? item?.progress ?? null;
+  const setErrors = useCallback(
+    (byName: Record<string, string[]>) => setErrorState({ id: shownId, byName }),
+    [shownId],
+  );
 
+  // Moving to another item: a pending draft save of the previous one is dropped, and the new
+  // item's id goes into the URL (the item opened from ?item= is there already).
   const show = useCallback(
     ({ item: nextItem, progress: p, message: m }: Move) => {
+      if ((nextItem?.item_id ?? null) !== itemId) {
+        if (draftTimer.current) clearTimeout(draftTimer.current);
+        // Coming back to an item later starts without its old errors or draft status.
+        setErrorState({ id: null, byName: {} });
+        setDraft({ id: null, state: "idle" });
+      }
+      const url = new URL(window.location.href);
+      if (nextItem) url.searchParams.set("item", nextItem.item_id);
+      else url.searchParams.delete("item");
+      window.history.replaceState(null, "", url);
       if (nextItem) client.setQueryData(reviewKeys.item(sessionId, nextItem.item_id), nextItem);
       setItemId(nextItem?.item_id ?? null);
       setDone(!nextItem);
       if (p ?? nextItem?.progress) setProgress(p ?? nextItem!.progress);
       setMessage(m);
     },
-    [client, sessionId],
+    [client, itemId, sessionId],
   );
   const claimNext = useCallback(async (): Promise<Move> => {
     const r = await api.post<NextItemDto>(`${base}/next`);
@@ -119,8 +135,8 @@ export function useReviewQueue(sessionId: string) {
   const saveDraft = useMutation({
     mutationFn: ({ id, answers }: { id: string; answers: Record<string, unknown> }) =>
       api.put(`${base}/items/${id}/draft`, { answers }),
-    onSuccess: () => setDraftState("saved"),
-    onError: () => setDraftState("idle"),
+    onSuccess: (_r, { id }) => setDraft({ id, state: "saved" }),
+    onError: (_e, { id }) => setDraft({ id, state: "idle" }),
   });
   // Submit counts the item as done at once (the progress bar moves before the round trip) and
   // puts the count back if the server refuses the answers.
@@ -164,8 +180,8 @@ export function useReviewQueue(sessionId: string) {
         const nextForm = update(prev.id === item.item_id ? prev.form : initialForm(item));
         if (item.claim?.status === "IN_PROGRESS") {
           if (draftTimer.current) clearTimeout(draftTimer.current);
-          setDraftState("saving");
           const id = item.item_id;
+          setDraft({ id, state: "saving" });
           const answers = toAnswers(item.schemas, nextForm);
           draftTimer.current = setTimeout(() => saveDraft.mutate({ id, answers }), 400);
         }
@@ -185,7 +201,7 @@ export function useReviewQueue(sessionId: string) {
     if (!checked.ok) return setErrors(collect(checked.issues));
     if (draftTimer.current) clearTimeout(draftTimer.current);
     submitMutation.mutate({ id: item.item_id, answers });
-  }, [form, item, submitMutation]);
+  }, [form, item, setErrors, submitMutation]);
 
   const busy = next.isPending || back.isPending || skip.isPending || submitMutation.isPending;
   const loadFailed =

@@ -102,6 +102,15 @@ test("admin builds a labeling session, a reviewer labels two items by keyboard, 
   await reviewer.keyboard.press("Enter");
   await expect(reviewer.getByTestId("review-progress")).toContainText("2 of 4 labeled by you");
   await expect(reviewer.getByTestId("review-trace-id")).not.toHaveText(secondTrace);
+  // The next item starts clean (no draft status); an error belongs to its item, so going back to
+  // the previous one shows none.
+  await expect(reviewer.getByText("Draft saved")).toHaveCount(0);
+  await reviewer.keyboard.press("Enter");
+  await expect(reviewer.getByText("Answer at least one question, or skip the item (S).")).toBeVisible();
+  await reviewer.keyboard.press("k");
+  await expect(reviewer.getByTestId("review-trace-id")).toHaveText(secondTrace);
+  await expect(reviewer).toHaveURL(/[?&]item=/);
+  await expect(reviewer.getByText("Answer at least one question")).toHaveCount(0);
 
   // ---------------------------------------------------------------- admin: the labels are there
   const labelOf = async (traceId: string) => {
