@@ -10,6 +10,7 @@ import { readBodyLimited } from "@/lib/http/body";
 import { route } from "@/lib/http/route";
 import { endpointNotFound, compileRoutes, runMlflowRoute, type MlflowVersion } from "./router";
 import { assessmentRoutes } from "./routes/assessments";
+import { datasetRoutes } from "./routes/datasets";
 import { experimentRunRoutes } from "./routes/experiments-runs";
 import { labelSchemaRoutes } from "./routes/label-schemas";
 import { reviewQueueRoutes } from "./routes/review-queues";
@@ -19,6 +20,7 @@ import { traceRoutes } from "./routes/traces";
 const VERSIONS = new Set(["2.0", "3.0"]);
 const match = compileRoutes([
   ...traceRoutes,
+  ...datasetRoutes,
   ...assessmentRoutes,
   ...experimentRunRoutes,
   ...labelSchemaRoutes,
