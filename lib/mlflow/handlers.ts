@@ -13,6 +13,7 @@ import { assessmentRoutes } from "./routes/assessments";
 import { datasetRoutes } from "./routes/datasets";
 import { experimentRunRoutes } from "./routes/experiments-runs";
 import { labelSchemaRoutes } from "./routes/label-schemas";
+import { loggedModelRoutes } from "./routes/logged-models";
 import { reviewQueueRoutes } from "./routes/review-queues";
 import { runDataRoutes } from "./routes/run-data";
 import { traceRoutes } from "./routes/traces";
@@ -21,6 +22,7 @@ const VERSIONS = new Set(["2.0", "3.0"]);
 const match = compileRoutes([
   ...traceRoutes,
   ...datasetRoutes,
+  ...loggedModelRoutes,
   ...assessmentRoutes,
   ...experimentRunRoutes,
   ...labelSchemaRoutes,
