@@ -139,6 +139,9 @@ test.describe("real MLflow Python client", () => {
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("matches_expected/mean 1");
     await expect(row).toContainText("1 traces");
+    // Not an empty Evaluation tab: the mlflow.genai.evaluate run is there.
+    await expect(evalPage.getByText("No evaluation runs yet")).toHaveCount(0);
+    await expect(evalPage.getByTestId("no-app-runs")).toBeVisible();
     await row.getByRole("link", { name: "1 traces" }).click();
     await expect(evalPage).toHaveURL(new RegExp(`q=run_id`));
     await dev.close();
