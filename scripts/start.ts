@@ -11,13 +11,14 @@ import { ConfigError, readDbConfig, redactUrl } from "../lib/db/config";
 
 const dev = process.argv.includes("--dev");
 const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public"];
-const SOURCE_FILES = ["next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCE_FILES = ["next.config.mjs", "package.json", "postcss.config.mjs", "proxy.ts", "tsconfig.json"];
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
   const stat = fs.statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
+  // A folder's own time changes when a file in it is added, removed or renamed.
+  let newest = stat.mtimeMs;
   for (const child of fs.readdirSync(entry)) {
     if (child === "generated" || child === "node_modules" || child.endsWith(".test.ts")) continue;
     newest = Math.max(newest, newestMtime(path.join(entry, child)));

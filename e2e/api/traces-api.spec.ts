@@ -34,7 +34,7 @@ test("search pages with a token and reports filter errors with a position", asyn
   });
 });
 
-test("assessments: create, patch with a mask, delete; reviewers may read but not write", async ({
+test("assessments: create, patch with a mask, delete; reviewers outside the trace's sessions neither read nor write", async ({
   request,
   playwright,
 }) => {
@@ -61,7 +61,8 @@ test("assessments: create, patch with a mask, delete; reviewers may read but not
     baseURL: new URL(created.url()).origin,
     storageState: storageState("reviewer"),
   });
-  expect((await reviewer.get(`/api/traces/${traceId}/assessments/${a.assessmentId}`)).status()).toBe(200);
+  // The trace is in none of the reviewer's labeling sessions: it does not exist for them.
+  expect((await reviewer.get(`/api/traces/${traceId}/assessments/${a.assessmentId}`)).status()).toBe(404);
   expect(
     (
       await reviewer.post(`/api/traces/${traceId}/assessments`, { data: { name: "x", kind: "FEEDBACK", value: 1 } })
