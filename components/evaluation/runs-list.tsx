@@ -10,8 +10,12 @@ import { useApi } from "./use-api";
 
 const PAGE_SIZE = 20;
 
-/** The experiment's evaluation runs, newest first; refreshes every second while one is in progress. */
-export function RunsList({ experimentId }: { experimentId: string }) {
+/**
+ * The experiment's evaluation runs, newest first; refreshes every second while one is in progress.
+ * `hasMlflowRuns`: runs from `mlflow.genai.evaluate` are listed below this one, so with none of
+ * ours the page is not "empty" and only a one-line hint is shown.
+ */
+export function RunsList({ experimentId, hasMlflowRuns = false }: { experimentId: string; hasMlflowRuns?: boolean }) {
   const [page, setPage] = useState(1);
   const { data, error } = useApi<{ runs: EvaluationRunDto[]; total: number }>(
     `/api/evaluation/experiments/${experimentId}/runs?page=${page}&page_size=${PAGE_SIZE}`,
@@ -23,6 +27,16 @@ export function RunsList({ experimentId }: { experimentId: string }) {
   const base = `/experiments/${experimentId}/evaluation`;
   if (error) return <p className="text-sm text-red-600">{error}</p>;
   if (!data) return <p className="text-sm text-slate-500">Loading runs…</p>;
+  if (!data.runs.length && hasMlflowRuns) {
+    return (
+      <p className="text-sm text-slate-500" data-testid="no-app-runs">
+        No runs started in Tracelight yet.{" "}
+        <Link className="text-indigo-600 hover:underline" href={`${base}/new`}>
+          Start a run →
+        </Link>
+      </p>
+    );
+  }
   if (!data.runs.length) {
     return (
       <EmptyState

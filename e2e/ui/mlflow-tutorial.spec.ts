@@ -3,7 +3,7 @@
  * installed, against the server this run started: steps 1–5 (step 5 exactly as the tutorial has
  * it), the expert's labels submitted in the Review App at `session.url`, read back through
  * `mlflow.search_traces(run_id=session.mlflow_run_id)`, synced into a dataset, and evaluated
- * against (step 6); then the rest of the labeling API and a 3.14-style REST sequence through the
+ * against it as `mlflow.genai.datasets.get_dataset(...)` returns it (step 6); then the rest of the labeling API and a 3.14-style REST sequence through the
  * client's own HTTP layer. The client cannot be built in CI: there these tests skip, naming why.
  *
  * Client: MLFLOW_PYTHON (default /usr/bin/python3) with MLFLOW_CLIENT_SITE on PYTHONPATH (default
@@ -128,6 +128,7 @@ test.describe("real MLflow Python client", () => {
         }),
       },
     ]);
+    expect(six.dataset_experiment_ids).toEqual([six.experiment_id]);
     expect(six.metrics).toMatchObject({ "matches_expected/mean": 1 });
 
     // The evaluate run is listed in the Evaluation tab with its metric, trace and assessment.
@@ -138,6 +139,9 @@ test.describe("real MLflow Python client", () => {
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("matches_expected/mean 1");
     await expect(row).toContainText("1 traces");
+    // Not an empty Evaluation tab: the mlflow.genai.evaluate run is there.
+    await expect(evalPage.getByText("No evaluation runs yet")).toHaveCount(0);
+    await expect(evalPage.getByTestId("no-app-runs")).toBeVisible();
     await row.getByRole("link", { name: "1 traces" }).click();
     await expect(evalPage).toHaveURL(new RegExp(`q=run_id`));
     await dev.close();

@@ -10,8 +10,10 @@ import { readBodyLimited } from "@/lib/http/body";
 import { route } from "@/lib/http/route";
 import { endpointNotFound, compileRoutes, runMlflowRoute, type MlflowVersion } from "./router";
 import { assessmentRoutes } from "./routes/assessments";
+import { datasetRoutes } from "./routes/datasets";
 import { experimentRunRoutes } from "./routes/experiments-runs";
 import { labelSchemaRoutes } from "./routes/label-schemas";
+import { loggedModelRoutes } from "./routes/logged-models";
 import { reviewQueueRoutes } from "./routes/review-queues";
 import { runDataRoutes } from "./routes/run-data";
 import { traceRoutes } from "./routes/traces";
@@ -19,6 +21,8 @@ import { traceRoutes } from "./routes/traces";
 const VERSIONS = new Set(["2.0", "3.0"]);
 const match = compileRoutes([
   ...traceRoutes,
+  ...datasetRoutes,
+  ...loggedModelRoutes,
   ...assessmentRoutes,
   ...experimentRunRoutes,
   ...labelSchemaRoutes,

@@ -5,6 +5,7 @@ import json
 import os
 
 import mlflow
+import mlflow.genai.datasets
 from mlflow.genai.labeling import get_labeling_session
 from mlflow.genai.scorers import scorer
 
@@ -39,14 +40,11 @@ def fixed_app(question: str) -> str:
     return "MLflow is an open-source platform for the ML lifecycle."
 
 
-# Step 6: evaluate the (fixed) app against the synced dataset's records (the experts' expected responses).
-from tracelight_mlflow import TracelightClient
-
-client = TracelightClient(mlflow.get_tracking_uri())
-dataset = client.find_dataset(session.experiment_id, "quickstart_eval")
-records = client.request("GET", f"/api/evaluation/datasets/{dataset['id']}/records")["records"]
-eval_data = [{"inputs": r["inputs"], "expectations": r["expectations"]} for r in records]
-result = mlflow.genai.evaluate(data=eval_data, predict_fn=fixed_app, scorers=[matches_expected])
+# Step 6: evaluate the (fixed) app against the synced dataset (the experts' expected responses),
+# read through MLflow's own dataset API (/api/3.0/mlflow/datasets/...), as the tutorial does.
+dataset = mlflow.genai.datasets.get_dataset(name="quickstart_eval")
+records = [{"inputs": r["inputs"], "expectations": r["expectations"]} for r in dataset.to_df().to_dict("records")]
+result = mlflow.genai.evaluate(data=dataset, predict_fn=fixed_app, scorers=[matches_expected])
 
 print(
     json.dumps(
@@ -55,7 +53,8 @@ print(
             "labeled_trace_ids": [t.info.trace_id for t in labeled],
             "sessions": [s.name for s in mlflow.genai.labeling.get_labeling_sessions()],
             "metrics": result.metrics,
-            "dataset_records": [{"inputs": r["inputs"], "expectations": r["expectations"]} for r in records],
+            "dataset_records": records,
+            "dataset_experiment_ids": dataset.experiment_ids,
             "eval_run_id": result.run_id,
             "experiment_id": session.experiment_id,
         },

@@ -29,7 +29,7 @@ async function EvaluationPage({ params }: { params: Promise<{ experimentId: stri
           </Link>
         }
       />
-      <RunsList experimentId={experimentId} />
+      <RunsList experimentId={experimentId} hasMlflowRuns={mlflowRuns.length > 0} />
       <MlflowEvaluateRuns experimentId={experimentId} runs={mlflowRuns} />
       <DatasetsPanel experimentId={experimentId} sessions={sessions} />
     </div>
