@@ -206,10 +206,17 @@ test.describe("as a reviewer", () => {
     const demo = await demoExperimentId(admin);
     const search = await (
       await admin.post("/api/traces/search", {
-        data: { experimentIds: [demo], filter: "feedback.user_feedback = false", maxResults: 2 },
+        data: { experimentIds: [demo], filter: "feedback.user_feedback IS NOT NULL", maxResults: 20 },
       })
     ).json();
-    const [mine, other] = search.traces.map((t: { traceId: string }) => t.traceId);
+    const ids: string[] = search.traces.map((t: { traceId: string }) => t.traceId);
+    // Other specs put demo traces into this reviewer's sessions: "other" must be one they cannot see.
+    const asReviewer = await request.newContext({ baseURL: E2E.baseURL, storageState: storageState("reviewer") });
+    const hidden: string[] = [];
+    for (const id of ids) if ((await asReviewer.get(`/api/traces/${id}`)).status() === 404) hidden.push(id);
+    await asReviewer.dispose();
+    expect(hidden.length, "demo traces outside the reviewer's sessions").toBeGreaterThanOrEqual(2);
+    const [mine, other] = hidden as [string, string];
     await reviewSessionFor(admin, { experimentId: demo, traceIds: [mine], reviewers: [E2E.reviewer.email] });
     await admin.dispose();
 
