@@ -20,7 +20,7 @@ import tracelight from "./scripts/lint/eslint-plugin-tracelight.mjs";
 const LAYERS = [
   ["errors.ts", "ids.ts", "db", "paging", "security"],
   ["auth", "http"],
-  ["experiments", "users", "tracking-runs", "seed", "allowed-hosts"],
+  ["experiments", "users", "tracking-runs", "seed", "allowed-hosts", "logged-models"],
   ["assessments", "ingestion"],
   ["traces"],
   ["evaluation", "artifacts", "feedback"],
