@@ -93,6 +93,11 @@ test("internal app URLs are refused in every notation until an admin allows the 
     const rows = await (await dev.get(`/api/evaluation/runs/${runId}/rows`)).json();
     expect(rows.rows[0].outputs).toBe("from the local app");
     expect(calls).toBe(1);
+    // The refusals and the allow-list change are in the audit log.
+    const events = async (action: string) =>
+      ((await (await admin.get(`/api/audit?action=${action}&page_size=200`)).json()).events as unknown[]).length;
+    expect(await events("request.url_refused")).toBeGreaterThanOrEqual(notations.length);
+    expect(await events("allowed_hosts.changed")).toBeGreaterThanOrEqual(1);
   } finally {
     // Leave the list as global setup made it, for the other specs.
     await admin.put("/api/security/allowed-hosts", { data: { hosts: ["127.0.0.1"] } });
