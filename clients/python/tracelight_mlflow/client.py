@@ -95,21 +95,23 @@ class TracelightClient:
             except ValueError:
                 raise TracelightError(err.code, "INTERNAL_ERROR", text or err.reason) from None
 
-    # ------------------------------------------------------------------ label schemas
-
-    def list_schemas(self, experiment_id: str) -> list[dict[str, Any]]:
+    def _list_all(self, path: str, key: str, experiment_id: str) -> list[dict[str, Any]]:
+        """Every item of a paged list of the experiment, following next_page_token."""
         out: list[dict[str, Any]] = []
         token = None
         while True:
             page = self.request(
-                "GET",
-                "/api/labeling/schemas",
-                params={"experiment_id": experiment_id, "max_results": 500, "page_token": token},
+                "GET", path, params={"experiment_id": experiment_id, "max_results": 500, "page_token": token}
             )
-            out.extend(page.get("schemas", []))
+            out.extend(page.get(key, []))
             token = page.get("next_page_token")
             if not token:
                 return out
+
+    # ------------------------------------------------------------------ label schemas
+
+    def list_schemas(self, experiment_id: str) -> list[dict[str, Any]]:
+        return self._list_all("/api/labeling/schemas", "schemas", experiment_id)
 
     def find_schema(self, experiment_id: str, name: str) -> dict[str, Any] | None:
         return next((s for s in self.list_schemas(experiment_id) if s["name"] == name), None)
@@ -137,18 +139,7 @@ class TracelightClient:
     # ------------------------------------------------------------------ labeling sessions
 
     def list_sessions(self, experiment_id: str) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        token = None
-        while True:
-            page = self.request(
-                "GET",
-                "/api/labeling/sessions",
-                params={"experiment_id": experiment_id, "max_results": 500, "page_token": token},
-            )
-            out.extend(page.get("sessions", []))
-            token = page.get("next_page_token")
-            if not token:
-                return out
+        return self._list_all("/api/labeling/sessions", "sessions", experiment_id)
 
     def get_session(self, session_id: str) -> dict[str, Any]:
         return self.request("GET", f"/api/labeling/sessions/{session_id}")
