@@ -53,7 +53,7 @@ export function DatasetsPanel({
   const client = useQueryClient();
   const [page, setPage] = useState(1);
   const { data, error } = useApi<{ datasets: DatasetDto[]; total: number }>(
-    `/api/evaluation/experiments/${experimentId}/datasets?page=${page}&page_size=${PAGE_SIZE}`,
+    `/api/evaluation/experiments/${experimentId}/datasets?page=${page}&pageSize=${PAGE_SIZE}`,
   );
   const [message, setMessage] = useState<string | null>(null);
   const form = useForm<FormFields, unknown, Body>({

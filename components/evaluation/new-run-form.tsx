@@ -56,7 +56,7 @@ function messages(errors: FieldErrors): string[] {
 export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: string; initialDatasetId?: string }) {
   const router = useRouter();
   const datasets = useApi<{ datasets: DatasetDto[] }>(
-    `/api/evaluation/experiments/${experimentId}/datasets?page=1&page_size=200`,
+    `/api/evaluation/experiments/${experimentId}/datasets?page=1&pageSize=200`,
   );
   const judge = useApi<JudgeSettingsDto>("/api/evaluation/judge-settings");
   const form = useForm<FormFields, unknown, Body>({

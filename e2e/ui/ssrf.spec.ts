@@ -95,7 +95,7 @@ test("internal app URLs are refused in every notation until an admin allows the 
     expect(calls).toBe(1);
     // The refusals and the allow-list change are in the audit log.
     const events = async (action: string) =>
-      ((await (await admin.get(`/api/audit?action=${action}&page_size=200`)).json()).events as unknown[]).length;
+      ((await (await admin.get(`/api/audit?action=${action}&pageSize=200`)).json()).events as unknown[]).length;
     expect(await events("request.url_refused")).toBeGreaterThanOrEqual(notations.length);
     expect(await events("allowed_hosts.changed")).toBeGreaterThanOrEqual(1);
   } finally {

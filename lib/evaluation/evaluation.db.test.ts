@@ -146,7 +146,7 @@ describe("evaluation: labels → dataset → judged run", () => {
 
     const created = await createDataset(dev, exp.id, { name: "golden", session_id: sessionId });
     expect(created).toMatchObject({ version: 1, inserted: 3, updated: 0, skipped: 1 });
-    const { records } = await listDatasetRecords(dev, created.dataset.id, { page: 1, page_size: 50 });
+    const { records } = await listDatasetRecords(dev, created.dataset.id, { page: 1, pageSize: 50 });
     expect(records.map((r) => [r.sourceTraceId, r.inputs, r.expectations])).toEqual([
       [t1, { question: "What is the capital of France?" }, { expected_response: "Paris" }],
       [t2, { question: "What is 2 + 2?" }, { expected_response: "4" }],
@@ -207,7 +207,7 @@ describe("evaluation: labels → dataset → judged run", () => {
     expect(codeAssessments).toBe(3);
     expect(await db().traceRunLink.count({ where: { runId: done.runId } })).toBe(3);
 
-    const rows = await listRunRows(dev, run.id, { page: 1, page_size: 2 });
+    const rows = await listRunRows(dev, run.id, { page: 1, pageSize: 2 });
     expect(rows.total).toBe(3);
     expect(rows.rows.map((r) => [r.traceId, r.status, r.outputs])).toEqual([
       [t1, "DONE", "The capital of France is Paris."],
@@ -248,7 +248,7 @@ describe("evaluation: labels → dataset → judged run", () => {
     });
     expect(done.summary.find((s) => s.name === "token_f1")).toMatchObject({ scored: 4, errors: 0 });
 
-    const { rows } = await listRunRows(dev, run.id, { page: 1, page_size: 10 });
+    const { rows } = await listRunRows(dev, run.id, { page: 1, pageSize: 10 });
     expect(rows.map((r) => r.status)).toEqual(["DONE", "ERROR", "ERROR", "DONE"]);
     expect(rows[1]!.error).toMatch(/correctness: judge timed out after 800 ms \(after 2 attempts\)/);
     expect(rows[2]!.error).toMatch(/correctness: .*(verdict|JSON|malformed)/i);
@@ -282,8 +282,8 @@ describe("datasets: versions, edits, export; runs against the app; comparing run
       ],
     });
     expect(merged).toMatchObject({ version: 2, inserted: 1, updated: 1 });
-    const v1 = await listDatasetRecords(dev, ds.dataset.id, { page: 1, page_size: 10, version: 1 });
-    const v2 = await listDatasetRecords(dev, ds.dataset.id, { page: 1, page_size: 10 });
+    const v1 = await listDatasetRecords(dev, ds.dataset.id, { page: 1, pageSize: 10, version: 1 });
+    const v2 = await listDatasetRecords(dev, ds.dataset.id, { page: 1, pageSize: 10 });
     expect(v1.records.map((r) => r.expectations)).toEqual([
       { expected_response: "Paris" },
       { expected_response: "Rome" },
@@ -332,7 +332,7 @@ describe("datasets: versions, edits, export; runs against the app; comparing run
     const d1 = await getEvaluationRun(dev, r1.id);
     expect(d1).toMatchObject({ status: "COMPLETED", doneRows: 2, errorRows: 0 });
     expect(JSON.stringify(d1)).not.toContain("sk-app-secret");
-    const rows = (await listRunRows(dev, r1.id, { page: 1, page_size: 10 })).rows;
+    const rows = (await listRunRows(dev, r1.id, { page: 1, pageSize: 10 })).rows;
     expect(rows.map((r) => r.outputs)).toEqual(["The answer is Paris", "The answer is Rome, Italy"]);
     // Each app call is a trace: root span with the row's inputs, child chat span with the raw call.
     const spans = await db().span.findMany({ where: { traceId: rows[0]!.traceId! }, orderBy: { startTimeNs: "asc" } });
@@ -343,7 +343,7 @@ describe("datasets: versions, edits, export; runs against the app; comparing run
       ]),
     );
 
-    const cmp = await compareRuns(dev, r2.id, { page: 1, page_size: 10, other: r1.id });
+    const cmp = await compareRuns(dev, r2.id, { page: 1, pageSize: 10, other: r1.id });
     expect(
       cmp.pairs.map((p) => [
         (p.a.inputs as { question: string }).question,
@@ -427,7 +427,7 @@ describe("server-side URL fields and the allow-list", () => {
     );
     await waitForRun(run.id);
     expect(await getEvaluationRun(dev, run.id)).toMatchObject({ status: "COMPLETED", doneRows: 1 });
-    const [row] = (await listRunRows(dev, run.id, { page: 1, page_size: 10 })).rows;
+    const [row] = (await listRunRows(dev, run.id, { page: 1, pageSize: 10 })).rows;
     expect(row!.outputs).toMatch(/^The answer is/);
   });
 });

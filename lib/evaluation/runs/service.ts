@@ -207,7 +207,7 @@ export async function compareRuns(
 }> {
   requireRole(actor, "DEVELOPER");
   const [ra, rb] = await Promise.all([loadRun(id), loadRun(q.other)]);
-  const { rows, total } = await listRunRows(actor, id, { page: q.page, page_size: q.page_size });
+  const { rows, total } = await listRunRows(actor, id, { page: q.page, pageSize: q.pageSize });
   const keys = rows.map((r) => inputsHash(r.inputs));
   // Only ids and inputs of the other run are scanned; its matching rows are then read in full.
   const others = await db().evaluationRunRow.findMany({

@@ -226,7 +226,7 @@ export const datasetRoutes: MlflowRoute[] = [
       const size = input.max_results ?? 1000;
       if (offset % size !== 0) throw invalid("page_token", "was issued for a different max_results");
       const d = await getDataset(actor, params.datasetId!);
-      const page = await listDatasetRecords(actor, d.id, { page: offset / size + 1, page_size: size });
+      const page = await listDatasetRecords(actor, d.id, { page: offset / size + 1, pageSize: size });
       const next =
         offset + page.records.length < page.total ? nextPageToken(offset, size, page.records.length) : undefined;
       return {
