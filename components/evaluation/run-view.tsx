@@ -68,7 +68,7 @@ export function RunView({
               {r.outputSource.kind === "trace"
                 ? "existing trace outputs"
                 : r.outputSource.kind === "openai_chat"
-                  ? `chat completions at ${r.outputSource.base_url}`
+                  ? `chat completions at ${r.outputSource.baseUrl}`
                   : `POST ${r.outputSource.url}`}
             </div>
             <div className="font-mono text-xs">MLflow run {r.runId}</div>
