@@ -1,5 +1,6 @@
 "use client";
 
+import { ArrowRight } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -32,7 +33,7 @@ export function RunsList({ experimentId, hasMlflowRuns = false }: { experimentId
       <p className="text-sm text-slate-500" data-testid="no-app-runs">
         No runs started in Tracelight yet.{" "}
         <Link className="text-indigo-600 hover:underline" href={`${base}/new`}>
-          Start a run →
+          Start a run <ArrowRight aria-hidden className="inline size-3.5 align-[-2px]" />
         </Link>
       </p>
     );
@@ -43,7 +44,7 @@ export function RunsList({ experimentId, hasMlflowRuns = false }: { experimentId
         title="No evaluation runs yet"
         action={
           <Link className="text-indigo-600 hover:underline" href={`${base}/new`}>
-            Start a run →
+            Start a run <ArrowRight aria-hidden className="inline size-3.5 align-[-2px]" />
           </Link>
         }
       >

@@ -1,3 +1,4 @@
+import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { RunView } from "@/components/evaluation/run-view";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,7 +23,7 @@ async function EvaluationRunPage({
         title={run.name}
         description={
           <Link className="text-indigo-700 hover:underline" href={`/experiments/${experimentId}/evaluation`}>
-            ← All runs and datasets
+            <ArrowLeft aria-hidden className="inline size-3.5 align-[-2px]" /> All runs and datasets
           </Link>
         }
       />
