@@ -6,6 +6,7 @@ import { useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { EvaluationRunDto } from "@/lib/evaluation/runs/types";
 import { Pager } from "./pager";
+import { runTime, shortRunId } from "./run-label";
 import { RunStatus } from "./run-status";
 import { useApi } from "./use-api";
 
@@ -72,13 +73,16 @@ export function RunsList({ experimentId, hasMlflowRuns = false }: { experimentId
                 <Link className="font-medium text-indigo-700 hover:underline" href={`${base}/runs/${r.id}`}>
                   {r.name}
                 </Link>
+                <span className="ml-2 font-mono text-xs text-slate-500" title={`Run id ${r.id}`}>
+                  {shortRunId(r.id)}
+                </span>
               </td>
               <td className="px-3 py-2 text-slate-600">{r.sourceLabel}</td>
               <td className="px-3 py-2 text-slate-600">{r.scorers.map((s) => s.name ?? s.type).join(", ")}</td>
               <td className="px-3 py-2">
                 <RunStatus run={r} />
               </td>
-              <td className="px-3 py-2 text-slate-600">{new Date(r.createdAt).toLocaleString()}</td>
+              <td className="px-3 py-2 text-slate-600">{runTime(r.createdAt)}</td>
             </tr>
           ))}
         </tbody>
