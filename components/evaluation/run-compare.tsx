@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { RowChange, ScoreDelta } from "@/lib/evaluation/runs/compare";
 import type { RunCompareDto, RunRowDto } from "@/lib/evaluation/runs/types";
 import { EvalValue } from "./eval-value";
-import { Pager } from "./pager";
+import { Pager } from "@/components/ui/pager";
 import { runLabel } from "./run-label";
 import { STICKY_CELL } from "./run-rows-table";
 import { ScoreBadge } from "./score-badge";
@@ -183,7 +183,7 @@ export function RunCompare({
           </table>
         </div>
       )}
-      <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(p) => onChange(p, change)} />
+      <Pager shortcuts page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(p) => onChange(p, change)} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useCallback } from "react";
 import type { RowChange } from "@/lib/evaluation/runs/compare";
 import type { EvaluationRunDto, RunDetailDto, RunRowDto } from "@/lib/evaluation/runs/types";
 import { JudgeAgreementPanel } from "./judge-agreement-panel";
-import { Pager } from "./pager";
+import { Pager } from "@/components/ui/pager";
 import { RunCompare } from "./run-compare";
 import { runLabel } from "./run-label";
 import { RunRowsTable } from "./run-rows-table";
@@ -126,7 +126,7 @@ export function RunView({
       ) : rows.data ? (
         <>
           <RunRowsTable experimentId={experimentId} rows={rows.data.rows} scorerNames={scorerNames} />
-          <Pager page={page} pageSize={PAGE_SIZE} total={rows.data.total} onPage={(p) => go(p, null)} />
+          <Pager shortcuts page={page} pageSize={PAGE_SIZE} total={rows.data.total} onPage={(p) => go(p, null)} />
         </>
       ) : (
         <p className="text-sm text-slate-500">Loading rows…</p>
