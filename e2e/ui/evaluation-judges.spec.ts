@@ -12,6 +12,8 @@ import { E2E, storageState } from "../support/env";
 import { createExperiment, ragSpec, seedTrace } from "./traces-seed";
 
 test.use({ storageState: storageState("developer") });
+// Each test starts runs and waits for them to finish; on a busy shared machine that exceeds the default minute.
+test.describe.configure({ timeout: 180_000 });
 
 let fake: FakeChatServer;
 test.beforeAll(async () => {
