@@ -23,7 +23,7 @@ export function DatasetView({ experimentId, datasetId }: { experimentId: string;
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const v = version ?? ds.data?.currentVersion ?? null;
   const records = useApi<{ records: DatasetRecordDto[]; total: number; version: number }>(
-    v ? `/api/evaluation/datasets/${datasetId}/records?version=${v}&page=${page}&page_size=${PAGE_SIZE}` : null,
+    v ? `/api/evaluation/datasets/${datasetId}/records?version=${v}&page=${page}&pageSize=${PAGE_SIZE}` : null,
   );
 
   const client = useQueryClient();

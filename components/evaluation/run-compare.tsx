@@ -62,7 +62,7 @@ export function RunCompare({
   onPage: (p: number) => void;
 }) {
   const { data, error } = useApi<Compare>(
-    `/api/evaluation/runs/${runId}/compare?other=${otherId}&page=${page}&page_size=${PAGE_SIZE}`,
+    `/api/evaluation/runs/${runId}/compare?other=${otherId}&page=${page}&pageSize=${PAGE_SIZE}`,
   );
   if (error) return <p className="text-sm text-red-600">{error}</p>;
   if (!data) return <p className="text-sm text-slate-500">Loading comparison…</p>;

@@ -18,7 +18,7 @@ const PAGE_SIZE = 20;
 export function RunsList({ experimentId, hasMlflowRuns = false }: { experimentId: string; hasMlflowRuns?: boolean }) {
   const [page, setPage] = useState(1);
   const { data, error } = useApi<{ runs: EvaluationRunDto[]; total: number }>(
-    `/api/evaluation/experiments/${experimentId}/runs?page=${page}&page_size=${PAGE_SIZE}`,
+    `/api/evaluation/experiments/${experimentId}/runs?page=${page}&pageSize=${PAGE_SIZE}`,
     {
       pollMs: 1000,
       poll: (d) => d.runs.some((r) => r.status === "PENDING" || r.status === "RUNNING"),

@@ -39,12 +39,12 @@ export function SchemasPanel({ experimentId }: { experimentId: string }) {
       const all: LabelSchemaDto[] = [];
       let token: string | undefined;
       do {
-        const page = await api.get<{ schemas: LabelSchemaDto[]; next_page_token?: string }>(
-          `/api/labeling/schemas?experiment_id=${experimentId}&max_results=200${token ? `&page_token=${encodeURIComponent(token)}` : ""}`,
+        const page = await api.get<{ schemas: LabelSchemaDto[]; nextPageToken?: string }>(
+          `/api/labeling/schemas?experiment_id=${experimentId}&maxResults=200${token ? `&pageToken=${encodeURIComponent(token)}` : ""}`,
           signal,
         );
         all.push(...page.schemas);
-        token = page.next_page_token;
+        token = page.nextPageToken;
       } while (token);
       return all;
     },

@@ -15,7 +15,7 @@ import { Button } from "@/components/ui/button";
 import type { LabelingSessionDto, ResultRowDto, SessionAgreementDto, SessionProgressDto } from "@/lib/labeling/types";
 import { labelingKeys } from "./query-keys";
 
-type Results = { schemas: { name: string; title: string }[]; rows: ResultRowDto[]; next_page_token?: string };
+type Results = { schemas: { name: string; title: string }[]; rows: ResultRowDto[]; nextPageToken?: string };
 
 function Card({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
@@ -53,11 +53,11 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
     queryKey: [...key, "results"],
     queryFn: ({ pageParam, signal }) =>
       api.get<Results>(
-        `${base}/results?max_results=100${pageParam ? `&page_token=${encodeURIComponent(pageParam)}` : ""}`,
+        `${base}/results?maxResults=100${pageParam ? `&pageToken=${encodeURIComponent(pageParam)}` : ""}`,
         signal,
       ),
     initialPageParam: "",
-    getNextPageParam: (last) => last.next_page_token || undefined,
+    getNextPageParam: (last) => last.nextPageToken || undefined,
   });
   const remove = useMutation({
     mutationFn: (itemId: string) => api.delete(`${base}/items`, { item_ids: [itemId] }),

@@ -11,7 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { LabelingSessionDto, LabelSchemaDto } from "@/lib/labeling/types";
 import { labelingKeys } from "./query-keys";
 
-type Page = { sessions: LabelingSessionDto[]; next_page_token?: string };
+type Page = { sessions: LabelingSessionDto[]; nextPageToken?: string };
 
 /** Labeling → Sessions: the experiment's sessions (a page at a time) and the form for a new one. */
 export function SessionsPanel({ experimentId }: { experimentId: string }) {
@@ -21,18 +21,18 @@ export function SessionsPanel({ experimentId }: { experimentId: string }) {
     queryKey: [...labelingKeys.sessions(experimentId), "pages"],
     queryFn: ({ pageParam, signal }) =>
       api.get<Page>(
-        `/api/labeling/sessions?experiment_id=${experimentId}&max_results=50${pageParam ? `&page_token=${encodeURIComponent(pageParam)}` : ""}`,
+        `/api/labeling/sessions?experiment_id=${experimentId}&maxResults=50${pageParam ? `&pageToken=${encodeURIComponent(pageParam)}` : ""}`,
         signal,
       ),
     initialPageParam: "",
-    getNextPageParam: (last) => last.next_page_token || undefined,
+    getNextPageParam: (last) => last.nextPageToken || undefined,
   });
   const schemas =
     useQuery({
       queryKey: labelingKeys.schemas(experimentId),
       queryFn: ({ signal }) =>
         api.get<{ schemas: LabelSchemaDto[] }>(
-          `/api/labeling/schemas?experiment_id=${experimentId}&max_results=500`,
+          `/api/labeling/schemas?experiment_id=${experimentId}&maxResults=500`,
           signal,
         ),
       select: (r) => r.schemas,

@@ -19,7 +19,7 @@ interface Filters {
 const EMPTY: Filters = { action: "", actor: "", outcome: "", from: "", to: "" };
 
 function toQuery(f: Filters, page: number): string {
-  const q = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
+  const q = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
   if (f.action) q.set("action", f.action);
   if (f.actor) q.set("actor", f.actor);
   if (f.outcome) q.set("outcome", f.outcome);

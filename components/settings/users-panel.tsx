@@ -23,7 +23,7 @@ export function UsersPanel() {
   const users = useQuery({
     queryKey: settingsKeys.users(page),
     queryFn: ({ signal }) =>
-      api.get<{ users: UserRow[]; total: number }>(`/api/users?page=${page}&page_size=${PAGE_SIZE}`, signal),
+      api.get<{ users: UserRow[]; total: number }>(`/api/users?page=${page}&pageSize=${PAGE_SIZE}`, signal),
     placeholderData: keepPreviousData,
   });
   // Every users action answers with the message shown above the table and refreshes the list.

@@ -81,7 +81,7 @@ class ClientTest(unittest.TestCase):
                         os.environ[k] = v
             auth = server.recorder.requests[0]["headers"]["Authorization"]
             self.assertEqual(base64.b64decode(auth.split(" ", 1)[1]).decode(), "dev@x.test:pw")
-            self.assertEqual(server.recorder.requests[0]["query"], {"experiment_id": ["1"], "max_results": ["500"]})
+            self.assertEqual(server.recorder.requests[0]["query"], {"experiment_id": ["1"], "maxResults": ["500"]})
 
     def test_error_bodies_become_typed_errors(self):
         with TestServer() as server:

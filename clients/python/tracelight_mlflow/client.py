@@ -96,15 +96,15 @@ class TracelightClient:
                 raise TracelightError(err.code, "INTERNAL_ERROR", text or err.reason) from None
 
     def _list_all(self, path: str, key: str, experiment_id: str) -> list[dict[str, Any]]:
-        """Every item of a paged list of the experiment, following next_page_token."""
+        """Every item of a paged list of the experiment, following nextPageToken."""
         out: list[dict[str, Any]] = []
         token = None
         while True:
             page = self.request(
-                "GET", path, params={"experiment_id": experiment_id, "max_results": 500, "page_token": token}
+                "GET", path, params={"experiment_id": experiment_id, "maxResults": 500, "pageToken": token}
             )
             out.extend(page.get(key, []))
-            token = page.get("next_page_token")
+            token = page.get("nextPageToken")
             if not token:
                 return out
 
@@ -170,7 +170,7 @@ class TracelightClient:
             page = self.request(
                 "GET",
                 f"/api/evaluation/experiments/{experiment_id}/datasets",
-                params={"page": page_no, "page_size": 100},
+                params={"page": page_no, "pageSize": 100},
             )
             hit = next((d for d in page.get("datasets", []) if d.get("name") == name), None)
             if hit or page_no * 100 >= page.get("total", 0):
@@ -183,7 +183,7 @@ class TracelightClient:
         page_no = 1
         while True:
             page = self.request(
-                "GET", f"/api/evaluation/datasets/{dataset_id}/records", params={"page": page_no, "page_size": 200}
+                "GET", f"/api/evaluation/datasets/{dataset_id}/records", params={"page": page_no, "pageSize": 200}
             )
             for r in page.get("records", []):
                 if record_ids is not None and r.get("id") not in record_ids:

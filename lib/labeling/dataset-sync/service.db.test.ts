@@ -71,7 +71,7 @@ describe("syncing a labeling session into an evaluation dataset", () => {
 
     const created = await syncSessionToDataset(admin, session.id, { dataset_name: "golden" });
     expect(created).toMatchObject({ created: true, version: 1, inserted: 2, skipped: 1 });
-    const v1 = await listDatasetRecords(admin, created.dataset.id, { page: 1, page_size: 50 });
+    const v1 = await listDatasetRecords(admin, created.dataset.id, { page: 1, pageSize: 50 });
     const bySource = Object.fromEntries(v1.records.map((r) => [r.sourceTraceId, r]));
     expect(Object.keys(bySource).sort()).toEqual([first, second].sort());
     expect(bySource[first]!.expectations).toEqual({ ideal: "ideal one" });
@@ -81,11 +81,11 @@ describe("syncing a labeling session into an evaluation dataset", () => {
     const merged = await syncSessionToDataset(admin, session.id, { dataset_name: "golden" });
     expect(merged).toMatchObject({ created: false, version: 2, inserted: 1 });
     expect(merged.dataset.id).toBe(created.dataset.id);
-    const v2 = await listDatasetRecords(admin, created.dataset.id, { page: 1, page_size: 50 });
+    const v2 = await listDatasetRecords(admin, created.dataset.id, { page: 1, pageSize: 50 });
     expect(v2.total).toBe(3);
     expect(v2.records.find((r) => r.sourceTraceId === third)!.expectations).toEqual({ ideal: "ideal three" });
     // The first version is still readable as it was.
-    expect((await listDatasetRecords(admin, created.dataset.id, { page: 1, page_size: 50, version: 1 })).total).toBe(2);
+    expect((await listDatasetRecords(admin, created.dataset.id, { page: 1, pageSize: 50, version: 1 })).total).toBe(2);
     await expect(syncSessionToDataset(reviewer, session.id, { dataset_name: "golden" })).rejects.toMatchObject({
       status: 403,
     });

@@ -167,11 +167,11 @@ export async function listSessionItems(
   actor: Actor,
   sessionId: string,
   query: TPageTokenQuery,
-): Promise<{ items: SessionItemDto[]; next_page_token?: string }> {
+): Promise<{ items: SessionItemDto[]; nextPageToken?: string }> {
   const session = await loadSessionForReviewer(actor, sessionId);
   requireRole(actor, "DEVELOPER");
-  const skip = decodePageToken(query.page_token);
-  const take = query.max_results ?? 100;
+  const skip = decodePageToken(query.pageToken);
+  const take = query.maxResults ?? 100;
   const rows = await db().labelingItem.findMany({
     where: { sessionId },
     orderBy: [{ position: "asc" }],
@@ -196,5 +196,5 @@ export async function listSessionItems(
       state: completed >= session.labelsPerItem ? "COMPLETED" : completed + inProgress > 0 ? "IN_PROGRESS" : "PENDING",
     };
   });
-  return { items, next_page_token: nextPageToken(skip, take, rows.length) };
+  return { items, nextPageToken: nextPageToken(skip, take, rows.length) };
 }

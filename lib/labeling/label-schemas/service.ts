@@ -125,10 +125,10 @@ export async function createLabelSchema(actor: Actor, body: TCreateLabelSchemaRe
 export async function listLabelSchemas(
   actor: Actor,
   query: TExperimentListQuery,
-): Promise<{ schemas: LabelSchemaDto[]; next_page_token?: string }> {
+): Promise<{ schemas: LabelSchemaDto[]; nextPageToken?: string }> {
   await getExperiment(actor, query.experiment_id);
-  const skip = decodePageToken(query.page_token);
-  const take = query.max_results ?? 200;
+  const skip = decodePageToken(query.pageToken);
+  const take = query.maxResults ?? 200;
   const rows = await db().labelSchema.findMany({
     where: { experimentId: query.experiment_id },
     orderBy: [{ name: "asc" }],
@@ -136,7 +136,7 @@ export async function listLabelSchemas(
     take,
     include: withCount,
   });
-  return { schemas: rows.map(toLabelSchemaDto), next_page_token: nextPageToken(skip, take, rows.length) };
+  return { schemas: rows.map(toLabelSchemaDto), nextPageToken: nextPageToken(skip, take, rows.length) };
 }
 
 export async function getLabelSchema(_actor: Actor, schemaId: string): Promise<LabelSchemaDto> {

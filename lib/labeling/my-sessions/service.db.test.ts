@@ -72,7 +72,7 @@ describe("session lists", () => {
     await label(r2, double.id);
 
     const mine = (who: Actor) =>
-      listMyReviewSessions(who, { max_results: 50 } as never).then((r) =>
+      listMyReviewSessions(who, { maxResults: 50 } as never).then((r) =>
         Object.fromEntries(r.sessions.map((s) => [s.id, s])),
       );
     const forR1 = await mine(r1);

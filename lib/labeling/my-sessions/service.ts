@@ -14,9 +14,9 @@ export type { MyReviewSessionDto } from "@/lib/labeling/types";
 export async function listMyReviewSessions(
   actor: Actor,
   query: TPageTokenQuery,
-): Promise<{ sessions: MyReviewSessionDto[]; next_page_token?: string }> {
-  const skip = decodePageToken(query.page_token);
-  const take = query.max_results ?? 50;
+): Promise<{ sessions: MyReviewSessionDto[]; nextPageToken?: string }> {
+  const skip = decodePageToken(query.pageToken);
+  const take = query.maxResults ?? 50;
   const rows = await db().labelingSession.findMany({
     where: {
       experiment: { lifecycleStage: "active" },
@@ -41,7 +41,7 @@ export async function listMyReviewSessions(
     done_items: done.get(s.id) ?? 0,
     created_at: s.createdAt.getTime(),
   }));
-  return { sessions, next_page_token: nextPageToken(skip, take, rows.length) };
+  return { sessions, nextPageToken: nextPageToken(skip, take, rows.length) };
 }
 
 /** Items with at least `labelsPerItem` submitted labels. */

@@ -70,12 +70,12 @@ export async function getSessionResults(
 ): Promise<{
   schemas: { name: string; title: string; type: string }[];
   rows: ResultRowDto[];
-  next_page_token?: string;
+  nextPageToken?: string;
 }> {
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
-  const skip = decodePageToken(query.page_token);
-  const take = query.max_results ?? 100;
+  const skip = decodePageToken(query.pageToken);
+  const take = query.maxResults ?? 100;
   const items = await db().labelingItem.findMany({
     where: { sessionId },
     orderBy: { position: "asc" },
@@ -105,7 +105,7 @@ export async function getSessionResults(
         completed_at: c.completedAt?.getTime() ?? null,
       })),
     })),
-    next_page_token: nextPageToken(skip, take, items.length),
+    nextPageToken: nextPageToken(skip, take, items.length),
   };
 }
 

@@ -145,11 +145,11 @@ export async function createLabelingSession(
 export async function listLabelingSessions(
   actor: Actor,
   query: TExperimentListQuery,
-): Promise<{ sessions: LabelingSessionDto[]; next_page_token?: string }> {
+): Promise<{ sessions: LabelingSessionDto[]; nextPageToken?: string }> {
   // Reviewers' list is filtered to their sessions below (empty for an experiment they have none in).
   if (roleAtLeast(actor.role, "DEVELOPER")) await getExperiment(actor, query.experiment_id);
-  const skip = decodePageToken(query.page_token);
-  const take = query.max_results ?? 100;
+  const skip = decodePageToken(query.pageToken);
+  const take = query.maxResults ?? 100;
   const visibility = roleAtLeast(actor.role, "DEVELOPER")
     ? {}
     : { OR: [{ openToAllReviewers: true }, { reviewers: { some: { userId: actor.userId } } }] };
@@ -161,7 +161,7 @@ export async function listLabelingSessions(
     include: { ...SESSION_INCLUDE, _count: { select: { items: true } } },
   });
   const sessions = rows.map((r) => toSessionDto(toLoadedSession(r), r._count.items));
-  return { sessions, next_page_token: nextPageToken(skip, take, rows.length) };
+  return { sessions, nextPageToken: nextPageToken(skip, take, rows.length) };
 }
 
 export async function getLabelingSession(actor: Actor, sessionId: string): Promise<LabelingSessionDto> {

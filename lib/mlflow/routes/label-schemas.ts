@@ -120,12 +120,12 @@ export const labelSchemaRoutes: MlflowRoute[] = [
     handler: async ({ actor, input }) => {
       const page = await listLabelSchemas(actor, {
         experiment_id: input.experiment_id,
-        max_results: input.max_results ?? 100,
-        page_token: input.page_token,
+        maxResults: input.max_results ?? 100,
+        pageToken: input.page_token,
       });
       return {
         label_schemas: page.schemas.map(labelSchemaToWire),
-        ...(page.next_page_token ? { next_page_token: page.next_page_token } : {}),
+        ...(page.nextPageToken ? { next_page_token: page.nextPageToken } : {}),
       };
     },
   }),
