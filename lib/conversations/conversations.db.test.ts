@@ -90,10 +90,10 @@ describe("listConversations", () => {
   });
 
   it("pages with page tokens", async () => {
-    const first = await listConversations(dev, experimentId, { max_results: 1 });
+    const first = await listConversations(dev, experimentId, { maxResults: 1 });
     expect(first.conversations.map((c) => c.sessionId)).toEqual(["chat-b"]);
     expect(first.nextPageToken).toBeTruthy();
-    const second = await listConversations(dev, experimentId, { max_results: 1, page_token: first.nextPageToken });
+    const second = await listConversations(dev, experimentId, { maxResults: 1, pageToken: first.nextPageToken });
     expect(second.conversations.map((c) => c.sessionId)).toEqual(["chat-a"]);
   });
 

@@ -56,8 +56,8 @@ export async function listConversations(
     provider: readDbConfig().provider,
     experimentIds: [experimentId],
   });
-  const skip = decodePageToken(query.page_token);
-  const take = query.max_results ?? DEFAULT_PAGE;
+  const skip = decodePageToken(query.pageToken);
+  const take = query.maxResults ?? DEFAULT_PAGE;
   const page = await db().trace.groupBy({
     by: ["sessionId"],
     where: scoped(actor, { AND: [filterWhere, { sessionId: { not: null } }] }),
