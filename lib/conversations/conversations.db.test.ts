@@ -131,9 +131,14 @@ describe("listConversations", () => {
 describe("getConversation", () => {
   it("returns the turns in time order with their previews and assessments", async () => {
     const c = await getConversation(dev, experimentId, "chat-a");
-    expect(c.turns.map((t) => t.traceId)).toEqual(chatTurns);
-    expect(c.turns[1]!.assessments.map((a) => a.name)).toEqual(["user_feedback"]);
-    expect(c.turns.every((t) => t.sessionId === "chat-a")).toBe(true);
+    expect(c.turns.map((t) => t.trace.traceId)).toEqual(chatTurns);
+    expect(c.turns.map((t) => [t.question, t.answer])).toEqual([
+      ["q1", "answer to q1"],
+      ["q2", "answer to q2"],
+      ["q3", "answer to q3"],
+    ]);
+    expect(c.turns[1]!.trace.assessments.map((a) => a.name)).toEqual(["user_feedback"]);
+    expect(c.turns.every((t) => t.trace.sessionId === "chat-a")).toBe(true);
     expect(c.summary.turnCount).toBe(3);
     expect(c.truncated).toBe(false);
   });

@@ -49,10 +49,18 @@ export interface ListConversationsResult {
   nextPageToken?: string;
 }
 
+export interface ConversationTurnDto {
+  /** The turn's trace: id, times, previews, tags, assessments. */
+  trace: TraceInfoDto;
+  /** What the user asked in this turn and what was answered, read from the root span (plain text or markdown, untrusted). */
+  question: string | null;
+  answer: string | null;
+}
+
 export interface ConversationDto {
   summary: ConversationSummaryDto;
-  /** The turns in time order, each a trace with its previews and assessments. */
-  turns: TraceInfoDto[];
+  /** The turns in time order. */
+  turns: ConversationTurnDto[];
   /** More turns exist than were returned (MAX_TURNS). */
   truncated: boolean;
 }

@@ -13,6 +13,7 @@ import { readDbConfig } from "@/lib/db/config";
 import { NotFoundError } from "@/lib/errors";
 import { compileTraceFilter, decodePageToken, nextPageToken, parseTraceFilter } from "@/lib/traces/search";
 import { previewText } from "@/lib/traces/render/preview-text";
+import { extractTraceSummary } from "@/lib/traces/render/summary";
 import { TRACE_INFO_SELECT, toTraceInfos } from "@/lib/traces/trace-info";
 import type {
   ConversationDto,
@@ -90,11 +91,43 @@ export async function getConversation(actor: Actor, experimentId: string, sessio
     select: TRACE_INFO_SELECT,
   });
   if (!rows.length) throw new NotFoundError(`Conversation '${sessionId}' not found in experiment '${experimentId}'`);
-  const [turns, summaries] = await Promise.all([
-    toTraceInfos(rows.slice(0, MAX_TURNS), actor),
+  const shown = rows.slice(0, MAX_TURNS);
+  const [infos, summaries, roots] = await Promise.all([
+    toTraceInfos(shown, actor),
     summarize(actor, experimentId, [sessionId]),
+    // The root spans' full inputs/outputs (previews are cut at 1000 characters).
+    db().span.findMany({
+      where: { traceId: { in: shown.map((r) => r.id) }, parentSpanId: null },
+      orderBy: [{ startTimeNs: "asc" }],
+      select: { traceId: true, inputs: true, outputs: true },
+    }),
   ]);
+  const rootOf = new Map<string, (typeof roots)[number]>();
+  for (const r of roots) if (!rootOf.has(r.traceId)) rootOf.set(r.traceId, r);
+  const turns = infos.map((trace) => {
+    const root = rootOf.get(trace.traceId);
+    const summary = root
+      ? extractTraceSummary(parseJsonText(root.inputs), parseJsonText(root.outputs))
+      : {
+          question: previewText(trace.requestPreview, "request"),
+          answer: previewText(trace.responsePreview, "response"),
+        };
+    return { trace, question: clip(summary.question), answer: clip(summary.answer) };
+  });
   return { summary: summaries.get(sessionId)!, turns, truncated: rows.length > MAX_TURNS };
+}
+
+/** Longest question or answer text sent per turn; the trace view has the rest. */
+const MAX_TEXT = 20_000;
+const clip = (text: string | null) => (text && text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text || null);
+
+function parseJsonText(text: string | null): unknown {
+  if (text == null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Summaries of these conversations, in batched queries (aggregates, first/last turns, feedback, users, tags). */
