@@ -12,7 +12,7 @@ import { applyServerErrors } from "@/components/ui/form";
 import { FormError } from "@/components/ui/form-error";
 import type { DatasetDto } from "@/lib/evaluation/datasets/types";
 import { ZCreateDatasetBody } from "@/lib/evaluation/schemas";
-import { Pager } from "./pager";
+import { Pager } from "@/components/ui/pager";
 import { evaluationKeys } from "./query-keys";
 import { useApi } from "./use-api";
 
