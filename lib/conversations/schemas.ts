@@ -64,3 +64,15 @@ export interface ConversationDto {
   /** More turns exist than were returned (MAX_TURNS). */
   truncated: boolean;
 }
+
+/**
+ * A session id from a URL path segment. Links encode it (session ids are free text); a segment
+ * that is not valid percent-encoding is taken as it is rather than failing.
+ */
+export function sessionIdFromPath(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

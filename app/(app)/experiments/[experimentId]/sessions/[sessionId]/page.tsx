@@ -1,17 +1,16 @@
 import { Suspense } from "react";
 import { ConversationView } from "@/components/conversations/conversation-view";
 import { PageHeader } from "@/components/ui/page-header";
+import { sessionIdFromPath } from "@/lib/conversations/schemas";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
-import { getConversation } from "@/lib/conversations/service";
 import { page } from "@/lib/http/page";
 
+// The guard layout beside this page has already answered 404 for an unknown or unreadable session.
 async function SessionPage({ params }: { params: Promise<{ experimentId: string; sessionId: string }> }) {
   const { experimentId, sessionId: raw } = await params;
-  const sessionId = decodeURIComponent(raw);
+  const sessionId = sessionIdFromPath(raw);
   const actor = await requirePageActor("REVIEWER", `/experiments/${experimentId}/sessions/${raw}`);
-  // 404 page for an unknown session (or one a reviewer may not read) before rendering the client view.
-  await getConversation(actor, experimentId, sessionId);
   return (
     <div>
       <PageHeader

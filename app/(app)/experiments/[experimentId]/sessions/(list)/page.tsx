@@ -8,6 +8,7 @@ import { page } from "@/lib/http/page";
 
 async function SessionsPage({ params }: { params: Promise<{ experimentId: string }> }) {
   const { experimentId } = await params;
+  // The guard layout has answered 404 for an unknown experiment already.
   const actor = await requirePageActor("REVIEWER", `/experiments/${experimentId}/sessions`);
   const experiment = await getExperiment(actor, experimentId);
   return (
