@@ -9,6 +9,8 @@ import { storageState } from "../support/env";
 import { createExperiment, seedTrace } from "./traces-seed";
 
 test.use({ storageState: storageState("admin") });
+// Several page loads per test: minutes on a loaded shared machine.
+test.setTimeout(120_000);
 
 let experimentId = "";
 let traceId = "";
