@@ -53,7 +53,7 @@ test("a three-turn conversation is listed, opens as a chat, and each turn's trac
   await page.getByRole("navigation", { name: "Explorer" }).getByRole("link", { name: "Sessions" }).click();
   await expect(page).toHaveURL(new RegExp(`/experiments/${experimentId}/sessions$`));
   const table = page.getByRole("table", { name: "Sessions" });
-  await expect(page.getByTestId("session-count")).toHaveText("2 sessions on page 1");
+  await expect(page.getByTestId("session-count")).toHaveText("2 sessions on page 1", { timeout: 30_000 });
   const row = table.getByRole("row").filter({ hasText: sessionId });
   await expect(row.getByTestId("turn-count")).toHaveText("3");
   await expect(row).toContainText("How do I rotate a key?");
@@ -63,7 +63,7 @@ test("a three-turn conversation is listed, opens as a chat, and each turn's trac
 
   await row.getByRole("link", { name: sessionId }).click();
   await expect(page).toHaveURL(new RegExp(`/sessions/${encodeURIComponent(sessionId)}$`));
-  await expect(page.getByTestId("session-turns")).toHaveText("3");
+  await expect(page.getByTestId("session-turns")).toHaveText("3", { timeout: 30_000 });
   const turns = page.getByTestId("turn");
   await expect(turns).toHaveCount(3);
   await expect(turns.nth(0)).toContainText("How do I rotate a key?");
@@ -74,18 +74,20 @@ test("a three-turn conversation is listed, opens as a chat, and each turn's trac
 
   await turns.nth(1).getByRole("button", { name: "Open the trace of turn 2" }).click();
   const drawer = page.getByRole("dialog", { name: "Trace" });
-  await expect(drawer.getByTestId("trace-view")).toContainText(turnIds[1]!);
+  await expect(drawer.getByTestId("trace-view")).toContainText(turnIds[1]!, { timeout: 30_000 });
   await expect(page).toHaveURL(new RegExp(`trace=${turnIds[1]}`));
   // The URL is shareable: reloading opens the same turn's trace.
   await page.reload();
-  await expect(page.getByRole("dialog", { name: "Trace" }).getByTestId("trace-view")).toContainText(turnIds[1]!);
+  await expect(page.getByRole("dialog", { name: "Trace" }).getByTestId("trace-view")).toContainText(turnIds[1]!, {
+    timeout: 30_000,
+  });
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog", { name: "Trace" })).toHaveCount(0);
 });
 
 test("the filter selects conversations by their turns and says what is wrong with a bad one", async ({ page }) => {
   await page.goto(`/experiments/${experimentId}/sessions?q=${encodeURIComponent("tags.env = 'staging'")}`);
-  await expect(page.getByTestId("session-count")).toHaveText("1 session on page 1");
+  await expect(page.getByTestId("session-count")).toHaveText("1 session on page 1", { timeout: 30_000 });
   await expect(page.getByRole("table", { name: "Sessions" })).toContainText(sessionId);
 
   const box = page.getByRole("textbox", { name: "Filter sessions" });
@@ -96,6 +98,6 @@ test("the filter selects conversations by their turns and says what is wrong wit
 
   const fresh = await createExperiment(page.request, "e2e-sessions-empty");
   await page.goto(`/experiments/${fresh}/sessions`);
-  await expect(page.getByRole("heading", { name: "No sessions yet" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "No sessions yet" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("mlflow.trace.session").first()).toBeVisible();
 });

@@ -72,7 +72,7 @@ test.afterAll(async ({ request }) => {
 test("the timeline has a time axis with ticks and marks the critical path", async ({ page }) => {
   await page.goto(`/experiments/${experimentId}/traces/${traceId}`);
   const axis = page.getByTestId("timeline-axis");
-  await expect(axis).toBeVisible();
+  await expect(axis).toBeVisible({ timeout: 30_000 });
   const ticks = axis.getByTestId("timeline-tick");
   await expect(ticks.first()).toHaveText("0 s");
   expect(await ticks.count()).toBeGreaterThanOrEqual(3);
@@ -95,6 +95,7 @@ test("the timeline has a time axis with ticks and marks the critical path", asyn
 
 test("the Summary of a chat trace shows every message and the final answer", async ({ page }) => {
   await page.goto(`/experiments/${experimentId}/traces/${traceId}`);
+  await expect(page.getByTestId("trace-view")).toBeVisible({ timeout: 30_000 });
   await page.getByRole("tab", { name: "Summary" }).click();
   const summary = page.getByTestId("trace-summary");
   await expect(summary).toContainText("Conversation (5 messages)");
@@ -108,7 +109,7 @@ test("the Summary of a chat trace shows every message and the final answer", asy
 test("cost follows the price table edited in Settings", async ({ page }) => {
   // gpt-4o-mini list price: 1000 × $0.15/M + 500 × $0.60/M = $0.00045.
   await page.goto(`/experiments/${experimentId}/traces/${traceId}`);
-  await expect(page.getByTestId("trace-cost")).toHaveText("$0.00045");
+  await expect(page.getByTestId("trace-cost")).toHaveText("$0.00045", { timeout: 30_000 });
   await page.locator('[data-testid="span-row"][data-span-name="llm_call"]').click();
   await expect(page.getByTestId("span-cost")).toHaveText("cost $0.00045");
   await page.getByRole("tab", { name: "Summary" }).click();
@@ -124,6 +125,7 @@ test("cost follows the price table edited in Settings", async ({ page }) => {
   // An admin raises the input price of gpt-4o-mini to $1.50/M.
   await page.goto("/settings");
   const table = page.getByRole("table", { name: "Model prices" });
+  await expect(table.getByRole("textbox", { name: "Model of row 1", exact: true })).toBeVisible({ timeout: 30_000 });
   const models = await table
     .getByRole("textbox", { name: /^Model of row/ })
     .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
