@@ -1,5 +1,6 @@
 "use client";
 
+import { ChevronDown, ChevronRight } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { formatDuration } from "@/components/traces/table/trace-columns";
@@ -157,7 +158,11 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
                       toggle(s.spanId);
                     }}
                   >
-                    {collapsed.has(s.spanId) ? "▸" : "▾"}
+                    {collapsed.has(s.spanId) ? (
+                      <ChevronRight aria-hidden className="size-3" />
+                    ) : (
+                      <ChevronDown aria-hidden className="size-3" />
+                    )}
                   </button>
                 ) : (
                   <span className="w-3" />
