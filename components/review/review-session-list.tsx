@@ -34,7 +34,13 @@ export function ReviewSessionList({ sessions }: { sessions: MyReviewSessionDto[]
                   You labeled {s.completed} · {left} of {s.totalItems} item{s.totalItems === 1 ? "" : "s"} still need
                   labels
                 </span>
-                <span className="ml-auto font-medium text-indigo-700">{left ? "Continue →" : "Done"}</span>
+                <span className="ml-auto font-medium text-indigo-700">
+                  {s.toDo
+                    ? `Continue: ${s.toDo} to do →`
+                    : s.skipped
+                      ? `${s.skipped} skipped, nothing else to do`
+                      : "Done"}
+                </span>
               </div>
             </Link>
           </li>
