@@ -130,7 +130,7 @@ describe("the start banner's commands work as printed", () => {
       expect(res.code, res.stderr).toBe(0);
       expect(res.stdout).toMatch(/new password \(shown once\): \S{12,}/);
     }
-  });
+  }, 180_000); // two processes
 
   it("says how to give the email when it is missing", () => {
     const res = run("scripts/admin.ts", ["reset-password"], { DATA_DIR: dataDir });
