@@ -75,6 +75,10 @@ export function useReviewQueue(sessionId: string) {
         if (draftTimer.current) clearTimeout(draftTimer.current);
         // Coming back to an item later starts without its old draft status.
         setDraft({ id: null, state: "idle" });
+        // Another item starts from its own stored draft or answers, with no errors. (`values`
+        // alone would not reset it: two empty forms are deep-equal, so the previous item's
+        // answers would stay.)
+        form.reset(nextItem ? initialForm(nextItem) : {});
       }
       const url = new URL(window.location.href);
       if (nextItem) url.searchParams.set("item", nextItem.itemId);
@@ -88,7 +92,7 @@ export function useReviewQueue(sessionId: string) {
       if (p ?? nextItem?.progress) setProgress(p ?? nextItem!.progress);
       setMessage(m);
     },
-    [client, itemId, sessionId],
+    [client, form, itemId, sessionId],
   );
   const claimNext = useCallback(async (): Promise<Move> => {
     const r = await api.post<NextItemDto>(`${base}/next`);

@@ -191,7 +191,10 @@ test("an expert's assessment edited in the trace view changes the results, the a
   // The admin corrects the second expert's label on the trace page.
   const page = await adminCtx.newPage();
   await page.goto(`/experiments/${experimentId}/traces/${traceIds[0]}`);
-  const card = page.getByTestId("assessment-card").filter({ hasText: schema }).filter({ hasText: b.email });
+  const card = page
+    .locator(`[data-testid="assessment-group"][data-name="${schema}"]`)
+    .getByTestId("assessment-card")
+    .filter({ hasText: b.email });
   await card.getByRole("button", { name: "Edit" }).click();
   const edit = card.getByRole("form", { name: "Edit assessment" });
   const value = edit.getByLabel("Value");
