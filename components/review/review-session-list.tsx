@@ -1,3 +1,4 @@
+import { ArrowRight } from "lucide-react";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { MyReviewSessionDto } from "@/lib/labeling/types";
@@ -35,11 +36,15 @@ export function ReviewSessionList({ sessions }: { sessions: MyReviewSessionDto[]
                   labels
                 </span>
                 <span className="ml-auto font-medium text-indigo-700">
-                  {s.toDo
-                    ? `Continue: ${s.toDo} to do →`
-                    : s.skipped
-                      ? `${s.skipped} skipped, nothing else to do`
-                      : "Done"}
+                  {s.toDo ? (
+                    <>
+                      Continue: {s.toDo} to do <ArrowRight aria-hidden className="inline size-3.5 align-[-2px]" />
+                    </>
+                  ) : s.skipped ? (
+                    `${s.skipped} skipped, nothing else to do`
+                  ) : (
+                    "Done"
+                  )}
                 </span>
               </div>
             </Link>
