@@ -1,8 +1,9 @@
 // npm run admin -- <command> [options]: user and key administration from a shell, for automation.
 //   create-user --email E --role ADMIN|DEVELOPER|REVIEWER [--name N] [--password P]
 //   create-api-key --email E --name N          prints the new key once
-//   reset-password --email E [--password P]    prints a generated password once; ends the user's sessions
-//   unlock --email E                           lifts a sign-in lock after too many failed sign-ins
+//   reset-password E [--password P]            prints a generated password once; ends the user's sessions
+//   unlock E                                   lifts a sign-in lock after too many failed sign-ins
+// The email may be given as `--email E` or as the word after the command (as the start banner prints it).
 // Uses DATABASE_URL / DATA_DIR like the server, and applies pending migrations first.
 import { parseArgs } from "node:util";
 import { SYSTEM_ACTOR } from "../lib/auth/actor";
@@ -20,8 +21,9 @@ import { AppError } from "../lib/errors";
 const USAGE = `usage: npm run admin -- <command> [options]
   create-user --email E --role ADMIN|DEVELOPER|REVIEWER [--name N] [--password P]
   create-api-key --email E --name N
-  reset-password --email E [--password P]
-  unlock --email E`;
+  reset-password <email> [--password P]
+  unlock <email>
+(every command takes the email as --email E or as the word after the command)`;
 
 async function main() {
   const { positionals, values } = parseArgs({
@@ -34,6 +36,8 @@ async function main() {
     },
   });
   const command = positionals[0];
+  // `reset-password ana@example.com` and `reset-password --email ana@example.com` alike.
+  if (!values.email && positionals[1]) values.email = positionals[1];
   ownerOnlyUmask();
   const config = readDbConfig();
   await checkDatabaseReachable(config);
@@ -61,13 +65,14 @@ async function main() {
       break;
     }
     case "reset-password": {
-      if (!values.email) throw new ConfigError("reset-password needs --email");
+      if (!values.email)
+        throw new ConfigError("reset-password needs an email: npm run admin -- reset-password <email>");
       const { password } = await resetPassword(SYSTEM_ACTOR, values.email, values.password);
       console.log(password ? `new password (shown once): ${password}` : "password changed");
       break;
     }
     case "unlock": {
-      if (!values.email) throw new ConfigError("unlock needs --email");
+      if (!values.email) throw new ConfigError("unlock needs an email: npm run admin -- unlock <email>");
       const user = await db().user.findUnique({ where: { email: values.email.toLowerCase() } });
       if (!user) throw new ConfigError(`no user with email ${values.email}`);
       const { unlocked } = await unlockUser(SYSTEM_ACTOR, user.id);

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { signInBanner, writeInitialPassword } from "../lib/bootstrap/sign-in-banner";
 
 // Each case starts a real process (tsx, the password estimator's dictionaries): seconds on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -105,5 +106,35 @@ describe("npm run admin", () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/^tracelight admin: --email: must be an email address; --role: /);
     expect(run("scripts/admin.ts", ["frobnicate"], { DATA_DIR: dataDir }).code).toBe(2);
+  });
+});
+
+describe("the start banner's commands work as printed", () => {
+  const dataDir = path.join(tmp, "banner");
+
+  it("names the password file, and its reset-password command resets the admin's password", () => {
+    const created = run("scripts/admin.ts", ["create-user", "--email", "first@example.com", "--role", "ADMIN"], {
+      DATA_DIR: dataDir,
+    });
+    expect(created.code, created.stderr).toBe(0);
+    const file = writeInitialPassword(dataDir, "first@example.com", "generated-pw");
+    const banner = signInBanner("first@example.com", "generated-pw", file);
+    expect(banner.join("\n")).toContain(file);
+    expect(fs.readFileSync(file, "utf8")).toBe("first@example.com\ngenerated-pw\n");
+    expect(fs.statSync(file).mode & 0o077).toBe(0);
+    const commands = banner.flatMap((l) => /npm run admin -- (.+)$/.exec(l)?.[1] ?? []);
+    expect(commands).toEqual(["reset-password first@example.com"]);
+    for (const command of commands) {
+      // `npm run admin -- <args>` is `tsx scripts/admin.ts <args>` (package.json).
+      const res = run("scripts/admin.ts", command.split(" "), { DATA_DIR: dataDir });
+      expect(res.code, res.stderr).toBe(0);
+      expect(res.stdout).toMatch(/new password \(shown once\): \S{12,}/);
+    }
+  }, 180_000); // two processes
+
+  it("says how to give the email when it is missing", () => {
+    const res = run("scripts/admin.ts", ["reset-password"], { DATA_DIR: dataDir });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toBe("tracelight admin: reset-password needs an email: npm run admin -- reset-password <email>");
   });
 });

@@ -7,7 +7,8 @@ import path from "node:path";
 import { resolveAuthSecret } from "../lib/bootstrap/secret";
 import { prepareDatabase } from "../lib/bootstrap/prepare";
 import { ownerOnlyUmask } from "../lib/bootstrap/permissions";
-import { ConfigError, readDbConfig, redactUrl } from "../lib/db/config";
+import { signInBanner, writeInitialPassword } from "../lib/bootstrap/sign-in-banner";
+import { ConfigError, dataDir, readDbConfig, redactUrl } from "../lib/db/config";
 
 const dev = process.argv.includes("--dev");
 const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public"];
@@ -53,13 +54,15 @@ async function main() {
   const prepared = await prepareDatabase(db, { demoData: process.env.DEMO_DATA !== "0" });
   if (prepared.appliedMigrations.length)
     console.log(`tracelight: applied migrations ${prepared.appliedMigrations.join(", ")}`);
+  // The first admin's generated password: printed now, written to a file the log names (the
+  // build's output would scroll it away), and printed again in the "serving on" block.
+  let signInBox: string[] = [];
   if (prepared.admin) {
     console.log(`tracelight: created the first admin ${prepared.admin.email}`);
     if (prepared.admin.password) {
-      console.log("┌──────────────────────────────────────────────────────────────");
-      console.log(`│ Admin password (shown once): ${prepared.admin.password}`);
-      console.log("│ Change it with: npm run admin -- reset-password <email>");
-      console.log("└──────────────────────────────────────────────────────────────");
+      const file = writeInitialPassword(dataDir(), prepared.admin.email, prepared.admin.password);
+      signInBox = signInBanner(prepared.admin.email, prepared.admin.password, file);
+      for (const line of signInBox) console.log(line);
     }
   }
   if (prepared.demoExperimentId)
@@ -70,6 +73,9 @@ async function main() {
     DATABASE_URL: db.url,
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    // next-auth needs an address; links the app hands out (lib/http/public-url.ts) ignore this
+    // made-up one and follow the address the app is opened on, unless APP_URL is set.
+    ...(process.env.NEXTAUTH_URL ? {} : { TRACELIGHT_NEXTAUTH_URL_DEFAULTED: "1" }),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const next = path.join("node_modules", ".bin", "next");
@@ -81,7 +87,13 @@ async function main() {
   }
   const args = dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
   if (process.env.HOSTNAME_BIND) args.push("-H", process.env.HOSTNAME_BIND);
-  console.log(`tracelight: serving on ${env.NEXTAUTH_URL}`);
+  const publicUrl = process.env.APP_URL || process.env.NEXTAUTH_URL;
+  console.log(
+    publicUrl
+      ? `tracelight: serving on ${env.NEXTAUTH_URL} (links point to ${publicUrl})`
+      : `tracelight: serving on ${env.NEXTAUTH_URL} (links follow the address you open it on; set APP_URL to fix one)`,
+  );
+  for (const line of signInBox) console.log(line);
   // The preload stamps each request with its socket address (see lib/auth/client-address.ts).
   const preload = `--require ${JSON.stringify(path.resolve("scripts/client-address-preload.cjs"))}`;
   const nodeOptions = [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" ");

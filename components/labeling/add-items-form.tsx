@@ -70,7 +70,11 @@ export function AddItemsForm({ sessionId }: { sessionId: string }) {
           aria-invalid={Boolean(textError)}
           {...form.register("text")}
         />
-        <Button type="submit" disabled={add.isPending || !text.trim()}>
+        <Button
+          type="submit"
+          disabled={add.isPending || !text.trim()}
+          title={!text.trim() ? (mode === "filter" ? "Type a filter first" : "Paste trace ids first") : undefined}
+        >
           {add.isPending ? "Adding…" : "Add traces"}
         </Button>
       </div>

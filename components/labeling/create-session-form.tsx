@@ -166,12 +166,22 @@ export function CreateSessionForm({
       </p>
       <FormError errors={errors} />
       <div className="flex gap-2">
-        <Button type="submit" disabled={busy || !picked.length}>
+        <Button
+          type="submit"
+          disabled={busy || !picked.length}
+          aria-describedby={picked.length ? undefined : "create-session-why"}
+        >
           {busy ? "Creating…" : "Create session"}
         </Button>
         <Button variant="ghost" onClick={onCancel}>
           Cancel
         </Button>
+        {/* A disabled button says why. */}
+        {!picked.length ? (
+          <span id="create-session-why" className="self-center text-xs text-slate-500">
+            Tick at least one question above to create the session.
+          </span>
+        ) : null}
       </div>
     </form>
   );

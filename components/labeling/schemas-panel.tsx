@@ -123,7 +123,11 @@ export function SchemasPanel({ experimentId }: { experimentId: string }) {
                       <Button
                         variant="ghost"
                         disabled={s.sessionCount > 0}
-                        title={s.sessionCount ? "Used by a session" : undefined}
+                        title={
+                          s.sessionCount
+                            ? `Used by ${s.sessionCount} session${s.sessionCount === 1 ? "" : "s"}: delete those sessions first`
+                            : undefined
+                        }
                       >
                         Delete
                       </Button>

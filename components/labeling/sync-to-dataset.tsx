@@ -53,7 +53,11 @@ export function SyncToDataset({
         aria-invalid={Boolean(errors.datasetName)}
         {...form.register("datasetName")}
       />
-      <Button type="submit" disabled={sync.isPending || !name.trim()}>
+      <Button
+        type="submit"
+        disabled={sync.isPending || !name.trim()}
+        title={!name.trim() ? "Type the name of the dataset to create or update first" : undefined}
+      >
         {sync.isPending ? "Syncing…" : "Sync expectations"}
       </Button>
       {result ? (

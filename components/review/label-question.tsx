@@ -1,15 +1,15 @@
 "use client";
 
+import { useController, useFormState, type Control } from "react-hook-form";
 import { MarkdownText } from "@/components/traces/content/markdown-text";
-import type { TFormAnswer, TFormSchema } from "@/lib/labeling/form-values";
+import type { TFormSchema, TFormState } from "@/lib/labeling/form-values";
 
 interface Props {
   schema: TFormSchema;
   index: number;
-  answer: TFormAnswer;
+  /** The review form (react-hook-form); this question owns `<name>.value` and `<name>.comment`. */
+  control: Control<TFormState>;
   active: boolean;
-  errors: string[];
-  onChange: (answer: TFormAnswer) => void;
   onFocus: () => void;
 }
 
@@ -20,17 +20,27 @@ const inputClass =
  * One question of the review form: title, instruction (markdown, rendered safely), the input
  * its schema asks for, and a comment box when enabled. Number keys pick options of the active
  * question (the review queue handles the keys; the numbers are shown next to each option).
+ * Its messages come from the form: the answer validators (zodResolver) or the server.
  */
-export function LabelQuestion({ schema, index, answer, active, errors, onChange, onFocus }: Props) {
+export function LabelQuestion({ schema, index, control, active, onFocus }: Props) {
   const input = schema.input;
   const id = `q-${schema.name}`;
-  const set = (value: string | string[]) => onChange({ ...answer, value });
+  const valueField = useController({ control, name: `${schema.name}.value` });
+  const commentField = useController({ control, name: `${schema.name}.comment` });
+  // Subscribes to this question's errors (the resolver sets them on `<name>`, the server too).
+  const error = useFormState({ control, name: schema.name }).errors[schema.name];
+  const answer = { value: valueField.field.value ?? "", comment: commentField.field.value ?? "" };
+  const set = (value: string | string[]) => valueField.field.onChange(value);
+  const errors = [error?.message, error?.value?.message, error?.comment?.message].filter((m): m is string =>
+    Boolean(m),
+  );
   return (
     <fieldset
       data-testid={`question-${schema.name}`}
       data-active={active}
       onFocus={onFocus}
       onClick={onFocus}
+      aria-invalid={errors.length ? true : undefined}
       className={`rounded-lg border bg-white p-3 ${active ? "border-indigo-400 ring-2 ring-indigo-100" : "border-slate-200"}`}
     >
       <legend className="sr-only">{schema.title}</legend>
@@ -131,7 +141,7 @@ export function LabelQuestion({ schema, index, answer, active, errors, onChange,
           className={`${inputClass} mt-2 text-xs`}
           placeholder="Comment (optional)"
           value={answer.comment}
-          onChange={(e) => onChange({ ...answer, comment: e.target.value })}
+          onChange={(e) => commentField.field.onChange(e.target.value)}
         />
       ) : null}
       {errors.map((e) => (

@@ -1,11 +1,13 @@
 "use client";
 
-import { ArrowLeft, CornerDownLeft } from "lucide-react";
+import { ArrowLeft, CornerDownLeft, ListOrdered } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LabelQuestion } from "@/components/review/label-question";
+import { MyItemsPanel, type ItemFilter } from "@/components/review/my-items-panel";
+import { useMyItems } from "@/components/review/use-my-items";
 import { ReviewTracePanel } from "@/components/review/review-trace-panel";
 import { ShortcutsOverlay } from "@/components/review/shortcuts-overlay";
 import { SpanTreeDialog } from "@/components/review/span-tree-dialog";
@@ -27,6 +29,11 @@ function isTyping(target: EventTarget | null): boolean {
 export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; sessionName: string }) {
   const q = useReviewQueue(sessionId);
   const [active, setActive] = useState(0);
+  const [filter, setFilter] = useState<ItemFilter>("all");
+  const [showList, setShowList] = useState(true);
+  // My counts, from the server (refetched after every move and polled): the header, "Continue"
+  // and the item list all read this one answer, so they agree.
+  const counts = useMyItems(sessionId, "all").data?.pages[0]?.counts ?? null;
   const [help, setHelp] = useState(false);
   const [spans, setSpans] = useState(false);
   const schemas = useMemo(() => q.item?.schemas ?? [], [q.item]);
@@ -69,12 +76,12 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
         if (!option) return;
         e.preventDefault();
         const single = schema.input.type === "categorical";
-        q.setForm((prev) => {
-          const cur = prev[schema.name];
-          const list = Array.isArray(cur.value) ? cur.value : [];
-          const value = single ? option : list.includes(option) ? list.filter((o) => o !== option) : [...list, option];
-          return { ...prev, [schema.name]: { ...cur, value } };
-        });
+        const cur = q.form.getValues(`${schema.name}.value`);
+        const list = Array.isArray(cur) ? cur : [];
+        q.setAnswerValue(
+          schema.name,
+          single ? option : list.includes(option) ? list.filter((o) => o !== option) : [...list, option],
+        );
         if (single && active + 1 < schemas.length) {
           // Move on to the next question; a text answer gets the focus so typing can start.
           const nextSchema = schemas[active + 1];
@@ -116,6 +123,29 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
             {progress.skipped ? ` · ${progress.skipped} skipped` : ""}
           </div>
         ) : null}
+        {counts ? (
+          <p className="text-xs text-slate-600" data-testid="my-counts">
+            <span data-testid="count-todo">{counts.todo + counts.draft}</span> to do
+            {counts.draft ? ` (${counts.draft} with a draft)` : ""} ·{" "}
+            <span data-testid="count-skipped">{counts.skipped}</span> skipped ·{" "}
+            <span data-testid="count-submitted">{counts.submitted}</span> submitted
+          </p>
+        ) : null}
+        {q.item && q.item.claim?.status !== "IN_PROGRESS" && counts && counts.todo + counts.draft > 0 ? (
+          <Button variant="secondary" className="!py-1 text-xs" onClick={() => q.next()} disabled={q.busy}>
+            Continue with the next item
+          </Button>
+        ) : null}
+        <Button
+          variant="ghost"
+          className="!py-1 text-xs"
+          aria-expanded={showList}
+          aria-controls="review-item-list"
+          onClick={() => setShowList((v) => !v)}
+        >
+          <ListOrdered aria-hidden className="h-3.5 w-3.5" />
+          {showList ? "Hide item list" : "Item list"}
+        </Button>
         <button
           type="button"
           className="ml-auto text-xs text-slate-500 hover:text-slate-800"
@@ -130,88 +160,126 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
         </p>
       ) : null}
 
-      {q.status === "loading" ? (
-        <p className="py-10 text-center text-sm text-slate-500" role="status">
-          Loading the next item…
-        </p>
-      ) : q.status === "error" ? (
-        <EmptyState title="This session could not be opened">
-          {q.message ?? "It may have been deleted, or you are not assigned to it."}
-        </EmptyState>
-      ) : q.status === "empty" || !q.item ? (
-        <EmptyState
-          title="All done"
-          action={
-            <Button variant="secondary" onClick={() => void q.back()}>
-              Review your last item
-            </Button>
-          }
-        >
-          There is nothing left for you in this session: every item is labeled or being labeled by someone else. Check
-          back later or go back to the{" "}
-          <Link href="/review" className="text-indigo-700 underline">
-            list of sessions
-          </Link>
-          .
-        </EmptyState>
-      ) : (
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(20rem,2fr)]">
-          <ReviewTracePanel trace={q.item.trace} onOpenSpans={() => setSpans(true)} />
-          <form
-            key={q.item.itemId}
-            className="flex flex-col gap-3 self-start lg:sticky lg:top-4"
-            data-testid="review-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void q.submit();
-            }}
+      <div className={showList ? "grid gap-4 xl:grid-cols-[15rem_minmax(0,1fr)]" : ""}>
+        {showList ? (
+          <aside
+            id="review-item-list"
+            className="self-start rounded-lg border border-slate-200 bg-white p-2 xl:sticky xl:top-4"
           >
-            {q.item.claim?.status === "COMPLETED" ? (
-              <p className="rounded bg-emerald-50 px-2 py-1 text-xs text-emerald-800">
-                You submitted this item; submitting again updates your labels.
-              </p>
-            ) : null}
-            {schemas.map((s, i) => (
-              <LabelQuestion
-                key={s.name}
-                schema={s}
-                index={i}
-                active={i === active}
-                answer={q.form[s.name]}
-                errors={q.errors[s.name] ?? []}
-                onFocus={() => setActive(i)}
-                onChange={(answer) => q.setForm((prev) => ({ ...prev, [s.name]: answer }))}
-              />
-            ))}
-            {(q.errors._form ?? []).map((e) => (
-              <p key={e} role="alert" className="text-sm text-red-600">
-                {e}
-              </p>
-            ))}
-            <div className="flex items-center gap-2">
-              <Button type="button" variant="secondary" onClick={() => void q.back()} disabled={q.busy} title="K or ←">
-                Back
-              </Button>
-              <Button
-                type="button"
-                variant="secondary"
-                onClick={() => void q.skip()}
-                disabled={q.busy}
-                title="S, J or →"
-              >
-                Skip
-              </Button>
-              <Button type="submit" className="ml-auto" disabled={q.busy} title="Enter or Ctrl+Enter">
-                {q.busy ? "Saving…" : "Submit"}
-                <CornerDownLeft aria-hidden className="h-3.5 w-3.5" />
-              </Button>
-            </div>
-            <p className="text-right text-[11px] text-slate-500" aria-live="polite">
-              {q.draftState === "saving" ? "Saving draft…" : q.draftState === "saved" ? "Draft saved" : ""}
+            <MyItemsPanel
+              sessionId={sessionId}
+              currentItemId={q.item?.itemId ?? null}
+              filter={filter}
+              onFilter={setFilter}
+              onOpen={q.open}
+              counts={counts}
+            />
+          </aside>
+        ) : null}
+        <div className="min-w-0">
+          {q.status === "loading" ? (
+            <p className="py-10 text-center text-sm text-slate-500" role="status">
+              Loading the next item…
             </p>
-          </form>
+          ) : q.status === "error" ? (
+            <EmptyState title="This session could not be opened">
+              {q.message ?? "It may have been deleted, or you are not assigned to it."}
+            </EmptyState>
+          ) : q.status === "empty" || !q.item ? (
+            <EmptyState
+              title={counts?.skipped ? "Nothing new to label" : "All done"}
+              action={
+                counts?.skipped ? (
+                  <Button
+                    onClick={() => {
+                      setShowList(true);
+                      setFilter("skipped");
+                    }}
+                  >
+                    Show the {counts.skipped} skipped item{counts.skipped === 1 ? "" : "s"}
+                  </Button>
+                ) : (
+                  <Button variant="secondary" onClick={() => void q.back()}>
+                    Review your last item
+                  </Button>
+                )
+              }
+            >
+              {counts?.skipped
+                ? `You skipped ${counts.skipped} item${counts.skipped === 1 ? "" : "s"}: open one from the item list to label it after all. `
+                : ""}
+              Every other item is labeled by you or by enough reviewers. Check back later or go back to the{" "}
+              <Link href="/review" className="text-indigo-700 underline">
+                list of sessions
+              </Link>
+              .
+            </EmptyState>
+          ) : (
+            <div className="grid min-w-0 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(20rem,2fr)]">
+              <ReviewTracePanel trace={q.item.trace} onOpenSpans={() => setSpans(true)} />
+              <form
+                key={q.item.itemId}
+                className="flex flex-col gap-3 self-start lg:sticky lg:top-4"
+                data-testid="review-form"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void q.submit();
+                }}
+              >
+                {q.item.claim?.status === "COMPLETED" ? (
+                  <p className="rounded bg-emerald-50 px-2 py-1 text-xs text-emerald-800">
+                    You submitted this item; submitting again updates your labels.
+                  </p>
+                ) : null}
+                {schemas.map((s, i) => (
+                  <LabelQuestion
+                    key={s.name}
+                    schema={s}
+                    index={i}
+                    active={i === active}
+                    control={q.form.control}
+                    onFocus={() => setActive(i)}
+                  />
+                ))}
+                {[q.form.formState.errors.root?.form?.message, q.form.formState.errors.root?.server?.message]
+                  .filter(Boolean)
+                  .map((e) => (
+                    <p key={e} role="alert" className="text-sm text-red-600">
+                      {e}
+                    </p>
+                  ))}
+                <div className="flex items-center gap-2">
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    onClick={() => void q.back()}
+                    disabled={q.busy}
+                    title="K or ←"
+                  >
+                    Back
+                  </Button>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    onClick={() => void q.skip()}
+                    disabled={q.busy}
+                    title="S, J or →"
+                  >
+                    Skip
+                  </Button>
+                  <Button type="submit" className="ml-auto" disabled={q.busy} title="Enter or Ctrl+Enter">
+                    {q.busy ? "Saving…" : "Submit"}
+                    <CornerDownLeft aria-hidden className="h-3.5 w-3.5" />
+                  </Button>
+                </div>
+                <p className="text-right text-[11px] text-slate-500" aria-live="polite">
+                  {q.draftState === "saving" ? "Saving draft…" : q.draftState === "saved" ? "Draft saved" : ""}
+                </p>
+              </form>
+            </div>
+          )}
         </div>
-      )}
+      </div>
       <ShortcutsOverlay open={help} onOpenChange={setHelp} />
       {q.item ? (
         <SpanTreeDialog

@@ -36,10 +36,12 @@ export function ReviewSessionList({ sessions }: { sessions: MyReviewSessionDto[]
                   labels
                 </span>
                 <span className="ml-auto font-medium text-indigo-700">
-                  {left ? (
+                  {s.toDo ? (
                     <>
-                      Continue <ArrowRight aria-hidden className="inline size-3.5 align-[-2px]" />
+                      Continue: {s.toDo} to do <ArrowRight aria-hidden className="inline size-3.5 align-[-2px]" />
                     </>
+                  ) : s.skipped ? (
+                    `${s.skipped} skipped, nothing else to do`
                   ) : (
                     "Done"
                   )}

@@ -1,29 +1,26 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useForm, type Resolver } from "react-hook-form";
 import { api, ApiError, errorMessage, fieldIssues } from "@/components/ui/api-client";
-import { formStateFrom, toAnswers, toDefinitions, type TFormState } from "@/lib/labeling/form-values";
-import { validateAnswers } from "@/lib/labeling/label-input";
+import { applyServerErrors } from "@/components/ui/form";
+import { formStateFrom, toAnswers, ZReviewForm, type TFormState } from "@/lib/labeling/form-values";
 import type { MyProgressDto, NextItemDto, ReviewItemDto } from "@/lib/labeling/types";
 import { reviewKeys } from "./query-keys";
 
 export type QueueStatus = "loading" | "ready" | "empty" | "error";
 
-/** "answers.accuracy.value" / "body.answers.accuracy" → "accuracy". */
-function schemaOf(path: string): string {
-  const parts = path.replace(/^body\./, "").split(".");
-  return parts[0] === "answers" && parts[1] ? parts[1].replace(/\[.*$/, "") : "_form";
-}
-
 const initialForm = (i: ReviewItemDto) => formStateFrom(i.schemas, i.claim?.draft ?? i.claim?.answers ?? null);
 
 type DraftState = "idle" | "saving" | "saved";
-const EMPTY_ERRORS: Record<string, string[]> = {};
+const NO_ANSWER = "Answer at least one question, or skip the item (S).";
 
+/** The server refused the answers (400 naming questions): shown on the form, not as a message. */
 class AnswerErrors extends Error {
-  constructor(readonly byName: Record<string, string[]>) {
+  constructor(readonly cause: ApiError) {
     super("Some answers need fixing");
   }
 }
@@ -32,10 +29,11 @@ class AnswerErrors extends Error {
 type Move = { item: ReviewItemDto | null; progress?: MyProgressDto; message: string | null };
 
 /**
- * State and actions of the review queue: the current item, the form, its draft (saved on the
- * server as the reviewer types, so a reload restores it), submit / skip / next / back. The item
- * id is kept in the URL (?item=) so a reload or a shared link opens the same item. Items are
- * cached per id, so Back and a reload of a visited item answer at once.
+ * State and actions of the review queue: the current item, its form (react-hook-form, checked
+ * by `ZReviewForm`: the server's own answer validators), its draft (saved on the server as the
+ * reviewer types, so a reload restores it), submit / skip / next / back / open. The item id is
+ * kept in the URL (?item=) so a reload or a shared link opens the same item. Items are cached
+ * per id, so Back and a reload of a visited item answer at once.
  */
 export function useReviewQueue(sessionId: string) {
   const client = useQueryClient();
@@ -44,14 +42,6 @@ export function useReviewQueue(sessionId: string) {
   const [itemId, setItemId] = useState<string | null>(requested);
   const [done, setDone] = useState(false);
   const [storedProgress, setProgress] = useState<MyProgressDto | null>(null);
-  // The form, its errors and its draft status belong to one item (each is stored with the item's
-  // id): a different item starts from its stored draft or answers, with no errors, without an
-  // effect resetting anything when the item changes.
-  const [formState, setFormState] = useState<{ id: string | null; form: TFormState }>({ id: null, form: {} });
-  const [errorState, setErrorState] = useState<{ id: string | null; byName: Record<string, string[]> }>({
-    id: null,
-    byName: {},
-  });
   const [message, setMessage] = useState<string | null>(null);
   const [draft, setDraft] = useState<{ id: string | null; state: DraftState }>({ id: null, state: "idle" });
   const draftTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -65,18 +55,17 @@ export function useReviewQueue(sessionId: string) {
   });
   const item = itemId ? (itemQuery.data ?? null) : null;
   const shownId = item?.itemId ?? null;
-  const form = useMemo(
-    () => (item ? (formState.id === item.itemId ? formState.form : initialForm(item)) : {}),
-    [item, formState],
+  // The form belongs to one item: `values` resets it (and its errors) to the stored draft or
+  // answers whenever another item is shown, without an effect doing it.
+  const values = useMemo(() => (item ? initialForm(item) : {}), [item]);
+  const resolver = useMemo(
+    () => (item ? (zodResolver(ZReviewForm(item.schemas)) as Resolver<TFormState>) : undefined),
+    [item],
   );
-  const errors = errorState.id !== null && errorState.id === shownId ? errorState.byName : EMPTY_ERRORS;
+  const form = useForm<TFormState>({ values, resolver, resetOptions: { keepErrors: false } });
   const draftState: DraftState = draft.id !== null && draft.id === shownId ? draft.state : "idle";
   // Until a move reports progress, the first item shown (from ?item=) carries it.
   const progress = storedProgress ?? item?.progress ?? null;
-  const setErrors = useCallback(
-    (byName: Record<string, string[]>) => setErrorState({ id: shownId, byName }),
-    [shownId],
-  );
 
   // Moving to another item: a pending draft save of the previous one is dropped, and the new
   // item's id goes into the URL (the item opened from ?item= is there already).
@@ -84,21 +73,26 @@ export function useReviewQueue(sessionId: string) {
     ({ item: nextItem, progress: p, message: m }: Move) => {
       if ((nextItem?.itemId ?? null) !== itemId) {
         if (draftTimer.current) clearTimeout(draftTimer.current);
-        // Coming back to an item later starts without its old errors or draft status.
-        setErrorState({ id: null, byName: {} });
+        // Coming back to an item later starts without its old draft status.
         setDraft({ id: null, state: "idle" });
+        // Another item starts from its own stored draft or answers, with no errors. (`values`
+        // alone would not reset it: two empty forms are deep-equal, so the previous item's
+        // answers would stay.)
+        form.reset(nextItem ? initialForm(nextItem) : {});
       }
       const url = new URL(window.location.href);
       if (nextItem) url.searchParams.set("item", nextItem.itemId);
       else url.searchParams.delete("item");
       window.history.replaceState(null, "", url);
       if (nextItem) client.setQueryData(reviewKeys.item(sessionId, nextItem.itemId), nextItem);
+      // Submitting, skipping and claiming change my counts and statuses: the item list refetches.
+      void client.invalidateQueries({ queryKey: reviewKeys.myItems(sessionId) });
       setItemId(nextItem?.itemId ?? null);
       setDone(!nextItem);
       if (p ?? nextItem?.progress) setProgress(p ?? nextItem!.progress);
       setMessage(m);
     },
-    [client, itemId, sessionId],
+    [client, form, itemId, sessionId],
   );
   const claimNext = useCallback(async (): Promise<Move> => {
     const r = await api.post<NextItemDto>(`${base}/next`);
@@ -106,7 +100,12 @@ export function useReviewQueue(sessionId: string) {
   }, [base]);
 
   const onMoveError = (err: unknown) => {
-    if (err instanceof AnswerErrors) return setErrors(err.byName);
+    if (err instanceof AnswerErrors) {
+      // Each server issue lands on its question ("answers.accuracy.value" → accuracy).
+      const fields = Object.fromEntries((item?.schemas ?? []).map((s) => [`answers.${s.name}`, s.name]));
+      applyServerErrors(err.cause, form.setError, fields);
+      return;
+    }
     setMessage(errorMessage(err));
   };
   const next = useMutation({ mutationFn: claimNext, onSuccess: show, onError: onMoveError });
@@ -132,10 +131,26 @@ export function useReviewQueue(sessionId: string) {
     onSuccess: show,
     onError: onMoveError,
   });
+  const openItem = useMutation({
+    mutationFn: async (id: string): Promise<Move> => {
+      const opened = await client.fetchQuery({
+        queryKey: reviewKeys.item(sessionId, id),
+        queryFn: () => api.get<ReviewItemDto>(`${base}/items/${id}`),
+        staleTime: 0,
+      });
+      return { item: opened, message: null };
+    },
+    onSuccess: show,
+    onError: onMoveError,
+  });
   const saveDraft = useMutation({
     mutationFn: ({ id, answers }: { id: string; answers: Record<string, unknown> }) =>
       api.put(`${base}/items/${id}/draft`, { answers }),
-    onSuccess: (_r, { id }) => setDraft({ id, state: "saved" }),
+    onSuccess: (_r, { id }) => {
+      setDraft({ id, state: "saved" });
+      // The first draft turns the item from "to do" into "draft" in the item list.
+      if (draftState !== "saved") void client.invalidateQueries({ queryKey: reviewKeys.myItems(sessionId) });
+    },
     onError: (_e, { id }) => setDraft({ id, state: "idle" }),
   });
   // Submit counts the item as done at once (the progress bar moves before the round trip) and
@@ -146,7 +161,7 @@ export function useReviewQueue(sessionId: string) {
         await api.post(`${base}/items/${id}/submit`, { answers });
       } catch (err) {
         const issues = fieldIssues(err);
-        if (err instanceof ApiError && err.status === 400 && issues.length) throw new AnswerErrors(collect(issues));
+        if (err instanceof ApiError && err.status === 400 && issues.length) throw new AnswerErrors(err);
         throw err;
       }
       client.removeQueries({ queryKey: reviewKeys.item(sessionId, id) });
@@ -173,37 +188,40 @@ export function useReviewQueue(sessionId: string) {
     next.mutate();
   }, [next, requested]);
 
-  const setForm = useCallback(
-    (update: (prev: TFormState) => TFormState) => {
-      if (!item) return;
-      setFormState((prev) => {
-        const nextForm = update(prev.id === item.itemId ? prev.form : initialForm(item));
-        if (item.claim?.status === "IN_PROGRESS") {
-          if (draftTimer.current) clearTimeout(draftTimer.current);
-          const id = item.itemId;
-          setDraft({ id, state: "saving" });
-          const answers = toAnswers(item.schemas, nextForm);
-          draftTimer.current = setTimeout(() => saveDraft.mutate({ id, answers }), 400);
-        }
-        return { id: item.itemId, form: nextForm };
-      });
-    },
-    [item, saveDraft],
+  // Saves a draft 400 ms after the reviewer stops changing answers (only while they hold the item).
+  useEffect(() => {
+    if (!item || item.claim?.status !== "IN_PROGRESS") return;
+    const sub = form.watch((state, { name }) => {
+      if (!name) return; // a reset to another item's values, not an edit
+      if (draftTimer.current) clearTimeout(draftTimer.current);
+      const id = item.itemId;
+      setDraft({ id, state: "saving" });
+      const answers = toAnswers(item.schemas, state as TFormState);
+      draftTimer.current = setTimeout(() => saveDraft.mutate({ id, answers }), 400);
+    });
+    return () => sub.unsubscribe();
+  }, [form, item, saveDraft]);
+
+  /** Sets one question's value (number keys): validated again if the last submit failed. */
+  const setAnswerValue = useCallback(
+    (name: string, value: string | string[]) =>
+      form.setValue(`${name}.value`, value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted }),
+    [form],
   );
 
-  const submit = useCallback(async () => {
-    if (!item) return;
-    const answers = toAnswers(item.schemas, form);
-    if (!Object.keys(answers).length)
-      return setErrors({ _form: ["Answer at least one question, or skip the item (S)."] });
-    // The same validators as the server, so mistakes show before a round trip.
-    const checked = validateAnswers(toDefinitions(item.schemas), answers);
-    if (!checked.ok) return setErrors(collect(checked.issues));
-    if (draftTimer.current) clearTimeout(draftTimer.current);
-    submitMutation.mutate({ id: item.itemId, answers });
-  }, [form, item, setErrors, submitMutation]);
+  const submit = useMemo(
+    () =>
+      form.handleSubmit((state) => {
+        if (!item) return;
+        const answers = toAnswers(item.schemas, state);
+        if (!Object.keys(answers).length) return form.setError("root.form", { message: NO_ANSWER });
+        if (draftTimer.current) clearTimeout(draftTimer.current);
+        submitMutation.mutate({ id: item.itemId, answers });
+      }),
+    [form, item, submitMutation],
+  );
 
-  const busy = next.isPending || back.isPending || skip.isPending || submitMutation.isPending;
+  const busy = next.isPending || back.isPending || skip.isPending || submitMutation.isPending || openItem.isPending;
   const loadFailed =
     itemQuery.error &&
     (!(itemQuery.error instanceof ApiError) || itemQuery.error.status >= 500 || itemQuery.error.status === 404);
@@ -214,20 +232,15 @@ export function useReviewQueue(sessionId: string) {
     item,
     progress,
     form,
-    setForm,
-    errors,
+    setAnswerValue,
     message: message ?? (itemQuery.error ? errorMessage(itemQuery.error) : null),
     busy,
     draftState,
     next: () => next.mutate(),
     back: () => back.mutate(),
     skip: () => skip.mutate(),
-    submit,
+    submit: () => void submit(),
+    /** Opens any item of the session (the item list): a GET, it claims nothing. */
+    open: (id: string) => openItem.mutate(id),
   };
-}
-
-function collect(issues: { path: string; message: string }[]): Record<string, string[]> {
-  const byName: Record<string, string[]> = {};
-  for (const i of issues) (byName[schemaOf(i.path)] ??= []).push(i.message);
-  return byName;
 }

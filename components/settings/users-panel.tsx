@@ -44,8 +44,8 @@ export function UsersPanel() {
       try {
         await action.mutateAsync(async () => {
           if (mode === "invite") {
-            const res = await api.post<{ token: string }>("/api/invitations", { email, role });
-            return `Invitation link for ${email}: ${window.location.origin}/invite/${res.token}`;
+            const res = await api.post<{ url: string }>("/api/invitations", { email, role });
+            return `Invitation link for ${email}: ${res.url}`;
           }
           const res = await api.post<{ password?: string }>("/api/users", { email, role });
           return `Created ${email}. Their password (shown once): ${res.password}`;

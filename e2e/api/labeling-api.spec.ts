@@ -111,15 +111,20 @@ test.describe("labeling API", () => {
     expect(row.labels[0].answers[`score_${run}`]).toEqual({ value: 2 });
     const csv = await (await admin.get(`/api/labeling/sessions/${session.id}/export?format=csv`)).text();
     expect(csv.split("\n")[0]).toBe(
-      "session_id,item_id,trace_id,position,reviewer,schema,type,value,comment,completed_at",
+      "session_id,item_id,trace_id,position,reviewer,schema,type,value,comment,completed_at,question,trace_url",
     );
     expect(csv).toContain(`cat_${run},feedback,Inaccurate`);
+    // Each row reads on its own: the question's text and a link to the trace on the public URL.
+    const catRow = csv.split("\n").find((l) => l.includes(`cat_${run},feedback,Inaccurate`))!;
+    expect(catRow).toContain(`${E2E.baseURL}/experiments/${experimentId}/traces/${item.traceId}`);
     const jsonl = (await (await admin.get(`/api/labeling/sessions/${session.id}/export?format=jsonl`)).text())
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(jsonl).toHaveLength(1);
-    expect(jsonl[0].answers[`facts_${run}`]).toEqual({ value: ["max 5 TiB"] });
+    expect(jsonl[0].answers[`facts_${run}`]).toMatchObject({ value: ["max 5 TiB"] });
+    expect(typeof jsonl[0].answers[`facts_${run}`].question).toBe("string");
+    expect(jsonl[0].trace_url).toBe(`${E2E.baseURL}/experiments/${experimentId}/traces/${item.traceId}`);
   });
 
   test("schema contracts: bad inputs name the field, names are unique unless overwrite", async () => {

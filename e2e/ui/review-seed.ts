@@ -2,12 +2,12 @@
  * Test data for the accessibility and keyboard specs: an experiment of RAG traces and a labeling
  * session over them with one categorical question, assigned to the e2e reviewer (all through the API).
  */
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, request, type APIRequestContext } from "@playwright/test";
 import { E2E } from "../support/env";
 import { createExperiment, ragSpec, seedTrace } from "./traces-seed";
 
-export async function seedReviewSession(api: APIRequestContext, prefix: string, items = 3) {
-  const experimentId = await createExperiment(api, prefix);
+export async function seedReviewSession(caller: APIRequestContext, prefix: string, items = 3) {
+  const experimentId = await createExperiment(caller, prefix);
   const traceIds: string[] = [];
   for (let i = 0; i < items; i++)
     traceIds.push(
@@ -15,6 +15,10 @@ export async function seedReviewSession(api: APIRequestContext, prefix: string, 
         ragSpec(experimentId, { question: `Question ${i + 1}?`, answer: `Answer ${i + 1}.`, minutesAgo: i + 1 }),
       ),
     );
+  // Writing the traces straight into the database can outlast the server's keep-alive timeout on a
+  // busy machine; a fresh context keeps the next request off the socket the server just closed
+  // (which fails as "socket hang up").
+  const api = await request.newContext({ baseURL: E2E.baseURL, storageState: await caller.storageState() });
   const schemaName = `${prefix.replace(/[^a-z0-9_]/gi, "_")}_quality`;
   const schema = await api.post("/api/labeling/schemas", {
     data: {
@@ -38,5 +42,6 @@ export async function seedReviewSession(api: APIRequestContext, prefix: string, 
   const { id: sessionId, url } = (await session.json()) as { id: string; url: string };
   const added = await api.post(`/api/labeling/sessions/${sessionId}/items`, { data: { traceIds } });
   expect(added.status(), await added.text()).toBe(200);
+  await api.dispose();
   return { experimentId, traceIds, sessionId, reviewPath: url, schemaName };
 }

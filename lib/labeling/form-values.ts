@@ -3,7 +3,8 @@
  * keeps what the reviewer typed (numbers as text, list entries as lines) and this module turns
  * it into `answers` for `validateAnswers` and the submit API, leaving unanswered questions out.
  */
-import type { TValidatedAnswer } from "@/lib/labeling/label-input";
+import { z } from "zod";
+import { validateAnswers, type TValidatedAnswer } from "@/lib/labeling/label-input";
 import type { TLabelSchemaDefinition, TLabelSchemaInput, TLabelSchemaType } from "@/lib/labeling/schemas";
 
 /** What one question's inputs hold while the reviewer works. */
@@ -92,4 +93,35 @@ export function toAnswers(
 export function formatAnswerValue(a: TValidatedAnswer | undefined): string {
   if (!a) return "";
   return Array.isArray(a.value) ? a.value.join(", ") : String(a.value);
+}
+
+/** "answers.accuracy.value[1]" / "body.answers.accuracy" → "accuracy" (the question an issue is about). */
+export function questionOfIssue(path: string): string | null {
+  const parts = path.replace(/^body\./, "").split(".");
+  return parts[0] === "answers" && parts[1] ? parts[1].replace(/\[.*$/, "") : null;
+}
+
+/**
+ * The review form's zod contract (for react-hook-form's zodResolver): the form state is turned
+ * into `answers` as a submit would send them and checked by the server's own validators
+ * (`validateAnswers`), each message on the question it is about. Unanswered questions are fine
+ * here; "answer at least one" is the submit handler's check.
+ */
+export function ZReviewForm(schemas: readonly TFormSchema[]) {
+  const definitions = toDefinitions(schemas);
+  const answer = z.object({ value: z.union([z.string(), z.array(z.string())]), comment: z.string() });
+  return z.record(z.string(), answer).superRefine((state, ctx) => {
+    const checked = validateAnswers(definitions, toAnswers(schemas, state));
+    if (checked.ok) return;
+    const byQuestion = new Map<string, string[]>();
+    for (const issue of checked.issues) {
+      const q = questionOfIssue(issue.path) ?? schemas[0]?.name ?? "";
+      // A list entry's message says which line it is about ("Line 2: must be at most 10 characters").
+      const entry = /\.value\[(\d+)\]$/.exec(issue.path);
+      const lines = schemas.find((s) => s.name === q)?.input.type === "text_list";
+      const message = entry && lines ? `Line ${Number(entry[1]) + 1}: ${issue.message}` : issue.message;
+      byQuestion.set(q, [...(byQuestion.get(q) ?? []), message]);
+    }
+    for (const [q, messages] of byQuestion) ctx.addIssue({ code: "custom", path: [q], message: messages.join("; ") });
+  });
 }

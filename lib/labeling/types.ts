@@ -93,6 +93,8 @@ export interface MyReviewSessionDto {
   skipped: number;
   /** Items fully labeled by everyone (the session's own progress). */
   doneItems: number;
+  /** Items "Continue" would offer this reviewer (to do or with a draft). */
+  toDo: number;
   createdAt: number;
 }
 

@@ -17,6 +17,8 @@ const CSV_COLUMNS = [
   "value",
   "comment",
   "completed_at",
+  "question",
+  "trace_url",
 ] as const;
 
 /** RFC 4180 quoting; cells that a spreadsheet would run as a formula get a leading quote. */
@@ -29,12 +31,21 @@ function csvCell(v: unknown): string {
 /**
  * A session's submitted labels as a file (developers and admins). CSV: one row per item,
  * reviewer and question; list values are JSON. JSONL: one object per item and reviewer with
- * all their answers.
+ * all their answers. Both carry each question's text and a link to the trace on `origin` (the
+ * public URL, lib/http/public-url.ts), so the file reads on its own.
  */
-export async function exportSessionLabels(actor: Actor, sessionId: string, format: "csv" | "jsonl"): Promise<Response> {
+export async function exportSessionLabels(
+  actor: Actor,
+  sessionId: string,
+  format: "csv" | "jsonl",
+  origin: string,
+): Promise<Response> {
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
   const types = new Map(session.schemaDtos.map((s) => [s.name, s.type]));
+  const titles = new Map(session.schemaDtos.map((s) => [s.name, s.title]));
+  const traceUrl = (traceId: string) =>
+    `${origin}/experiments/${encodeURIComponent(session.experimentId)}/traces/${encodeURIComponent(traceId)}`;
   const lines: string[] = format === "csv" ? [CSV_COLUMNS.join(",")] : [];
   await forEachSubmittedLabel(sessionId, (r) => {
     const completedAt = r.completedAt?.toISOString() ?? null;
@@ -47,7 +58,10 @@ export async function exportSessionLabels(actor: Actor, sessionId: string, forma
           position: r.position,
           reviewer: r.email,
           completed_at: completedAt,
-          answers: r.answers,
+          trace_url: traceUrl(r.traceId),
+          answers: Object.fromEntries(
+            Object.entries(r.answers).map(([name, a]) => [name, { question: titles.get(name) ?? name, ...a }]),
+          ),
         }),
       );
       return;
@@ -65,6 +79,8 @@ export async function exportSessionLabels(actor: Actor, sessionId: string, forma
           a.value,
           a.comment ?? "",
           completedAt,
+          titles.get(name) ?? name,
+          traceUrl(r.traceId),
         ]
           .map(csvCell)
           .join(","),

@@ -233,18 +233,29 @@ async function assertEditAllowed(before: LabelSchemaDto, after: TLabelSchemaDefi
   }
 }
 
-/** Every value submitted for this schema in the sessions that use it. */
+/**
+ * Every value submitted for this schema in the sessions that use it: the reviewers' current
+ * assessments of that name carrying a session's run id (submitted answers are assessments,
+ * lib/labeling/results/answers.ts).
+ */
 async function recordedValues(schemaId: string, name: string): Promise<unknown[]> {
-  const claims = await db().labelingClaim.findMany({
-    where: { status: "COMPLETED", answers: { not: null }, item: { session: { schemas: { some: { schemaId } } } } },
-    select: { answers: true },
+  const sessions = await db().labelingSession.findMany({
+    where: { schemas: { some: { schemaId } } },
+    select: { runId: true },
   });
-  const out: unknown[] = [];
-  for (const c of claims) {
-    const answer = (JSON.parse(c.answers ?? "{}") as Record<string, { value?: unknown }>)[name];
-    if (answer && answer.value !== undefined) out.push(answer.value);
-  }
-  return out;
+  if (!sessions.length) return [];
+  const rows = await db().assessment.findMany({
+    where: { runId: { in: sessions.map((s) => s.runId) }, name, valid: true, createdById: { not: null } },
+    select: { value: true },
+  });
+  return rows.flatMap((r) => {
+    if (r.value == null) return [];
+    try {
+      return [JSON.parse(r.value) as unknown];
+    } catch {
+      return [r.value];
+    }
+  });
 }
 
 /** The system actor is not a user row; foreign keys to User must stay null for it. */

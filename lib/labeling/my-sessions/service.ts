@@ -3,6 +3,7 @@ import { db, Prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import type { TPageTokenQuery } from "@/lib/paging/schemas";
+import { countMyItems } from "@/lib/labeling/review/my-items";
 import type { MyReviewSessionDto } from "@/lib/labeling/types";
 export type { MyReviewSessionDto } from "@/lib/labeling/types";
 
@@ -28,8 +29,13 @@ export async function listMyReviewSessions(
     include: { experiment: { select: { name: true } }, _count: { select: { items: true } } },
   });
   const ids = rows.map((s) => s.id);
-  const [mine, done] = await Promise.all([myClaimCounts(actor.userId, ids), countDoneItems(ids)]);
-  const sessions = rows.map((s): MyReviewSessionDto => ({
+  const [mine, done, open] = await Promise.all([
+    myClaimCounts(actor.userId, ids),
+    countDoneItems(ids),
+    // What "Continue" would offer, by the queue's own rules (lib/labeling/review/my-items.ts).
+    Promise.all(rows.map((s) => countMyItems(s.id, actor.userId, s.labelsPerItem))),
+  ]);
+  const sessions = rows.map((s, i): MyReviewSessionDto => ({
     id: s.id,
     name: s.name,
     experimentId: s.experimentId,
@@ -39,6 +45,7 @@ export async function listMyReviewSessions(
     completed: mine.get(`${s.id}:COMPLETED`) ?? 0,
     skipped: mine.get(`${s.id}:SKIPPED`) ?? 0,
     doneItems: done.get(s.id) ?? 0,
+    toDo: open[i].todo + open[i].draft,
     createdAt: s.createdAt.getTime(),
   }));
   return { sessions, nextPageToken: nextPageToken(skip, take, rows.length) };

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import type { TValidatedAnswer } from "@/lib/labeling/label-input";
+import { answerKey, loadSubmittedAnswers } from "@/lib/labeling/results/answers";
 import { loadSession } from "@/lib/labeling/sessions/access";
 import type { TPageTokenQuery } from "@/lib/paging/schemas";
 import type { ResultRowDto, SessionProgressDto } from "@/lib/labeling/types";
@@ -86,10 +87,15 @@ export async function getSessionResults(
       claims: {
         where: { status: "COMPLETED" },
         orderBy: { completedAt: "asc" },
-        include: { user: { select: { email: true } } },
+        select: { userId: true, completedAt: true, user: { select: { email: true } } },
       },
     },
   });
+  // The answers are the assessments (lib/labeling/results/answers.ts), not a copy on the claim.
+  const answers = await loadSubmittedAnswers(
+    { runId: session.runId, schemaNames: session.schemaDtos.map((s) => s.name) },
+    items.flatMap((i) => i.claims.map((c) => ({ traceId: i.traceId, userId: c.userId }))),
+  );
   return {
     schemas: session.schemaDtos.map((s) => ({ name: s.name, title: s.title, type: s.type })),
     rows: items.map((i) => ({
@@ -101,7 +107,7 @@ export async function getSessionResults(
       labels: i.claims.map((c) => ({
         userId: c.userId,
         email: c.user.email,
-        answers: c.answers ? (JSON.parse(c.answers) as Record<string, TValidatedAnswer>) : {},
+        answers: answers.get(answerKey(i.traceId, c.userId)) ?? {},
         completedAt: c.completedAt?.getTime() ?? null,
       })),
     })),
@@ -111,7 +117,7 @@ export async function getSessionResults(
 
 /**
  * Every submitted label of a session, in batches (for exports and agreement): calls `each` with
- * item/trace ids, the reviewer and their answers, in queue order.
+ * item/trace ids, the reviewer and their answers (read from the assessments), in queue order.
  */
 export async function forEachSubmittedLabel(
   sessionId: string,
@@ -125,6 +131,8 @@ export async function forEachSubmittedLabel(
     completedAt: Date | null;
   }) => void,
 ): Promise<void> {
+  const session = await loadSession(sessionId);
+  const schemaNames = session.schemaDtos.map((s) => s.name);
   const batch = 1000;
   for (let skip = 0; ; skip += batch) {
     const claims = await db().labelingClaim.findMany({
@@ -134,6 +142,10 @@ export async function forEachSubmittedLabel(
       take: batch,
       include: { item: { select: { traceId: true, position: true } }, user: { select: { email: true } } },
     });
+    const answers = await loadSubmittedAnswers(
+      { runId: session.runId, schemaNames },
+      claims.map((c) => ({ traceId: c.item.traceId, userId: c.userId })),
+    );
     for (const c of claims) {
       each({
         itemId: c.itemId,
@@ -141,7 +153,7 @@ export async function forEachSubmittedLabel(
         position: c.item.position,
         userId: c.userId,
         email: c.user.email,
-        answers: c.answers ? (JSON.parse(c.answers) as Record<string, TValidatedAnswer>) : {},
+        answers: answers.get(answerKey(c.item.traceId, c.userId)) ?? {},
         completedAt: c.completedAt,
       });
     }

@@ -4,7 +4,8 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { upsertUserAssessment } from "@/lib/assessments/internal";
-import { validateAnswers, type TValidatedAnswer } from "@/lib/labeling/label-input";
+import { validateAnswers } from "@/lib/labeling/label-input";
+import { answerKey, loadSubmittedAnswers } from "@/lib/labeling/results/answers";
 import { claimNext, lockItem, takeSlot, type ClaimOptions } from "@/lib/labeling/review/claims";
 import { loadReviewTrace } from "@/lib/labeling/review/trace";
 import { loadSessionForReviewer, type LoadedSession } from "@/lib/labeling/sessions/access";
@@ -30,6 +31,15 @@ async function buildItem(actor: Actor, session: LoadedSession, itemId: string): 
   const item = await db().labelingItem.findFirst({ where: { id: itemId, sessionId: session.id } });
   if (!item) throw new NotFoundError(`Item '${itemId}' is not in labeling session '${session.id}'`);
   const claim = await db().labelingClaim.findUnique({ where: { itemId_userId: { itemId, userId: actor.userId } } });
+  // A submitted item shows the reviewer's current assessments (edits in the trace view included).
+  const submitted =
+    claim?.status === "COMPLETED"
+      ? ((
+          await loadSubmittedAnswers({ runId: session.runId, schemaNames: session.schemaDtos.map((s) => s.name) }, [
+            { traceId: item.traceId, userId: actor.userId },
+          ])
+        ).get(answerKey(item.traceId, actor.userId)) ?? {})
+      : null;
   const [trace, progress] = await Promise.all([
     loadReviewTrace(item.traceId, actor, {
       sessionRunId: session.runId,
@@ -43,7 +53,7 @@ async function buildItem(actor: Actor, session: LoadedSession, itemId: string): 
     itemId: item.id,
     traceId: item.traceId,
     position: item.position,
-    claim: claim ? { status: claim.status, draft: json(claim.draft), answers: json(claim.answers) } : null,
+    claim: claim ? { status: claim.status, draft: json(claim.draft), answers: submitted } : null,
     schemas: session.schemaDtos,
     trace,
     progress,
@@ -167,19 +177,12 @@ export async function submitLabels(
       });
       ids.push(written.assessmentId);
     }
-    // Resubmitting keeps earlier answers to questions left blank this time.
-    const previous =
-      claim?.status === "COMPLETED" && claim.answers
-        ? (JSON.parse(claim.answers) as Record<string, TValidatedAnswer>)
-        : {};
+    // The answers live only as the assessments written above (one source of truth); resubmitting
+    // keeps earlier answers to questions left blank this time, since those assessments stay.
+    // `answers: null` also clears the copy that rows written before this change carry.
     await tx.labelingClaim.update({
       where: { id: claimId! },
-      data: {
-        status: "COMPLETED",
-        completedAt: new Date(),
-        draft: null,
-        answers: JSON.stringify({ ...previous, ...result.answers }),
-      },
+      data: { status: "COMPLETED", completedAt: new Date(), draft: null, answers: null },
     });
     return ids;
   });

@@ -6,15 +6,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { getLabelingSession } from "@/lib/labeling/sessions/service";
 import { page } from "@/lib/http/page";
+import { publicOrigin, requestOrigin } from "@/lib/http/public-url";
 
 async function LabelingSessionPage({ params }: { params: Promise<{ experimentId: string; sessionId: string }> }) {
   const { experimentId, sessionId } = await params;
   const actor = await requirePageActor("DEVELOPER", `/experiments/${experimentId}/labeling/sessions/${sessionId}`);
   const session = await getLabelingSession(actor, sessionId);
-  const h = await headers();
-  // The link reviewers get: NEXTAUTH_URL when set (the public address), else this request's host.
-  const origin =
-    process.env.NEXTAUTH_URL?.replace(/\/$/, "") ?? `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`;
+  // The link reviewers get: the one public URL (lib/http/public-url.ts).
+  const origin = publicOrigin(requestOrigin(await headers()));
   return (
     <div className="mx-auto max-w-7xl">
       <Link href={`/experiments/${experimentId}/labeling`} className="text-sm text-slate-500 hover:text-slate-800">
