@@ -21,7 +21,7 @@ export type AttributeName =
   | "run_id"
   | "text";
 
-export type SpanField = "name" | "type" | "status" | "content";
+export type SpanField = "name" | "type" | "status" | "model" | "content";
 
 export type FilterKey =
   | { entity: "attribute"; name: AttributeName }
@@ -51,7 +51,15 @@ export type FilterCondition =
   | (ConditionBase & { comparator: "IN" | "NOT IN"; values: Literal[] })
   | (ConditionBase & { comparator: "IS NULL" | "IS NOT NULL" });
 
-/** All conditions must hold. An empty list matches every trace. */
+/** Words or a quoted phrase to find in the spans' inputs and outputs (see free-text.ts). */
+export interface FreeTextTerm {
+  text: string;
+  /** Offset in the filter string. */
+  position: number;
+}
+
+/** All conditions must hold and every term must be found. Empty lists match every trace. */
 export interface TraceFilter {
   conditions: FilterCondition[];
+  terms: FreeTextTerm[];
 }
