@@ -1,7 +1,7 @@
 /**
  * Traces-table benchmark: seeds N traces (10 spans each, so 100,000 traces = 1,000,000 spans)
  * plus one 5,000-span trace into a scratch database, then prints p50/p95 server time of the
- * table query (first and deep page, with and without filters) and of opening the big trace,
+ * table query (first and deep page, with and without filters, free text) and of opening the big trace,
  * on SQLite and PostgreSQL. Not part of `npm test`.
  *
  *   npx tsx --conditions=react-server bench/traces-table/run.ts [--traces 100000] [--provider sqlite|postgresql|both] [--runs 20]
@@ -94,7 +94,7 @@ async function seed(db: Db, experimentId: string): Promise<string> {
           startTimeNs: startNs + BigInt(s) * 1_000_000n,
           endTimeNs: startNs + BigInt(s + 10) * 1_000_000n,
           statusCode: "OK",
-          inputs: JSON.stringify({ q: `question ${i}` }),
+          inputs: JSON.stringify({ q: `question ${i}${i % 100 === 0 ? " about GPU memory" : ""}` }),
           outputs: JSON.stringify({ a: `answer ${i} step ${s}` }),
           attributes: "{}",
         });
@@ -191,6 +191,12 @@ async function benchProvider(provider: DbProvider) {
       ["deep page, status = 'ERROR'", q("attributes.status = 'ERROR'", encodePageToken(Math.floor(N * 0.09)))],
       ["first page, feedback.user_feedback = false", q("feedback.user_feedback = false")],
       ["first page, tags.env = 'staging'", q("tags.env = 'staging'")],
+      // Free text: 1% of the traces mention GPU (1,000 at 100,000); a word no trace has; both
+      // combined with a tag. The rare-word case is where a scan would cost most.
+      ["free text GPU (1% of traces)", q("GPU")],
+      ["free text GPU AND tags.env = 'prod'", q("GPU AND tags.env = 'prod'")],
+      ["free text, a word no trace has", q("zeppelin")],
+      ["feedback.user_feedback > 0 (numeric, none match)", q("feedback.user_feedback > 0")],
       [
         "first page, sort by execution_time_ms DESC",
         () =>

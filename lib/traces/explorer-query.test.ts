@@ -5,7 +5,7 @@ import { composeFilter, composeOrderBy, explorerQueryParams, pageTokenFor, readE
 describe("explorer query", () => {
   it("reads and writes the URL, ignoring unknown values", () => {
     const q = readExplorerQuery(
-      new URLSearchParams("q=tags.env%20%3D%20'prod'&state=ERROR&range=24h&sort=execution_time_ms.asc&page=3"),
+      new URLSearchParams("q=tags.env%20%3D%20'prod'&state=ERROR&range=24h&sort=execution_time_ms.asc&page=3&size=100"),
     );
     expect(q).toEqual({
       q: "tags.env = 'prod'",
@@ -13,6 +13,7 @@ describe("explorer query", () => {
       range: "24h",
       sort: { key: "execution_time_ms", desc: false },
       page: 3,
+      pageSize: 100,
     });
     expect(explorerQueryParams(q)).toEqual({
       q: "tags.env = 'prod'",
@@ -20,13 +21,15 @@ describe("explorer query", () => {
       range: "24h",
       sort: "execution_time_ms.asc",
       page: "3",
+      size: "100",
     });
-    expect(readExplorerQuery(new URLSearchParams("state=NOPE&range=2y&sort=evil.desc&page=-4"))).toEqual({
+    expect(readExplorerQuery(new URLSearchParams("state=NOPE&range=2y&sort=evil.desc&page=-4&size=7"))).toEqual({
       q: "",
       state: null,
       range: null,
       sort: null,
       page: 1,
+      pageSize: 50,
     });
   });
 

@@ -56,6 +56,12 @@ export interface SearchTracesResult {
   nextPageToken?: string;
 }
 
+export interface CountTracesResult {
+  /** Exact when `capped` is false; otherwise the bound (there are more). */
+  count: number;
+  capped: boolean;
+}
+
 /** MLflow: default 100, at most 500 per page. */
 export const ZMaxResults = z.coerce.number().int().min(1).max(500).default(100);
 
@@ -68,6 +74,10 @@ export const ZSearchTracesBody = z.object({
   maxResults: ZMaxResults,
 });
 export type TSearchTracesBody = z.infer<typeof ZSearchTracesBody>;
+
+/** Body of `POST /api/traces/count` (the table's "1–50 of 1,234"). */
+export const ZCountTracesBody = ZSearchTracesBody.pick({ experimentIds: true, filter: true });
+export type TCountTracesBody = z.infer<typeof ZCountTracesBody>;
 
 /** Delete by ids, or the oldest traces up to a timestamp (MLflow's two forms). */
 export const ZDeleteTracesBody = z.union([

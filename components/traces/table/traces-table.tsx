@@ -111,7 +111,18 @@ export function TracesTable({
               tabIndex={0}
               onClick={() => onOpen(row.id)}
               onKeyDown={(e) => {
+                if (e.target !== e.currentTarget || e.metaKey || e.ctrlKey || e.altKey) return;
+                // j/k (or the arrows) move between rows, Enter opens the focused one.
+                const sibling =
+                  e.key === "j" || e.key === "ArrowDown"
+                    ? e.currentTarget.nextElementSibling
+                    : e.key === "k" || e.key === "ArrowUp"
+                      ? e.currentTarget.previousElementSibling
+                      : undefined;
                 if (e.key === "Enter") onOpen(row.id);
+                else if (sibling !== undefined) (sibling as HTMLElement | null)?.focus();
+                else return;
+                e.preventDefault();
               }}
               className={`cursor-pointer align-top hover:bg-indigo-50/50 focus:bg-indigo-50 focus:outline-none ${openTraceId === row.id ? "bg-indigo-50" : ""}`}
             >

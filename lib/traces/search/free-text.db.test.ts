@@ -9,7 +9,7 @@ import { randomHex } from "@/lib/ids";
 import { normalizeSpan } from "@/lib/ingestion/mapping";
 import { ingestSpans } from "@/lib/ingestion/writer";
 import { insertTrace } from "@/lib/seed/factories";
-import { searchTraces } from "@/lib/traces/search/service";
+import { countTraces, searchTraces } from "@/lib/traces/search/service";
 import { deleteTraces } from "@/lib/traces/service";
 import { db, makeExperiment, provider } from "@/test/db";
 
@@ -168,5 +168,20 @@ describe("numeric comparisons on assessment values", () => {
 
   it("refuses a value that is not a number", async () => {
     await expect(search("feedback.score > 'high'")).rejects.toThrow(/expected a number to compare 'feedback.score'/);
+  });
+});
+
+describe("countTraces", () => {
+  it("counts exactly up to the bound, then says there are more", async () => {
+    const req = { experimentIds: [experimentId], filter: "GPU" };
+    expect(await countTraces(SYSTEM_ACTOR, req)).toEqual({ count: 2, capped: false });
+    expect(await countTraces(SYSTEM_ACTOR, { ...req, filter: "tags.env = 'prod'" }, 2)).toEqual({
+      count: 2,
+      capped: true,
+    });
+    expect(await countTraces(SYSTEM_ACTOR, { ...req, filter: "tags.env = 'staging'" }, 2)).toEqual({
+      count: 1,
+      capped: false,
+    });
   });
 });

@@ -8,7 +8,8 @@ import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { readDbConfig } from "@/lib/db/config";
 import { compileTraceSearch, nextPageToken } from "@/lib/traces/search";
-import type { SearchTracesResult } from "../schemas";
+import type { CountTracesResult, SearchTracesResult } from "../schemas";
+import { COUNT_BOUND } from "../explorer-query";
 import { TRACE_INFO_SELECT, toTraceInfos } from "../trace-info";
 import { traceScopeWhere } from "@/lib/auth/reviewer-scope";
 
@@ -39,4 +40,24 @@ export async function searchTraces(actor: Actor, req: SearchTracesRequest): Prom
   });
   const token = nextPageToken(compiled.skip, compiled.take, rows.length);
   return { traces: await toTraceInfos(rows, actor), ...(token ? { nextPageToken: token } : {}) };
+}
+
+/**
+ * How many traces match a filter: exact up to COUNT_BOUND, else `capped` ("more than 10,000").
+ * A COUNT over a subquery LIMITed to COUNT_BOUND + 1 rows, so a broad filter over millions of
+ * traces stops early instead of counting them all. Same filter, scope and roles as searchTraces.
+ */
+export async function countTraces(
+  actor: Actor,
+  req: Pick<SearchTracesRequest, "experimentIds" | "filter">,
+  bound = COUNT_BOUND,
+): Promise<CountTracesResult> {
+  requireRole(actor, "REVIEWER");
+  const compiled = compileTraceSearch({ provider: readDbConfig().provider, ...req, maxResults: 1 });
+  const scope = traceScopeWhere(actor);
+  const n = await db().trace.count({
+    where: scope ? { AND: [compiled.where, scope] } : compiled.where,
+    take: bound + 1,
+  });
+  return { count: Math.min(n, bound), capped: n > bound };
 }
