@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { useTable, type RowSelectionState } from "@tanstack/react-table";
 import type { ExplorerQuery, SortKey } from "@/lib/traces/explorer-query";
 import type { TraceInfoDto } from "@/lib/traces/schemas";
-import { traceTableFeatures, type TraceColumn } from "./trace-columns";
+import { isColumnVisible, traceTableFeatures, type TraceColumn } from "./trace-columns";
 import type { ColumnPrefs } from "./use-column-prefs";
 
 interface Props {
@@ -38,13 +38,17 @@ export function TracesTable({
     const ids = columns.map((c) => c.id);
     return [...prefs.order.filter((id) => ids.includes(id)), ...ids.filter((id) => !prefs.order.includes(id))];
   }, [columns, prefs.order]);
+  const columnVisibility = useMemo(
+    () => Object.fromEntries(columns.map((c) => [c.id, isColumnVisible(c, prefs.visibility)])),
+    [columns, prefs.visibility],
+  );
   const table = useTable({
     features: traceTableFeatures,
     columns,
     data: traces,
     getRowId: (row) => row.traceId,
     enableRowSelection: selectable,
-    state: { columnVisibility: prefs.visibility, columnOrder, rowSelection: selection },
+    state: { columnVisibility, columnOrder, rowSelection: selection },
     onRowSelectionChange: (updater) => onSelectionChange(typeof updater === "function" ? updater(selection) : updater),
   });
   const allSelected = traces.length > 0 && traces.every((t) => selection[t.traceId]);
