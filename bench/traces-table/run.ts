@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SYSTEM_ACTOR } from "../../lib/auth/actor";
-import { createDb, type Db } from "../../lib/db/client";
+import { createDb, type Db, type Prisma } from "../../lib/db/client";
 import type { DbConfig, DbProvider } from "../../lib/db/config";
 import { applyMigrations } from "../../lib/db/migrations/apply";
 import { createScratchDatabase, dropScratchDatabase } from "../../lib/db/migrations/scratch-postgres";
@@ -54,11 +54,11 @@ async function seed(db: Db, experimentId: string): Promise<string> {
     data: { id: experimentId, name: `bench-${experimentId}`, artifactLocation: `mlflow-artifacts:/${experimentId}` },
   });
   for (let start = 0; start < N; start += BATCH) {
-    const traces = [],
-      spans = [],
-      tags = [],
-      metadata = [],
-      assessments = [];
+    const traces: Prisma.TraceCreateManyInput[] = [],
+      spans: Prisma.SpanCreateManyInput[] = [],
+      tags: Prisma.TraceTagCreateManyInput[] = [],
+      metadata: Prisma.TraceMetadataCreateManyInput[] = [],
+      assessments: Prisma.AssessmentCreateManyInput[] = [];
     for (let i = start; i < Math.min(N, start + BATCH); i++) {
       const id = `tr-${randomHex(16)}`;
       const ts = base + i * 1000;
@@ -110,13 +110,17 @@ async function seed(db: Db, experimentId: string): Promise<string> {
           sourceId: `user-${i % 500}`,
         });
     }
-    await db.$transaction([
-      db.trace.createMany({ data: traces }),
-      db.traceTag.createMany({ data: tags }),
-      db.traceMetadata.createMany({ data: metadata }),
-      db.span.createMany({ data: spans }),
-      db.assessment.createMany({ data: assessments }),
-    ]);
+    // Generous timeouts: on a shared, busy machine one batch can take longer than Prisma's 5 s default.
+    await db.$transaction(
+      async (tx) => {
+        await tx.trace.createMany({ data: traces });
+        await tx.traceTag.createMany({ data: tags });
+        await tx.traceMetadata.createMany({ data: metadata });
+        await tx.span.createMany({ data: spans });
+        await tx.assessment.createMany({ data: assessments });
+      },
+      { timeout: 300_000, maxWait: 60_000 },
+    );
     if ((start / BATCH) % 10 === 0) process.stdout.write(`\r  seeded ${Math.min(N, start + BATCH)}/${N} traces`);
   }
   // One very large trace: a root with 5,000 descendants in a few levels.

@@ -101,7 +101,7 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
 
   return (
     <div>
-      <TracesToolbar query={query} error={error} onChange={update} />
+      <TracesToolbar experimentId={experimentId} query={query} error={error} onChange={update} />
       <div className="mb-2 flex items-center justify-between gap-2 text-sm">
         <div className="flex items-center gap-3 text-slate-600">
           {loading ? (

@@ -91,3 +91,20 @@ export type TDeleteTracesBody = z.infer<typeof ZDeleteTracesBody>;
 
 export const ZSetTraceTagBody = z.object({ key: z.string().min(1).max(250), value: z.string().max(8000) });
 export type TSetTraceTagBody = z.infer<typeof ZSetTraceTagBody>;
+
+/** `GET /api/traces/filter-suggestions`: keys, or values of a key, seen in an experiment's recent traces. */
+export const ZFilterSuggestionsQuery = z.object({
+  experimentId: z.string().min(1).max(100),
+  field: z.enum(["tag", "metadata", "feedback", "expectation", "span.name", "span.type", "span.model"]),
+  /** For tag/metadata/feedback/expectation: list this key's values instead of the keys. */
+  key: z.string().max(250).optional(),
+  prefix: z.string().max(250).default(""),
+  page: z.coerce.number().int().min(1).max(100).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type TFilterSuggestionsQuery = z.infer<typeof ZFilterSuggestionsQuery>;
+
+export interface FilterSuggestionsResult {
+  items: string[];
+  hasMore: boolean;
+}
