@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
@@ -64,7 +65,7 @@ export function TracePage({
           className="text-indigo-600 hover:underline"
           href={`/experiments/${experimentId}/traces${listParams ? `?${listParams}` : ""}`}
         >
-          ← All traces
+          <ArrowLeft aria-hidden className="inline size-3.5 align-[-2px]" /> All traces
         </Link>
         {neighbors.position != null ? (
           <div className="ml-auto">
