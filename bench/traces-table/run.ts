@@ -1,7 +1,7 @@
 /**
  * Traces-table benchmark: seeds N traces (10 spans each, so 100,000 traces = 1,000,000 spans)
  * plus one 5,000-span trace into a scratch database, then prints p50/p95 server time of the
- * table query (first and deep page, with and without filters) and of opening the big trace,
+ * table query (first and deep page, with and without filters, free text) and of opening the big trace,
  * on SQLite and PostgreSQL; also the Sessions list (every 3 traces are one conversation), the
  * cost filter and sort, and how long a price change takes to recompute every trace's cost.
  * Not part of `npm test`.
@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import { SYSTEM_ACTOR } from "../../lib/auth/actor";
 import { listConversations } from "../../lib/conversations/service";
 import { replaceModelPrices } from "../../lib/costs/service";
-import { createDb, type Db } from "../../lib/db/client";
+import { createDb, type Db, type Prisma } from "../../lib/db/client";
 import type { DbConfig, DbProvider } from "../../lib/db/config";
 import { applyMigrations } from "../../lib/db/migrations/apply";
 import { createScratchDatabase, dropScratchDatabase } from "../../lib/db/migrations/scratch-postgres";
@@ -58,12 +58,12 @@ async function seed(db: Db, experimentId: string): Promise<string> {
     data: { id: experimentId, name: `bench-${experimentId}`, artifactLocation: `mlflow-artifacts:/${experimentId}` },
   });
   for (let start = 0; start < N; start += BATCH) {
-    const traces = [],
-      spans = [],
-      tags = [],
-      metadata = [],
-      usage = [],
-      assessments = [];
+    const traces: Prisma.TraceCreateManyInput[] = [],
+      spans: Prisma.SpanCreateManyInput[] = [],
+      tags: Prisma.TraceTagCreateManyInput[] = [],
+      metadata: Prisma.TraceMetadataCreateManyInput[] = [],
+      usage: Prisma.TraceModelUsageCreateManyInput[] = [],
+      assessments: Prisma.AssessmentCreateManyInput[] = [];
     for (let i = start; i < Math.min(N, start + BATCH); i++) {
       const id = `tr-${randomHex(16)}`;
       const ts = base + i * 1000;
@@ -106,7 +106,7 @@ async function seed(db: Db, experimentId: string): Promise<string> {
           startTimeNs: startNs + BigInt(s) * 1_000_000n,
           endTimeNs: startNs + BigInt(s + 10) * 1_000_000n,
           statusCode: "OK",
-          inputs: JSON.stringify({ q: `question ${i}` }),
+          inputs: JSON.stringify({ q: `question ${i}${i % 100 === 0 ? " about GPU memory" : ""}` }),
           outputs: JSON.stringify({ a: `answer ${i} step ${s}` }),
           attributes: "{}",
         });
@@ -122,14 +122,18 @@ async function seed(db: Db, experimentId: string): Promise<string> {
           sourceId: `user-${i % 500}`,
         });
     }
-    await db.$transaction([
-      db.trace.createMany({ data: traces }),
-      db.traceTag.createMany({ data: tags }),
-      db.traceMetadata.createMany({ data: metadata }),
-      db.span.createMany({ data: spans }),
-      db.traceModelUsage.createMany({ data: usage }),
-      db.assessment.createMany({ data: assessments }),
-    ]);
+    // Generous timeouts: on a shared, busy machine one batch can take longer than Prisma's 5 s default.
+    await db.$transaction(
+      async (tx) => {
+        await tx.trace.createMany({ data: traces });
+        await tx.traceTag.createMany({ data: tags });
+        await tx.traceMetadata.createMany({ data: metadata });
+        await tx.span.createMany({ data: spans });
+        await tx.traceModelUsage.createMany({ data: usage });
+        await tx.assessment.createMany({ data: assessments });
+      },
+      { timeout: 300_000, maxWait: 60_000 },
+    );
     if ((start / BATCH) % 10 === 0) process.stdout.write(`\r  seeded ${Math.min(N, start + BATCH)}/${N} traces`);
   }
   await db.modelPrice.create({
@@ -207,6 +211,12 @@ async function benchProvider(provider: DbProvider) {
       ["deep page, status = 'ERROR'", q("attributes.status = 'ERROR'", encodePageToken(Math.floor(N * 0.09)))],
       ["first page, feedback.user_feedback = false", q("feedback.user_feedback = false")],
       ["first page, tags.env = 'staging'", q("tags.env = 'staging'")],
+      // Free text: 1% of the traces mention GPU (1,000 at 100,000); a word no trace has; both
+      // combined with a tag. The rare-word case is where a scan would cost most.
+      ["free text GPU (1% of traces)", q("GPU")],
+      ["free text GPU AND tags.env = 'prod'", q("GPU AND tags.env = 'prod'")],
+      ["free text, a word no trace has", q("zeppelin")],
+      ["feedback.user_feedback > 0 (numeric, none match)", q("feedback.user_feedback > 0")],
       [
         "first page, sort by execution_time_ms DESC",
         () =>

@@ -1,11 +1,21 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import { explorerSearchString, readExplorerQuery } from "@/lib/traces/explorer-query";
+import { TraceNav, traceNavKeyHandler } from "./table/trace-nav";
+import { useTraceNeighbors } from "./table/use-trace-neighbors";
+import { traceSearchOptions } from "./table/use-trace-search";
 import { TraceView } from "./trace-view/trace-view";
 
-/** A trace on its own page (shareable link); the selected span is `?span=` in the URL. */
+/**
+ * A trace on its own page (shareable link); the selected span is `?span=` in the URL. When the
+ * URL also carries the table's list state (filter, sort, page: the drawer's "Open in its own
+ * page" adds it), previous/next step through that same list.
+ */
 export function TracePage({
   experimentId,
   traceId,
@@ -16,13 +26,58 @@ export function TracePage({
   canEdit: boolean;
 }) {
   const pathname = usePathname();
-  const spanId = useSearchParams().get("span");
+  const router = useRouter();
+  const params = useSearchParams();
+  const spanId = params.get("span");
+  const query = useMemo(() => readExplorerQuery(params), [params]);
+  const listParams = explorerSearchString(query);
+  const list = useQuery(traceSearchOptions(experimentId, query));
+  const neighbors = useTraceNeighbors(
+    experimentId,
+    query,
+    list.data?.traces ?? [],
+    Boolean(list.data?.nextPageToken),
+    traceId,
+  );
+  const [stepping, setStepping] = useState(false);
+  const stepTrace = (delta: 1 | -1) => {
+    if (stepping) return;
+    setStepping(true);
+    neighbors
+      .step(delta)
+      .then((to) => {
+        if (!to) return;
+        const s = explorerSearchString({ ...query, page: to.page });
+        router.push(`/experiments/${experimentId}/traces/${to.traceId}${s ? `?${s}` : ""}`);
+      })
+      .finally(() => setStepping(false));
+  };
+  const onKey = traceNavKeyHandler(stepTrace);
+  useEffect(() => {
+    if (neighbors.position == null) return;
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
   return (
     <div className="flex h-[calc(100vh-7rem)] flex-col rounded-lg bg-white ring-1 ring-slate-200">
-      <div className="border-b border-slate-100 px-4 py-1 text-xs">
-        <Link className="text-indigo-600 hover:underline" href={`/experiments/${experimentId}/traces`}>
+      <div className="flex items-center border-b border-slate-100 px-4 py-1 text-xs">
+        <Link
+          className="text-indigo-600 hover:underline"
+          href={`/experiments/${experimentId}/traces${listParams ? `?${listParams}` : ""}`}
+        >
           <ArrowLeft aria-hidden className="inline size-3.5 align-[-2px]" /> All traces
         </Link>
+        {neighbors.position != null ? (
+          <div className="ml-auto">
+            <TraceNav
+              hasPrev={neighbors.hasPrev}
+              hasNext={neighbors.hasNext}
+              position={neighbors.position}
+              busy={stepping}
+              onStep={stepTrace}
+            />
+          </div>
+        ) : null}
       </div>
       <div className="min-h-0 flex-1">
         <TraceView
@@ -30,7 +85,12 @@ export function TracePage({
           traceId={traceId}
           spanId={spanId}
           canEdit={canEdit}
-          onSelectSpan={(id) => window.history.replaceState(null, "", id ? `${pathname}?span=${id}` : pathname)}
+          onSelectSpan={(id) => {
+            const next = new URLSearchParams(listParams);
+            if (id) next.set("span", id);
+            const s = next.toString();
+            window.history.replaceState(null, "", s ? `${pathname}?${s}` : pathname);
+          }}
         />
       </div>
     </div>

@@ -1,19 +1,27 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
 import type { RowSelectionState } from "@tanstack/react-table";
-import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { explorerQueryParams, readExplorerQuery, type ExplorerQuery, type SortKey } from "@/lib/traces/explorer-query";
+import {
+  explorerQueryParams,
+  explorerSearchString,
+  readExplorerQuery,
+  type ExplorerQuery,
+  type SortKey,
+} from "@/lib/traces/explorer-query";
 import { ColumnSettings } from "./table/column-settings";
 import { SelectionActions } from "./table/selection-actions";
 import { buildTraceColumns } from "./table/trace-columns";
 import { TracesTable } from "./table/traces-table";
+import { TablePager, totalLabel } from "./table/table-pager";
+import { TraceNav } from "./table/trace-nav";
 import { TracesToolbar } from "./table/traces-toolbar";
 import { useColumnPrefs } from "./table/use-column-prefs";
-import { useTraceSearch } from "./table/use-trace-search";
+import { useTraceNeighbors } from "./table/use-trace-neighbors";
+import { useTraceCount, useTraceSearch } from "./table/use-trace-search";
 import { TraceDrawer } from "./trace-view/trace-drawer";
 
 /**
@@ -27,6 +35,7 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
   const openTraceId = params.get("trace");
   const spanId = params.get("span");
   const { traces, hasNext, names, loading, error, newCount, reload } = useTraceSearch(experimentId, query);
+  const count = useTraceCount(experimentId, query).data;
   const [prefs, setPrefs] = useColumnPrefs(experimentId);
   const [selection, setSelection] = useState<RowSelectionState>({});
   const columns = useMemo(() => buildTraceColumns(names), [names]);
@@ -60,9 +69,39 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
   const selectedIds = Object.keys(selection).filter((id) => selection[id]);
   const filtered = Boolean(query.q || query.state || query.range || query.minLatencyMs || query.minCostUsd);
 
+  const neighbors = useTraceNeighbors(experimentId, query, traces, hasNext, openTraceId);
+  const [stepping, setStepping] = useState(false);
+  const stepTrace = (delta: 1 | -1) => {
+    if (stepping) return;
+    setStepping(true);
+    neighbors
+      .step(delta)
+      .then((to) => {
+        if (to) setParams({ trace: to.traceId, span: null, page: to.page > 1 ? String(to.page) : null });
+      })
+      .finally(() => setStepping(false));
+  };
+  // The list state without the open trace: what the trace page needs to step through the same list.
+  const listParams = explorerSearchString(query);
+
+  // j/k with nothing focused (and no drawer) puts the focus on the first row, then the rows take over.
+  useEffect(() => {
+    if (openTraceId) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key !== "j" && e.key !== "k") || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (e.target !== document.body) return;
+      const row = document.querySelector<HTMLElement>('[data-testid="trace-row"]');
+      if (!row) return;
+      e.preventDefault();
+      row.focus();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [openTraceId]);
+
   return (
     <div>
-      <TracesToolbar query={query} error={error} onChange={update} />
+      <TracesToolbar experimentId={experimentId} query={query} error={error} onChange={update} />
       <div className="mb-2 flex items-center justify-between gap-2 text-sm">
         <div className="flex items-center gap-3 text-slate-600">
           {loading ? (
@@ -71,7 +110,9 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
             </span>
           ) : (
             <span data-testid="trace-count">
-              {traces.length} trace{traces.length === 1 ? "" : "s"} on page {query.page}
+              {count
+                ? `${totalLabel(count)} trace${count.count === 1 && !count.capped ? "" : "s"}`
+                : `${traces.length} trace${traces.length === 1 ? "" : "s"} on page ${query.page}`}
             </span>
           )}
           {newCount > 0 ? (
@@ -129,17 +170,15 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
           onOpen={(id) => setParams({ trace: id, span: null })}
         />
       )}
-      <nav aria-label="Pages" className="mt-3 flex items-center gap-2 text-sm">
-        <Button variant="secondary" disabled={query.page <= 1} onClick={() => update({ page: query.page - 1 })}>
-          <ChevronLeft aria-hidden className="h-4 w-4" />
-          Newer
-        </Button>
-        <span data-testid="page-number">Page {query.page}</span>
-        <Button variant="secondary" disabled={!hasNext} onClick={() => update({ page: query.page + 1 })}>
-          Older
-          <ChevronRight aria-hidden className="h-4 w-4" />
-        </Button>
-      </nav>
+      <TablePager
+        page={query.page}
+        pageSize={query.pageSize}
+        shown={traces.length}
+        hasNext={hasNext}
+        count={count}
+        onPage={(page) => update({ page })}
+        onPageSize={(pageSize) => update({ pageSize, page: 1 })}
+      />
       {openTraceId ? (
         <TraceDrawer
           experimentId={experimentId}
@@ -148,6 +187,20 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
           canEdit={canEdit}
           onSelectSpan={(id) => setParams({ span: id })}
           onClose={() => setParams({ trace: null, span: null })}
+          listParams={listParams}
+          navigation={{
+            onStep: stepTrace,
+            controls: (
+              <TraceNav
+                hasPrev={neighbors.hasPrev}
+                hasNext={neighbors.hasNext}
+                position={neighbors.position}
+                total={count ? totalLabel(count) : null}
+                busy={stepping}
+                onStep={stepTrace}
+              />
+            ),
+          }}
         />
       ) : null}
     </div>

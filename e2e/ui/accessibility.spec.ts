@@ -48,7 +48,7 @@ test.describe("as a developer", () => {
     test.setTimeout(240_000);
     const exp = `/experiments/${seed.experimentId}`;
     await page.goto(`${exp}/traces`);
-    await expect(page.getByTestId("trace-count")).toHaveText("3 traces on page 1");
+    await expect(page.getByTestId("trace-count")).toHaveText("3 traces");
     await expectAccessible(page, "traces");
 
     await page.goto(`${exp}/traces?trace=${seed.traceIds[0]}`);

@@ -12,7 +12,7 @@ import { insertTrace, type TraceSpec } from "../../lib/seed/factories";
 import { E2E } from "../support/env";
 
 let client: PrismaClient | null = null;
-function seedDb(): Db {
+export function seedDb(): Db {
   client ??= new PrismaClient({
     adapter: new PrismaBetterSqlite3({ url: `file:${path.join(E2E.dataDir, "tracelight.db")}`, timeout: 10_000 }),
   });

@@ -111,8 +111,21 @@ export interface AssessmentDto {
   lastUpdateTimeMs: number;
 }
 
-/** A distinct (name, kind) present in an experiment: one table column each. */
+/** The run an assessment belongs to (it carries its run id): an evaluation, a labeling session, or another MLflow run. */
+export interface AssessmentRunRef {
+  runId: string;
+  /** The evaluation run's or labeling session's name, else the MLflow run's (the id when unknown). */
+  name: string;
+  kind: "EVALUATION" | "LABELING" | "RUN";
+}
+
+/**
+ * A distinct (name, kind, run) present in an experiment. Names without a run (human and
+ * production feedback) are the traces table's default columns; names of a run are opt-in
+ * columns grouped by run, so evaluation scores never pile onto the production view.
+ */
 export interface AssessmentNameDto {
   name: string;
   kind: TAssessmentKind;
+  run: AssessmentRunRef | null;
 }

@@ -1,3 +1,4 @@
+import { newAssessmentId, newId, newRunId } from "@/lib/ids";
 /** Assessment semantics (MLflow's) against both databases. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
@@ -252,9 +253,40 @@ describe("listAssessmentNames", () => {
     });
     await createAssessment(dev, otherTrace, { name: "only_elsewhere", kind: "FEEDBACK", value: 1 });
     const names = await listAssessmentNames(dev, experimentId);
-    expect(names).toContainEqual({ name: "user_feedback", kind: "FEEDBACK" });
-    expect(names).toContainEqual({ name: "accuracy_score", kind: "FEEDBACK" });
+    expect(names).toContainEqual({ name: "user_feedback", kind: "FEEDBACK", run: null });
+    expect(names).toContainEqual({ name: "accuracy_score", kind: "FEEDBACK", run: null });
     expect(names.filter((n) => n.name === "user_feedback")).toHaveLength(1);
     expect(names.some((n) => n.name === "only_elsewhere")).toBe(false);
+  });
+
+  it("names assessments of a run after their evaluation run, apart from production ones", async () => {
+    const exp = await makeExperiment();
+    const trace = await insertTrace(db(), {
+      experimentId: exp.id,
+      timestampMs: 1,
+      root: { name: "r", spanType: "CHAIN", startMs: 0, durationMs: 1 },
+    });
+    const runId = newRunId();
+    await db().run.create({ data: { id: runId, experimentId: exp.id, name: "mlflow-run", startTimeMs: 0n } });
+    await db().evaluationRun.create({
+      data: { id: newId(), experimentId: exp.id, runId, name: "nightly eval", config: "{}" },
+    });
+    await createAssessment(dev, trace, { name: "correctness", kind: "FEEDBACK", value: true });
+    await db().assessment.create({
+      data: {
+        id: newAssessmentId(),
+        traceId: trace,
+        name: "correctness",
+        kind: "FEEDBACK",
+        value: "false",
+        sourceType: "LLM_JUDGE",
+        runId,
+      },
+    });
+    const names = await listAssessmentNames(dev, exp.id);
+    expect(names).toEqual([
+      { name: "correctness", kind: "FEEDBACK", run: null },
+      { name: "correctness", kind: "FEEDBACK", run: { runId, name: "nightly eval", kind: "EVALUATION" } },
+    ]);
   });
 });

@@ -16,6 +16,7 @@ import {
   ZUpdateAssessmentBody,
   type AssessmentDto,
   type AssessmentNameDto,
+  type AssessmentRunRef,
   type TAssessmentKind,
   type TCreateAssessmentInput,
   type TUpdateAssessmentPatch,
@@ -177,14 +178,40 @@ export async function deleteAssessment(actor: Actor, traceId: string, assessment
   });
 }
 
-/** Distinct (name, kind) of the assessments in an experiment, by name: table columns and name suggestions. */
+/**
+ * Distinct (name, kind, run) of the assessments in an experiment, by name: table columns and
+ * name suggestions. Each run is named after its evaluation run or labeling session. Reviewers
+ * get no evaluation names (scores of models under test are not theirs to see).
+ */
 export async function listAssessmentNames(actor: Actor, experimentId: string): Promise<AssessmentNameDto[]> {
   requireRole(actor, "REVIEWER");
   const scope = traceScopeWhere(actor);
   const groups = await db().assessment.groupBy({
-    by: ["name", "kind"],
+    by: ["name", "kind", "runId"],
     where: { trace: { experimentId, ...(scope ?? {}) } },
-    orderBy: [{ name: "asc" }, { kind: "asc" }],
+    orderBy: [{ name: "asc" }, { kind: "asc" }, { runId: "asc" }],
   });
-  return groups.map((g) => ({ name: g.name, kind: g.kind as TAssessmentKind }));
+  const runIds = [...new Set(groups.flatMap((g) => (g.runId ? [g.runId] : [])))];
+  const [evaluations, sessions, runs] = runIds.length
+    ? await Promise.all([
+        db().evaluationRun.findMany({ where: { runId: { in: runIds } }, select: { runId: true, name: true } }),
+        db().labelingSession.findMany({ where: { runId: { in: runIds } }, select: { runId: true, name: true } }),
+        db().run.findMany({ where: { id: { in: runIds } }, select: { id: true, name: true } }),
+      ])
+    : [[], [], []];
+  const refs = new Map<string, AssessmentRunRef>();
+  for (const r of runs) refs.set(r.id, { runId: r.id, name: r.name || r.id, kind: "RUN" });
+  for (const s of sessions) refs.set(s.runId, { runId: s.runId, name: s.name, kind: "LABELING" });
+  for (const e of evaluations) refs.set(e.runId, { runId: e.runId, name: e.name, kind: "EVALUATION" });
+  const names = groups.map((g) => ({
+    name: g.name,
+    kind: g.kind as TAssessmentKind,
+    run: g.runId ? (refs.get(g.runId) ?? { runId: g.runId, name: g.runId, kind: "RUN" as const }) : null,
+  }));
+  // Production (no run) first within a name: the databases disagree on where NULL sorts.
+  const order = (a: AssessmentNameDto, b: AssessmentNameDto) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
+  names.sort((a, b) => order(a, b) || Number(a.run !== null) - Number(b.run !== null));
+  // A reviewer's view is a production view: runs other than labeling sessions stay out.
+  return actor.role === "REVIEWER" ? names.filter((n) => !n.run || n.run.kind === "LABELING") : names;
 }

@@ -5,7 +5,7 @@ import { composeFilter, composeOrderBy, explorerQueryParams, pageTokenFor, readE
 describe("explorer query", () => {
   it("reads and writes the URL, ignoring unknown values", () => {
     const q = readExplorerQuery(
-      new URLSearchParams("q=tags.env%20%3D%20'prod'&state=ERROR&range=24h&sort=execution_time_ms.asc&page=3"),
+      new URLSearchParams("q=tags.env%20%3D%20'prod'&state=ERROR&range=24h&sort=execution_time_ms.asc&page=3&size=100"),
     );
     expect(q).toEqual({
       q: "tags.env = 'prod'",
@@ -15,6 +15,7 @@ describe("explorer query", () => {
       minLatencyMs: null,
       minCostUsd: null,
       page: 3,
+      pageSize: 100,
     });
     expect(explorerQueryParams(q)).toEqual({
       q: "tags.env = 'prod'",
@@ -24,8 +25,9 @@ describe("explorer query", () => {
       latency: null,
       cost: null,
       page: "3",
+      size: "100",
     });
-    expect(readExplorerQuery(new URLSearchParams("state=NOPE&range=2y&sort=evil.desc&page=-4"))).toEqual({
+    expect(readExplorerQuery(new URLSearchParams("state=NOPE&range=2y&sort=evil.desc&page=-4&size=7"))).toEqual({
       q: "",
       state: null,
       range: null,
@@ -33,6 +35,7 @@ describe("explorer query", () => {
       minLatencyMs: null,
       minCostUsd: null,
       page: 1,
+      pageSize: 50,
     });
   });
 

@@ -3,6 +3,9 @@
  * live in the query string so a view can be shared; this turns them into a search request.
  */
 export const PAGE_SIZE = 50;
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+/** Counts are exact up to this bound, then "more than" (a COUNT over a LIMITed subquery). */
+export const COUNT_BOUND = 10_000;
 
 export const STATE_FILTERS = ["OK", "ERROR", "IN_PROGRESS"] as const;
 export const TIME_RANGES = {
@@ -27,6 +30,7 @@ export interface ExplorerQuery {
   minLatencyMs: (typeof LATENCY_FILTERS)[number] | null;
   minCostUsd: (typeof COST_FILTERS)[number] | null;
   page: number;
+  pageSize: number;
 }
 
 type Params = { get(name: string): string | null };
@@ -49,6 +53,9 @@ export function readExplorerQuery(params: Params): ExplorerQuery {
       : null,
     minCostUsd: (COST_FILTERS as readonly number[]).includes(cost) ? (cost as ExplorerQuery["minCostUsd"]) : null,
     page: Math.max(1, Math.floor(Number(params.get("page"))) || 1),
+    pageSize: (PAGE_SIZES as readonly number[]).includes(Number(params.get("size")))
+      ? Number(params.get("size"))
+      : PAGE_SIZE,
   };
 }
 
@@ -62,7 +69,14 @@ export function explorerQueryParams(q: ExplorerQuery): Record<string, string | n
     latency: q.minLatencyMs == null ? null : String(q.minLatencyMs),
     cost: q.minCostUsd == null ? null : String(q.minCostUsd),
     page: q.page > 1 ? String(q.page) : null,
+    size: q.pageSize !== PAGE_SIZE ? String(q.pageSize) : null,
   };
+}
+
+/** The state as a query string ("" for the defaults), e.g. for links that keep the list. */
+export function explorerSearchString(q: ExplorerQuery): string {
+  const entries = Object.entries(explorerQueryParams(q)).filter((e): e is [string, string] => e[1] != null);
+  return new URLSearchParams(entries).toString();
 }
 
 /**

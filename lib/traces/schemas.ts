@@ -62,6 +62,12 @@ export interface SearchTracesResult {
   nextPageToken?: string;
 }
 
+export interface CountTracesResult {
+  /** Exact when `capped` is false; otherwise the bound (there are more). */
+  count: number;
+  capped: boolean;
+}
+
 /** MLflow: default 100, at most 500 per page. */
 export const ZMaxResults = z.coerce.number().int().min(1).max(500).default(100);
 
@@ -75,6 +81,10 @@ export const ZSearchTracesBody = z.object({
 });
 export type TSearchTracesBody = z.infer<typeof ZSearchTracesBody>;
 
+/** Body of `POST /api/traces/count` (the table's "1–50 of 1,234"). */
+export const ZCountTracesBody = ZSearchTracesBody.pick({ experimentIds: true, filter: true });
+export type TCountTracesBody = z.infer<typeof ZCountTracesBody>;
+
 /** Delete by ids, or the oldest traces up to a timestamp (MLflow's two forms). */
 export const ZDeleteTracesBody = z.union([
   z.object({ traceIds: z.array(z.string().min(1)).min(1).max(1000) }),
@@ -87,3 +97,20 @@ export type TDeleteTracesBody = z.infer<typeof ZDeleteTracesBody>;
 
 export const ZSetTraceTagBody = z.object({ key: z.string().min(1).max(250), value: z.string().max(8000) });
 export type TSetTraceTagBody = z.infer<typeof ZSetTraceTagBody>;
+
+/** `GET /api/traces/filter-suggestions`: keys, or values of a key, seen in an experiment's recent traces. */
+export const ZFilterSuggestionsQuery = z.object({
+  experimentId: z.string().min(1).max(100),
+  field: z.enum(["tag", "metadata", "feedback", "expectation", "span.name", "span.type", "span.model"]),
+  /** For tag/metadata/feedback/expectation: list this key's values instead of the keys. */
+  key: z.string().max(250).optional(),
+  prefix: z.string().max(250).default(""),
+  page: z.coerce.number().int().min(1).max(100).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type TFilterSuggestionsQuery = z.infer<typeof ZFilterSuggestionsQuery>;
+
+export interface FilterSuggestionsResult {
+  items: string[];
+  hasMore: boolean;
+}

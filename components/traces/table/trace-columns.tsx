@@ -21,8 +21,20 @@ export const traceTableFeatures = tableFeatures({
 });
 export type TraceColumn = ColumnDef<typeof traceTableFeatures, TraceInfoDto> & {
   id: string;
-  meta?: { label: string; sortKey?: SortKey };
+  meta?: {
+    label: string;
+    sortKey?: SortKey;
+    /** Opt-in columns (a run's assessments) are hidden until chosen in the column settings. */
+    defaultHidden?: boolean;
+    /** Heading the column is listed under in the column settings, e.g. "Evaluation · nightly". */
+    group?: string;
+  };
 };
+
+/** Shown or hidden: the user's choice, else the column's default. */
+export function isColumnVisible(column: TraceColumn, visibility: Record<string, boolean>): boolean {
+  return visibility[column.id] ?? !column.meta?.defaultHidden;
+}
 
 export function formatDuration(ms: number | null): string {
   if (ms == null) return "—";
@@ -36,9 +48,14 @@ const STATE_STYLE: Record<string, string> = {
   IN_PROGRESS: "bg-amber-50 text-amber-700",
 };
 
-/** Column id of an assessment name: one column per (name, kind). */
+/**
+ * Column id of an assessment name: one column per (name, kind) of production assessments, and
+ * one per (run, name, kind) of a run's.
+ */
 export const assessmentColumnId = (n: AssessmentNameDto) =>
-  `assessment:${n.kind === "EXPECTATION" ? "expectation" : "feedback"}:${n.name}`;
+  `${n.run ? `run:${n.run.runId}:` : ""}assessment:${n.kind === "EXPECTATION" ? "expectation" : "feedback"}:${n.name}`;
+
+const RUN_KIND_LABEL = { EVALUATION: "Evaluation", LABELING: "Labeling", RUN: "Run" } as const;
 
 /** The table's columns: fixed ones, then one per assessment name in the experiment. */
 export function buildTraceColumns(names: AssessmentNameDto[]): TraceColumn[] {
@@ -145,21 +162,28 @@ export function buildTraceColumns(names: AssessmentNameDto[]): TraceColumn[] {
         ),
     },
   ];
-  const assessmentColumns: TraceColumn[] = names.map((n) => ({
-    id: assessmentColumnId(n),
-    meta: { label: n.kind === "EXPECTATION" ? `${n.name} (expectation)` : n.name },
-    header: n.kind === "EXPECTATION" ? `${n.name} (exp.)` : n.name,
-    cell: ({ row }) => {
-      const current = row.original.assessments.filter((a) => a.name === n.name && a.kind === n.kind && a.valid);
-      return (
-        <span className="flex flex-wrap gap-1">
-          {current.slice(0, 3).map((a) => (
-            <AssessmentChip key={a.assessmentId} assessment={a} />
-          ))}
-          {current.length > 3 ? <span className="text-xs text-slate-500">+{current.length - 3}</span> : null}
-        </span>
-      );
-    },
-  }));
+  const assessmentColumns: TraceColumn[] = names.map((n) => {
+    const label = n.kind === "EXPECTATION" ? `${n.name} (expectation)` : n.name;
+    const runId = n.run?.runId ?? null;
+    return {
+      id: assessmentColumnId(n),
+      meta: n.run ? { label, defaultHidden: true, group: `${RUN_KIND_LABEL[n.run.kind]} · ${n.run.name}` } : { label },
+      header: `${n.kind === "EXPECTATION" ? `${n.name} (exp.)` : n.name}${n.run ? ` · ${n.run.name}` : ""}`,
+      cell: ({ row }) => {
+        // A production column shows production assessments only; a run's column that run's.
+        const current = row.original.assessments.filter(
+          (a) => a.name === n.name && a.kind === n.kind && a.valid && (a.runId ?? null) === runId,
+        );
+        return (
+          <span className="flex flex-wrap gap-1">
+            {current.slice(0, 3).map((a) => (
+              <AssessmentChip key={a.assessmentId} assessment={a} />
+            ))}
+            {current.length > 3 ? <span className="text-xs text-slate-500">+{current.length - 3}</span> : null}
+          </span>
+        );
+      },
+    };
+  });
   return [...fixed, ...assessmentColumns];
 }

@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { useTable, type RowSelectionState } from "@tanstack/react-table";
 import type { ExplorerQuery, SortKey } from "@/lib/traces/explorer-query";
 import type { TraceInfoDto } from "@/lib/traces/schemas";
-import { traceTableFeatures, type TraceColumn } from "./trace-columns";
+import { isColumnVisible, traceTableFeatures, type TraceColumn } from "./trace-columns";
 import type { ColumnPrefs } from "./use-column-prefs";
 
 interface Props {
@@ -38,13 +38,17 @@ export function TracesTable({
     const ids = columns.map((c) => c.id);
     return [...prefs.order.filter((id) => ids.includes(id)), ...ids.filter((id) => !prefs.order.includes(id))];
   }, [columns, prefs.order]);
+  const columnVisibility = useMemo(
+    () => Object.fromEntries(columns.map((c) => [c.id, isColumnVisible(c, prefs.visibility)])),
+    [columns, prefs.visibility],
+  );
   const table = useTable({
     features: traceTableFeatures,
     columns,
     data: traces,
     getRowId: (row) => row.traceId,
     enableRowSelection: selectable,
-    state: { columnVisibility: prefs.visibility, columnOrder, rowSelection: selection },
+    state: { columnVisibility, columnOrder, rowSelection: selection },
     onRowSelectionChange: (updater) => onSelectionChange(typeof updater === "function" ? updater(selection) : updater),
   });
   const allSelected = traces.length > 0 && traces.every((t) => selection[t.traceId]);
@@ -111,7 +115,18 @@ export function TracesTable({
               tabIndex={0}
               onClick={() => onOpen(row.id)}
               onKeyDown={(e) => {
+                if (e.target !== e.currentTarget || e.metaKey || e.ctrlKey || e.altKey) return;
+                // j/k (or the arrows) move between rows, Enter opens the focused one.
+                const sibling =
+                  e.key === "j" || e.key === "ArrowDown"
+                    ? e.currentTarget.nextElementSibling
+                    : e.key === "k" || e.key === "ArrowUp"
+                      ? e.currentTarget.previousElementSibling
+                      : undefined;
                 if (e.key === "Enter") onOpen(row.id);
+                else if (sibling !== undefined) (sibling as HTMLElement | null)?.focus();
+                else return;
+                e.preventDefault();
               }}
               className={`cursor-pointer align-top hover:bg-indigo-50/50 focus:bg-indigo-50 focus:outline-none ${openTraceId === row.id ? "bg-indigo-50" : ""}`}
             >

@@ -10,8 +10,11 @@ import {
   type ExplorerQuery,
   type TimeRange,
 } from "@/lib/traces/explorer-query";
+import { appendClause } from "@/lib/traces/search/build-clause";
+import { FilterBuilder } from "./filter-builder";
 
 interface Props {
+  experimentId: string;
   query: ExplorerQuery;
   error: { message: string; position: number | null } | null;
   onChange: (patch: Partial<ExplorerQuery>) => void;
@@ -24,8 +27,11 @@ const RANGE_LABELS: Record<TimeRange, string> = {
   "30d": "Last 30 days",
 };
 
-/** The MLflow filter box (press "/" to focus it) and the quick filters for time range and state. */
-export function TracesToolbar({ query, error, onChange }: Props) {
+/**
+ * The filter box (MLflow's grammar plus free-text words, press "/" to focus it), the filter
+ * builder, and the quick filters for time range and state.
+ */
+export function TracesToolbar({ experimentId, query, error, onChange }: Props) {
   const [text, setText] = useState(query.q);
   const input = useRef<HTMLInputElement>(null);
   // The box follows the URL when the query changes elsewhere (back button, a clicked filter).
@@ -61,7 +67,7 @@ export function TracesToolbar({ query, error, onChange }: Props) {
             ref={input}
             aria-label="Filter traces"
             aria-invalid={Boolean(error)}
-            placeholder={`Filter, e.g. attributes.status = 'ERROR' AND tags.env = 'prod' or feedback.user_feedback = false   (press / to focus)`}
+            placeholder={`Search words, or filter: GPU AND tags.env = 'prod' AND feedback.score > 0.5   (press / to focus)`}
             value={text}
             onChange={(e) => setText(e.target.value)}
             className={`block w-full rounded-md border bg-white px-2.5 py-1.5 font-mono text-sm shadow-sm focus:outline-none focus:ring-1 ${error ? "border-red-400 focus:ring-red-400" : "border-slate-300 focus:border-indigo-500 focus:ring-indigo-500"}`}
@@ -80,6 +86,14 @@ export function TracesToolbar({ query, error, onChange }: Props) {
           ) : null}
         </div>
         <Button type="submit">Search</Button>
+        <FilterBuilder
+          experimentId={experimentId}
+          onAdd={(clause) => {
+            const next = appendClause(text, clause);
+            setText(next);
+            onChange({ q: next, page: 1 });
+          }}
+        />
         <select
           aria-label="Time range"
           value={query.range ?? ""}

@@ -1,26 +1,22 @@
 "use client";
 
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { assessmentKeys } from "@/components/assessments/query-keys";
 import { useAssessmentNames } from "@/components/assessments/use-assessment-names";
 import { traceKeys } from "@/components/cache/trace-keys";
 import { ApiError, api } from "@/components/ui/api-client";
-import {
-  composeFilter,
-  composeOrderBy,
-  PAGE_SIZE,
-  pageTokenFor,
-  type ExplorerQuery,
-} from "@/lib/traces/explorer-query";
-import type { SearchTracesResult } from "@/lib/traces/schemas";
+import { composeFilter, composeOrderBy, pageTokenFor, type ExplorerQuery } from "@/lib/traces/explorer-query";
+import type { CountTracesResult, SearchTracesResult } from "@/lib/traces/schemas";
 
 const POLL_MS = 5000;
 
-/** Runs the table's server search for the URL state, and polls for newer traces every 5 s. */
-export function useTraceSearch(experimentId: string, query: ExplorerQuery) {
-  const client = useQueryClient();
-  const search = useQuery({
+/**
+ * One page of the table for a URL state. Shared by the table and by previous/next in the drawer
+ * and on the trace page, which fetch the neighbouring page through the same cache entry.
+ */
+export function traceSearchOptions(experimentId: string, query: ExplorerQuery) {
+  return queryOptions({
     queryKey: traceKeys.search(experimentId, query),
     queryFn: ({ signal }) =>
       fetchSearch(
@@ -28,11 +24,35 @@ export function useTraceSearch(experimentId: string, query: ExplorerQuery) {
           experimentIds: [experimentId],
           filter: composeFilter(query, Date.now()),
           orderBy: composeOrderBy(query),
-          pageToken: pageTokenFor(query.page),
-          maxResults: PAGE_SIZE,
+          pageToken: pageTokenFor(query.page, query.pageSize),
+          maxResults: query.pageSize,
         },
         signal,
       ),
+  });
+}
+
+/** How many traces match (exact up to 10,000); the count does not depend on sort or page. */
+export function useTraceCount(experimentId: string, query: ExplorerQuery) {
+  const countQuery = { ...query, sort: null, page: 1, pageSize: 0 };
+  return useQuery({
+    queryKey: [...traceKeys.searches(experimentId), "count", countQuery] as const,
+    queryFn: ({ signal }) =>
+      api.post<CountTracesResult>(
+        "/api/traces/count",
+        { experimentIds: [experimentId], filter: composeFilter(query, Date.now()) },
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+/** Runs the table's server search for the URL state, and polls for newer traces every 5 s. */
+export function useTraceSearch(experimentId: string, query: ExplorerQuery) {
+  const client = useQueryClient();
+  const search = useQuery({
+    ...traceSearchOptions(experimentId, query),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });

@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import type { DbConfig, DbProvider } from "../config";
 import { openSchemaEngine } from "./schema-engine";
-import { noFilters, readMigrationList, schemaPath } from "./layout";
+import { readMigrationList, schemaPath } from "./layout";
+import { diffFilters } from "./search-objects";
 
 /**
  * Returns the SQL script from `from` (the committed migrations, or an empty database) to the
@@ -35,7 +36,7 @@ export async function diffToSchema(
       script: true,
       shadowDatabaseUrl: null,
       exitCode: null,
-      filters: noFilters,
+      filters: diffFilters(provider),
     } as never);
     return (result as { stdout: string }).stdout;
   } finally {

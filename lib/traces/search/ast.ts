@@ -23,7 +23,7 @@ export type AttributeName =
   /** Estimated USD (Trace.costUsd, lib/costs): `trace.cost > 0.01`. */
   | "cost";
 
-export type SpanField = "name" | "type" | "status" | "content";
+export type SpanField = "name" | "type" | "status" | "model" | "content";
 
 export type FilterKey =
   | { entity: "attribute"; name: AttributeName }
@@ -53,7 +53,15 @@ export type FilterCondition =
   | (ConditionBase & { comparator: "IN" | "NOT IN"; values: Literal[] })
   | (ConditionBase & { comparator: "IS NULL" | "IS NOT NULL" });
 
-/** All conditions must hold. An empty list matches every trace. */
+/** Words or a quoted phrase to find in the spans' inputs and outputs (see free-text.ts). */
+export interface FreeTextTerm {
+  text: string;
+  /** Offset in the filter string. */
+  position: number;
+}
+
+/** All conditions must hold and every term must be found. Empty lists match every trace. */
 export interface TraceFilter {
   conditions: FilterCondition[];
+  terms: FreeTextTerm[];
 }

@@ -17,7 +17,9 @@ const one = (filter: string, provider: DbProvider = "sqlite") => compile(filter,
 
 describe("compileTraceFilter", () => {
   it("always scopes to the experiments", () => {
-    expect(compileTraceFilter({ conditions: [] }, { provider: "sqlite", experimentIds: ["1", "2"] })).toEqual({
+    expect(
+      compileTraceFilter({ conditions: [], terms: [] }, { provider: "sqlite", experimentIds: ["1", "2"] }),
+    ).toEqual({
       AND: [{ experimentId: { in: ["1", "2"] } }],
     });
   });

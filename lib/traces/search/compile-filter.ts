@@ -1,9 +1,9 @@
 import type { DbProvider } from "@/lib/db/config";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
-import type { FilterCondition, FilterKey, Literal, TraceFilter } from "@/lib/traces/search/ast";
+import type { FilterCondition, FilterKey, FreeTextTerm, Literal, TraceFilter } from "@/lib/traces/search/ast";
 import { FilterSyntaxError } from "@/lib/traces/search/errors";
 import { assessmentValueCandidates, literalText, spanAttributeFragments } from "@/lib/traces/search/json-values";
-import { applyMatch, likeToStringMatch, literalContains } from "@/lib/traces/search/like-pattern";
+import { applyMatch, insensitive, likeToStringMatch, literalContains } from "@/lib/traces/search/like-pattern";
 
 type Where = Prisma.TraceWhereInput;
 type SpanWhere = Prisma.SpanWhereInput;
@@ -30,8 +30,20 @@ export function compileTraceFilter(filter: TraceFilter, options: CompileFilterOp
     AND: [
       { experimentId: { in: options.experimentIds } },
       ...filter.conditions.map((c) => compileCondition(c, options.provider)),
+      ...filter.terms.map((t) => compileTerm(t, options.provider)),
     ],
   };
+}
+
+/**
+ * A search word or phrase: some span of the trace has it in its inputs or outputs. The view
+ * SpanSearchText is an FTS5 trigram table on SQLite (whose LIKE ignores ASCII case) and a
+ * pg_trgm-indexed expression on PostgreSQL (ILIKE), so both answer a case-insensitive substring
+ * match from an index. On SQLite a `%` or `_` in the term still acts as a LIKE wildcard.
+ */
+function compileTerm(term: FreeTextTerm, provider: DbProvider): Where {
+  const contains = literalContains(term.text, provider);
+  return { searchTexts: { some: { body: provider === "postgresql" ? insensitive(contains) : contains } } };
 }
 
 function compileCondition(cond: FilterCondition, provider: DbProvider): Where {
@@ -121,6 +133,8 @@ function compileSpan(
       return stringCondition<SpanWhere>(cond, provider, (f) => ({ spanType: f }));
     case "status":
       return stringCondition<SpanWhere>(cond, provider, (f) => ({ statusCode: f }));
+    case "model":
+      return stringCondition<SpanWhere>(cond, provider, (f) => ({ model: f }));
     case "content": {
       // MLflow matches the raw span JSON; we store its parts in columns, so match any of them.
       const columns = ["name", "inputs", "outputs", "attributes", "events", "statusMessage"] as const;
@@ -184,6 +198,15 @@ function compileAssessment(
             : { in: candidates }
           : { notIn: candidates };
       return { assessments: { some: { ...base, value } } };
+    }
+    case ">":
+    case ">=":
+    case "<":
+    case "<=": {
+      // The view AssessmentNumber holds each value as a number when it is one (see the migration).
+      const n = "value" in cond && cond.value.type === "number" ? cond.value.value : NaN;
+      const op = ({ ">": "gt", ">=": "gte", "<": "lt", "<=": "lte" } as const)[cond.comparator];
+      return { assessmentNumbers: { some: { kind, name, valid: true, number: { [op]: n } } } };
     }
     default:
       return {

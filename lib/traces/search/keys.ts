@@ -42,6 +42,8 @@ const NUMERIC: readonly Comparator[] = ["=", "!=", ">", ">=", "<", "<="];
 const DECIMAL: readonly Comparator[] = [...NUMERIC];
 const STRING_WITH_IN: readonly Comparator[] = ["=", "!=", "LIKE", "ILIKE", "RLIKE", "IN", "NOT IN"];
 const STRING_WITH_NULL: readonly Comparator[] = ["=", "!=", "LIKE", "ILIKE", "RLIKE", "IS NULL", "IS NOT NULL"];
+/** Assessment values: text comparisons, and numeric ones on values that are numbers. */
+const ASSESSMENT: readonly Comparator[] = [...STRING_WITH_NULL, ">", ">=", "<", "<="];
 const PATTERN_ONLY: readonly Comparator[] = ["LIKE", "ILIKE"];
 const RUN_ID: readonly Comparator[] = ["=", "IN"];
 
@@ -109,12 +111,15 @@ function resolveSpanKey(token: IdentToken, rest: IdentToken["parts"]): FilterKey
         .join("."),
     };
   }
-  if (rest.length === 1 && (field === "name" || field === "type" || field === "status" || field === "content")) {
+  if (
+    rest.length === 1 &&
+    (field === "name" || field === "type" || field === "status" || field === "model" || field === "content")
+  ) {
     return { entity: "span", field };
   }
   throw new FilterSyntaxError(
     token.position,
-    `unknown span key '${token.text}'; expected span.name, span.type, span.status, span.content or span.attributes.<key>`,
+    `unknown span key '${token.text}'; expected span.name, span.type, span.status, span.model, span.content or span.attributes.<key>`,
   );
 }
 
@@ -138,6 +143,9 @@ export function allowedComparators(key: FilterKey): readonly Comparator[] {
       }
     case "span":
       return key.field === "content" ? PATTERN_ONLY : STRING_WITH_IN;
+    case "feedback":
+    case "expectation":
+      return ASSESSMENT;
     default:
       return STRING_WITH_NULL;
   }

@@ -31,10 +31,10 @@ describe("parseTraceFilter", () => {
   });
 
   it("treats an empty or blank filter as no conditions", () => {
-    expect(parseTraceFilter("")).toEqual({ conditions: [] });
-    expect(parseTraceFilter("   \n ")).toEqual({ conditions: [] });
-    expect(parseTraceFilter(undefined)).toEqual({ conditions: [] });
-    expect(parseTraceFilter(null)).toEqual({ conditions: [] });
+    expect(parseTraceFilter("")).toEqual({ conditions: [], terms: [] });
+    expect(parseTraceFilter("   \n ")).toEqual({ conditions: [], terms: [] });
+    expect(parseTraceFilter(undefined)).toEqual({ conditions: [], terms: [] });
+    expect(parseTraceFilter(null)).toEqual({ conditions: [], terms: [] });
   });
 
   it("parses clauses joined by AND in any case", () => {

@@ -1,12 +1,21 @@
-import type { Comparator, FilterCondition, FilterKey, Literal, TraceFilter } from "@/lib/traces/search/ast";
+import type {
+  Comparator,
+  FilterCondition,
+  FilterKey,
+  FreeTextTerm,
+  Literal,
+  TraceFilter,
+} from "@/lib/traces/search/ast";
 import { FilterSyntaxError } from "@/lib/traces/search/errors";
+import { isConditionSegment, readTerms, splitAtAnd, type FilterSegment } from "@/lib/traces/search/free-text";
 import { allowedComparators, isDecimalKey, isNumericKey, resolveKey } from "@/lib/traces/search/keys";
 import { tokenize, type Token } from "@/lib/traces/search/tokenizer";
 
 /**
  * Parses MLflow's trace search filter, e.g.
- * `tags.env = 'prod' AND attributes.status = 'ERROR' AND feedback.user_feedback = false`.
- * Grammar: condition (AND condition)*, where a condition is `key comparator value`,
+ * `tags.env = 'prod' AND attributes.status = 'ERROR' AND feedback.user_feedback = false`,
+ * extended with free-text words and phrases (`GPU AND tags.env = 'prod'`, see free-text.ts).
+ * Grammar: part (AND part)*, where a part is search words or a condition: `key comparator value`,
  * `key IN (v, ...)`, `key NOT IN (v, ...)`, `key IS NULL` or `key IS NOT NULL`. Keywords are
  * case-insensitive. An empty or blank filter has no conditions. Throws FilterSyntaxError (400)
  * naming the character position and what was expected there.
@@ -20,24 +29,41 @@ export const MAX_FILTER_CONDITIONS = 100;
 export const MAX_IN_VALUES = 1000;
 
 export function parseTraceFilter(filter: string | null | undefined): TraceFilter {
-  const stream = new TokenStream(tokenize(filter ?? ""));
   const conditions: FilterCondition[] = [];
-  if (stream.peek().kind === "eof") return { conditions };
-  for (;;) {
-    const start = stream.peek();
-    if (conditions.length === MAX_FILTER_CONDITIONS)
+  const terms: FreeTextTerm[] = [];
+  const text = filter ?? "";
+  if (text.trim() === "") return { conditions, terms };
+  const segments = splitAtAnd(text);
+  for (const [i, segment] of segments.entries()) {
+    if (conditions.length + terms.length >= MAX_FILTER_CONDITIONS)
       throw new FilterSyntaxError(
-        start.position,
+        segment.start,
         `a filter has at most ${MAX_FILTER_CONDITIONS} conditions joined by AND (each becomes database parameters and subqueries)`,
       );
-    conditions.push(parseCondition(stream));
-    const next = stream.next();
-    if (next.kind === "eof") return { conditions };
-    if (isWord(next, "AND")) continue;
-    if (isWord(next, "OR"))
-      throw new FilterSyntaxError(next.position, "OR is not supported; conditions can only be joined with AND");
-    throw new FilterSyntaxError(next.position, `expected AND or the end of the filter, found ${describe(next)}`);
+    if (segment.text.trim() === "") {
+      const found = i === segments.length - 1 ? "the end of the filter" : "'AND'";
+      throw new FilterSyntaxError(
+        segment.start,
+        `expected a key such as tags.env or status, or words to search for, found ${found}`,
+      );
+    }
+    if (isConditionSegment(segment.text)) conditions.push(parseSegmentCondition(segment));
+    else terms.push(...readTerms(segment));
   }
+  if (conditions.length + terms.length > MAX_FILTER_CONDITIONS)
+    throw new FilterSyntaxError(0, `a filter has at most ${MAX_FILTER_CONDITIONS} conditions and search words`);
+  return { conditions, terms };
+}
+
+/** One condition filling a whole part (the text between two ANDs). */
+function parseSegmentCondition(segment: FilterSegment): FilterCondition {
+  const stream = new TokenStream(tokenize(segment.text, segment.start));
+  const condition = parseCondition(stream);
+  const next = stream.next();
+  if (next.kind === "eof") return condition;
+  if (isWord(next, "OR"))
+    throw new FilterSyntaxError(next.position, "OR is not supported; conditions can only be joined with AND");
+  throw new FilterSyntaxError(next.position, `expected AND or the end of the filter, found ${describe(next)}`);
 }
 
 function parseCondition(stream: TokenStream): FilterCondition {
@@ -141,6 +167,7 @@ function checkValue(key: FilterKey, keyText: string, comparator: Comparator, v: 
       throw new FilterSyntaxError(v.position, `expected a quoted pattern after ${comparator}`);
     return v;
   }
+  if (isAssessmentKey(key) && ["<", "<=", ">", ">="].includes(comparator)) return numericValue(keyText, v);
   if (isDecimalKey(key)) {
     const lit = v.literal;
     const text = lit.type === "string" ? lit.value.trim() : lit.type === "number" ? lit.text : "";
@@ -155,6 +182,20 @@ function checkValue(key: FilterKey, keyText: string, comparator: Comparator, v: 
   if (!Number.isSafeInteger(value)) {
     throw new FilterSyntaxError(v.position, `expected an integer number of milliseconds for '${keyText}'`);
   }
+  return { literal: { type: "number", value, text }, position: v.position };
+}
+
+function isAssessmentKey(key: FilterKey): boolean {
+  return key.entity === "feedback" || key.entity === "expectation";
+}
+
+/** `feedback.score > 0.5`: a number, or a string holding one (`> '0.5'`). */
+function numericValue(keyText: string, v: Positioned): Positioned {
+  const lit = v.literal;
+  const text = lit.type === "string" ? lit.value.trim() : lit.type === "number" ? lit.text : "";
+  const value = text === "" ? NaN : Number(text);
+  if (!Number.isFinite(value))
+    throw new FilterSyntaxError(v.position, `expected a number to compare '${keyText}' with`);
   return { literal: { type: "number", value, text }, position: v.position };
 }
 

@@ -8,7 +8,13 @@ import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { readDbConfig } from "@/lib/db/config";
 import { compileTraceSearch, nextPageToken } from "@/lib/traces/search";
-import type { SearchTracesResult } from "../schemas";
+import type {
+  CountTracesResult,
+  FilterSuggestionsResult,
+  SearchTracesResult,
+  TFilterSuggestionsQuery,
+} from "../schemas";
+import { COUNT_BOUND } from "../explorer-query";
 import { TRACE_INFO_SELECT, toTraceInfos } from "../trace-info";
 import { traceScopeWhere } from "@/lib/auth/reviewer-scope";
 
@@ -39,4 +45,144 @@ export async function searchTraces(actor: Actor, req: SearchTracesRequest): Prom
   });
   const token = nextPageToken(compiled.skip, compiled.take, rows.length);
   return { traces: await toTraceInfos(rows, actor), ...(token ? { nextPageToken: token } : {}) };
+}
+
+/**
+ * How many traces match a filter: exact up to COUNT_BOUND, else `capped` ("more than 10,000").
+ * A COUNT over a subquery LIMITed to COUNT_BOUND + 1 rows, so a broad filter over millions of
+ * traces stops early instead of counting them all. Same filter, scope and roles as searchTraces.
+ */
+export async function countTraces(
+  actor: Actor,
+  req: Pick<SearchTracesRequest, "experimentIds" | "filter">,
+  bound = COUNT_BOUND,
+): Promise<CountTracesResult> {
+  requireRole(actor, "REVIEWER");
+  const compiled = compileTraceSearch({ provider: readDbConfig().provider, ...req, maxResults: 1 });
+  const scope = traceScopeWhere(actor);
+  const n = await db().trace.count({
+    where: scope ? { AND: [compiled.where, scope] } : compiled.where,
+    take: bound + 1,
+  });
+  return { count: Math.min(n, bound), capped: n > bound };
+}
+
+/** Suggestions come from the newest traces only, so their cost does not grow with the experiment. */
+export const SUGGESTION_SAMPLE = 2000;
+
+/**
+ * Keys (tag keys, metadata keys, feedback and expectation names, span names, types and models),
+ * or the values of one key, that occur in the experiment's newest SUGGESTION_SAMPLE traces the
+ * caller may read, sorted, starting with `prefix`, one page at a time. For the filter builder.
+ */
+export async function listFilterSuggestions(
+  actor: Actor,
+  q: TFilterSuggestionsQuery,
+): Promise<FilterSuggestionsResult> {
+  requireRole(actor, "REVIEWER");
+  const scope = traceScopeWhere(actor);
+  const recent = await db().trace.findMany({
+    where: { experimentId: q.experimentId, ...(scope ?? {}) },
+    orderBy: [{ timestampMs: "desc" }, { id: "asc" }],
+    take: SUGGESTION_SAMPLE,
+    select: { id: true },
+  });
+  const page = { skip: (q.page - 1) * q.pageSize, take: q.pageSize + 1 };
+  const items = await suggestionRows(q, { in: recent.map((r) => r.id) }, page, { startsWith: q.prefix });
+  return { items: items.slice(0, q.pageSize), hasMore: items.length > q.pageSize };
+}
+
+async function suggestionRows(
+  q: TFilterSuggestionsQuery,
+  traceId: { in: string[] },
+  page: { skip: number; take: number },
+  starts: { startsWith: string },
+): Promise<string[]> {
+  const d = db();
+  switch (q.field) {
+    case "tag":
+      return q.key
+        ? (
+            await d.traceTag.groupBy({
+              by: ["value"],
+              where: { traceId, key: q.key, value: starts },
+              orderBy: { value: "asc" },
+              ...page,
+            })
+          ).map((r) => r.value)
+        : (
+            await d.traceTag.groupBy({ by: ["key"], where: { traceId, key: starts }, orderBy: { key: "asc" }, ...page })
+          ).map((r) => r.key);
+    case "metadata":
+      return q.key
+        ? (
+            await d.traceMetadata.groupBy({
+              by: ["value"],
+              where: { traceId, key: q.key, value: starts },
+              orderBy: { value: "asc" },
+              ...page,
+            })
+          ).map((r) => r.value)
+        : (
+            await d.traceMetadata.groupBy({
+              by: ["key"],
+              where: { traceId, key: starts },
+              orderBy: { key: "asc" },
+              ...page,
+            })
+          ).map((r) => r.key);
+    case "feedback":
+    case "expectation": {
+      const kind = q.field === "feedback" ? "FEEDBACK" : "EXPECTATION";
+      // Values are JSON text: a string is offered unquoted, as one types it.
+      return q.key
+        ? (
+            await d.assessment.groupBy({
+              by: ["value"],
+              where: { traceId, kind, name: q.key, valid: true, value: { not: null } },
+              orderBy: { value: "asc" },
+              ...page,
+            })
+          ).map((r) => unjson(r.value ?? ""))
+        : (
+            await d.assessment.groupBy({
+              by: ["name"],
+              where: { traceId, kind, name: starts },
+              orderBy: { name: "asc" },
+              ...page,
+            })
+          ).map((r) => r.name);
+    }
+    case "span.name":
+      return (
+        await d.span.groupBy({ by: ["name"], where: { traceId, name: starts }, orderBy: { name: "asc" }, ...page })
+      ).map((r) => r.name);
+    case "span.type":
+      return (
+        await d.span.groupBy({
+          by: ["spanType"],
+          where: { traceId, spanType: starts },
+          orderBy: { spanType: "asc" },
+          ...page,
+        })
+      ).map((r) => r.spanType);
+    case "span.model":
+      return (
+        await d.span.groupBy({
+          by: ["model"],
+          where: { traceId, model: { not: null, ...starts } },
+          orderBy: { model: "asc" },
+          ...page,
+        })
+      ).map((r) => r.model ?? "");
+  }
+}
+
+function unjson(text: string): string {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return typeof v === "string" ? v : text;
+  } catch {
+    return text;
+  }
 }

@@ -22,7 +22,8 @@ const IDENT_START = /[A-Za-z_]/;
 const IDENT_CHAR = /[A-Za-z0-9_]/;
 const NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
 
-export function tokenize(input: string): Token[] {
+/** `offset` is added to every position, for a part of a longer filter (see free-text.ts). */
+export function tokenize(input: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < input.length) {
@@ -30,39 +31,39 @@ export function tokenize(input: string): Token[] {
     if (/\s/.test(c)) {
       i++;
     } else if (c === "(" || c === ")" || c === ",") {
-      tokens.push({ kind: c === "(" ? "lparen" : c === ")" ? "rparen" : "comma", position: i });
+      tokens.push({ kind: c === "(" ? "lparen" : c === ")" ? "rparen" : "comma", position: i + offset });
       i++;
     } else if (c === "'" || c === '"') {
-      const { value, end } = readQuoted(input, i);
-      tokens.push({ kind: "string", value, position: i });
+      const { value, end } = readQuoted(input, i, offset);
+      tokens.push({ kind: "string", value, position: i + offset });
       i = end;
     } else if ("=!<>".includes(c)) {
       const two = input.slice(i, i + 2);
       if (two === "!=" || two === "<>" || two === ">=" || two === "<=") {
-        tokens.push({ kind: "op", op: two === "<>" ? "!=" : two, text: two, position: i });
+        tokens.push({ kind: "op", op: two === "<>" ? "!=" : two, text: two, position: i + offset });
         i += 2;
       } else if (c === "!") {
-        throw new FilterSyntaxError(i, "unexpected '!' (did you mean '!='?)");
+        throw new FilterSyntaxError(i + offset, "unexpected '!' (did you mean '!='?)");
       } else {
-        tokens.push({ kind: "op", op: c as "=" | "<" | ">", text: c, position: i });
+        tokens.push({ kind: "op", op: c as "=" | "<" | ">", text: c, position: i + offset });
         i++;
       }
     } else if (/[-.\d]/.test(c)) {
       const match = NUMBER.exec(input.slice(i));
       if (!match || IDENT_CHAR.test(input[i + match[0].length] ?? "")) {
-        throw new FilterSyntaxError(i, `invalid number '${input.slice(i).split(/[\s,)]/)[0]}'`);
+        throw new FilterSyntaxError(i + offset, `invalid number '${input.slice(i).split(/[\s,)]/)[0]}'`);
       }
-      tokens.push({ kind: "number", value: Number(match[0]), text: match[0], position: i });
+      tokens.push({ kind: "number", value: Number(match[0]), text: match[0], position: i + offset });
       i += match[0].length;
     } else if (IDENT_START.test(c) || c === "`") {
-      const ident = readIdent(input, i);
-      tokens.push({ kind: "ident", parts: ident.parts, text: input.slice(i, ident.end), position: i });
+      const ident = readIdent(input, i, offset);
+      tokens.push({ kind: "ident", parts: ident.parts, text: input.slice(i, ident.end), position: i + offset });
       i = ident.end;
     } else {
-      throw new FilterSyntaxError(i, `unexpected character '${c}'`);
+      throw new FilterSyntaxError(i + offset, `unexpected character '${c}'`);
     }
   }
-  tokens.push({ kind: "eof", position: input.length });
+  tokens.push({ kind: "eof", position: input.length + offset });
   return tokens;
 }
 
@@ -71,7 +72,7 @@ export function tokenize(input: string): Token[] {
  * the quote or before another backslash stands for that character. Any other backslash is kept,
  * so LIKE escapes (`\%`, `\_`) and JSON escapes (`\"`, `\n`) reach the database unchanged.
  */
-function readQuoted(input: string, start: number): { value: string; end: number } {
+function readQuoted(input: string, start: number, offset: number): { value: string; end: number } {
   const quote = input[start];
   let value = "";
   let i = start + 1;
@@ -93,7 +94,7 @@ function readQuoted(input: string, start: number): { value: string; end: number 
       i++;
     }
   }
-  throw new FilterSyntaxError(start, `unterminated string starting with ${quote}`);
+  throw new FilterSyntaxError(start + offset, `unterminated string starting with ${quote}`);
 }
 
 /**
@@ -101,7 +102,7 @@ function readQuoted(input: string, start: number): { value: string; end: number 
  * Dots separate parts; a part in backticks (or, after a dot, in double quotes) may hold any
  * character, including dots, so `` metadata.`a.b` `` and `metadata.a.b` name the same key.
  */
-function readIdent(input: string, start: number): { parts: IdentPart[]; end: number } {
+function readIdent(input: string, start: number, offset: number): { parts: IdentPart[]; end: number } {
   const parts: IdentPart[] = [];
   let i = start;
   for (;;) {
@@ -109,14 +110,14 @@ function readIdent(input: string, start: number): { parts: IdentPart[]; end: num
     const quoteAllowed = c === "`" || (c === '"' && parts.length > 0);
     if (quoteAllowed) {
       const close = input.indexOf(c, i + 1);
-      if (close < 0) throw new FilterSyntaxError(i, `unterminated ${c === "`" ? "backtick" : "quoted"} key`);
+      if (close < 0) throw new FilterSyntaxError(i + offset, `unterminated ${c === "`" ? "backtick" : "quoted"} key`);
       parts.push({ value: input.slice(i + 1, close), quoted: true });
       i = close + 1;
     } else {
       let j = i;
       while (j < input.length && IDENT_CHAR.test(input[j])) j++;
       if (j === i) {
-        throw new FilterSyntaxError(i, `expected a key name after '${input.slice(start, i)}'`);
+        throw new FilterSyntaxError(i + offset, `expected a key name after '${input.slice(start, i)}'`);
       }
       parts.push({ value: input.slice(i, j), quoted: false });
       i = j;
