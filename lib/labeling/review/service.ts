@@ -9,6 +9,10 @@ import { claimNext, lockItem, takeSlot, type ClaimOptions } from "@/lib/labeling
 import { loadReviewTrace } from "@/lib/labeling/review/trace";
 import { loadSessionForReviewer, type LoadedSession } from "@/lib/labeling/sessions/access";
 import type { TSaveDraftBody, TSubmitLabelsBody } from "@/lib/labeling/schemas";
+import { TRACE_SESSION_METADATA_KEY } from "@/lib/assessments/schemas";
+import { checkItemForAdjudication } from "@/lib/labeling/adjudication/service";
+import { conversationOf, loadConversationTurns } from "@/lib/labeling/conversations/service";
+import { goldQuestionsOf } from "@/lib/labeling/gold/service";
 import type { MyProgressDto, ReviewItemDto, NextItemDto } from "@/lib/labeling/types";
 export type { MyProgressDto, ReviewItemDto, NextItemDto } from "@/lib/labeling/types";
 
@@ -30,14 +34,23 @@ async function buildItem(actor: Actor, session: LoadedSession, itemId: string): 
   const item = await db().labelingItem.findFirst({ where: { id: itemId, sessionId: session.id } });
   if (!item) throw new NotFoundError(`Item '${itemId}' is not in labeling session '${session.id}'`);
   const claim = await db().labelingClaim.findUnique({ where: { itemId_userId: { itemId, userId: actor.userId } } });
-  const [trace, progress] = await Promise.all([
-    loadReviewTrace(item.traceId, actor, {
-      sessionRunId: session.runId,
-      // The session's own labels by others: only once this reviewer has submitted, if the session says so.
-      revealSession: session.revealLabelsAfterSubmit && claim?.status === "COMPLETED",
-    }),
+  const traceOpts = {
+    sessionRunId: session.runId,
+    // The session's own labels by others: only once this reviewer has submitted, if the session says so.
+    revealSession: session.revealLabelsAfterSubmit && claim?.status === "COMPLETED",
+  };
+  const conversationId = await conversationOf(item.id);
+  const [trace, progress, gold, conversation] = await Promise.all([
+    loadReviewTrace(item.traceId, actor, traceOpts),
     myProgress(session.id, actor.userId),
+    goldQuestionsOf(item.id),
+    conversationId ? loadConversationTurns(session.experimentId, conversationId, actor, traceOpts) : null,
   ]);
+  // A gold item looks like any other: the expectation its known answer came from stays hidden.
+  const hide = (t: typeof trace) => ({
+    ...t,
+    assessments: t.assessments.filter((a) => !(a.kind === "EXPECTATION" && gold.includes(a.name))),
+  });
   return {
     session: { id: session.id, name: session.name, labels_per_item: session.labelsPerItem },
     item_id: item.id,
@@ -45,7 +58,10 @@ async function buildItem(actor: Actor, session: LoadedSession, itemId: string): 
     position: item.position,
     claim: claim ? { status: claim.status, draft: json(claim.draft), answers: json(claim.answers) } : null,
     schemas: session.schemaDtos,
-    trace,
+    trace: hide(trace),
+    conversation: conversation
+      ? { conversationId: conversationId!, turns: conversation.turns.map(hide), truncated: conversation.truncated }
+      : null,
     progress,
   };
 }
@@ -136,6 +152,9 @@ export async function submitLabels(
     });
   }
   const byName = new Map(session.schemaDtos.map((s) => [s.name, s]));
+  // A conversation's answers are session-level assessments: MLflow keeps them on the first trace
+  // (the item's trace) with the conversation id in metadata.
+  const conversationId = await conversationOf(itemId);
   const assessmentIds = await db().$transaction(async (tx) => {
     // Serialise submissions for one item (two tabs of one reviewer, say), so the read-then-write
     // of upsertUserAssessment cannot create two assessments. SQLite transactions are already serial.
@@ -163,7 +182,10 @@ export async function submitLabels(
         source: { sourceType: "HUMAN", sourceId: actor.email },
         runId: session.runId,
         createdById: actor.userId,
-        metadata: { [LABELING_SESSION_METADATA_KEY]: session.id },
+        metadata: {
+          [LABELING_SESSION_METADATA_KEY]: session.id,
+          ...(conversationId ? { [TRACE_SESSION_METADATA_KEY]: conversationId } : {}),
+        },
       });
       ids.push(written.assessmentId);
     }
@@ -183,6 +205,8 @@ export async function submitLabels(
     });
     return ids;
   });
+  // Once the item has its labels, a disagreement goes to the session's adjudicators (when enabled).
+  await checkItemForAdjudication(sessionId, itemId);
   return { item_id: itemId, status: "COMPLETED", assessment_ids: assessmentIds };
 }
 

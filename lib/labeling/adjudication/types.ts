@@ -1,0 +1,34 @@
+/** Client-safe response types of adjudication. */
+import type { AgreementBeforeAfterDto } from "./compare";
+
+export interface AdjudicationSettingsDto {
+  enabled: boolean;
+  numericTolerance: number;
+  adjudicators: { id: string; email: string; name: string }[];
+  /** Items waiting for an adjudicator, and items settled. */
+  open: number;
+  resolved: number;
+}
+
+export interface AdjudicationAnswerDto {
+  value: unknown;
+  comment: string | null;
+  assessmentId: string;
+}
+
+export interface AdjudicationItemDto {
+  itemId: string;
+  traceId: string;
+  position: number;
+  status: "OPEN" | "RESOLVED";
+  /** The label schema names the reviewers disagreed on. */
+  questions: string[];
+  labels: { userId: string; email: string; answers: Record<string, AdjudicationAnswerDto> }[];
+  resolution: {
+    answers: Record<string, AdjudicationAnswerDto>;
+    resolvedBy: string | null;
+    resolvedAt: number | null;
+  } | null;
+}
+
+export type AdjudicationSummaryDto = AdjudicationSettingsDto & { agreement: AgreementBeforeAfterDto[] };
