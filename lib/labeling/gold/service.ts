@@ -45,7 +45,8 @@ export async function setGoldAnswers(
         kind: "EXPECTATION",
         valid: true,
         name: { in: names },
-        NOT: { runId: session.runId },
+        // `runId <> x` is not true for a NULL run id in SQL, hence both arms.
+        OR: [{ runId: null }, { runId: { not: session.runId } }],
       },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { name: true, value: true },
