@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { headers } from "next/headers";
+import { EditSessionDialog } from "@/components/labeling/edit-session-dialog";
 import { SessionDetail } from "@/components/labeling/session-detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
@@ -22,6 +23,7 @@ async function LabelingSessionPage({ params }: { params: Promise<{ experimentId:
       <PageHeader
         title={session.name}
         description={`${session.item_count} items · ${session.labels_per_item} reviewer(s) per item · run ${session.run_id}`}
+        actions={<EditSessionDialog session={session} />}
       />
       <SessionDetail session={session} origin={origin} />
     </div>
