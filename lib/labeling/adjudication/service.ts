@@ -15,7 +15,12 @@ import { agreementBeforeAfter, disagreedQuestions } from "./compare";
 import { loadReviewOptions, loadSessionForAdjudicator } from "./access";
 import { isAdjudicated, loadAdjudicatedAnswers, loadItemLabels } from "./labels";
 import type { TAdjudicationListQuery, TResolveAdjudicationBody, TUpdateAdjudicationBody } from "./schemas";
-import type { AdjudicationItemDto, AdjudicationSettingsDto, AdjudicationSummaryDto } from "./types";
+import type {
+  AdjudicationDetailDto,
+  AdjudicationItemDto,
+  AdjudicationSettingsDto,
+  AdjudicationSummaryDto,
+} from "./types";
 
 /** Metadata key on the assessments a session produces (kept equal to lib/labeling/review/service.ts). */
 const SESSION_METADATA_KEY = "tracelight.labelingSessionId";
@@ -25,7 +30,8 @@ const questionsOf = (s: LoadedSession) => s.schemaDtos.map((d) => ({ name: d.nam
 const labelSource = (s: LoadedSession) => ({ runId: s.runId, schemaNames: s.schemaDtos.map((d) => d.name) });
 
 async function settingsDto(sessionId: string): Promise<AdjudicationSettingsDto> {
-  const [options, adjudicators, open, resolved] = await Promise.all([
+  const [session, options, adjudicators, open, resolved] = await Promise.all([
+    db().labelingSession.findUniqueOrThrow({ where: { id: sessionId }, select: { name: true } }),
     loadReviewOptions(sessionId),
     db().labelingAdjudicator.findMany({
       where: { sessionId },
@@ -35,6 +41,7 @@ async function settingsDto(sessionId: string): Promise<AdjudicationSettingsDto> 
     db().labelingAdjudication.count({ where: { sessionId, status: "RESOLVED" } }),
   ]);
   return {
+    sessionName: session.name,
     enabled: options.adjudicationEnabled,
     numericTolerance: options.numericTolerance,
     adjudicators: adjudicators.map((a) => a.user).sort((a, b) => a.email.localeCompare(b.email)),
@@ -240,7 +247,11 @@ export async function listAdjudicationItems(
 }
 
 /** One item to adjudicate, with its trace (every label of the session visible) and the session's questions. */
-export async function getAdjudicationItem(actor: Actor, sessionId: string, itemId: string) {
+export async function getAdjudicationItem(
+  actor: Actor,
+  sessionId: string,
+  itemId: string,
+): Promise<AdjudicationDetailDto> {
   const session = await loadSessionForAdjudicator(actor, sessionId);
   const row = await db().labelingAdjudication.findFirst({ where: { itemId, sessionId }, include: { item: true } });
   if (!row) throw new NotFoundError(`Item '${itemId}' has no disagreement to settle in this session`);

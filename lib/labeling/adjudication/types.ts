@@ -1,7 +1,9 @@
 /** Client-safe response types of adjudication. */
+import type { LabelSchemaDto, ReviewTraceDto } from "@/lib/labeling/types";
 import type { AgreementBeforeAfterDto } from "./compare";
 
 export interface AdjudicationSettingsDto {
+  sessionName: string;
   enabled: boolean;
   numericTolerance: number;
   adjudicators: { id: string; email: string; name: string }[];
@@ -32,3 +34,10 @@ export interface AdjudicationItemDto {
 }
 
 export type AdjudicationSummaryDto = AdjudicationSettingsDto & { agreement: AgreementBeforeAfterDto[] };
+
+/** One item as the adjudication screen shows it: the item, the session's questions and the trace. */
+export interface AdjudicationDetailDto {
+  item: AdjudicationItemDto;
+  schemas: LabelSchemaDto[];
+  trace: ReviewTraceDto;
+}
