@@ -54,41 +54,41 @@ export async function makeSession(admin: Actor, opts: { traces: number; labelsPe
   const traceIds: string[] = [];
   for (let i = 0; i < opts.traces; i++) traceIds.push(await makeTrace(exp.id, i));
   await createLabelSchema(admin, {
-    experiment_id: exp.id,
+    experimentId: exp.id,
     name: "verdict",
     type: "expectation",
     title: "Verdict",
-    enable_comment: true,
+    enableComment: true,
     overwrite: false,
     input: { type: "categorical", options: ["good", "bad"] },
   });
   await createLabelSchema(admin, {
-    experiment_id: exp.id,
+    experimentId: exp.id,
     name: "score",
     type: "feedback",
     title: "Score",
-    enable_comment: false,
+    enableComment: false,
     overwrite: false,
-    input: { type: "numeric", min_value: 0, max_value: 10 },
+    input: { type: "numeric", minValue: 0, maxValue: 10 },
   });
   await createLabelSchema(admin, {
-    experiment_id: exp.id,
+    experimentId: exp.id,
     name: "ideal",
     type: "expectation",
     title: "Ideal response",
-    enable_comment: false,
+    enableComment: false,
     overwrite: false,
     input: { type: "text" },
   });
   const session = await createLabelingSession(admin, {
-    experiment_id: exp.id,
+    experimentId: exp.id,
     name: uniqueName("session"),
-    label_schemas: ["verdict", "score", "ideal"],
-    assigned_users: opts.reviewers.map((r) => r.email),
-    labels_per_item: opts.labelsPerItem,
-    open_to_all_reviewers: false,
+    labelSchemas: ["verdict", "score", "ideal"],
+    assignedUsers: opts.reviewers.map((r) => r.email),
+    labelsPerItem: opts.labelsPerItem,
+    openToAllReviewers: false,
   });
-  if (traceIds.length) await addSessionItems(admin, session.id, { trace_ids: traceIds });
+  if (traceIds.length) await addSessionItems(admin, session.id, { traceIds: traceIds });
   const items = await db().labelingItem.findMany({ where: { sessionId: session.id }, orderBy: { position: "asc" } });
   return { exp, traceIds, session, items };
 }

@@ -21,15 +21,15 @@ import { UserPicker, type PickedUser } from "./user-picker";
 const ZForm = z
   .object({
     name: z.string(),
-    labels_per_item: z.string(),
-    assigned_users: z.array(z.object({ id: z.string(), email: z.string(), name: z.string() })),
-    label_schemas: z.array(z.string()),
+    labelsPerItem: z.string(),
+    assignedUsers: z.array(z.object({ id: z.string(), email: z.string(), name: z.string() })),
+    labelSchemas: z.array(z.string()),
   })
   .transform((f): z.input<typeof ZUpdateLabelingSessionBody> => ({
     name: f.name,
-    labels_per_item: f.labels_per_item.trim() === "" ? Number.NaN : Number(f.labels_per_item),
-    assigned_users: f.assigned_users.map((u) => u.id),
-    label_schemas: f.label_schemas,
+    labelsPerItem: f.labelsPerItem.trim() === "" ? Number.NaN : Number(f.labelsPerItem),
+    assignedUsers: f.assignedUsers.map((u) => u.id),
+    labelSchemas: f.labelSchemas,
   }))
   .pipe(ZUpdateLabelingSessionBody);
 type FormFields = z.input<typeof ZForm>;
@@ -45,10 +45,10 @@ export function EditSessionDialog({ session }: { session: LabelingSessionDto }) 
   const client = useQueryClient();
   const router = useRouter();
   const schemas = useQuery({
-    queryKey: labelingKeys.schemas(session.experiment_id),
+    queryKey: labelingKeys.schemas(session.experimentId),
     queryFn: ({ signal }) =>
       api.get<{ schemas: LabelSchemaDto[] }>(
-        `/api/labeling/schemas?experiment_id=${session.experiment_id}&maxResults=500`,
+        `/api/labeling/schemas?experimentId=${session.experimentId}&maxResults=500`,
         signal,
       ),
     enabled: open,
@@ -58,9 +58,9 @@ export function EditSessionDialog({ session }: { session: LabelingSessionDto }) 
     resolver: zodResolver(ZForm),
     values: {
       name: session.name,
-      labels_per_item: String(session.labels_per_item),
-      assigned_users: session.assigned_users as PickedUser[],
-      label_schemas: session.label_schemas.map((s) => s.name),
+      labelsPerItem: String(session.labelsPerItem),
+      assignedUsers: session.assignedUsers as PickedUser[],
+      labelSchemas: session.labelSchemas.map((s) => s.name),
     },
   });
   const { errors } = form.formState;
@@ -68,7 +68,7 @@ export function EditSessionDialog({ session }: { session: LabelingSessionDto }) 
     mutationFn: (body: Body) => api.patch<LabelingSessionDto>(`/api/labeling/sessions/${session.id}`, body),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: labelingKeys.session(session.id) });
-      void client.invalidateQueries({ queryKey: labelingKeys.sessions(session.experiment_id) });
+      void client.invalidateQueries({ queryKey: labelingKeys.sessions(session.experimentId) });
       // The header is rendered on the server: fetch it again.
       router.refresh();
       setOpen(false);
@@ -76,11 +76,11 @@ export function EditSessionDialog({ session }: { session: LabelingSessionDto }) 
   });
   const onSubmit = form.handleSubmit(async (body) => {
     // Unchanged questions are not sent, so a session with answers can still be renamed.
-    const same = JSON.stringify(body.label_schemas) === JSON.stringify(session.label_schemas.map((s) => s.name));
+    const same = JSON.stringify(body.labelSchemas) === JSON.stringify(session.labelSchemas.map((s) => s.name));
     try {
-      await save.mutateAsync({ ...body, label_schemas: same ? undefined : body.label_schemas });
+      await save.mutateAsync({ ...body, labelSchemas: same ? undefined : body.labelSchemas });
     } catch (err) {
-      applyServerErrors(err, form.setError, ["name", "labels_per_item", "assigned_users", "label_schemas"]);
+      applyServerErrors(err, form.setError, ["name", "labelsPerItem", "assignedUsers", "labelSchemas"]);
     }
   });
   return (
@@ -96,13 +96,13 @@ export function EditSessionDialog({ session }: { session: LabelingSessionDto }) 
           <TextField label="Session name" error={errors.name?.message} {...form.register("name")} />
           <Controller
             control={form.control}
-            name="assigned_users"
+            name="assignedUsers"
             render={({ field }) => (
               <UserPicker
                 label="Reviewers"
                 value={field.value}
                 onChange={field.onChange}
-                error={errors.assigned_users?.message}
+                error={errors.assignedUsers?.message}
               />
             )}
           />
@@ -112,14 +112,14 @@ export function EditSessionDialog({ session }: { session: LabelingSessionDto }) 
             min={1}
             max={20}
             className="w-40"
-            error={errors.labels_per_item?.message}
-            {...form.register("labels_per_item")}
+            error={errors.labelsPerItem?.message}
+            {...form.register("labelsPerItem")}
           />
           <fieldset>
             <legend className="mb-1 text-sm font-medium text-slate-700">Questions</legend>
             <Controller
               control={form.control}
-              name="label_schemas"
+              name="labelSchemas"
               render={({ field }) => (
                 <div className="flex flex-col gap-1">
                   {(schemas.data ?? []).map((s) => (
@@ -140,7 +140,7 @@ export function EditSessionDialog({ session }: { session: LabelingSessionDto }) 
                 </div>
               )}
             />
-            {errors.label_schemas ? <p className="mt-1 text-xs text-red-600">{errors.label_schemas.message}</p> : null}
+            {errors.labelSchemas ? <p className="mt-1 text-xs text-red-600">{errors.labelSchemas.message}</p> : null}
           </fieldset>
           <FormError errors={errors} />
           <div className="flex gap-2">

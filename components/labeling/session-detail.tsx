@@ -65,7 +65,7 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
     getNextPageParam: (last) => last.nextPageToken || undefined,
   });
   const remove = useMutation({
-    mutationFn: (itemId: string) => api.delete(`${base}/items`, { item_ids: [itemId] }),
+    mutationFn: (itemId: string) => api.delete(`${base}/items`, { itemIds: [itemId] }),
     onError: (err) => toast.error(`Could not remove the item: ${errorMessage(err)}`),
     onSettled: () => client.invalidateQueries({ queryKey: key }),
   });
@@ -85,10 +85,10 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
           Open the review app
         </Link>
         <span className="ml-auto text-xs text-slate-600">
-          Questions: {session.label_schemas.map((s) => s.name).join(", ")} · Reviewers:{" "}
-          {session.open_to_all_reviewers
+          Questions: {session.labelSchemas.map((s) => s.name).join(", ")} · Reviewers:{" "}
+          {session.openToAllReviewers
             ? "all reviewers"
-            : session.assigned_users.map((u) => u.email).join(", ") || "none yet"}
+            : session.assignedUsers.map((u) => u.email).join(", ") || "none yet"}
         </span>
       </div>
       {error ? (
@@ -105,8 +105,8 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
       <Card title="Items">
         <SessionItemsTable
           sessionId={session.id}
-          experimentId={session.experiment_id}
-          schemaNames={session.label_schemas.map((s) => s.name)}
+          experimentId={session.experimentId}
+          schemaNames={session.labelSchemas.map((s) => s.name)}
         />
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
@@ -151,7 +151,7 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
         </p>
         <SyncToDataset
           sessionId={session.id}
-          experimentId={session.experiment_id}
+          experimentId={session.experimentId}
           defaultName={`${session.name} expectations`}
         />
       </Card>
@@ -167,7 +167,7 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
             </a>
             <Link
               className="text-indigo-700 underline"
-              href={`/experiments/${session.experiment_id}/traces?q=${encodeURIComponent(`run_id = '${session.run_id}'`)}`}
+              href={`/experiments/${session.experimentId}/traces?q=${encodeURIComponent(`runId = '${session.runId}'`)}`}
             >
               Traces of this session
             </Link>

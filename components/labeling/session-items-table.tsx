@@ -68,7 +68,7 @@ export function SessionItemsTable({
     onSettled: refresh,
   });
   const remove = useMutation({
-    mutationFn: (itemId: string) => api.delete(`${base}/items`, { item_ids: [itemId] }),
+    mutationFn: (itemId: string) => api.delete(`${base}/items`, { itemIds: [itemId] }),
     onError: (err) => toast.error(`Could not remove the item: ${errorMessage(err)}`),
     onSettled: refresh,
   });

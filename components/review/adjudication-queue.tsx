@@ -183,7 +183,7 @@ export function AdjudicationQueue({ sessionId, sessionName }: { sessionId: strin
               <SpanTreeDialog
                 key={d.item.itemId}
                 spans={d.trace.spans}
-                truncated={d.trace.spans_truncated}
+                truncated={d.trace.spansTruncated}
                 open={spans}
                 onOpenChange={setSpans}
               />

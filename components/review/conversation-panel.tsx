@@ -29,7 +29,7 @@ export function ConversationPanel({
       </p>
       <ol className="flex flex-col gap-4">
         {turns.map((t, i) => (
-          <li key={t.trace_id} data-testid="conversation-turn" className="rounded-lg border-l-4 border-sky-200 pl-3">
+          <li key={t.traceId} data-testid="conversation-turn" className="rounded-lg border-l-4 border-sky-200 pl-3">
             <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-sky-800">Turn {i + 1}</h2>
             {/* Earlier turns are shown above, so each turn shows only its own exchange. */}
             <ReviewTracePanel trace={t} onOpenSpans={onOpenSpans} hideHistory />

@@ -101,7 +101,7 @@ class TracelightClient:
         token = None
         while True:
             page = self.request(
-                "GET", path, params={"experiment_id": experiment_id, "maxResults": 500, "pageToken": token}
+                "GET", path, params={"experimentId": experiment_id, "maxResults": 500, "pageToken": token}
             )
             out.extend(page.get(key, []))
             token = page.get("nextPageToken")
@@ -117,7 +117,7 @@ class TracelightClient:
         return next((s for s in self.list_schemas(experiment_id) if s["name"] == name), None)
 
     def create_schema(self, experiment_id: str, body: dict[str, Any]) -> dict[str, Any]:
-        return self.request("POST", "/api/labeling/schemas", body={"experiment_id": experiment_id, **body})
+        return self.request("POST", "/api/labeling/schemas", body={"experimentId": experiment_id, **body})
 
     def delete_schema(self, schema_id: str) -> None:
         self.request("DELETE", f"/api/labeling/schemas/{urllib.parse.quote(schema_id)}")
@@ -145,7 +145,7 @@ class TracelightClient:
         return self.request("GET", f"/api/labeling/sessions/{session_id}")
 
     def create_session(self, experiment_id: str, body: dict[str, Any]) -> dict[str, Any]:
-        return self.request("POST", "/api/labeling/sessions", body={"experiment_id": experiment_id, **body})
+        return self.request("POST", "/api/labeling/sessions", body={"experimentId": experiment_id, **body})
 
     def update_session(self, session_id: str, body: dict[str, Any]) -> dict[str, Any]:
         return self.request("PATCH", f"/api/labeling/sessions/{session_id}", body=body)
@@ -156,11 +156,11 @@ class TracelightClient:
     def add_traces(self, session_id: str, trace_ids: list[str]) -> None:
         for i in range(0, len(trace_ids), 1000):
             self.request(
-                "POST", f"/api/labeling/sessions/{session_id}/items", body={"trace_ids": trace_ids[i : i + 1000]}
+                "POST", f"/api/labeling/sessions/{session_id}/items", body={"traceIds": trace_ids[i : i + 1000]}
             )
 
     def sync(self, session_id: str, dataset_name: str) -> dict[str, Any]:
-        return self.request("POST", f"/api/labeling/sessions/{session_id}/sync", body={"dataset_name": dataset_name})
+        return self.request("POST", f"/api/labeling/sessions/{session_id}/sync", body={"datasetName": dataset_name})
 
     # ------------------------------------------------------------------ evaluation datasets
 

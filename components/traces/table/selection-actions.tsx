@@ -24,7 +24,7 @@ export function SelectionActions({ experimentId, traceIds, onDone }: Props) {
     queryKey: labelingKeys.sessionList(experimentId, null),
     queryFn: ({ signal }) =>
       api.get<{ sessions: { id: string; name: string }[] }>(
-        `/api/labeling/sessions?experiment_id=${encodeURIComponent(experimentId)}`,
+        `/api/labeling/sessions?experimentId=${encodeURIComponent(experimentId)}`,
         signal,
       ),
     select: (r) => r.sessions ?? [],
@@ -41,12 +41,12 @@ export function SelectionActions({ experimentId, traceIds, onDone }: Props) {
   });
   const addToSession = useMutation({
     mutationFn: (id: string) =>
-      api.post<AddItemsResult>(`/api/labeling/sessions/${encodeURIComponent(id)}/items`, { trace_ids: traceIds }),
+      api.post<AddItemsResult>(`/api/labeling/sessions/${encodeURIComponent(id)}/items`, { traceIds }),
     onSuccess: (r, id) => {
       // Honest counts: traces already in the session are not added twice.
       const name = sessions.data?.find((s) => s.id === id)?.name ?? "the session";
       toast.success(
-        `Added ${r.added} of ${n} traces to ${name}${r.already_present ? `; ${r.already_present} already there` : ""}`,
+        `Added ${r.added} of ${n} traces to ${name}${r.alreadyPresent ? `; ${r.alreadyPresent} already there` : ""}`,
       );
       onDone();
       return client.invalidateQueries({ queryKey: labelingKeys.session(id) });

@@ -63,7 +63,7 @@ describe("adjudication", () => {
     // A reviewer who is not an adjudicator does not see the queue.
     await expect(listAdjudicationItems(a, session.id, { status: "OPEN" })).rejects.toMatchObject({ status: 404 });
     const detail = await getAdjudicationItem(judge, session.id, first.itemId);
-    expect(detail.trace.trace_id).toBe(traceIds[0]);
+    expect(detail.trace.traceId).toBe(traceIds[0]);
 
     // Every disagreed question needs an answer, and answers are validated.
     await expect(
@@ -99,7 +99,7 @@ describe("adjudication", () => {
     expect(score).toMatchObject({ items: 3, agreedBefore: 2, adjudicated: 0 });
 
     // B's "bad" is the newest reviewer label, yet the dataset carries the adjudicated "good".
-    const synced = await syncSessionToDataset(admin, session.id, { dataset_name: `adjudicated-${session.id}` });
+    const synced = await syncSessionToDataset(admin, session.id, { datasetName: `adjudicated-${session.id}` });
     expect(synced.created).toBe(true);
     const records = await db().evaluationDatasetRecord.findMany({ where: { sourceTraceId: traceIds[0] } });
     expect(records.map((r) => (JSON.parse(r.expectations) as Record<string, unknown>).verdict)).toContain("good");

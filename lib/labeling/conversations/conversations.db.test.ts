@@ -40,18 +40,18 @@ describe("conversation review", () => {
     const item = await db().labelingItem.findFirstOrThrow({ where: { sessionId: session.id, traceId: first } });
     // Every turn is linked to the session's run.
     const linked = await db().traceRunLink.findMany({
-      where: { runId: session.run_id, traceId: { in: [first, second, third] } },
+      where: { runId: session.runId, traceId: { in: [first, second, third] } },
     });
     expect(linked).toHaveLength(3);
 
     const view = await getReviewItem(reviewer, session.id, item.id);
     expect(view.conversation?.conversationId).toBe(conv);
-    expect(view.conversation?.turns.map((t) => t.trace_id)).toEqual([first, second, third]);
+    expect(view.conversation?.turns.map((t) => t.traceId)).toEqual([first, second, third]);
 
-    const { assessment_ids } = await submitLabels(reviewer, session.id, item.id, {
+    const { assessmentIds } = await submitLabels(reviewer, session.id, item.id, {
       answers: { verdict: { value: "good" } },
     });
-    const a = await db().assessment.findUniqueOrThrow({ where: { id: assessment_ids[0]! } });
+    const a = await db().assessment.findUniqueOrThrow({ where: { id: assessmentIds[0]! } });
     expect(a.traceId).toBe(first);
     expect(JSON.parse(a.metadata)).toMatchObject({ "mlflow.trace.session": conv });
   });

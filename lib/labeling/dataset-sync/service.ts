@@ -22,7 +22,7 @@ export async function syncSessionToDataset(
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
   const existing = await db().evaluationDataset.findUnique({
-    where: { experimentId_name: { experimentId: session.experimentId, name: body.dataset_name } },
+    where: { experimentId_name: { experimentId: session.experimentId, name: body.datasetName } },
     select: { id: true },
   });
   if (existing) {
@@ -35,7 +35,7 @@ export async function syncSessionToDataset(
     };
   }
   return {
-    ...(await createDataset(actor, session.experimentId, { name: body.dataset_name, session_id: sessionId })),
+    ...(await createDataset(actor, session.experimentId, { name: body.datasetName, session_id: sessionId })),
     created: true,
   };
 }

@@ -18,7 +18,7 @@ describe("gold items", () => {
     const { session, items, exp } = await makeSession(admin, { traces: 3, labelsPerItem: 2, reviewers: [a, b] });
     // A fourth trace carries an expert's expectation: the known answer comes from it.
     const withExpectation = await makeTrace(exp.id, 9, { expectation: { name: "verdict", value: "bad" } });
-    await addSessionItems(admin, session.id, { trace_ids: [withExpectation] });
+    await addSessionItems(admin, session.id, { traceIds: [withExpectation] });
     const goldFromExpectation = (
       await db().labelingItem.findFirstOrThrow({ where: { sessionId: session.id, traceId: withExpectation } })
     ).id;

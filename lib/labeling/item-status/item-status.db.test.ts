@@ -15,8 +15,8 @@ describe("admin's item table", () => {
     const [a, b, c] = [await makeUser("REVIEWER"), await makeUser("REVIEWER"), await makeUser("REVIEWER")];
     const { session, items } = await makeSession(admin, { traces: 2, labelsPerItem: 1, reviewers: [a, b, c] });
     // a takes item 0 and walks away; b gets item 1 and submits; nothing is left for c.
-    expect((await claimNextItem(a, session.id)).item?.item_id).toBe(items[0]!.id);
-    expect((await claimNextItem(b, session.id)).item?.item_id).toBe(items[1]!.id);
+    expect((await claimNextItem(a, session.id)).item?.itemId).toBe(items[0]!.id);
+    expect((await claimNextItem(b, session.id)).item?.itemId).toBe(items[1]!.id);
     await submitLabels(b, session.id, items[1]!.id, { answers: { verdict: { value: "good" } } });
     expect((await claimNextItem(c, session.id)).item).toBeNull();
 
@@ -35,12 +35,12 @@ describe("admin's item table", () => {
       itemId: items[0]!.id,
       released: true,
     });
-    expect((await claimNextItem(c, session.id)).item?.item_id).toBe(items[0]!.id);
+    expect((await claimNextItem(c, session.id)).item?.itemId).toBe(items[0]!.id);
 
     // Reassign: from c to a (who skipped it meanwhile would be un-skipped); a full item refuses a new reviewer.
     await skipItem(a, session.id, items[0]!.id);
     await reassignClaim(admin, session.id, items[0]!.id, { fromUserId: c.userId, toUser: a.email });
-    expect((await claimNextItem(a, session.id)).item?.item_id).toBe(items[0]!.id);
+    expect((await claimNextItem(a, session.id)).item?.itemId).toBe(items[0]!.id);
     await expect(reassignClaim(admin, session.id, items[0]!.id, { toUser: c.email })).rejects.toMatchObject({
       status: 409,
     });

@@ -32,14 +32,14 @@ export async function listMyReviewSessions(
   const sessions = rows.map((s): MyReviewSessionDto => ({
     id: s.id,
     name: s.name,
-    experiment_id: s.experimentId,
-    experiment_name: s.experiment.name,
+    experimentId: s.experimentId,
+    experimentName: s.experiment.name,
     url: `/review/${s.id}`,
-    total_items: s._count.items,
+    totalItems: s._count.items,
     completed: mine.get(`${s.id}:COMPLETED`) ?? 0,
     skipped: mine.get(`${s.id}:SKIPPED`) ?? 0,
-    done_items: done.get(s.id) ?? 0,
-    created_at: s.createdAt.getTime(),
+    doneItems: done.get(s.id) ?? 0,
+    createdAt: s.createdAt.getTime(),
   }));
   return { sessions, nextPageToken: nextPageToken(skip, take, rows.length) };
 }
