@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { api, errorMessage } from "@/components/ui/api-client";
 import { evaluationKeys } from "./query-keys";
 import type { DatasetDto, DatasetRecordDto, DatasetVersionDto } from "@/lib/evaluation/datasets/types";
-import { Pager } from "./pager";
+import { Pager } from "@/components/ui/pager";
 import { RecordEditor } from "./record-editor";
 import { useApi } from "./use-api";
 import { ValueText } from "./value-text";
@@ -156,7 +156,9 @@ export function DatasetView({ experimentId, datasetId }: { experimentId: string;
           </tbody>
         </table>
       ) : null}
-      {records.data ? <Pager page={page} pageSize={PAGE_SIZE} total={records.data.total} onPage={setPage} /> : null}
+      {records.data ? (
+        <Pager shortcuts page={page} pageSize={PAGE_SIZE} total={records.data.total} onPage={setPage} />
+      ) : null}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { EvaluationRunDto, RunRowDto } from "@/lib/evaluation/runs/types";
-import { Pager } from "./pager";
+import { Pager } from "@/components/ui/pager";
 import { ScoreBadge } from "./score-badge";
 import { useApi } from "./use-api";
 import { ValueText } from "./value-text";
@@ -96,7 +96,7 @@ export function RunCompare({
           </tbody>
         </table>
       </div>
-      <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onPage={onPage} />
+      <Pager shortcuts page={page} pageSize={PAGE_SIZE} total={data.total} onPage={onPage} />
     </div>
   );
 }

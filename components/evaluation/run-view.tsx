@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback } from "react";
 import type { EvaluationRunDto, RunDetailDto, RunRowDto } from "@/lib/evaluation/runs/types";
-import { Pager } from "./pager";
+import { Pager } from "@/components/ui/pager";
 import { RunCompare } from "./run-compare";
 import { RunRowsTable } from "./run-rows-table";
 import { RunStatus } from "./run-status";
@@ -68,7 +68,7 @@ export function RunView({
               {r.outputSource.kind === "trace"
                 ? "existing trace outputs"
                 : r.outputSource.kind === "openai_chat"
-                  ? `chat completions at ${r.outputSource.base_url}`
+                  ? `chat completions at ${r.outputSource.baseUrl}`
                   : `POST ${r.outputSource.url}`}
             </div>
             <div className="font-mono text-xs">MLflow run {r.runId}</div>
@@ -109,7 +109,7 @@ export function RunView({
       ) : rows.data ? (
         <>
           <RunRowsTable experimentId={experimentId} rows={rows.data.rows} scorerNames={scorerNames} />
-          <Pager page={page} pageSize={PAGE_SIZE} total={rows.data.total} onPage={(p) => go(p, null)} />
+          <Pager shortcuts page={page} pageSize={PAGE_SIZE} total={rows.data.total} onPage={(p) => go(p, null)} />
         </>
       ) : (
         <p className="text-sm text-slate-500">Loading rows…</p>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { EvaluationRunDto } from "@/lib/evaluation/runs/types";
-import { Pager } from "./pager";
+import { Pager } from "@/components/ui/pager";
 import { RunStatus } from "./run-status";
 import { useApi } from "./use-api";
 
@@ -82,7 +82,7 @@ export function RunsList({ experimentId, hasMlflowRuns = false }: { experimentId
           ))}
         </tbody>
       </table>
-      <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} />
+      <Pager shortcuts page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} />
     </div>
   );
 }

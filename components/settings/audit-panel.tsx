@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { api, errorMessage } from "@/components/ui/api-client";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditEventDto } from "@/lib/audit/schemas";
 
@@ -112,19 +113,7 @@ export function AuditPanel() {
           ))}
         </tbody>
       </table>
-      <div className="mt-2 flex gap-2 text-sm text-slate-600">
-        {page > 1 ? (
-          <Button variant="ghost" onClick={() => setPage(page - 1)}>
-            Previous
-          </Button>
-        ) : null}
-        <span className="py-1.5">{data?.total ?? 0} events</span>
-        {data && page * PAGE_SIZE < data.total ? (
-          <Button variant="ghost" onClick={() => setPage(page + 1)}>
-            Next
-          </Button>
-        ) : null}
-      </div>
+      <Pager page={page} pageSize={PAGE_SIZE} total={data?.total ?? 0} onPage={setPage} noun="events" />
     </section>
   );
 }

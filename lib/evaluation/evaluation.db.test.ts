@@ -44,11 +44,11 @@ beforeAll(async () => {
   await setAllowedHosts(admin, { hosts: ["127.0.0.1"] });
   // Short timeout and one retry keep the timeout case quick.
   await updateJudgeSettings(admin, {
-    base_url: server.baseUrl,
+    baseUrl: server.baseUrl,
     model: MODEL,
-    api_key: "sk-judge-secret-1234",
-    timeout_ms: 800,
-    max_retries: 1,
+    apiKey: "sk-judge-secret-1234",
+    timeoutMs: 800,
+    maxRetries: 1,
   });
 });
 afterAll(async () => {
@@ -62,11 +62,11 @@ describe("the judge API key at rest", () => {
     const raw = async () => (await db().appSetting.findUnique({ where: { key: "judge.api_key" } }))!.value;
     expect(await raw()).toMatch(/^enc:v1:/);
     expect(await raw()).not.toContain("judge-secret");
-    expect((await resolveJudgeEndpoint())!.api_key).toBe("sk-judge-secret-1234");
+    expect((await resolveJudgeEndpoint())!.apiKey).toBe("sk-judge-secret-1234");
     expect(JSON.stringify(await getJudgeSettings(dev))).not.toContain("judge-secret");
     // A key saved by an older version, in clear: read as is, then stored encrypted.
     await db().appSetting.update({ where: { key: "judge.api_key" }, data: { value: "sk-judge-secret-1234" } });
-    expect((await resolveJudgeEndpoint())!.api_key).toBe("sk-judge-secret-1234");
+    expect((await resolveJudgeEndpoint())!.apiKey).toBe("sk-judge-secret-1234");
     expect(await raw()).toMatch(/^enc:v1:/);
   });
 });
@@ -144,7 +144,7 @@ describe("evaluation: labels → dataset → judged run", () => {
       createdById: reviewer.id,
     });
 
-    const created = await createDataset(dev, exp.id, { name: "golden", session_id: sessionId });
+    const created = await createDataset(dev, exp.id, { name: "golden", sessionId: sessionId });
     expect(created).toMatchObject({ version: 1, inserted: 3, updated: 0, skipped: 1 });
     const { records } = await listDatasetRecords(dev, created.dataset.id, { page: 1, pageSize: 50 });
     expect(records.map((r) => [r.sourceTraceId, r.inputs, r.expectations])).toEqual([
@@ -158,8 +158,8 @@ describe("evaluation: labels → dataset → judged run", () => {
       dev,
       exp.id,
       runBody({
-        dataset_id: created.dataset.id,
-        scorers: [{ type: "correctness" }, { type: "contains", name: "mentions_expected", ignore_case: true }],
+        datasetId: created.dataset.id,
+        scorers: [{ type: "correctness" }, { type: "contains", name: "mentions_expected", ignoreCase: true }],
       }),
     );
     expect(run.totalRows).toBe(3);
@@ -234,7 +234,7 @@ describe("evaluation: labels → dataset → judged run", () => {
     const run = await createEvaluationRun(
       dev,
       exp.id,
-      runBody({ dataset_id: ds.dataset.id, scorers: [{ type: "correctness" }, { type: "token_f1" }], concurrency: 4 }),
+      runBody({ datasetId: ds.dataset.id, scorers: [{ type: "correctness" }, { type: "token_f1" }], concurrency: 4 }),
     );
     await waitForRun(run.id);
     const done = await getEvaluationRun(dev, run.id);
@@ -313,20 +313,20 @@ describe("datasets: versions, edits, export; runs against the app; comparing run
 
     const app = {
       kind: "openai_chat" as const,
-      base_url: server.baseUrl,
+      baseUrl: server.baseUrl,
       model: "app-v1",
-      input_key: "question",
-      api_key: "sk-app-secret",
+      inputKey: "question",
+      apiKey: "sk-app-secret",
     };
     const r1 = await createEvaluationRun(
       dev,
       exp.id,
-      runBody({ dataset_id: ds.dataset.id, dataset_version: 1, scorers: [{ type: "contains" }], output_source: app }),
+      runBody({ datasetId: ds.dataset.id, datasetVersion: 1, scorers: [{ type: "contains" }], outputSource: app }),
     );
     const r2 = await createEvaluationRun(
       dev,
       exp.id,
-      runBody({ dataset_id: ds.dataset.id, scorers: [{ type: "contains" }], output_source: app }),
+      runBody({ datasetId: ds.dataset.id, scorers: [{ type: "contains" }], outputSource: app }),
     );
     await Promise.all([waitForRun(r1.id), waitForRun(r2.id)]);
     const d1 = await getEvaluationRun(dev, r1.id);
@@ -380,19 +380,19 @@ describe("server-side URL fields and the allow-list", () => {
     await setAllowedHosts(admin, { hosts: [] });
     try {
       for (const url of NOTATIONS) {
-        const judge = updateJudgeSettings(admin, { base_url: url, model: "m" });
+        const judge = updateJudgeSettings(admin, { baseUrl: url, model: "m" });
         await expect(judge, url).rejects.toMatchObject({
           status: 400,
-          message: expect.stringMatching(/^body\.base_url: .*Settings → Allowed internal hosts/),
+          message: expect.stringMatching(/^body\.baseUrl: .*Settings → Allowed internal hosts/),
         });
         const post = createEvaluationRun(
           dev,
           exp.id,
-          runBody({ filter: "", scorers: [{ type: "contains" }], output_source: { kind: "json_post", url } }),
+          runBody({ filter: "", scorers: [{ type: "contains" }], outputSource: { kind: "json_post", url } }),
         );
         await expect(post, url).rejects.toMatchObject({
           status: 400,
-          message: expect.stringMatching(/^body\.output_source\.url: .*Settings → Allowed internal hosts/),
+          message: expect.stringMatching(/^body\.outputSource\.url: .*Settings → Allowed internal hosts/),
         });
         const chat = createEvaluationRun(
           dev,
@@ -400,15 +400,15 @@ describe("server-side URL fields and the allow-list", () => {
           runBody({
             filter: "",
             scorers: [{ type: "contains" }],
-            output_source: { kind: "openai_chat", base_url: url, model: "m" },
+            outputSource: { kind: "openai_chat", baseUrl: url, model: "m" },
           }),
         );
         await expect(chat, url).rejects.toMatchObject({
           status: 400,
-          message: expect.stringMatching(/^body\.output_source\.base_url: .*Settings → Allowed internal hosts/),
+          message: expect.stringMatching(/^body\.outputSource\.baseUrl: .*Settings → Allowed internal hosts/),
         });
       }
-      expect((await getJudgeSettings(admin)).base_url).toBe(server.baseUrl);
+      expect((await getJudgeSettings(admin)).baseUrl).toBe(server.baseUrl);
     } finally {
       await setAllowedHosts(admin, { hosts: ["127.0.0.1"] });
     }
@@ -422,7 +422,7 @@ describe("server-side URL fields and the allow-list", () => {
       runBody({
         filter: "",
         scorers: [{ type: "contains" }],
-        output_source: { kind: "openai_chat", base_url: server.baseUrl, model: "app-v1" },
+        outputSource: { kind: "openai_chat", baseUrl: server.baseUrl, model: "app-v1" },
       }),
     );
     await waitForRun(run.id);

@@ -28,14 +28,14 @@ export async function syncSessionToDataset(
   if (existing) {
     return {
       ...(await mergeDatasetRecords(actor, existing.id, {
-        session_id: sessionId,
+        sessionId,
         note: `synced labeling session ${session.name}`,
       })),
       created: false,
     };
   }
   return {
-    ...(await createDataset(actor, session.experimentId, { name: body.datasetName, session_id: sessionId })),
+    ...(await createDataset(actor, session.experimentId, { name: body.datasetName, sessionId })),
     created: true,
   };
 }
