@@ -9,12 +9,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { submitLabels } from "@/lib/labeling/review/service";
 import { syncSessionToDataset } from "@/lib/labeling/dataset-sync/service";
 import {
-  getAdjudicationItem,
   getAdjudicationSummary,
   listAdjudicationItems,
   resolveAdjudication,
   updateAdjudicationSettings,
 } from "@/lib/labeling/adjudication/service";
+import { getAdjudicationDetail } from "@/lib/labeling/review/adjudication";
 import { db } from "@/test/db";
 import { makeSession, makeUser } from "@/test/labeling";
 
@@ -62,7 +62,7 @@ describe("adjudication", () => {
     );
     // A reviewer who is not an adjudicator does not see the queue.
     await expect(listAdjudicationItems(a, session.id, { status: "OPEN" })).rejects.toMatchObject({ status: 404 });
-    const detail = await getAdjudicationItem(judge, session.id, first.itemId);
+    const detail = await getAdjudicationDetail(judge, session.id, first.itemId);
     expect(detail.trace.traceId).toBe(traceIds[0]);
 
     // Every disagreed question needs an answer, and answers are validated.

@@ -10,7 +10,6 @@ import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import { validateAnswers } from "@/lib/labeling/label-input";
 import { loadSession, type LoadedSession } from "@/lib/labeling/sessions/access";
 import { resolveUsers } from "@/lib/labeling/sessions/service";
-import { loadReviewTrace } from "@/lib/labeling/review/trace";
 import { agreementBeforeAfter, disagreedQuestions } from "./compare";
 import { loadReviewOptions, loadSessionForAdjudicator } from "./access";
 import { isAdjudicated, loadAdjudicatedAnswers, loadItemLabels } from "./labels";
@@ -246,22 +245,28 @@ export async function listAdjudicationItems(
   };
 }
 
-/** One item to adjudicate, with its trace (every label of the session visible) and the session's questions. */
+/**
+ * One item to adjudicate with the session's questions (the review folder adds the trace: see
+ * lib/labeling/review/adjudication.ts).
+ */
 export async function getAdjudicationItem(
   actor: Actor,
   sessionId: string,
   itemId: string,
-): Promise<AdjudicationDetailDto> {
+): Promise<Omit<AdjudicationDetailDto, "trace"> & { sessionRunId: string }> {
   const session = await loadSessionForAdjudicator(actor, sessionId);
   const row = await db().labelingAdjudication.findFirst({ where: { itemId, sessionId }, include: { item: true } });
   if (!row) throw new NotFoundError(`Item '${itemId}' has no disagreement to settle in this session`);
   const items = [{ id: row.itemId, traceId: row.item.traceId }];
-  const [labels, adjudicated, trace] = await Promise.all([
+  const [labels, adjudicated] = await Promise.all([
     loadItemLabels(labelSource(session), items),
     loadAdjudicatedAnswers(session.runId, [row.item.traceId]),
-    loadReviewTrace(row.item.traceId, actor, { sessionRunId: session.runId, revealSession: true }),
   ]);
-  return { item: await itemDto(session, row, labels, adjudicated), schemas: session.schemaDtos, trace };
+  return {
+    item: await itemDto(session, row, labels, adjudicated),
+    schemas: session.schemaDtos,
+    sessionRunId: session.runId,
+  };
 }
 
 /**

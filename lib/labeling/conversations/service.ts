@@ -6,8 +6,6 @@ import { requireRole } from "@/lib/auth/guard";
 import { TRACE_SESSION_METADATA_KEY } from "@/lib/assessments/schemas";
 import { compileTraceSearch } from "@/lib/traces/search";
 import { loadSession } from "@/lib/labeling/sessions/access";
-import { loadReviewTrace } from "@/lib/labeling/review/trace";
-import type { ReviewTraceDto } from "@/lib/labeling/types";
 import type { TAddConversationsBody } from "./schemas";
 
 /**
@@ -136,19 +134,16 @@ export async function conversationOf(itemId: string): Promise<string | null> {
   return row?.conversationId ?? null;
 }
 
-/** A conversation's turns in time order, each as the review screen reads a trace. */
-export async function loadConversationTurns(
+/** The trace ids of a conversation's turns in time order (at most MAX_TURNS), and whether there are more. */
+export async function conversationTurnIds(
   experimentId: string,
   conversationId: string,
-  actor: Actor,
-  opts: { sessionRunId: string; revealSession: boolean },
-): Promise<{ turns: ReviewTraceDto[]; truncated: boolean }> {
+): Promise<{ traceIds: string[]; truncated: boolean }> {
   const traces = await db().trace.findMany({
     where: { experimentId, metadata: { some: { key: TRACE_SESSION_METADATA_KEY, value: conversationId } } },
     orderBy: [{ timestampMs: "asc" }, { id: "asc" }],
     take: MAX_TURNS + 1,
     select: { id: true },
   });
-  const turns = await Promise.all(traces.slice(0, MAX_TURNS).map((t) => loadReviewTrace(t.id, actor, opts)));
-  return { turns, truncated: traces.length > MAX_TURNS };
+  return { traceIds: traces.slice(0, MAX_TURNS).map((t) => t.id), truncated: traces.length > MAX_TURNS };
 }

@@ -11,7 +11,7 @@ import { loadSessionForReviewer, type LoadedSession } from "@/lib/labeling/sessi
 import type { TSaveDraftBody, TSubmitLabelsBody } from "@/lib/labeling/schemas";
 import { TRACE_SESSION_METADATA_KEY } from "@/lib/assessments/schemas";
 import { checkItemForAdjudication } from "@/lib/labeling/adjudication/service";
-import { conversationOf, loadConversationTurns } from "@/lib/labeling/conversations/service";
+import { conversationOf, conversationTurnIds } from "@/lib/labeling/conversations/service";
 import { goldQuestionsOf } from "@/lib/labeling/gold/service";
 import type { MyProgressDto, ReviewItemDto, NextItemDto } from "@/lib/labeling/types";
 export type { MyProgressDto, ReviewItemDto, NextItemDto } from "@/lib/labeling/types";
@@ -28,6 +28,17 @@ async function myProgress(sessionId: string, userId: string): Promise<MyProgress
   ]);
   const count = (s: string) => grouped.find((g) => g.status === s)?._count._all ?? 0;
   return { totalItems: total, completed: count("COMPLETED"), skipped: count("SKIPPED") };
+}
+
+/** A conversation's turns, each as the review screen reads a trace. */
+async function loadConversationTurns(
+  experimentId: string,
+  conversationId: string,
+  actor: Actor,
+  opts: { sessionRunId: string; revealSession: boolean },
+) {
+  const { traceIds, truncated } = await conversationTurnIds(experimentId, conversationId);
+  return { turns: await Promise.all(traceIds.map((id) => loadReviewTrace(id, actor, opts))), truncated };
 }
 
 async function buildItem(actor: Actor, session: LoadedSession, itemId: string): Promise<ReviewItemDto> {

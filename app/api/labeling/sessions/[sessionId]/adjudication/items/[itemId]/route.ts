@@ -1,11 +1,12 @@
 import { pathParams } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
 import { ZResolveAdjudicationBody } from "@/lib/labeling/adjudication/schemas";
-import { getAdjudicationItem, resolveAdjudication } from "@/lib/labeling/adjudication/service";
+import { resolveAdjudication } from "@/lib/labeling/adjudication/service";
+import { getAdjudicationDetail } from "@/lib/labeling/review/adjudication";
 
 // GET /api/labeling/sessions/<id>/adjudication/items/<itemId>: one item with its trace, labels and questions.
 export const GET = route({ role: "REVIEWER", params: pathParams("sessionId", "itemId") }, ({ actor, params }) =>
-  getAdjudicationItem(actor, params.sessionId, params.itemId),
+  getAdjudicationDetail(actor, params.sessionId, params.itemId),
 );
 
 // POST /api/labeling/sessions/<id>/adjudication/items/<itemId>: the final answers (adjudicated HUMAN assessments).
