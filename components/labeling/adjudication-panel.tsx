@@ -107,7 +107,7 @@ export function AdjudicationPanel({ sessionId }: { sessionId: string }) {
       ) : null}
       <p data-testid="adjudication-counts">
         {s.open} waiting for an adjudicator · {s.resolved} settled ·{" "}
-        <Link className="text-indigo-700 underline" href={`/review/${sessionId}/adjudicate`}>
+        <Link className="text-indigo-700 underline" href={`/review/adjudicate/${sessionId}`}>
           Open the adjudication queue
         </Link>
       </p>

@@ -155,7 +155,7 @@ test("two reviewers disagree, the adjudicator settles it, the synced dataset car
 
   // The adjudicator sees both labels side by side and sets the final answer.
   const pj = await judge.ctx.newPage();
-  await pj.goto(`/review/${s.sessionId}/adjudicate`);
+  await pj.goto(`/review/adjudicate/${s.sessionId}`);
   const labels = pj.getByTestId("adjudication-labels");
   await expect(labels).toContainText(a.email);
   await expect(labels).toContainText(b.email);
