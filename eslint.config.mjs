@@ -20,10 +20,10 @@ import tracelight from "./scripts/lint/eslint-plugin-tracelight.mjs";
 const LAYERS = [
   ["errors.ts", "ids.ts", "db", "paging", "security"],
   ["auth", "http"],
-  ["experiments", "users", "tracking-runs", "seed", "allowed-hosts", "logged-models"],
+  ["experiments", "users", "tracking-runs", "seed", "allowed-hosts", "logged-models", "costs"],
   ["assessments", "ingestion"],
   ["traces"],
-  ["evaluation", "artifacts", "feedback"],
+  ["evaluation", "artifacts", "feedback", "conversations"],
   ["labeling"],
   ["mlflow", "bootstrap"],
 ];

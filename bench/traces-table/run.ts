@@ -2,7 +2,9 @@
  * Traces-table benchmark: seeds N traces (10 spans each, so 100,000 traces = 1,000,000 spans)
  * plus one 5,000-span trace into a scratch database, then prints p50/p95 server time of the
  * table query (first and deep page, with and without filters) and of opening the big trace,
- * on SQLite and PostgreSQL. Not part of `npm test`.
+ * on SQLite and PostgreSQL; also the Sessions list (every 3 traces are one conversation), the
+ * cost filter and sort, and how long a price change takes to recompute every trace's cost.
+ * Not part of `npm test`.
  *
  *   npx tsx --conditions=react-server bench/traces-table/run.ts [--traces 100000] [--provider sqlite|postgresql|both] [--runs 20]
  *
@@ -14,6 +16,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SYSTEM_ACTOR } from "../../lib/auth/actor";
+import { listConversations } from "../../lib/conversations/service";
+import { replaceModelPrices } from "../../lib/costs/service";
 import { createDb, type Db } from "../../lib/db/client";
 import type { DbConfig, DbProvider } from "../../lib/db/config";
 import { applyMigrations } from "../../lib/db/migrations/apply";
@@ -58,6 +62,7 @@ async function seed(db: Db, experimentId: string): Promise<string> {
       spans = [],
       tags = [],
       metadata = [],
+      usage = [],
       assessments = [];
     for (let i = start; i < Math.min(N, start + BATCH); i++) {
       const id = `tr-${randomHex(16)}`;
@@ -72,16 +77,23 @@ async function seed(db: Db, experimentId: string): Promise<string> {
         requestPreview: JSON.stringify({ messages: [{ role: "user", content: `question ${i}` }] }),
         responsePreview: JSON.stringify({ answer: `answer ${i}` }),
         name: "rag_pipeline",
-        inputTokens: 100,
+        inputTokens: 100 + (i % 50),
         outputTokens: 20,
-        totalTokens: 120,
+        totalTokens: 120 + (i % 50),
         spanCount: SPANS,
+        sessionId: `session-${Math.floor(i / 3)}`,
+        // gpt-4o-mini at $0.15 / $0.60 per million tokens (the price seeded below).
+        costUsd: ((100 + (i % 50)) * 0.15 + 20 * 0.6) / 1_000_000,
       });
+      usage.push({ traceId: id, model: "gpt-4o-mini", inputTokens: 100 + (i % 50), outputTokens: 20 });
       tags.push(
         { traceId: id, key: "mlflow.traceName", value: "rag_pipeline" },
         { traceId: id, key: "env", value: i % 3 === 0 ? "staging" : "prod" },
       );
-      metadata.push({ traceId: id, key: "mlflow.trace.user", value: `user-${i % 500}` });
+      metadata.push(
+        { traceId: id, key: "mlflow.trace.user", value: `user-${i % 500}` },
+        { traceId: id, key: "mlflow.trace.session", value: `session-${Math.floor(i / 3)}` },
+      );
       const root = randomHex(8);
       const startNs = BigInt(ts) * 1_000_000n;
       for (let s = 0; s < SPANS; s++) {
@@ -115,10 +127,14 @@ async function seed(db: Db, experimentId: string): Promise<string> {
       db.traceTag.createMany({ data: tags }),
       db.traceMetadata.createMany({ data: metadata }),
       db.span.createMany({ data: spans }),
+      db.traceModelUsage.createMany({ data: usage }),
       db.assessment.createMany({ data: assessments }),
     ]);
     if ((start / BATCH) % 10 === 0) process.stdout.write(`\r  seeded ${Math.min(N, start + BATCH)}/${N} traces`);
   }
+  await db.modelPrice.create({
+    data: { id: randomHex(16), model: "gpt-4o-mini", inputUsdPerMillion: 0.15, outputUsdPerMillion: 0.6 },
+  });
   // One very large trace: a root with 5,000 descendants in a few levels.
   const bigId = `tr-${randomHex(16)}`;
   const ts = base - 10_000;
@@ -201,12 +217,30 @@ async function benchProvider(provider: DbProvider) {
           }),
       ],
       [`open a ${BIG_SPANS}-span trace`, () => getTraceWithSpans(SYSTEM_ACTOR, bigId)],
+      ["first page, trace.cost > 0.00003", q("trace.cost > 0.00003")],
+      [
+        "first page, sort by cost DESC",
+        () => searchTraces(SYSTEM_ACTOR, { experimentIds: [experimentId], orderBy: ["cost DESC"], maxResults: PAGE }),
+      ],
+      ["sessions, first page", () => listConversations(SYSTEM_ACTOR, experimentId, { maxResults: PAGE })],
+      [
+        "sessions, first page, tags.env = 'staging'",
+        () => listConversations(SYSTEM_ACTOR, experimentId, { maxResults: PAGE, filter: "tags.env = 'staging'" }),
+      ],
     ];
     console.log(`  ${"query".padEnd(48)} ${"p50 ms".padStart(9)} ${"p95 ms".padStart(9)}`);
     for (const [label, fn] of cases) {
       const { p50, p95 } = await time(fn);
       console.log(`  ${label.padEnd(48)} ${p50.toFixed(1).padStart(9)} ${p95.toFixed(1).padStart(9)}`);
     }
+    // A price change recomputes the stored cost of every trace using the model, in batches.
+    const t = performance.now();
+    const changed = await replaceModelPrices(SYSTEM_ACTOR, {
+      prices: [{ model: "gpt-4o-mini", inputUsdPerMillion: 0.3, outputUsdPerMillion: 1.2 }],
+    });
+    console.log(
+      `  price change: recomputed ${changed.recomputedTraces} traces' cost in ${(performance.now() - t).toFixed(0)} ms`,
+    );
     await db.$disconnect();
   } finally {
     if (provider === "postgresql") await dropScratchDatabase(config);

@@ -1,5 +1,6 @@
 "use client";
 
+import { ArrowRight } from "lucide-react";
 import Link from "next/link";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -88,7 +89,7 @@ export function DatasetView({ experimentId, datasetId }: { experimentId: string;
           className="ml-auto text-indigo-700 hover:underline"
           href={`/experiments/${experimentId}/evaluation/new?dataset=${datasetId}`}
         >
-          Evaluate this dataset →
+          Evaluate this dataset <ArrowRight aria-hidden className="inline size-3.5 align-[-2px]" />
         </Link>
       </div>
       {message ? (

@@ -11,10 +11,11 @@ import { applyServerErrors } from "@/components/ui/form";
 import { ZCreateEvaluationRunBody } from "@/lib/evaluation/schemas";
 import { evaluationKeys } from "./query-keys";
 import type { DatasetDto } from "@/lib/evaluation/datasets/types";
+import type { JudgeDto } from "@/lib/evaluation/custom-judges/types";
 import type { JudgeSettingsDto } from "@/lib/evaluation/types";
 import type { EvaluationRunDto } from "@/lib/evaluation/runs/types";
 import { OutputSourceFields, outputSourceConfig, type OutputState } from "./output-source-fields";
-import { ScorerPicker, SCORER_CHOICES, scorerConfigs, type PickerState } from "./scorer-picker";
+import { CUSTOM_JUDGE_KEY, ScorerPicker, SCORER_CHOICES, scorerConfigs, type PickerState } from "./scorer-picker";
 import { useApi } from "./use-api";
 
 const field = "rounded-md border border-slate-300 px-2.5 py-1.5 text-sm";
@@ -59,6 +60,7 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
     `/api/evaluation/experiments/${experimentId}/datasets?page=1&pageSize=200`,
   );
   const judge = useApi<JudgeSettingsDto>("/api/evaluation/judge-settings");
+  const customJudges = useApi<{ judges: JudgeDto[] }>(`/api/evaluation/experiments/${experimentId}/judges`);
   const form = useForm<FormFields, unknown, Body>({
     resolver: zodResolver(ZForm),
     defaultValues: {
@@ -92,7 +94,11 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
   const [mode, datasetId, picker] = form.watch(["mode", "datasetId", "picker"]);
   // Without a choice the first dataset is the one shown, so it is the one used.
   const chosenDataset = datasetId || datasets.data?.datasets[0]?.id || "";
-  const usesJudge = SCORER_CHOICES.some((c) => c.judge && picker.selected.has(c.type));
+  const usesJudge =
+    SCORER_CHOICES.some((c) => c.judge && picker.selected.has(c.type)) ||
+    (customJudges.data?.judges ?? []).some(
+      (j) => !j.current.baseUrl && picker.selected.has(`${CUSTOM_JUDGE_KEY}${j.id}`),
+    );
   const errors = messages(form.formState.errors);
 
   const submit = (e?: React.BaseSyntheticEvent) => {
@@ -169,7 +175,9 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
         <Controller
           control={form.control}
           name="picker"
-          render={({ field: f }) => <ScorerPicker state={f.value} onChange={f.onChange} />}
+          render={({ field: f }) => (
+            <ScorerPicker state={f.value} onChange={f.onChange} judges={customJudges.data?.judges} />
+          )}
         />
         {usesJudge && judge.data ? (
           <p

@@ -3,9 +3,12 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback } from "react";
+import type { RowChange } from "@/lib/evaluation/runs/compare";
 import type { EvaluationRunDto, RunDetailDto, RunRowDto } from "@/lib/evaluation/runs/types";
+import { JudgeAgreementPanel } from "./judge-agreement-panel";
 import { Pager } from "@/components/ui/pager";
 import { RunCompare } from "./run-compare";
+import { runLabel } from "./run-label";
 import { RunRowsTable } from "./run-rows-table";
 import { RunStatus } from "./run-status";
 import { RunSummary } from "./run-summary";
@@ -20,11 +23,13 @@ export function RunView({
   runId,
   page,
   compare,
+  change,
 }: {
   experimentId: string;
   runId: string;
   page: number;
   compare: string | null;
+  change: RowChange | null;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -36,9 +41,13 @@ export function RunView({
   const rowsUrl = `/api/evaluation/runs/${runId}/rows?page=${page}&pageSize=${PAGE_SIZE}&v=${run.data?.doneRows ?? 0}-${run.data?.status ?? ""}`;
   const rows = useApi<{ rows: RunRowDto[]; total: number }>(compare ? null : rowsUrl);
   const go = useCallback(
-    (p: number, c: string | null) =>
+    (p: number, c: string | null, ch: RowChange | null = null) =>
       router.replace(
-        `${pathname}?${new URLSearchParams({ ...(p > 1 ? { page: String(p) } : {}), ...(c ? { compare: c } : {}) })}`,
+        `${pathname}?${new URLSearchParams({
+          ...(p > 1 ? { page: String(p) } : {}),
+          ...(c ? { compare: c } : {}),
+          ...(c && ch ? { change: ch } : {}),
+        })}`,
       ),
     [router, pathname],
   );
@@ -80,8 +89,15 @@ export function RunView({
         {r.error ? <p className="mt-2 text-sm text-red-600">{r.error}</p> : null}
       </div>
       <RunSummary run={r} />
+      {r.scorers.some((s) => s.type === "custom_judge") && !live(r) ? (
+        <JudgeAgreementPanel
+          experimentId={experimentId}
+          url={`/api/evaluation/runs/${runId}/judge-agreement`}
+          title="Custom judges against the experts (this run)"
+        />
+      ) : null}
       <div className="flex items-center gap-2 text-sm">
-        <label htmlFor="compare-with">Compare with</label>
+        <label htmlFor="compare-with">Compare with baseline</label>
         <select
           id="compare-with"
           value={compare ?? ""}
@@ -93,7 +109,7 @@ export function RunView({
             .filter((o) => o.id !== runId)
             .map((o) => (
               <option key={o.id} value={o.id}>
-                {o.name}
+                {runLabel(o)}
               </option>
             ))}
         </select>
@@ -104,7 +120,8 @@ export function RunView({
           runId={runId}
           otherId={compare}
           page={page}
-          onPage={(p) => go(p, compare)}
+          change={change}
+          onChange={(p, ch) => go(p, compare, ch)}
         />
       ) : rows.data ? (
         <>

@@ -1,10 +1,12 @@
 "use client";
 
+import { ArrowRight } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { EvaluationRunDto } from "@/lib/evaluation/runs/types";
 import { Pager } from "@/components/ui/pager";
+import { runTime, shortRunId } from "./run-label";
 import { RunStatus } from "./run-status";
 import { useApi } from "./use-api";
 
@@ -32,7 +34,7 @@ export function RunsList({ experimentId, hasMlflowRuns = false }: { experimentId
       <p className="text-sm text-slate-500" data-testid="no-app-runs">
         No runs started in Tracelight yet.{" "}
         <Link className="text-indigo-600 hover:underline" href={`${base}/new`}>
-          Start a run →
+          Start a run <ArrowRight aria-hidden className="inline size-3.5 align-[-2px]" />
         </Link>
       </p>
     );
@@ -43,7 +45,7 @@ export function RunsList({ experimentId, hasMlflowRuns = false }: { experimentId
         title="No evaluation runs yet"
         action={
           <Link className="text-indigo-600 hover:underline" href={`${base}/new`}>
-            Start a run →
+            Start a run <ArrowRight aria-hidden className="inline size-3.5 align-[-2px]" />
           </Link>
         }
       >
@@ -71,13 +73,16 @@ export function RunsList({ experimentId, hasMlflowRuns = false }: { experimentId
                 <Link className="font-medium text-indigo-700 hover:underline" href={`${base}/runs/${r.id}`}>
                   {r.name}
                 </Link>
+                <span className="ml-2 font-mono text-xs text-slate-500" title={`Run id ${r.id}`}>
+                  {shortRunId(r.id)}
+                </span>
               </td>
               <td className="px-3 py-2 text-slate-600">{r.sourceLabel}</td>
               <td className="px-3 py-2 text-slate-600">{r.scorers.map((s) => s.name ?? s.type).join(", ")}</td>
               <td className="px-3 py-2">
                 <RunStatus run={r} />
               </td>
-              <td className="px-3 py-2 text-slate-600">{new Date(r.createdAt).toLocaleString()}</td>
+              <td className="px-3 py-2 text-slate-600">{runTime(r.createdAt)}</td>
             </tr>
           ))}
         </tbody>

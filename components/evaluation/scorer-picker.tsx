@@ -1,6 +1,10 @@
 "use client";
 
+import type { JudgeDto } from "@/lib/evaluation/custom-judges/types";
 import type { TScorerConfigInput } from "@/lib/evaluation/schemas";
+
+/** Picker key of a custom judge (built-ins use their type). */
+export const CUSTOM_JUDGE_KEY = "custom_judge:";
 
 export const SCORER_CHOICES: { type: TScorerConfigInput["type"]; label: string; judge: boolean; hint: string }[] = [
   { type: "correctness", label: "Correctness", judge: true, hint: "output vs expected_response / expected_facts" },
@@ -35,8 +39,16 @@ export interface PickerState {
   absTol: number;
 }
 
-/** Checkboxes for the built-in scorers, with the few settings some of them need. */
-export function ScorerPicker({ state, onChange }: { state: PickerState; onChange: (s: PickerState) => void }) {
+/** Checkboxes for the experiment's custom judges and the built-in scorers, with the few settings some need. */
+export function ScorerPicker({
+  state,
+  onChange,
+  judges = [],
+}: {
+  state: PickerState;
+  onChange: (s: PickerState) => void;
+  judges?: JudgeDto[];
+}) {
   const toggle = (type: string) => {
     const selected = new Set(state.selected);
     if (selected.has(type)) selected.delete(type);
@@ -45,6 +57,22 @@ export function ScorerPicker({ state, onChange }: { state: PickerState; onChange
   };
   return (
     <div className="grid grid-cols-1 gap-x-6 gap-y-1.5 sm:grid-cols-2">
+      {judges.map((j) => (
+        <label key={j.id} className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="mt-0.5"
+            checked={state.selected.has(`${CUSTOM_JUDGE_KEY}${j.id}`)}
+            onChange={() => toggle(`${CUSTOM_JUDGE_KEY}${j.id}`)}
+            aria-label={j.name}
+          />
+          <span>
+            <span className="font-medium">{j.name}</span>{" "}
+            <span className="rounded bg-violet-100 px-1 text-xs text-violet-800">custom judge v{j.currentVersion}</span>
+            <span className="block text-xs text-slate-500">compared with expert label {j.labelName}</span>
+          </span>
+        </label>
+      ))}
       {SCORER_CHOICES.map((c) => (
         <label key={c.type} className="flex items-start gap-2 text-sm">
           <input
@@ -97,6 +125,9 @@ export function ScorerPicker({ state, onChange }: { state: PickerState; onChange
 
 export function scorerConfigs(s: PickerState): TScorerConfigInput[] {
   return [...s.selected].map((type): TScorerConfigInput => {
+    // The server pins the judge's current version and names the scorer after the judge.
+    if (type.startsWith(CUSTOM_JUDGE_KEY))
+      return { type: "custom_judge", judgeId: type.slice(CUSTOM_JUDGE_KEY.length) };
     if (type === "guidelines")
       return {
         type,

@@ -1,3 +1,4 @@
+import { ArrowRight } from "lucide-react";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { MyReviewSessionDto } from "@/lib/labeling/types";
@@ -34,7 +35,15 @@ export function ReviewSessionList({ sessions }: { sessions: MyReviewSessionDto[]
                   You labeled {s.completed} · {left} of {s.totalItems} item{s.totalItems === 1 ? "" : "s"} still need
                   labels
                 </span>
-                <span className="ml-auto font-medium text-indigo-700">{left ? "Continue →" : "Done"}</span>
+                <span className="ml-auto font-medium text-indigo-700">
+                  {left ? (
+                    <>
+                      Continue <ArrowRight aria-hidden className="inline size-3.5 align-[-2px]" />
+                    </>
+                  ) : (
+                    "Done"
+                  )}
+                </span>
               </div>
             </Link>
           </li>

@@ -5,4 +5,5 @@ export const settingsKeys = {
   apiKeys: ["settings", "api-keys"] as const,
   judge: ["settings", "judge"] as const,
   allowedHosts: ["settings", "allowed-hosts"] as const,
+  modelPrices: ["settings", "model-prices"] as const,
 };

@@ -17,6 +17,12 @@ export const NAV_ITEMS: NavItem[] = [
     minRole: "DEVELOPER",
   },
   {
+    label: "Sessions",
+    href: (e) => (e ? `/experiments/${e}/sessions` : null),
+    match: /^\/experiments\/[^/]+\/sessions/,
+    minRole: "DEVELOPER",
+  },
+  {
     label: "Labeling",
     href: (e) => (e ? `/experiments/${e}/labeling` : null),
     match: /^\/experiments\/[^/]+\/labeling/,

@@ -1,5 +1,6 @@
 "use client";
 
+import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { TraceView } from "./trace-view/trace-view";
@@ -20,7 +21,7 @@ export function TracePage({
     <div className="flex h-[calc(100vh-7rem)] flex-col rounded-lg bg-white ring-1 ring-slate-200">
       <div className="border-b border-slate-100 px-4 py-1 text-xs">
         <Link className="text-indigo-600 hover:underline" href={`/experiments/${experimentId}/traces`}>
-          ← All traces
+          <ArrowLeft aria-hidden className="inline size-3.5 align-[-2px]" /> All traces
         </Link>
       </div>
       <div className="min-h-0 flex-1">

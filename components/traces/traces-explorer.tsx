@@ -58,7 +58,7 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
     setSelection({});
   }
   const selectedIds = Object.keys(selection).filter((id) => selection[id]);
-  const filtered = Boolean(query.q || query.state || query.range);
+  const filtered = Boolean(query.q || query.state || query.range || query.minLatencyMs || query.minCostUsd);
 
   return (
     <div>
@@ -95,7 +95,12 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
           <EmptyState
             title="No traces match this filter"
             action={
-              <Button variant="secondary" onClick={() => update({ q: "", state: null, range: null, page: 1 })}>
+              <Button
+                variant="secondary"
+                onClick={() =>
+                  update({ q: "", state: null, range: null, minLatencyMs: null, minCostUsd: null, page: 1 })
+                }
+              >
                 Clear filters
               </Button>
             }

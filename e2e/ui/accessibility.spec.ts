@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, request, test, type Page } from "@playwright/test";
 import { E2E, storageState } from "../support/env";
 import { seedReviewSession } from "./review-seed";
+import { createExperiment, ragSpec, seedTrace } from "./traces-seed";
 
 /**
  * axe-core over every main screen, with what it shows once loaded: no serious or critical
@@ -17,6 +18,7 @@ async function expectAccessible(page: Page, screen: string) {
 
 let seed: Awaited<ReturnType<typeof seedReviewSession>>;
 let runId: string;
+let chatExperimentId: string;
 test.beforeAll(async () => {
   const admin = await request.newContext({ baseURL: E2E.baseURL, storageState: storageState("admin") });
   seed = await seedReviewSession(admin, "a11y");
@@ -25,6 +27,14 @@ test.beforeAll(async () => {
   });
   expect(run.status(), await run.text()).toBe(200);
   runId = ((await run.json()) as { id: string }).id;
+  // A conversation of two turns for the Sessions screens.
+  chatExperimentId = await createExperiment(admin, "a11y-sessions");
+  for (const [i, question] of ["How do I rotate a key?", "And the old one?"].entries()) {
+    await seedTrace({
+      ...ragSpec(chatExperimentId, { question, answer: "See IAM.", minutesAgo: 10 - i, feedback: i === 1 }),
+      metadata: { "mlflow.trace.session": "a11y-chat" },
+    });
+  }
   await admin.dispose();
 });
 
@@ -34,8 +44,8 @@ test.describe("as a developer", () => {
   test("traces, trace view, labeling, session, evaluation run and settings have no serious violations", async ({
     page,
   }) => {
-    // Eight full axe scans: each takes seconds on a loaded machine.
-    test.setTimeout(180_000);
+    // Ten full axe scans: each takes seconds on a loaded machine.
+    test.setTimeout(240_000);
     const exp = `/experiments/${seed.experimentId}`;
     await page.goto(`${exp}/traces`);
     await expect(page.getByTestId("trace-count")).toHaveText("3 traces on page 1");
@@ -71,8 +81,17 @@ test.describe("as a developer", () => {
     await expect(page.getByTestId("run-status")).toHaveText("COMPLETED", { timeout: 30_000 });
     await expectAccessible(page, "evaluation run");
 
+    await page.goto(`/experiments/${chatExperimentId}/sessions`);
+    await expect(page.getByTestId("turn-count")).toHaveText("2");
+    await expectAccessible(page, "sessions");
+
+    await page.goto(`/experiments/${chatExperimentId}/sessions/a11y-chat`);
+    await expect(page.getByTestId("turn")).toHaveCount(2);
+    await expectAccessible(page, "session conversation");
+
     await page.goto("/settings");
     await expect(page.getByRole("heading", { name: "API keys" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Model prices" })).toBeVisible();
     await expectAccessible(page, "settings");
   });
 });

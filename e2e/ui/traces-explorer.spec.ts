@@ -40,9 +40,9 @@ test("end-user feedback user_feedback=false shows in the table column and in the
   await expect(group.getByTestId("assessment-value")).toHaveText("false");
   await expect(group.getByTestId("assessment-rationale")).toHaveText(feedback.rationale);
   await expect(group.getByTestId("assessment-source")).toHaveText(`End user ${feedback.source.sourceId}`);
-  // The summary tab reads the request and the response.
+  // The summary tab reads the conversation (the demo's inputs are a chat): question and answer.
   await page.getByRole("tab", { name: "Summary" }).click();
-  await expect(page.getByTestId("trace-summary")).toContainText("Request");
+  await expect(page.getByTestId("trace-summary")).toContainText(/Conversation \(\d+ messages\)/);
 });
 
 test("a developer adds accuracy_score feedback on a child span; the span shows it and the table gains the column", async ({

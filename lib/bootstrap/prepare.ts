@@ -7,6 +7,7 @@ import { createDb } from "../db/client";
 import type { DbConfig } from "../db/config";
 import { applyMigrations } from "../db/migrations/apply";
 import { loadDemoData } from "../seed/demo";
+import { ensureDefaultModelPrices } from "../costs/service";
 import { failInterruptedRuns } from "../evaluation/execution/recovery";
 import { checkDatabaseReachable } from "./check-database";
 import { ensureFirstAdmin } from "./first-admin";
@@ -32,6 +33,8 @@ export async function prepareDatabase(config: DbConfig, opts: { demoData: boolea
       update: {},
       create: { id: "0", name: "Default", artifactLocation: "mlflow-artifacts:/0" },
     });
+    // Before the demo data, so its traces are costed as they are written.
+    await ensureDefaultModelPrices(db);
     // Demo data only on a fresh install, so deleting it later is respected.
     const demoExperimentId = admin && opts.demoData ? await loadDemoData(db) : null;
     return { appliedMigrations, admin, demoExperimentId };

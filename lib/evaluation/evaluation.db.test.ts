@@ -144,7 +144,7 @@ describe("evaluation: labels → dataset → judged run", () => {
       createdById: reviewer.id,
     });
 
-    const created = await createDataset(dev, exp.id, { name: "golden", sessionId: sessionId });
+    const created = await createDataset(dev, exp.id, { name: "golden", sessionId });
     expect(created).toMatchObject({ version: 1, inserted: 3, updated: 0, skipped: 1 });
     const { records } = await listDatasetRecords(dev, created.dataset.id, { page: 1, pageSize: 50 });
     expect(records.map((r) => [r.sourceTraceId, r.inputs, r.expectations])).toEqual([

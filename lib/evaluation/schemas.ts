@@ -3,6 +3,7 @@
  * Client-safe (no server imports), shared by forms and REST handlers.
  */
 import { z } from "zod";
+import { ROW_CHANGES } from "@/lib/evaluation/runs/compare";
 import { ZPageQuery } from "@/lib/paging/schemas";
 
 /** Key in `expectations` holding the reference value; MLflow's convention is `expected_response`. */
@@ -54,6 +55,13 @@ export const ZGuidelinesConfig = z.object({
 export const ZRelevanceToQueryConfig = z.object({ type: z.literal("relevance_to_query"), name });
 export const ZRetrievalGroundednessConfig = z.object({ type: z.literal("retrieval_groundedness"), name });
 export const ZSafetyConfig = z.object({ type: z.literal("safety"), name });
+/** A judge defined in Evaluation → Judges; `version` is pinned to the current one when a run starts. */
+export const ZCustomJudgeConfig = z.object({
+  type: z.literal("custom_judge"),
+  name,
+  judgeId: z.string().min(1),
+  version: z.number().int().min(1).optional(),
+});
 
 export const ZCodeScorerConfig = z.discriminatedUnion("type", [
   ZExactMatchConfig,
@@ -72,6 +80,7 @@ export const ZJudgeScorerConfig = z.discriminatedUnion("type", [
   ZRelevanceToQueryConfig,
   ZRetrievalGroundednessConfig,
   ZSafetyConfig,
+  ZCustomJudgeConfig,
 ]);
 
 /** One scorer of an evaluation run, discriminated on `type`. */
@@ -107,6 +116,9 @@ export type TLatencyConfig = z.infer<typeof ZLatencyConfig>;
 export type TNoErrorConfig = z.infer<typeof ZNoErrorConfig>;
 export type TCodeScorerConfig = z.infer<typeof ZCodeScorerConfig>;
 export type TJudgeScorerConfig = z.infer<typeof ZJudgeScorerConfig>;
+export type TCustomJudgeConfig = z.infer<typeof ZCustomJudgeConfig>;
+/** The predefined judges (prompts in lib/evaluation/judges/prompts.ts). */
+export type TBuiltinJudgeConfig = Exclude<TJudgeScorerConfig, TCustomJudgeConfig>;
 export type TScorerConfig = z.infer<typeof ZScorerConfig>;
 /** Input shape (defaults not yet applied), e.g. for forms. */
 export type TScorerConfigInput = z.input<typeof ZScorerConfig>;
@@ -219,7 +231,9 @@ export const ZCreateEvaluationRunBody = z
   })
   .refine((b) => (b.datasetId === undefined) !== (b.filter === undefined), "give exactly one of datasetId or filter")
   .refine(
-    (b) => new Set(b.scorers.map((s) => s.name ?? s.type)).size === b.scorers.length,
+    (b) =>
+      new Set(b.scorers.map((s) => s.name ?? (s.type === "custom_judge" ? `custom_judge:${s.judgeId}` : s.type)))
+        .size === b.scorers.length,
     "scorer names must be unique (set `name` to tell two of a type apart)",
   );
 export type TCreateEvaluationRunBody = z.infer<typeof ZCreateEvaluationRunBody>;
@@ -227,5 +241,10 @@ export type TCreateEvaluationRunInput = z.input<typeof ZCreateEvaluationRunBody>
 
 export const ZRunRowsQuery = ZPageQuery.extend({ status: z.enum(["PENDING", "DONE", "ERROR"]).optional() });
 export type TRunRowsQuery = z.infer<typeof ZRunRowsQuery>;
-export const ZCompareRunsQuery = ZPageQuery.extend({ other: z.string().min(1) });
+export const ZCompareRunsQuery = ZPageQuery.extend({
+  /** The baseline run: regressions are rows this run scores lower than it does. */
+  other: z.string().min(1),
+  /** Only rows that got worse, better, stayed the same, or have no match in the baseline. */
+  change: z.enum(ROW_CHANGES).optional(),
+});
 export type TCompareRunsQuery = z.infer<typeof ZCompareRunsQuery>;

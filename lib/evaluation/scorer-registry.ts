@@ -2,6 +2,7 @@
  * Scorer registry: one validated config (ZScorerConfig) in, one Scorer out. Code scorers are
  * pure; judge scorers call the endpoint given in the ScorerContext at scoring time.
  */
+import { customJudgeScorer } from "@/lib/evaluation/custom-judges/scorer";
 import { judgeScorer } from "@/lib/evaluation/judges/judge-scorer";
 import type { TScorerConfig } from "@/lib/evaluation/schemas";
 import { containsScorer } from "@/lib/evaluation/scorers/contains";
@@ -38,6 +39,8 @@ export function createScorer(config: TScorerConfig): Scorer {
     case "retrieval_groundedness":
     case "safety":
       return judgeScorer(config);
+    case "custom_judge":
+      return customJudgeScorer(config);
   }
 }
 

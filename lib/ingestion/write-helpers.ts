@@ -10,6 +10,9 @@ import { Prisma, type Db } from "@/lib/db/client";
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type SqlValue = string | number | bigint | boolean | Date | null;
 
+/** Metadata naming the conversation a trace belongs to; mirrored into Trace.sessionId. */
+export const SESSION_METADATA_KEY = "mlflow.trace.session";
+
 export interface KeyValueRow {
   traceId: string;
   key: string;
@@ -91,6 +94,17 @@ export async function setTraceKeyValues(tx: Tx, kind: "tag" | "metadata", rows: 
   await upsertRows(tx, table, ["traceId", "key", "value"], ["traceId", "key"], ["value"], [
     ...latest.values(),
   ] as unknown as Record<string, SqlValue>[]);
+  if (kind === "metadata") {
+    // Keep the indexed session column equal to the metadata (one UPDATE per distinct session).
+    const bySession = new Map<string, string[]>();
+    for (const r of latest.values()) {
+      if (r.key !== SESSION_METADATA_KEY) continue;
+      bySession.set(r.value, [...(bySession.get(r.value) ?? []), r.traceId]);
+    }
+    for (const [sessionId, traceIds] of bySession) {
+      await tx.trace.updateMany({ where: { id: { in: traceIds } }, data: { sessionId } });
+    }
+  }
 }
 
 /**

@@ -20,12 +20,20 @@ import { NotFoundError } from "@/lib/errors";
 import { DEFAULT_EXPERIMENT_ID, ensureDefaultExperiment } from "@/lib/experiments/service";
 import { parseJsonOrRaw, previewOf, toJsonText } from "@/lib/ingestion/mapping";
 import type { NormalizedSpan } from "@/lib/ingestion/types";
-import { insertRowsIfAbsent, setTraceKeyValues, upsertRows, withWriteRetry, type KeyValueRow } from "./write-helpers";
+import { refreshTraceCosts } from "@/lib/costs/trace-costs";
+import {
+  SESSION_METADATA_KEY,
+  insertRowsIfAbsent,
+  setTraceKeyValues,
+  upsertRows,
+  withWriteRetry,
+  type KeyValueRow,
+} from "./write-helpers";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export const META_FINALIZED = "mlflow.trace.infoFinalized";
-export const META_SESSION = "mlflow.trace.session";
+export const META_SESSION = SESSION_METADATA_KEY;
 export const META_USER = "mlflow.trace.user";
 export const META_TOKEN_USAGE = "mlflow.trace.tokenUsage";
 export const META_SCHEMA_VERSION = "mlflow.trace_schema.version";
@@ -219,6 +227,8 @@ async function writeSpans(
     "metadata",
     plans.flatMap((p) => p.meta),
   );
+  // Token usage per model and the cost it comes to, from the spans stored now.
+  await refreshTraceCosts(tx, traceIds);
 }
 
 /** The plan of a trace created by this batch: figures from its spans, nothing finalised or stored yet. */

@@ -2,6 +2,7 @@
  * Factories that write whole traces (trace row, spans, tags, metadata, assessments) in one
  * transaction. Demo data and tests use them; ingestion has its own batched writer.
  */
+import { refreshTraceCosts } from "../costs/trace-costs";
 import type { Db } from "../db/client";
 import { newAssessmentId, newSpanId, randomHex } from "../ids";
 
@@ -87,6 +88,7 @@ export async function insertTrace(db: Db, spec: TraceSpec): Promise<string> {
         outputTokens,
         totalTokens: inputTokens == null && outputTokens == null ? null : (inputTokens ?? 0) + (outputTokens ?? 0),
         spanCount: spans.length,
+        sessionId: spec.metadata?.["mlflow.trace.session"] ?? null,
         tags: {
           create: Object.entries({ "mlflow.traceName": spec.root.name, ...spec.tags }).map(([key, value]) => ({
             key,
@@ -127,6 +129,7 @@ export async function insertTrace(db: Db, spec: TraceSpec): Promise<string> {
         outputTokens: s.outputTokens ?? null,
       })),
     });
+    await refreshTraceCosts(tx, [traceId]);
     for (const a of spec.assessments ?? []) {
       const span = a.spanName ? spans.find((s) => s.spec.name === a.spanName) : undefined;
       await tx.assessment.create({

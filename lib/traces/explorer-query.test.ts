@@ -12,6 +12,8 @@ describe("explorer query", () => {
       state: "ERROR",
       range: "24h",
       sort: { key: "execution_time_ms", desc: false },
+      minLatencyMs: null,
+      minCostUsd: null,
       page: 3,
     });
     expect(explorerQueryParams(q)).toEqual({
@@ -19,6 +21,8 @@ describe("explorer query", () => {
       state: "ERROR",
       range: "24h",
       sort: "execution_time_ms.asc",
+      latency: null,
+      cost: null,
       page: "3",
     });
     expect(readExplorerQuery(new URLSearchParams("state=NOPE&range=2y&sort=evil.desc&page=-4"))).toEqual({
@@ -26,8 +30,20 @@ describe("explorer query", () => {
       state: null,
       range: null,
       sort: null,
+      minLatencyMs: null,
+      minCostUsd: null,
       page: 1,
     });
+  });
+
+  it("reads the latency and cost quick filters and composes them", () => {
+    const q = readExplorerQuery(new URLSearchParams("latency=5000&cost=0.01&sort=cost.desc"));
+    expect([q.minLatencyMs, q.minCostUsd, q.sort]).toEqual([5000, 0.01, { key: "cost", desc: true }]);
+    expect(composeFilter(q, 0)).toBe("attributes.execution_time_ms >= 5000 AND trace.cost >= 0.01");
+    expect(composeOrderBy(q)).toEqual(["cost DESC"]);
+    expect(explorerQueryParams(q)).toMatchObject({ latency: "5000", cost: "0.01" });
+    const bad = readExplorerQuery(new URLSearchParams("latency=7&cost=abc"));
+    expect([bad.minLatencyMs, bad.minCostUsd]).toEqual([null, null]);
   });
 
   it("composes the filter with the typed text first", () => {

@@ -12,7 +12,10 @@ export const TIME_RANGES = {
   "30d": 30 * 86_400_000,
 } as const;
 export type TimeRange = keyof typeof TIME_RANGES;
-export const SORTABLE = ["timestamp_ms", "execution_time_ms", "status", "name", "request_id"] as const;
+export const SORTABLE = ["timestamp_ms", "execution_time_ms", "status", "name", "request_id", "cost"] as const;
+/** Quick filters on latency (at least N ms) and cost (at least N USD). */
+export const LATENCY_FILTERS = [1000, 5000, 10_000, 30_000] as const;
+export const COST_FILTERS = [0.001, 0.01, 0.1, 1] as const;
 export type SortKey = (typeof SORTABLE)[number];
 
 export interface ExplorerQuery {
@@ -20,6 +23,9 @@ export interface ExplorerQuery {
   state: (typeof STATE_FILTERS)[number] | null;
   range: TimeRange | null;
   sort: { key: SortKey; desc: boolean } | null;
+  /** Only traces at least this slow (ms) / this costly (USD). */
+  minLatencyMs: (typeof LATENCY_FILTERS)[number] | null;
+  minCostUsd: (typeof COST_FILTERS)[number] | null;
   page: number;
 }
 
@@ -29,6 +35,8 @@ export function readExplorerQuery(params: Params): ExplorerQuery {
   const state = params.get("state");
   const range = params.get("range");
   const [sortKey, sortDir] = (params.get("sort") ?? "").split(".");
+  const latency = Number(params.get("latency"));
+  const cost = Number(params.get("cost"));
   return {
     q: params.get("q") ?? "",
     state: (STATE_FILTERS as readonly string[]).includes(state ?? "") ? (state as ExplorerQuery["state"]) : null,
@@ -36,6 +44,10 @@ export function readExplorerQuery(params: Params): ExplorerQuery {
     sort: (SORTABLE as readonly string[]).includes(sortKey ?? "")
       ? { key: sortKey as SortKey, desc: sortDir !== "asc" }
       : null,
+    minLatencyMs: (LATENCY_FILTERS as readonly number[]).includes(latency)
+      ? (latency as ExplorerQuery["minLatencyMs"])
+      : null,
+    minCostUsd: (COST_FILTERS as readonly number[]).includes(cost) ? (cost as ExplorerQuery["minCostUsd"]) : null,
     page: Math.max(1, Math.floor(Number(params.get("page"))) || 1),
   };
 }
@@ -47,6 +59,8 @@ export function explorerQueryParams(q: ExplorerQuery): Record<string, string | n
     state: q.state,
     range: q.range,
     sort: q.sort ? `${q.sort.key}.${q.sort.desc ? "desc" : "asc"}` : null,
+    latency: q.minLatencyMs == null ? null : String(q.minLatencyMs),
+    cost: q.minCostUsd == null ? null : String(q.minCostUsd),
     page: q.page > 1 ? String(q.page) : null,
   };
 }
@@ -59,6 +73,8 @@ export function composeFilter(q: ExplorerQuery, nowMs: number, extra: string[] =
   const parts = [q.q.trim()].filter(Boolean);
   if (q.state) parts.push(`attributes.status = '${q.state}'`);
   if (q.range) parts.push(`attributes.timestamp_ms >= ${nowMs - TIME_RANGES[q.range]}`);
+  if (q.minLatencyMs != null) parts.push(`attributes.execution_time_ms >= ${q.minLatencyMs}`);
+  if (q.minCostUsd != null) parts.push(`trace.cost >= ${q.minCostUsd}`);
   return [...parts, ...extra].join(" AND ");
 }
 

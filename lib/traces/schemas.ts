@@ -21,6 +21,10 @@ export interface TraceInfoDto {
   outputTokens: number | null;
   totalTokens: number | null;
   spanCount: number;
+  /** The conversation (metadata mlflow.trace.session) the trace is a turn of. */
+  sessionId: string | null;
+  /** Estimated USD from token usage and the price table (lib/costs); null when nothing is priced. */
+  costUsd: number | null;
   tags: Record<string, string>;
   metadata: Record<string, string>;
   /** All assessments on the trace, overridden (valid=false) ones included, as MLflow embeds them. */
@@ -44,6 +48,8 @@ export interface SpanDto {
   model: string | null;
   inputTokens: number | null;
   outputTokens: number | null;
+  /** Estimated USD of this span's own token usage (LLM spans with a priced model), else null. */
+  costUsd: number | null;
 }
 
 export interface TraceWithSpansDto {

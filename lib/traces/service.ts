@@ -10,6 +10,8 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { SpanDto, TDeleteTracesBody, TraceInfoDto, TraceWithSpansDto } from "./schemas";
 import { TRACE_INFO_SELECT, toTraceInfos } from "./trace-info";
+import { usageCost, type PriceLookup } from "@/lib/costs/match-price";
+import { loadPriceLookup } from "@/lib/costs/trace-costs";
 import { assertTraceReadable, readableTraceIds } from "@/lib/auth/reviewer-scope";
 
 const notFound = (traceId: string) => new NotFoundError(`Trace with ID '${traceId}' not found`);
@@ -26,7 +28,7 @@ function parseJson(text: string | null, fallback: unknown): unknown {
 
 type SpanRow = Awaited<ReturnType<ReturnType<typeof db>["span"]["findMany"]>>[number];
 
-export function toSpanDto(s: SpanRow): SpanDto {
+export function toSpanDto(s: SpanRow, prices: PriceLookup | null = null): SpanDto {
   const attributes = parseJson(s.attributes, {});
   const events = parseJson(s.events, []);
   return {
@@ -48,6 +50,10 @@ export function toSpanDto(s: SpanRow): SpanDto {
     model: s.model,
     inputTokens: s.inputTokens,
     outputTokens: s.outputTokens,
+    costUsd:
+      prices && s.model && (s.inputTokens != null || s.outputTokens != null)
+        ? usageCost({ model: s.model, inputTokens: s.inputTokens ?? 0, outputTokens: s.outputTokens ?? 0 }, prices)
+        : null,
   };
 }
 
@@ -66,8 +72,11 @@ export async function getTraceInfo(actor: Actor, traceId: string): Promise<Trace
 /** The trace with all its spans, ordered by start time (parents before children at equal times). */
 export async function getTraceWithSpans(actor: Actor, traceId: string): Promise<TraceWithSpansDto> {
   const info = await getTraceInfo(actor, traceId);
-  const spans = await db().span.findMany({ where: { traceId }, orderBy: [{ startTimeNs: "asc" }, { spanId: "asc" }] });
-  return { info, spans: spans.map(toSpanDto) };
+  const [spans, prices] = await Promise.all([
+    db().span.findMany({ where: { traceId }, orderBy: [{ startTimeNs: "asc" }, { spanId: "asc" }] }),
+    loadPriceLookup(db()),
+  ]);
+  return { info, spans: spans.map((s) => toSpanDto(s, prices)) };
 }
 
 /** Several traces with spans; unknown ids are left out (as MLflow's BatchGetTraces). */

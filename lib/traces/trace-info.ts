@@ -25,6 +25,8 @@ export const TRACE_INFO_SELECT = {
   outputTokens: true,
   totalTokens: true,
   spanCount: true,
+  sessionId: true,
+  costUsd: true,
 } as const;
 
 /** A trace row as selected with TRACE_INFO_SELECT (derived from the schema, not re-declared). */
@@ -77,6 +79,8 @@ export async function toTraceInfos(rows: TraceInfoRow[], actor: Actor): Promise<
     outputTokens: t.outputTokens,
     totalTokens: t.totalTokens,
     spanCount: t.spanCount,
+    sessionId: t.sessionId,
+    costUsd: t.costUsd,
     tags: toMap(tagsBy.get(t.id)),
     metadata: toMap(metaBy.get(t.id)),
     assessments: assessBy.get(t.id) ?? [],

@@ -1,3 +1,4 @@
+import { CornerDownRight } from "lucide-react";
 import { JsonView } from "@/components/traces/content/json-view";
 import { MarkdownText } from "@/components/traces/content/markdown-text";
 import { ToolCallCard } from "@/components/traces/content/tool-call-card";
@@ -41,7 +42,11 @@ export function ChatView({ messages, className }: ChatViewProps) {
             <div className="mb-1 flex flex-wrap items-baseline gap-x-2 text-xs">
               <span className={`font-semibold uppercase tracking-wide ${style.badge}`}>{style.label}</span>
               {message.name && <span className="font-mono text-slate-600">{message.name}</span>}
-              {message.toolCallId && <span className="font-mono text-slate-500">↳ {message.toolCallId}</span>}
+              {message.toolCallId && (
+                <span className="font-mono text-slate-500">
+                  <CornerDownRight aria-hidden className="inline size-3" /> {message.toolCallId}
+                </span>
+              )}
             </div>
             <MessageBody message={message} />
             {message.toolCalls && message.toolCalls.length > 0 && (

@@ -9,8 +9,9 @@ import {
 } from "@tanstack/react-table";
 import { AssessmentChip } from "@/components/assessments/assessment-chip";
 import type { AssessmentNameDto } from "@/lib/assessments/schemas";
+import { formatUsd } from "@/lib/costs/match-price";
 import type { SortKey } from "@/lib/traces/explorer-query";
-import { extractTraceSummary } from "@/lib/traces/render/summary";
+import { previewText } from "@/lib/traces/render/preview-text";
 import type { TraceInfoDto } from "@/lib/traces/schemas";
 
 export const traceTableFeatures = tableFeatures({
@@ -22,23 +23,6 @@ export type TraceColumn = ColumnDef<typeof traceTableFeatures, TraceInfoDto> & {
   id: string;
   meta?: { label: string; sortKey?: SortKey };
 };
-
-function previewText(preview: string | null, side: "request" | "response"): string {
-  if (!preview) return "";
-  try {
-    const parsed = JSON.parse(preview) as unknown;
-    const summary = side === "request" ? extractTraceSummary(parsed, null) : extractTraceSummary(null, parsed);
-    const text = side === "request" ? summary.question : summary.answer;
-    return text ?? (typeof parsed === "string" ? parsed : preview);
-  } catch {
-    // Previews are truncated at 1000 characters, so they are often not valid JSON: show the
-    // last message content that is there, else the raw text.
-    const contents = [...preview.matchAll(/"content"\s*:\s*"((?:[^"\\]|\\.)*)/g)].map((m) =>
-      m[1]!.replace(/\\n/g, " ").replace(/\\"/g, '"'),
-    );
-    return (side === "request" ? contents[0] : contents.at(-1)) ?? preview;
-  }
-}
 
 export function formatDuration(ms: number | null): string {
   if (ms == null) return "—";
@@ -146,6 +130,19 @@ export function buildTraceColumns(names: AssessmentNameDto[]): TraceColumn[] {
           </span>
         );
       },
+    },
+    {
+      id: "cost",
+      meta: { label: "Cost", sortKey: "cost" },
+      header: "Cost",
+      cell: ({ row }) =>
+        row.original.costUsd == null ? (
+          <span className="text-slate-500">—</span>
+        ) : (
+          <span className="whitespace-nowrap text-xs tabular-nums" data-testid="trace-cost-cell">
+            {formatUsd(row.original.costUsd)}
+          </span>
+        ),
     },
   ];
   const assessmentColumns: TraceColumn[] = names.map((n) => ({

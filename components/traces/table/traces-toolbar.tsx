@@ -2,7 +2,14 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { STATE_FILTERS, TIME_RANGES, type ExplorerQuery, type TimeRange } from "@/lib/traces/explorer-query";
+import {
+  COST_FILTERS,
+  LATENCY_FILTERS,
+  STATE_FILTERS,
+  TIME_RANGES,
+  type ExplorerQuery,
+  type TimeRange,
+} from "@/lib/traces/explorer-query";
 
 interface Props {
   query: ExplorerQuery;
@@ -84,6 +91,38 @@ export function TracesToolbar({ query, error, onChange }: Props) {
             <option key={r} value={r}>
               {RANGE_LABELS[r]}
             </option>
+          ))}
+        </select>
+        <select
+          aria-label="Latency"
+          value={query.minLatencyMs ?? ""}
+          onChange={(e) =>
+            onChange({
+              minLatencyMs: e.target.value ? (Number(e.target.value) as ExplorerQuery["minLatencyMs"]) : null,
+              page: 1,
+            })
+          }
+          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+        >
+          <option value="">Any latency</option>
+          {LATENCY_FILTERS.map((ms) => (
+            <option key={ms} value={ms}>{`≥ ${ms / 1000} s`}</option>
+          ))}
+        </select>
+        <select
+          aria-label="Cost"
+          value={query.minCostUsd ?? ""}
+          onChange={(e) =>
+            onChange({
+              minCostUsd: e.target.value ? (Number(e.target.value) as ExplorerQuery["minCostUsd"]) : null,
+              page: 1,
+            })
+          }
+          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+        >
+          <option value="">Any cost</option>
+          {COST_FILTERS.map((usd) => (
+            <option key={usd} value={usd}>{`≥ $${usd}`}</option>
           ))}
         </select>
         <div role="group" aria-label="State" className="inline-flex rounded-md ring-1 ring-slate-300">

@@ -5,6 +5,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { JsonView } from "@/components/traces/content/json-view";
 import { SpanContent } from "@/components/traces/content/span-content";
 import { formatDuration } from "@/components/traces/table/trace-columns";
+import { formatUsd } from "@/lib/costs/match-price";
 import type { SpanDto } from "@/lib/traces/schemas";
 import { SpanTypeIcon } from "./span-type-icon";
 
@@ -41,6 +42,11 @@ export function SpanDetail({ span }: { span: SpanDto }) {
           {span.model ? <span>model {span.model}</span> : null}
           {span.inputTokens != null || span.outputTokens != null ? (
             <span>{`${span.inputTokens ?? 0} in / ${span.outputTokens ?? 0} out tokens`}</span>
+          ) : null}
+          {span.costUsd != null ? (
+            <span data-testid="span-cost" title="Estimated from the token usage and the price table (Settings)">
+              cost {formatUsd(span.costUsd)}
+            </span>
           ) : null}
           {span.statusCode === "ERROR" ? (
             <span className="font-medium text-red-700">ERROR{span.statusMessage ? `: ${span.statusMessage}` : ""}</span>

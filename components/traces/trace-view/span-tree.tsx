@@ -1,9 +1,11 @@
 "use client";
 
+import { ChevronDown, ChevronRight } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { formatDuration } from "@/components/traces/table/trace-columns";
 import { buildSpanTree } from "@/lib/traces/span-tree";
+import { criticalPath, timeAxisTicks } from "@/lib/traces/timeline";
 import type { SpanDto } from "@/lib/traces/schemas";
 import { SpanTypeIcon } from "./span-type-icon";
 
@@ -16,9 +18,12 @@ interface Props {
 }
 
 const ROW_HEIGHT = 28;
+/** The sticky time axis above the rows; the virtualiser offsets the rows by it (scrollMargin). */
+const AXIS_HEIGHT = 24;
 
 /**
- * The span tree with a waterfall beside it. Only the visible rows are rendered
+ * The span tree with a waterfall beside it, on a time axis with ticks; the spans of the critical
+ * path (what the trace's end waited on) are drawn in amber and say so to screen readers. Only the visible rows are rendered
  * (@tanstack/react-virtual), so traces with thousands of spans scroll smoothly. Keys: j/k or
  * arrows move the selection, PageUp/PageDown by a screenful, Home/End to the first/last span,
  * left/right collapse and expand.
@@ -26,12 +31,17 @@ const ROW_HEIGHT = 28;
 export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: Props) {
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const tree = useMemo(() => buildSpanTree(spans, collapsed), [spans, collapsed]);
+  // Over all spans, not only the expanded rows, so collapsing never changes which spans it marks.
+  const critical = useMemo(() => new Set(criticalPath(spans)), [spans]);
+  const ticks = useMemo(() => timeAxisTicks(tree.totalMs), [tree.totalMs]);
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: tree.rows.length,
     getScrollElement: () => parent.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 20,
+    scrollMargin: AXIS_HEIGHT,
+    scrollPaddingStart: AXIS_HEIGHT,
   });
   const selectedIndex = tree.rows.findIndex((r) => r.span.spanId === selectedSpanId);
 
@@ -81,6 +91,29 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
       className="h-full overflow-auto focus:outline-none"
       data-testid="span-tree"
     >
+      <div
+        className="sticky top-0 z-10 flex items-center gap-2 border-b border-slate-200 bg-white px-2 text-[10px] text-slate-500"
+        style={{ height: AXIS_HEIGHT }}
+        data-testid="timeline-axis"
+      >
+        <div className="flex w-1/2 min-w-0 items-center gap-1">
+          <span className="inline-block h-2 w-3 rounded-sm bg-amber-500" aria-hidden />
+          <span>Critical path ({critical.size} spans)</span>
+        </div>
+        <div className="relative h-full flex-1" role="presentation">
+          {ticks.map((t) => (
+            <span
+              key={t.ms}
+              data-testid="timeline-tick"
+              className="absolute top-0 flex h-full items-center border-l border-slate-300 pl-0.5 tabular-nums"
+              style={{ left: `${t.percent}%`, transform: t.percent > 90 ? "translateX(-100%)" : undefined }}
+            >
+              {t.label}
+            </span>
+          ))}
+        </div>
+        <span className="w-16 shrink-0 text-right">Duration</span>
+      </div>
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = tree.rows[item.index]!;
@@ -90,6 +123,7 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
           const left = (row.offsetMs / tree.totalMs) * 100;
           const width = Math.max(((row.durationMs ?? 0) / tree.totalMs) * 100, 0.5);
           const count = assessmentCounts.get(s.spanId) ?? 0;
+          const onPath = critical.has(s.spanId);
           return (
             <div
               key={s.spanId}
@@ -98,6 +132,7 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
               aria-expanded={row.hasChildren ? !collapsed.has(s.spanId) : undefined}
               data-testid="span-row"
               data-span-name={s.name}
+              data-critical-path={onPath ? "true" : undefined}
               onClick={() => onSelect(s.spanId)}
               style={{
                 position: "absolute",
@@ -105,7 +140,7 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
                 left: 0,
                 width: "100%",
                 height: ROW_HEIGHT,
-                transform: `translateY(${item.start}px)`,
+                transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
               }}
               className={`flex cursor-pointer items-center gap-2 border-b border-slate-50 px-2 text-xs ${selected ? "bg-indigo-100" : "hover:bg-slate-50"}`}
             >
@@ -123,13 +158,18 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
                       toggle(s.spanId);
                     }}
                   >
-                    {collapsed.has(s.spanId) ? "▸" : "▾"}
+                    {collapsed.has(s.spanId) ? (
+                      <ChevronRight aria-hidden className="size-3" />
+                    ) : (
+                      <ChevronDown aria-hidden className="size-3" />
+                    )}
                   </button>
                 ) : (
                   <span className="w-3" />
                 )}
                 <SpanTypeIcon spanType={s.spanType} />
                 <span className={`truncate ${error ? "font-medium text-red-700" : "text-slate-800"}`}>{s.name}</span>
+                {onPath ? <span className="sr-only">(on the critical path)</span> : null}
                 {error ? (
                   <span
                     className="shrink-0 rounded bg-red-100 px-1 text-[10px] text-red-700"
@@ -149,8 +189,15 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
                 ) : null}
               </div>
               <div className="relative h-3 flex-1 rounded bg-slate-50" aria-hidden>
+                {ticks.map((t) => (
+                  <span
+                    key={t.ms}
+                    className="absolute top-0 h-3 border-l border-slate-200"
+                    style={{ left: `${t.percent}%` }}
+                  />
+                ))}
                 <div
-                  className={`absolute top-0 h-3 rounded ${error ? "bg-red-400" : "bg-indigo-400"}`}
+                  className={`absolute top-0 h-3 rounded ${error ? "bg-red-400" : onPath ? "bg-amber-500" : "bg-indigo-400"}`}
                   style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }}
                 />
               </div>

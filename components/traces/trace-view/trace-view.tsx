@@ -5,6 +5,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { errorMessage } from "@/components/ui/api-client";
 import { AssessmentsPanel } from "@/components/assessments/assessments-panel";
 import { formatDuration } from "@/components/traces/table/trace-columns";
+import { formatUsd } from "@/lib/costs/match-price";
 import { SpanDetail } from "./span-detail";
 import { SpanTree } from "./span-tree";
 import { TraceSummary } from "./trace-summary";
@@ -67,6 +68,15 @@ export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, o
         <span className="text-xs text-slate-500">{formatDuration(info.executionTimeMs)}</span>
         {info.totalTokens != null ? <span className="text-xs text-slate-500">{info.totalTokens} tokens</span> : null}
         <span className="text-xs text-slate-500">{info.spanCount} spans</span>
+        {info.costUsd != null ? (
+          <span
+            className="text-xs text-slate-500"
+            data-testid="trace-cost"
+            title="Estimated from the spans' token usage and the price table (Settings)"
+          >
+            {formatUsd(info.costUsd)}
+          </span>
+        ) : null}
         <TabsList aria-label="Trace views" className="ml-auto">
           <TabsTrigger value="summary">Summary</TabsTrigger>
           <TabsTrigger value="details">Details &amp; Timeline</TabsTrigger>
@@ -74,7 +84,7 @@ export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, o
       </header>
       <div className="flex min-h-0 flex-1">
         <TabsContent value="summary" className="min-w-0 flex-1 overflow-auto">
-          <TraceSummary root={root} />
+          <TraceSummary root={root} info={info} />
         </TabsContent>
         <TabsContent value="details" className="flex min-w-0 flex-[8] data-[state=inactive]:hidden">
           <div className="min-w-0 flex-1 border-r border-slate-200">

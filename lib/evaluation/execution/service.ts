@@ -11,7 +11,8 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { getExperiment } from "@/lib/experiments/service";
 import { getEvaluationRun, type EvaluationRunDto } from "@/lib/evaluation/runs/service";
 import { enqueueRun } from "@/lib/evaluation/execution/runner";
-import type { TCreateEvaluationRunBody, TOutputSource } from "@/lib/evaluation/schemas";
+import { pinCustomJudge } from "@/lib/evaluation/custom-judges/service";
+import type { TCreateEvaluationRunBody, TOutputSource, TScorerConfig } from "@/lib/evaluation/schemas";
 import { asInputsObject, loadExpectations, loadTraceIo } from "@/lib/evaluation/trace-data";
 import { newId, newRunId } from "@/lib/ids";
 import { compileTraceSearch } from "@/lib/traces/search";
@@ -74,6 +75,28 @@ async function seedsFromFilter(experimentId: string, filter: string, maxRows: nu
   return { seeds, versionId: null, label: `traces where ${filter || "(all)"}` };
 }
 
+/**
+ * Pins each custom judge to a version (the current one unless given) and names it after the
+ * judge unless named, so the stored config says exactly which prompt scored the run.
+ */
+async function pinScorers(experimentId: string, scorers: TScorerConfig[]) {
+  const uses: { judgeVersionId: string; scorerName: string }[] = [];
+  const pinned: TScorerConfig[] = [];
+  for (const s of scorers) {
+    if (s.type !== "custom_judge") {
+      pinned.push(s);
+      continue;
+    }
+    const { judge, version } = await pinCustomJudge(experimentId, s.judgeId, s.version);
+    const name = s.name ?? judge.name;
+    pinned.push({ ...s, name, version: version.version });
+    uses.push({ judgeVersionId: version.id, scorerName: name });
+  }
+  if (new Set(pinned.map((s) => s.name ?? s.type)).size !== pinned.length)
+    throw new ValidationError("body.scorers: scorer names must be unique (set `name` to tell two apart)");
+  return { scorers: pinned, uses };
+}
+
 /** Creates and starts an evaluation run over a dataset version or a trace search. */
 export async function createEvaluationRun(
   actor: Actor,
@@ -88,6 +111,7 @@ export async function createEvaluationRun(
   const { seeds, versionId, label } = body.datasetId
     ? await seedsFromDataset(experimentId, body.datasetId, body.datasetVersion, body.maxRows)
     : await seedsFromFilter(experimentId, body.filter ?? "", body.maxRows);
+  const { scorers, uses } = await pinScorers(experimentId, body.scorers);
   if (!seeds.length)
     throw new ValidationError(body.datasetId ? "The dataset version has no records" : "No trace matches the filter");
 
@@ -97,7 +121,7 @@ export async function createEvaluationRun(
   const name =
     body.name ?? `eval ${new Date(now).toISOString().slice(0, 16).replace("T", " ")} · ${label}`.slice(0, 200);
   const config = {
-    scorers: body.scorers,
+    scorers,
     outputSource: redactOutputSource(body.outputSource),
     datasetId: body.datasetId ?? null,
     datasetVersion: body.datasetVersion ?? null,
@@ -135,6 +159,10 @@ export async function createEvaluationRun(
           createdById: actor.via === "system" ? null : actor.userId,
         },
       });
+      if (uses.length)
+        await tx.judgeRunUse.createMany({
+          data: uses.map((u) => ({ id: newId(), evaluationRunId: id, ...u })),
+        });
       for (let i = 0; i < seeds.length; i += 500) {
         await tx.evaluationRunRow.createMany({
           data: seeds.slice(i, i + 500).map((s, j) => ({ id: newId(), evaluationRunId: id, position: i + j, ...s })),
@@ -148,7 +176,7 @@ export async function createEvaluationRun(
     experimentId,
     runId,
     actor,
-    scorers: body.scorers,
+    scorers,
     outputSource: body.outputSource,
     concurrency: body.concurrency,
   });

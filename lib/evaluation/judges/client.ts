@@ -4,7 +4,7 @@
  * the SDK cannot see, and because the backoff must be injectable for tests.
  */
 import OpenAI from "openai";
-import { parseJudgeAnswer, type JudgeVerdict } from "@/lib/evaluation/judges/parse";
+import { parseJudgeAnswer } from "@/lib/evaluation/judges/parse";
 import type { TJudgeEndpointConfig } from "@/lib/evaluation/schemas";
 import { BlockedUrlError, guardedFetch, NO_INTERNAL_HOSTS, type NetworkPolicy } from "@/lib/security/url-guard";
 
@@ -18,9 +18,14 @@ export interface CallJudgeOptions {
   signal?: AbortSignal;
   /** Internal hosts an admin allowed (Settings); without it only public addresses are called. */
   network?: NetworkPolicy;
+  /** Reads the model's answer; the predefined judges' yes/no parser unless given (custom judges bring their own). */
+  parse?: (text: string | null | undefined) => ParsedAnswer;
 }
 
-export type JudgeCallResult = ({ ok: true } & JudgeVerdict) | { ok: false; error: string };
+/** A judge's answer: "yes"/"no" for the predefined judges; a category or number for custom ones. */
+export type JudgeAnswer = { result: string | number; rationale: string };
+export type ParsedAnswer = ({ ok: true } & JudgeAnswer) | { ok: false; error: string };
+export type JudgeCallResult = ({ ok: true } & JudgeAnswer) | { ok: false; error: string };
 
 export const BACKOFF_BASE_MS = 500;
 export const BACKOFF_MAX_MS = 10_000;
@@ -67,7 +72,7 @@ export function createJudgeClient(endpoint: TJudgeEndpointConfig, network: Netwo
 }
 
 type Attempt =
-  { ok: true; verdict: JudgeVerdict } | { ok: false; error: string; retryable: boolean; retryAfterMs?: number };
+  { ok: true; verdict: JudgeAnswer } | { ok: false; error: string; retryable: boolean; retryAfterMs?: number };
 
 /** 408/409/429/5xx and network failures may pass on a retry; other 4xx (bad key, unknown model) will not. */
 function classifyError(e: unknown, timeoutMs: number): Attempt {
@@ -95,6 +100,7 @@ async function attemptOnce(
   endpoint: TJudgeEndpointConfig,
   prompt: JudgePrompt,
   signal?: AbortSignal,
+  parse: (text: string | null | undefined) => ParsedAnswer = parseJudgeAnswer,
 ): Promise<Attempt> {
   try {
     const completion = await client.chat.completions.create(
@@ -108,7 +114,7 @@ async function attemptOnce(
       },
       { signal },
     );
-    const parsed = parseJudgeAnswer(completion.choices?.[0]?.message?.content);
+    const parsed = parse(completion.choices?.[0]?.message?.content);
     return parsed.ok
       ? { ok: true, verdict: { result: parsed.result, rationale: parsed.rationale } }
       : { ...parsed, retryable: true };
@@ -133,7 +139,7 @@ export async function callJudge(
   let last: Attempt = { ok: false, error: "judge was not called", retryable: false };
   for (let i = 0; i < attempts; i++) {
     if (opts.signal?.aborted) return { ok: false, error: "judge call aborted" };
-    last = await attemptOnce(client, endpoint, prompt, opts.signal);
+    last = await attemptOnce(client, endpoint, prompt, opts.signal, opts.parse);
     if (last.ok) return { ok: true, ...last.verdict };
     if (!last.retryable || i === attempts - 1) break;
     await sleep(Math.max(backoffMs(i), last.retryAfterMs ?? 0));

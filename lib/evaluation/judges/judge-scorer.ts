@@ -11,7 +11,7 @@ import {
   safetyPrompt,
 } from "@/lib/evaluation/judges/prompts";
 import { retrievedDocuments } from "@/lib/evaluation/judges/retrieval";
-import type { TJudgeScorerConfig } from "@/lib/evaluation/schemas";
+import type { TBuiltinJudgeConfig } from "@/lib/evaluation/schemas";
 import { outputToText, valueToText } from "@/lib/evaluation/scorers/text";
 import type { ScoreResult, Scorer, ScorerInput } from "@/lib/evaluation/scorers/types";
 
@@ -38,7 +38,7 @@ function expectedFacts(value: unknown): string[] | undefined {
 }
 
 export function buildJudgePrompt(
-  config: TJudgeScorerConfig,
+  config: TBuiltinJudgeConfig,
   { inputs, outputs, expectations, trace }: ScorerInput,
 ): Built {
   const request = requestToText(inputs);
@@ -77,7 +77,7 @@ export function buildJudgePrompt(
 }
 
 /** A Scorer for one predefined judge. Needs `ctx.judge`; without it every row is an error result. */
-export function judgeScorer(config: TJudgeScorerConfig): Scorer {
+export function judgeScorer(config: TBuiltinJudgeConfig): Scorer {
   const name = config.name ?? config.type;
   return {
     name,

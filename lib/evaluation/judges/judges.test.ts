@@ -6,7 +6,7 @@ import {
   ZJudgeEndpointConfig,
   ZScorerConfig,
   type TJudgeEndpointConfig,
-  type TJudgeScorerConfig,
+  type TBuiltinJudgeConfig,
 } from "@/lib/evaluation/schemas";
 import type { ScorerContext, ScorerInput } from "@/lib/evaluation/scorers/types";
 
@@ -28,7 +28,7 @@ function ctx(over: Partial<TJudgeEndpointConfig> = {}): ScorerContext & { slept:
   // The fake judge runs on 127.0.0.1: allowed explicitly, as an admin would in Settings.
   return { judge: endpoint(over), sleep: async (ms) => void slept.push(ms), network: LOCAL, slept };
 }
-const judge = (config: object) => judgeScorer(ZScorerConfig.parse(config) as TJudgeScorerConfig);
+const judge = (config: object) => judgeScorer(ZScorerConfig.parse(config) as TBuiltinJudgeConfig);
 const row = (
   outputs: unknown,
   expectations: Record<string, unknown> = {},

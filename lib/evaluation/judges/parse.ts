@@ -16,7 +16,7 @@ function normalizeResult(v: unknown): "yes" | "no" | undefined {
 }
 
 /** Every balanced `{...}` substring, outermost first, skipping braces inside JSON strings. */
-function* jsonObjectCandidates(text: string): Generator<string> {
+export function* jsonObjectCandidates(text: string): Generator<string> {
   for (let start = text.indexOf("{"); start !== -1; start = text.indexOf("{", start + 1)) {
     let depth = 0;
     let inString = false;

@@ -8,7 +8,21 @@ import type { JudgePrompt } from "@/lib/evaluation/judges/client";
 /** Per-field cap: long traces must not blow the judge's context window or the bill. */
 export const MAX_FIELD_CHARS = 20_000;
 
-const TAGS = ["request", "response", "expected_response", "expected_facts", "guidelines", "context", "document"];
+// Ours and the custom judges' sections (lib/evaluation/custom-judges/scorer.ts).
+const TAGS = [
+  "request",
+  "response",
+  "expected_response",
+  "expected_facts",
+  "guidelines",
+  "context",
+  "document",
+  "inputs",
+  "outputs",
+  "expectations",
+  "trace",
+  "conversation",
+];
 const TAG_RE = new RegExp(`<(/?)(${TAGS.join("|")})\\b`, "gi");
 
 /**

@@ -12,13 +12,14 @@ import { inputsHash } from "@/lib/evaluation/datasets/inputs-hash";
 import { summarizeAlignment, summarizeScores, type AlignmentSummary } from "@/lib/evaluation/runs/summary";
 import type { TCompareRunsQuery, TOutputSource, TRunRowsQuery, TScorerConfig } from "@/lib/evaluation/schemas";
 import { pageWindow, type TPageQuery } from "@/lib/paging/schemas";
+import { countChanges, rowChange, scoreDeltas } from "@/lib/evaluation/runs/compare";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
 
 /** The run tag where the runner records why a run failed (read back by getEvaluationRun). */
 export const RUN_ERROR_TAG = "tracelight.evaluation.error";
 
-import type { EvaluationRunDto, RunRowDto, RunDetailDto } from "./types";
-export type { EvaluationRunDto, RunRowDto, RunDetailDto, RunScoreDto } from "./types";
+import type { EvaluationRunDto, RunCompareDto, RunRowDto, RunDetailDto } from "./types";
+export type { EvaluationRunDto, RunCompareDto, RunRowDto, RunDetailDto, RunScoreDto } from "./types";
 
 type RunRow = Awaited<ReturnType<ReturnType<typeof db>["evaluationRun"]["findUniqueOrThrow"]>>;
 
@@ -198,42 +199,60 @@ export async function listRunRows(
 }
 
 /**
- * Two runs side by side: a page of the first run's rows, each with the other run's row for the
- * same inputs (the dataset's record identity: sha256 of the sorted-keys inputs), so runs over
- * different versions of a dataset still line up.
+ * Two runs side by side: every row of this run matched to the baseline run's row with the same
+ * inputs (the dataset's record identity: sha256 of the sorted-keys inputs, so runs over different
+ * versions of a dataset still line up), per-scorer deltas, counts of regressions and
+ * improvements over the whole run, and a page of the rows of the chosen kind. Scores are read
+ * as (row, scorer, value) only; full rows are read for the page alone.
  */
-export async function compareRuns(
-  actor: Actor,
-  id: string,
-  q: TCompareRunsQuery,
-): Promise<{
-  a: EvaluationRunDto;
-  b: EvaluationRunDto;
-  pairs: { key: string; a: RunRowDto; b: RunRowDto | null }[];
-  total: number;
-}> {
+export async function compareRuns(actor: Actor, id: string, q: TCompareRunsQuery): Promise<RunCompareDto> {
   requireRole(actor, "DEVELOPER");
   const [ra, rb] = await Promise.all([loadRun(id), loadRun(q.other)]);
-  const { rows, total } = await listRunRows(actor, id, { page: q.page, pageSize: q.pageSize });
-  const keys = rows.map((r) => inputsHash(r.inputs));
-  // Only ids and inputs of the other run are scanned; its matching rows are then read in full.
-  const others = await db().evaluationRunRow.findMany({
-    where: { evaluationRunId: rb.id },
-    select: { id: true, inputs: true },
-  });
-  const otherByKey = new Map<string, string>();
-  for (const o of others) {
-    const k = inputsHash(parseJsonText(o.inputs) ?? null);
-    if (!otherByKey.has(k)) otherByKey.set(k, o.id);
-  }
-  const wanted = keys.map((k) => otherByKey.get(k)).filter((x): x is string => Boolean(x));
-  const full = await db().evaluationRunRow.findMany({ where: { id: { in: wanted } }, include: rowInclude });
-  const byId = new Map(full.map((r) => [r.id, toRowDto(r)]));
+  await getExperiment(actor, ra.experimentId);
   const [a, b] = await toRunDtos([ra, rb]);
+  const slim = (runId: string) =>
+    db().evaluationRunRow.findMany({
+      where: { evaluationRunId: runId },
+      orderBy: { position: "asc" },
+      select: { id: true, inputs: true, scores: { select: { scorerName: true, value: true, error: true } } },
+    });
+  const [rowsA, rowsB] = await Promise.all([slim(ra.id), slim(rb.id)]);
+  const scores = (r: (typeof rowsA)[number]) =>
+    r.scores.map((s) => ({ scorerName: s.scorerName, value: parseJsonText(s.value) ?? null, error: s.error }));
+  const baselineByKey = new Map<string, (typeof rowsB)[number]>();
+  for (const o of rowsB) {
+    const k = inputsHash(parseJsonText(o.inputs) ?? null);
+    if (!baselineByKey.has(k)) baselineByKey.set(k, o);
+  }
+  const namesB = new Set(b!.scorers.map(scorerName));
+  const shared = a!.scorers.map(scorerName).filter((n) => namesB.has(n));
+  const compared = rowsA.map((r) => {
+    const key = inputsHash(parseJsonText(r.inputs) ?? null);
+    const other = baselineByKey.get(key) ?? null;
+    const deltas = other ? scoreDeltas(shared, scores(r), scores(other)) : null;
+    return { key, id: r.id, otherId: other?.id ?? null, deltas, change: rowChange(deltas) };
+  });
+  const counts = countChanges(compared.map((c) => c.change));
+  const chosen = q.change ? compared.filter((c) => c.change === q.change) : compared;
+  const { skip, take } = pageWindow(q);
+  const page = chosen.slice(skip, skip + take);
+  const full = await db().evaluationRunRow.findMany({
+    where: { id: { in: page.flatMap((p) => (p.otherId ? [p.id, p.otherId] : [p.id])) } },
+    include: rowInclude,
+  });
+  const byId = new Map(full.map((r) => [r.id, toRowDto(r)]));
   return {
     a: a!,
     b: b!,
-    total,
-    pairs: rows.map((r, i) => ({ key: keys[i]!, a: r, b: byId.get(otherByKey.get(keys[i]!) ?? "") ?? null })),
+    scorerNames: shared,
+    counts,
+    total: chosen.length,
+    pairs: page.map((p) => ({
+      key: p.key,
+      a: byId.get(p.id)!,
+      b: p.otherId ? (byId.get(p.otherId) ?? null) : null,
+      change: p.change,
+      deltas: p.deltas ?? [],
+    })),
   };
 }

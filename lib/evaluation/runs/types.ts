@@ -1,5 +1,6 @@
 /** Response types of the feature's API (client-safe: the services return them, the browser reads them). */
 import type { TOutputSource, TScorerConfig } from "@/lib/evaluation/schemas";
+import type { ChangeCounts, RowChange, ScoreDelta } from "./compare";
 import type { AlignmentSummary, ScorerSummary } from "./summary";
 
 export interface EvaluationRunDto {
@@ -59,4 +60,17 @@ export interface MlflowEvaluateRunDto {
   metrics: { key: string; value: number }[];
   traceCount: number;
   assessmentCount: number;
+}
+
+/** GET /api/evaluation/runs/:id/compare: this run (`a`) against a baseline (`b`), row by row. */
+export interface RunCompareDto {
+  a: EvaluationRunDto;
+  b: EvaluationRunDto;
+  /** Scorers both runs have: the deltas are over these. */
+  scorerNames: string[];
+  /** Over the whole run, whatever page or filter is shown. */
+  counts: ChangeCounts;
+  /** Rows of the chosen kind (all rows without a filter). */
+  total: number;
+  pairs: { key: string; a: RunRowDto; b: RunRowDto | null; change: RowChange; deltas: ScoreDelta[] }[];
 }

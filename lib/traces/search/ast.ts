@@ -19,7 +19,9 @@ export type AttributeName =
   | "client_request_id"
   | "name"
   | "run_id"
-  | "text";
+  | "text"
+  /** Estimated USD (Trace.costUsd, lib/costs): `trace.cost > 0.01`. */
+  | "cost";
 
 export type SpanField = "name" | "type" | "status" | "content";
 

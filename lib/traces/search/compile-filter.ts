@@ -70,6 +70,8 @@ function compileAttribute(
       return { timestampMs: numberFilter(cond) };
     case "execution_time_ms":
       return { executionTimeMs: numberFilter(cond) };
+    case "cost":
+      return { costUsd: decimalFilter(cond) };
     case "end_time_ms":
       // Only the start time and the duration are stored, and Prisma cannot compare a sum of columns.
       throw new FilterSyntaxError(
@@ -228,6 +230,33 @@ function numberFilter(cond: FilterCondition): Prisma.BigIntFilter {
     throw new FilterSyntaxError(cond.position, `expected an integer number of milliseconds for '${cond.keyText}'`);
   }
   const n = BigInt(cond.value.value);
+  switch (cond.comparator) {
+    case "=":
+      return { equals: n };
+    case "!=":
+      return { not: n };
+    case ">":
+      return { gt: n };
+    case ">=":
+      return { gte: n };
+    case "<":
+      return { lt: n };
+    case "<=":
+      return { lte: n };
+    default:
+      throw new FilterSyntaxError(
+        cond.position,
+        `comparator '${cond.comparator}' is not supported for '${cond.keyText}'`,
+      );
+  }
+}
+
+/** `trace.cost <op> <usd>`: traces without a cost (nothing priced) never match. */
+function decimalFilter(cond: FilterCondition): Prisma.FloatNullableFilter {
+  if (!("value" in cond) || cond.value.type !== "number") {
+    throw new FilterSyntaxError(cond.position, `expected a number of USD for '${cond.keyText}'`);
+  }
+  const n = cond.value.value;
   switch (cond.comparator) {
     case "=":
       return { equals: n };

@@ -20,6 +20,8 @@ const ATTRIBUTE_ALIASES: Record<string, AttributeName> = {
   name: "name",
   run_id: "run_id",
   text: "text",
+  cost: "cost",
+  cost_usd: "cost",
 };
 
 const ENTITY_PREFIXES: Record<string, "attribute" | "tag" | "metadata" | "span" | "feedback" | "expectation"> = {
@@ -36,6 +38,8 @@ const ENTITY_PREFIXES: Record<string, "attribute" | "tag" | "metadata" | "span" 
 };
 
 const NUMERIC: readonly Comparator[] = ["=", "!=", ">", ">=", "<", "<="];
+/** The same comparators, for keys whose values are decimals (USD), not integer milliseconds. */
+const DECIMAL: readonly Comparator[] = [...NUMERIC];
 const STRING_WITH_IN: readonly Comparator[] = ["=", "!=", "LIKE", "ILIKE", "RLIKE", "IN", "NOT IN"];
 const STRING_WITH_NULL: readonly Comparator[] = ["=", "!=", "LIKE", "ILIKE", "RLIKE", "IS NULL", "IS NOT NULL"];
 const PATTERN_ONLY: readonly Comparator[] = ["LIKE", "ILIKE"];
@@ -127,6 +131,8 @@ export function allowedComparators(key: FilterKey): readonly Comparator[] {
           return RUN_ID;
         case "text":
           return PATTERN_ONLY;
+        case "cost":
+          return DECIMAL;
         default:
           return STRING_WITH_IN;
       }
@@ -135,6 +141,11 @@ export function allowedComparators(key: FilterKey): readonly Comparator[] {
     default:
       return STRING_WITH_NULL;
   }
+}
+
+/** Keys whose values are decimal numbers (cost in USD). */
+export function isDecimalKey(key: FilterKey): boolean {
+  return allowedComparators(key) === DECIMAL;
 }
 
 /** Keys whose values are integers (milliseconds). */

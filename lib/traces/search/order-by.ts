@@ -5,7 +5,7 @@ import { tokenize, type Token } from "@/lib/traces/search/tokenizer";
 
 /** Attributes traces can be sorted by (MLflow names after alias resolution). */
 export type OrderByAttribute =
-  "timestamp_ms" | "execution_time_ms" | "status" | "request_id" | "name" | "experiment_id";
+  "timestamp_ms" | "execution_time_ms" | "status" | "request_id" | "name" | "experiment_id" | "cost";
 
 export interface OrderByClause {
   attribute: OrderByAttribute;
@@ -23,6 +23,8 @@ const ALIASES: Record<string, OrderByAttribute> = {
   trace_id: "request_id",
   name: "name",
   experiment_id: "experiment_id",
+  cost: "cost",
+  cost_usd: "cost",
 };
 
 /** MLflow's default order and tie-breaker: newest first, then by id so pages are stable. */
@@ -74,6 +76,8 @@ export function compileOrderBy(clauses: readonly OrderByClause[]): Prisma.TraceO
         return { name: { sort, nulls: "last" } };
       case "experiment_id":
         return { experimentId: sort };
+      case "cost":
+        return { costUsd: { sort, nulls: "last" } };
     }
   });
 }

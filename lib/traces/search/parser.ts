@@ -1,6 +1,6 @@
 import type { Comparator, FilterCondition, FilterKey, Literal, TraceFilter } from "@/lib/traces/search/ast";
 import { FilterSyntaxError } from "@/lib/traces/search/errors";
-import { allowedComparators, isNumericKey, resolveKey } from "@/lib/traces/search/keys";
+import { allowedComparators, isDecimalKey, isNumericKey, resolveKey } from "@/lib/traces/search/keys";
 import { tokenize, type Token } from "@/lib/traces/search/tokenizer";
 
 /**
@@ -140,6 +140,13 @@ function checkValue(key: FilterKey, keyText: string, comparator: Comparator, v: 
     if (v.literal.type !== "string")
       throw new FilterSyntaxError(v.position, `expected a quoted pattern after ${comparator}`);
     return v;
+  }
+  if (isDecimalKey(key)) {
+    const lit = v.literal;
+    const text = lit.type === "string" ? lit.value.trim() : lit.type === "number" ? lit.text : "";
+    const value = lit.type === "boolean" || text === "" ? NaN : Number(text);
+    if (!Number.isFinite(value)) throw new FilterSyntaxError(v.position, `expected a number of USD for '${keyText}'`);
+    return { literal: { type: "number", value, text }, position: v.position };
   }
   if (!isNumericKey(key)) return v;
   const lit = v.literal;

@@ -21,12 +21,20 @@ async function EvaluationPage({ params }: { params: Promise<{ experimentId: stri
         title={`Evaluation · ${experiment.name}`}
         description="Datasets from expert labels, and runs that score the app with code scorers and LLM judges."
         actions={
-          <Link
-            href={`/experiments/${experimentId}/evaluation/new`}
-            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-          >
-            New run
-          </Link>
+          <div className="flex gap-2">
+            <Link
+              href={`/experiments/${experimentId}/evaluation/judges`}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+            >
+              Judges
+            </Link>
+            <Link
+              href={`/experiments/${experimentId}/evaluation/new`}
+              className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+            >
+              New run
+            </Link>
+          </div>
         }
       />
       <RunsList experimentId={experimentId} hasMlflowRuns={mlflowRuns.length > 0} />

@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { ExplorerTabs } from "@/components/conversations/explorer-tabs";
 import { TracesExplorer } from "@/components/traces/traces-explorer";
 import { PageHeader } from "@/components/ui/page-header";
 import { roleAtLeast } from "@/lib/auth/roles";
@@ -17,6 +18,7 @@ async function TracesPage({ params }: { params: Promise<{ experimentId: string }
         title={`Traces · ${experiment.name}`}
         description="Search with MLflow's filter language, open a trace to read its spans and annotate them."
       />
+      <ExplorerTabs experimentId={experimentId} current="traces" />
       <Suspense fallback={<p className="text-sm text-slate-500">Loading traces…</p>}>
         <TracesExplorer experimentId={experimentId} canEdit={roleAtLeast(actor.role, "DEVELOPER")} />
       </Suspense>

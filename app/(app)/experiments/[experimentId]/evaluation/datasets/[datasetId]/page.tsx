@@ -1,3 +1,4 @@
+import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { DatasetView } from "@/components/evaluation/dataset-view";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,7 +16,7 @@ async function DatasetPage({ params }: { params: Promise<{ experimentId: string;
         title={`Dataset · ${dataset.name}`}
         description={
           <Link className="text-indigo-700 hover:underline" href={`/experiments/${experimentId}/evaluation`}>
-            ← Evaluation
+            <ArrowLeft aria-hidden className="inline size-3.5 align-[-2px]" /> Evaluation
           </Link>
         }
       />

@@ -1,3 +1,4 @@
+import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { EditSessionDialog } from "@/components/labeling/edit-session-dialog";
@@ -18,7 +19,7 @@ async function LabelingSessionPage({ params }: { params: Promise<{ experimentId:
   return (
     <div className="mx-auto max-w-7xl">
       <Link href={`/experiments/${experimentId}/labeling`} className="text-sm text-slate-500 hover:text-slate-800">
-        ← Sessions
+        <ArrowLeft aria-hidden className="inline size-3.5 align-[-2px]" /> Sessions
       </Link>
       <PageHeader
         title={session.name}

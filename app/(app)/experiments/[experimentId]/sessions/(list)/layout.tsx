@@ -1,0 +1,4 @@
+// The sessions screen's guard: 404 for an unknown experiment, before loading.tsx streams (a route group, so the loading state is not laid over a session's page below).
+import { experimentGuard } from "@/lib/experiments/page-guard";
+
+export default experimentGuard("REVIEWER", "sessions");

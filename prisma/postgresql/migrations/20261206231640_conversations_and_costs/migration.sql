@@ -1,0 +1,52 @@
+-- AlterTable
+ALTER TABLE "Trace" ADD COLUMN     "costUsd" DOUBLE PRECISION,
+ADD COLUMN     "sessionId" TEXT;
+
+-- CreateTable
+CREATE TABLE "ModelPrice" (
+    "id" TEXT NOT NULL,
+    "model" TEXT NOT NULL,
+    "inputUsdPerMillion" DOUBLE PRECISION NOT NULL,
+    "outputUsdPerMillion" DOUBLE PRECISION NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ModelPrice_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "TraceModelUsage" (
+    "traceId" TEXT NOT NULL,
+    "model" TEXT NOT NULL,
+    "inputTokens" INTEGER NOT NULL DEFAULT 0,
+    "outputTokens" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "TraceModelUsage_pkey" PRIMARY KEY ("traceId","model")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ModelPrice_model_key" ON "ModelPrice"("model");
+
+-- CreateIndex
+CREATE INDEX "TraceModelUsage_model_traceId_idx" ON "TraceModelUsage"("model", "traceId");
+
+-- CreateIndex
+CREATE INDEX "Trace_experimentId_sessionId_timestampMs_idx" ON "Trace"("experimentId", "sessionId", "timestampMs");
+
+-- CreateIndex
+CREATE INDEX "Trace_experimentId_costUsd_idx" ON "Trace"("experimentId", "costUsd");
+
+-- AddForeignKey
+ALTER TABLE "TraceModelUsage" ADD CONSTRAINT "TraceModelUsage_traceId_fkey" FOREIGN KEY ("traceId") REFERENCES "Trace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Backfill: the session column mirrors the metadata written so far.
+UPDATE "Trace" SET "sessionId" = (
+    SELECT m."value" FROM "TraceMetadata" m WHERE m."traceId" = "Trace"."id" AND m."key" = 'mlflow.trace.session'
+);
+
+-- Backfill: token usage per trace and model from the stored spans (costs follow when the default
+-- prices are seeded at start-up, lib/costs).
+INSERT INTO "TraceModelUsage" ("traceId", "model", "inputTokens", "outputTokens")
+SELECT "traceId", lower("model"), COALESCE(SUM("inputTokens"), 0), COALESCE(SUM("outputTokens"), 0)
+FROM "Span"
+WHERE "model" IS NOT NULL AND ("inputTokens" IS NOT NULL OR "outputTokens" IS NOT NULL)
+GROUP BY "traceId", lower("model");
