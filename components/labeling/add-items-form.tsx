@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -25,6 +26,8 @@ type Body = z.output<typeof ZForm>;
 /** Adds traces to a session by trace search filter or by a list of trace ids. */
 export function AddItemsForm({ sessionId }: { sessionId: string }) {
   const client = useQueryClient();
+  // The page header (item count) is rendered on the server: refresh it with the panels.
+  const router = useRouter();
   const [result, setResult] = useState<string | null>(null);
   const form = useForm<FormFields, unknown, Body>({
     resolver: zodResolver(ZForm),
@@ -37,6 +40,7 @@ export function AddItemsForm({ sessionId }: { sessionId: string }) {
       setResult(
         `Added ${r.added} trace${r.added === 1 ? "" : "s"}${r.alreadyPresent ? ` (${r.alreadyPresent} already in the session)` : ""}${r.truncated ? "; the filter matched more than the limit" : ""}.`,
       );
+      router.refresh();
       return client.invalidateQueries({ queryKey: labelingKeys.session(sessionId) });
     },
   });

@@ -5,4 +5,5 @@ export const labelingKeys = {
   sessionList: (experimentId: string, pageToken: string | null) =>
     ["labeling", "sessions", experimentId, pageToken] as const,
   session: (sessionId: string) => ["labeling", "session", sessionId] as const,
+  userSearch: (q: string) => ["labeling", "users", q] as const,
 };

@@ -4,7 +4,12 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { toast } from "sonner";
+import { AddConversationsForm } from "@/components/labeling/add-conversations-form";
 import { AddItemsForm } from "@/components/labeling/add-items-form";
+import { AdjudicationPanel } from "@/components/labeling/adjudication-panel";
+import { GoldAccuracy } from "@/components/labeling/gold-accuracy";
+import { ReviewerThroughput } from "@/components/labeling/reviewer-throughput";
+import { SessionItemsTable } from "@/components/labeling/session-items-table";
 import { CopyButton } from "@/components/labeling/copy-button";
 import { SessionAgreement } from "@/components/labeling/session-agreement";
 import { SessionProgress } from "@/components/labeling/session-progress";
@@ -93,6 +98,16 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
       ) : null}
       <Card title="Add traces">
         <AddItemsForm sessionId={session.id} />
+        <div className="mt-3 border-t border-slate-100 pt-3">
+          <AddConversationsForm sessionId={session.id} />
+        </div>
+      </Card>
+      <Card title="Items">
+        <SessionItemsTable
+          sessionId={session.id}
+          experimentId={session.experimentId}
+          schemaNames={session.labelSchemas.map((s) => s.name)}
+        />
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card
@@ -118,6 +133,17 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
           )}
         </Card>
       </div>
+      <Card title="Adjudication">
+        <AdjudicationPanel sessionId={session.id} />
+      </Card>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="Gold items: reviewer accuracy">
+          <GoldAccuracy sessionId={session.id} />
+        </Card>
+        <Card title="Reviewer throughput">
+          <ReviewerThroughput sessionId={session.id} />
+        </Card>
+      </div>
       <Card title="Evaluation dataset">
         <p className="mb-2 text-sm text-slate-600">
           Expectation labels (e.g. the ideal response) become ground-truth records for evaluation runs; syncing again
@@ -141,7 +167,7 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
             </a>
             <Link
               className="text-indigo-700 underline"
-              href={`/experiments/${session.experimentId}/traces?q=${encodeURIComponent(`run_id = '${session.runId}'`)}`}
+              href={`/experiments/${session.experimentId}/traces?q=${encodeURIComponent(`runId = '${session.runId}'`)}`}
             >
               Traces of this session
             </Link>

@@ -9,8 +9,10 @@ import { LabelQuestion } from "@/components/review/label-question";
 import { MyItemsPanel, type ItemFilter } from "@/components/review/my-items-panel";
 import { useMyItems } from "@/components/review/use-my-items";
 import { ReviewTracePanel } from "@/components/review/review-trace-panel";
+import { ConversationPanel } from "@/components/review/conversation-panel";
 import { ShortcutsOverlay } from "@/components/review/shortcuts-overlay";
 import { SpanTreeDialog } from "@/components/review/span-tree-dialog";
+import { useActiveTime } from "@/components/review/use-active-time";
 import { useReviewQueue } from "@/components/review/use-review-queue";
 
 function isTyping(target: EventTarget | null): boolean {
@@ -41,6 +43,8 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
   // A new item starts at the first question with nothing focused, so the next key press picks
   // an option instead of typing into the previous item's text box.
   const itemId = q.item?.itemId;
+  // Time on item for the session's throughput: active time only, reported while the item is shown.
+  useActiveTime(sessionId, itemId ?? null);
   const [activeFor, setActiveFor] = useState(itemId);
   if (activeFor !== itemId) {
     setActiveFor(itemId);
@@ -216,7 +220,16 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
             </EmptyState>
           ) : (
             <div className="grid min-w-0 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(20rem,2fr)]">
-              <ReviewTracePanel trace={q.item.trace} onOpenSpans={() => setSpans(true)} />
+              {q.item.conversation ? (
+                <ConversationPanel
+                  conversationId={q.item.conversation.conversationId}
+                  turns={q.item.conversation.turns}
+                  truncated={q.item.conversation.truncated}
+                  onOpenSpans={() => setSpans(true)}
+                />
+              ) : (
+                <ReviewTracePanel trace={q.item.trace} onOpenSpans={() => setSpans(true)} />
+              )}
               <form
                 key={q.item.itemId}
                 className="flex flex-col gap-3 self-start lg:sticky lg:top-4"

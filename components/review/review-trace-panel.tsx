@@ -34,7 +34,16 @@ function display(v: unknown): string {
  * already said (assessments). Everything from the trace is untrusted and shown as text or safe
  * markdown. The full span tree is one click away (`onOpenSpans`).
  */
-export function ReviewTracePanel({ trace, onOpenSpans }: { trace: ReviewTraceDto; onOpenSpans: () => void }) {
+export function ReviewTracePanel({
+  trace,
+  onOpenSpans,
+  hideHistory = false,
+}: {
+  trace: ReviewTraceDto;
+  onOpenSpans: () => void;
+  /** In a conversation the earlier turns are on screen already. */
+  hideHistory?: boolean;
+}) {
   const view = useMemo(() => {
     const root = trace.spans.find((s) => s.spanId === trace.rootSpanId) ?? trace.spans[0];
     const chat = root
@@ -65,7 +74,7 @@ export function ReviewTracePanel({ trace, onOpenSpans }: { trace: ReviewTraceDto
           Span tree ({trace.spans.length}) <kbd className="ml-1 rounded border border-indigo-200 px-1">T</kbd>
         </button>
       </div>
-      {history.length ? (
+      {history.length && !hideHistory ? (
         <Block title={`Earlier in the conversation (${history.length} messages)`}>
           <ChatView messages={history} />
         </Block>

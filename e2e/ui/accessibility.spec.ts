@@ -69,7 +69,13 @@ test.describe("as a developer", () => {
 
     await page.goto(`${exp}/labeling/sessions/${seed.sessionId}`);
     await expect(page.getByTestId("session-results")).toBeVisible();
+    await expect(page.getByTestId("session-items")).toBeVisible();
+    await expect(page.getByTestId("adjudication-panel")).toBeVisible();
     await expectAccessible(page, "labeling session");
+
+    await page.goto(`/review/adjudicate/${seed.sessionId}`);
+    await expect(page.getByRole("heading", { name: "Nothing to adjudicate" })).toBeVisible();
+    await expectAccessible(page, "adjudication queue");
 
     await page.goto(`${exp}/evaluation/runs/${runId}`);
     await expect(page.getByTestId("run-status")).toHaveText("COMPLETED", { timeout: 30_000 });

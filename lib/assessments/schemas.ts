@@ -13,6 +13,12 @@ export const ZAssessmentSourceType = z.enum(ASSESSMENT_SOURCE_TYPES);
 
 /** Metadata key that carries the run an assessment belongs to (MLflow has no run_id field). */
 export const SOURCE_RUN_ID_METADATA_KEY = "mlflow.assessment.sourceRunId";
+/** On a HUMAN assessment that settles reviewers' disagreement (labeling adjudication): "true". Dataset sync and judge alignment prefer it. */
+export const ADJUDICATED_METADATA_KEY = "tracelight.adjudicated";
+/** On an adjudicated assessment: the comma-separated ids of the reviewers' assessments it resolves. */
+export const RESOLVES_METADATA_KEY = "tracelight.resolves";
+/** MLflow's trace metadata key for the conversation (session) a trace belongs to; session-level assessments carry it too. */
+export const TRACE_SESSION_METADATA_KEY = "mlflow.trace.session";
 
 export const ZAssessmentName = z
   .string()

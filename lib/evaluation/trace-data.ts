@@ -6,6 +6,7 @@ import "server-only";
  */
 import { db } from "@/lib/db/client";
 import type { ScorerTrace } from "@/lib/evaluation/scorers/types";
+import { ADJUDICATED_METADATA_KEY } from "@/lib/assessments/schemas";
 
 export function parseJsonText(text: string | null | undefined): unknown {
   if (text == null) return undefined;
@@ -71,9 +72,12 @@ export async function loadExpectations(
 ): Promise<Map<string, Record<string, unknown>>> {
   const rows = await db().assessment.findMany({
     where: { traceId: { in: traceIds }, kind: "EXPECTATION", valid: true, ...(runId ? { runId } : {}) },
-    select: { traceId: true, name: true, value: true },
+    select: { traceId: true, name: true, value: true, metadata: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+  // The newest wins, except that an adjudicated answer (labeling adjudication) wins over every reviewer's.
+  const adjudicated = (m: string) => m.includes(`"${ADJUDICATED_METADATA_KEY}":"true"`);
+  rows.sort((a, b) => Number(adjudicated(a.metadata)) - Number(adjudicated(b.metadata)));
   const out = new Map<string, Record<string, unknown>>();
   for (const r of rows) {
     const e = out.get(r.traceId) ?? {};

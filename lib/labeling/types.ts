@@ -138,6 +138,8 @@ export interface ReviewItemDto {
   } | null;
   schemas: LabelSchemaDto[];
   trace: ReviewTraceDto;
+  /** When the item is a whole conversation: its turns in time order (the item's trace is the first). */
+  conversation: { conversationId: string; turns: ReviewTraceDto[]; truncated: boolean } | null;
   progress: MyProgressDto;
 }
 

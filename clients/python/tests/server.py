@@ -20,6 +20,7 @@ class Recorder:
         self.schemas: dict[str, dict[str, Any]] = {}
         self.sessions: dict[str, dict[str, Any]] = {}
         self.items: dict[str, list[str]] = {}
+        self.conversations: dict[str, list[str]] = {}
 
     def answer(self, method: str, path: str, query: dict[str, list[str]], body: Any) -> tuple[int, Any]:
         parts = [p for p in path.split("/") if p]
@@ -67,6 +68,9 @@ class Recorder:
         if parts[:3] == ["api", "labeling", "sessions"] and parts[4:] == ["items"]:
             self.items[parts[3]].extend(body["traceIds"])
             return 200, {"added": len(body["traceIds"])}
+        if parts[:3] == ["api", "labeling", "sessions"] and parts[4:] == ["conversations"]:
+            self.conversations.setdefault(parts[3], []).extend(body["conversationIds"])
+            return 200, {"added": len(body["conversationIds"])}
         if parts[:3] == ["api", "labeling", "sessions"] and parts[4:] == ["sync"]:
             return 200, {"created": True, "dataset": {"name": body["datasetName"]}}
         return 404, {"error_code": "ENDPOINT_NOT_FOUND", "message": f"{method} {path}"}

@@ -34,6 +34,16 @@ class StoreTest(unittest.TestCase):
             self.assertEqual(store.get_labeling_session(session.mlflow_run_id).name, "q")
             store.add_traces_to_session(session, ["tr-1", "tr-2"])
             self.assertEqual(server.recorder.items[session.labeling_session_id], ["tr-1", "tr-2"])
+            # enable_multi_turn_chat: traces of a conversation bring in the conversation, once.
+            from types import SimpleNamespace
+
+            chat = store.create_labeling_session("chat", label_schemas=["accuracy"], enable_multi_turn_chat=True)
+            turn = lambda tid, sid: SimpleNamespace(  # noqa: E731
+                info=SimpleNamespace(trace_id=tid, trace_metadata={"mlflow.trace.session": sid} if sid else {})
+            )
+            store.add_traces_to_session(chat, [turn("tr-a", "s-1"), turn("tr-b", "s-1"), turn("tr-c", None)])
+            self.assertEqual(server.recorder.conversations[chat.labeling_session_id], ["s-1"])
+            self.assertEqual(server.recorder.items[chat.labeling_session_id], ["tr-c"])
             updated = store.set_session_assigned_users(session, ["b@x.test"])
             self.assertEqual(updated.assigned_users, ["b@x.test"])
             store.sync_session_expectations(session, "gold")

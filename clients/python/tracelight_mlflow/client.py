@@ -159,6 +159,14 @@ class TracelightClient:
                 "POST", f"/api/labeling/sessions/{session_id}/items", body={"traceIds": trace_ids[i : i + 1000]}
             )
 
+    def add_conversations(self, session_id: str, conversation_ids: list[str]) -> None:
+        for i in range(0, len(conversation_ids), 1000):
+            self.request(
+                "POST",
+                f"/api/labeling/sessions/{session_id}/conversations",
+                body={"conversationIds": conversation_ids[i : i + 1000]},
+            )
+
     def sync(self, session_id: str, dataset_name: str) -> dict[str, Any]:
         return self.request("POST", f"/api/labeling/sessions/{session_id}/sync", body={"datasetName": dataset_name})
 

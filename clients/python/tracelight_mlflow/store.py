@@ -145,8 +145,8 @@ class TracelightLabelingStore(AbstractLabelingStore):
         custom_inputs: dict[str, Any] | None = None,
         experiment_id: str | None = None,
     ) -> LabelingSession:
-        # `agent`, `enable_multi_turn_chat` and `custom_inputs` are Databricks review-app options;
-        # they are accepted and kept on the returned object only (docs/mlflow-labeling.md).
+        # `agent` and `custom_inputs` are Databricks review-app options, kept on the returned object
+        # only; `enable_multi_turn_chat` makes `add_traces` add whole conversations (docs/mlflow-labeling.md).
         exp = _experiment_id(experiment_id)
         names = list(label_schemas or [])
         if not names:
@@ -168,7 +168,23 @@ class TracelightLabelingStore(AbstractLabelingStore):
 
     def add_traces_to_session(self, labeling_session: LabelingSession, traces: list[Any]) -> LabelingSession:
         trace_ids = [t if isinstance(t, str) else t.info.trace_id for t in traces]
-        self._call(self.client.add_traces, labeling_session.labeling_session_id, trace_ids)
+        if getattr(labeling_session, "_enable_multi_turn_chat", False):
+            # Multi-turn review: a trace that belongs to a conversation (MLflow's `mlflow.trace.session`
+            # metadata) brings in its whole conversation as one item; others are added as they are.
+            conversations: list[str] = []
+            singles: list[str] = []
+            for t, trace_id in zip(traces, trace_ids):
+                metadata = {} if isinstance(t, str) else (getattr(t.info, "trace_metadata", None) or {})
+                conversation = metadata.get("mlflow.trace.session")
+                if conversation and conversation not in conversations:
+                    conversations.append(conversation)
+                elif not conversation:
+                    singles.append(trace_id)
+            if conversations:
+                self._call(self.client.add_conversations, labeling_session.labeling_session_id, conversations)
+            trace_ids = singles
+        if trace_ids:
+            self._call(self.client.add_traces, labeling_session.labeling_session_id, trace_ids)
         return self._refresh(labeling_session)
 
     def add_dataset_to_session(

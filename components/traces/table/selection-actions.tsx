@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
+import type { AddItemsResult } from "@/lib/labeling/types";
 import { labelingKeys } from "@/components/labeling/query-keys";
 import { traceKeys } from "@/components/cache/trace-keys";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
@@ -39,9 +40,14 @@ export function SelectionActions({ experimentId, traceIds, onDone }: Props) {
     },
   });
   const addToSession = useMutation({
-    mutationFn: (id: string) => api.post(`/api/labeling/sessions/${encodeURIComponent(id)}/items`, { traceIds }),
-    onSuccess: (_r, id) => {
-      toast.success(`Added ${n} traces to ${sessions.data?.find((s) => s.id === id)?.name ?? "the session"}`);
+    mutationFn: (id: string) =>
+      api.post<AddItemsResult>(`/api/labeling/sessions/${encodeURIComponent(id)}/items`, { traceIds }),
+    onSuccess: (r, id) => {
+      // Honest counts: traces already in the session are not added twice.
+      const name = sessions.data?.find((s) => s.id === id)?.name ?? "the session";
+      toast.success(
+        `Added ${r.added} of ${n} traces to ${name}${r.alreadyPresent ? `; ${r.alreadyPresent} already there` : ""}`,
+      );
       onDone();
       return client.invalidateQueries({ queryKey: labelingKeys.session(id) });
     },

@@ -9,6 +9,7 @@ import "server-only";
  */
 import { db } from "@/lib/db/client";
 import type { TValidatedAnswer } from "@/lib/labeling/label-input";
+import { isAdjudicated } from "@/lib/labeling/adjudication/labels";
 
 export type AnswersByReviewer = Map<string, Record<string, TValidatedAnswer>>;
 
@@ -53,6 +54,7 @@ export async function loadSubmittedAnswers(
         rationale: true,
         valid: true,
         createdById: true,
+        metadata: true,
         overriddenBy: {
           where: { valid: true },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -64,6 +66,8 @@ export async function loadSubmittedAnswers(
     for (const r of rows) {
       const key = answerKey(r.traceId, r.createdById!);
       if (!wanted.has(key)) continue;
+      // An adjudicator's final answer is the session's verdict, not one more reviewer's label.
+      if (isAdjudicated(r.metadata)) continue;
       const current = r.valid ? r : r.overriddenBy[0];
       if (!current) continue;
       const answers = out.get(key) ?? {};

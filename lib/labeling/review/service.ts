@@ -10,6 +10,10 @@ import { claimNext, lockItem, takeSlot, type ClaimOptions } from "@/lib/labeling
 import { loadReviewTrace } from "@/lib/labeling/review/trace";
 import { loadSessionForReviewer, type LoadedSession } from "@/lib/labeling/sessions/access";
 import type { TSaveDraftBody, TSubmitLabelsBody } from "@/lib/labeling/schemas";
+import { TRACE_SESSION_METADATA_KEY } from "@/lib/assessments/schemas";
+import { checkItemForAdjudication } from "@/lib/labeling/adjudication/service";
+import { conversationOf, conversationTurnIds } from "@/lib/labeling/conversations/service";
+import { goldQuestionsOf } from "@/lib/labeling/gold/service";
 import type { MyProgressDto, ReviewItemDto, NextItemDto } from "@/lib/labeling/types";
 export type { MyProgressDto, ReviewItemDto, NextItemDto } from "@/lib/labeling/types";
 
@@ -27,6 +31,17 @@ async function myProgress(sessionId: string, userId: string): Promise<MyProgress
   return { totalItems: total, completed: count("COMPLETED"), skipped: count("SKIPPED") };
 }
 
+/** A conversation's turns, each as the review screen reads a trace. */
+async function loadConversationTurns(
+  experimentId: string,
+  conversationId: string,
+  actor: Actor,
+  opts: { sessionRunId: string; revealSession: boolean },
+) {
+  const { traceIds, truncated } = await conversationTurnIds(experimentId, conversationId);
+  return { turns: await Promise.all(traceIds.map((id) => loadReviewTrace(id, actor, opts))), truncated };
+}
+
 async function buildItem(actor: Actor, session: LoadedSession, itemId: string): Promise<ReviewItemDto> {
   const item = await db().labelingItem.findFirst({ where: { id: itemId, sessionId: session.id } });
   if (!item) throw new NotFoundError(`Item '${itemId}' is not in labeling session '${session.id}'`);
@@ -40,14 +55,23 @@ async function buildItem(actor: Actor, session: LoadedSession, itemId: string): 
           ])
         ).get(answerKey(item.traceId, actor.userId)) ?? {})
       : null;
-  const [trace, progress] = await Promise.all([
-    loadReviewTrace(item.traceId, actor, {
-      sessionRunId: session.runId,
-      // The session's own labels by others: only once this reviewer has submitted, if the session says so.
-      revealSession: session.revealLabelsAfterSubmit && claim?.status === "COMPLETED",
-    }),
+  const traceOpts = {
+    sessionRunId: session.runId,
+    // The session's own labels by others: only once this reviewer has submitted, if the session says so.
+    revealSession: session.revealLabelsAfterSubmit && claim?.status === "COMPLETED",
+  };
+  const conversationId = await conversationOf(item.id);
+  const [trace, progress, gold, conversation] = await Promise.all([
+    loadReviewTrace(item.traceId, actor, traceOpts),
     myProgress(session.id, actor.userId),
+    goldQuestionsOf(item.id),
+    conversationId ? loadConversationTurns(session.experimentId, conversationId, actor, traceOpts) : null,
   ]);
+  // A gold item looks like any other: the expectation its known answer came from stays hidden.
+  const hide = (t: typeof trace) => ({
+    ...t,
+    assessments: t.assessments.filter((a) => !(a.kind === "EXPECTATION" && gold.includes(a.name))),
+  });
   return {
     session: { id: session.id, name: session.name, labelsPerItem: session.labelsPerItem },
     itemId: item.id,
@@ -55,7 +79,10 @@ async function buildItem(actor: Actor, session: LoadedSession, itemId: string): 
     position: item.position,
     claim: claim ? { status: claim.status, draft: json(claim.draft), answers: submitted } : null,
     schemas: session.schemaDtos,
-    trace,
+    trace: hide(trace),
+    conversation: conversation
+      ? { conversationId: conversationId!, turns: conversation.turns.map(hide), truncated: conversation.truncated }
+      : null,
     progress,
   };
 }
@@ -146,6 +173,9 @@ export async function submitLabels(
     });
   }
   const byName = new Map(session.schemaDtos.map((s) => [s.name, s]));
+  // A conversation's answers are session-level assessments: MLflow keeps them on the first trace
+  // (the item's trace) with the conversation id in metadata.
+  const conversationId = await conversationOf(itemId);
   const assessmentIds = await db().$transaction(async (tx) => {
     // Serialise submissions for one item (two tabs of one reviewer, say), so the read-then-write
     // of upsertUserAssessment cannot create two assessments. SQLite transactions are already serial.
@@ -173,7 +203,10 @@ export async function submitLabels(
         source: { sourceType: "HUMAN", sourceId: actor.email },
         runId: session.runId,
         createdById: actor.userId,
-        metadata: { [LABELING_SESSION_METADATA_KEY]: session.id },
+        metadata: {
+          [LABELING_SESSION_METADATA_KEY]: session.id,
+          ...(conversationId ? { [TRACE_SESSION_METADATA_KEY]: conversationId } : {}),
+        },
       });
       ids.push(written.assessmentId);
     }
@@ -186,6 +219,8 @@ export async function submitLabels(
     });
     return ids;
   });
+  // Once the item has its labels, a disagreement goes to the session's adjudicators (when enabled).
+  await checkItemForAdjudication(sessionId, itemId);
   return { itemId, status: "COMPLETED", assessmentIds };
 }
 

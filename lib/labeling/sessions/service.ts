@@ -179,6 +179,16 @@ export async function updateLabelingSession(
   const session = await loadSession(sessionId);
   const schemaIds = body.labelSchemas ? await resolveSchemas(session.experimentId, body.labelSchemas) : undefined;
   const userIds = body.assignedUsers ? await resolveUsers(body.assignedUsers) : undefined;
+  if (schemaIds && (await db().labelingClaim.count({ where: { item: { sessionId }, status: "COMPLETED" } }))) {
+    const current = session.schemas.map((s) => s.schemaId);
+    if (JSON.stringify(current) !== JSON.stringify(schemaIds))
+      throw new ValidationError(
+        "The questions cannot change once reviewers have submitted answers; create a new session instead.",
+        {
+          issues: [{ path: "body.labelSchemas", message: "cannot change after the first answer is submitted" }],
+        },
+      );
+  }
   await db().$transaction(async (tx) => {
     await tx.labelingSession.update({
       where: { id: sessionId },

@@ -1,6 +1,7 @@
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { headers } from "next/headers";
+import { EditSessionDialog } from "@/components/labeling/edit-session-dialog";
 import { SessionDetail } from "@/components/labeling/session-detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
@@ -22,6 +23,7 @@ async function LabelingSessionPage({ params }: { params: Promise<{ experimentId:
       <PageHeader
         title={session.name}
         description={`${session.itemCount} items · ${session.labelsPerItem} reviewer(s) per item · run ${session.runId}`}
+        actions={<EditSessionDialog session={session} />}
       />
       <SessionDetail session={session} origin={origin} />
     </div>
