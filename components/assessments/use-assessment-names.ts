@@ -11,7 +11,7 @@ export function useAssessmentNames(experimentId: string, enabled = true) {
     queryKey: assessmentKeys.names(experimentId),
     queryFn: ({ signal }) =>
       api.get<{ names: AssessmentNameDto[] }>(
-        `/api/assessments/names?experiment_id=${encodeURIComponent(experimentId)}`,
+        `/api/assessments/names?experimentId=${encodeURIComponent(experimentId)}`,
         signal,
       ),
     select: (r) => r.names,

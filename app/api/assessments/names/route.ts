@@ -1,9 +1,9 @@
-// GET /api/assessments/names?experiment_id=: distinct assessment (name, kind) in an experiment (table columns, name suggestions).
+// GET /api/assessments/names?experimentId=: distinct assessment (name, kind) in an experiment (table columns, name suggestions).
 import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { listAssessmentNames } from "@/lib/assessments/service";
 
 export const GET = route(
-  { role: "REVIEWER", query: z.object({ experiment_id: z.string().min(1) }) },
-  async ({ actor, query }) => ({ names: await listAssessmentNames(actor, query.experiment_id) }),
+  { role: "REVIEWER", query: z.object({ experimentId: z.string().min(1) }) },
+  async ({ actor, query }) => ({ names: await listAssessmentNames(actor, query.experimentId) }),
 );
