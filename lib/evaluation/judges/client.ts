@@ -20,7 +20,13 @@ export interface CallJudgeOptions {
   network?: NetworkPolicy;
 }
 
-export type JudgeCallResult = ({ ok: true } & JudgeVerdict) | { ok: false; error: string };
+/** Tokens the endpoint reported for a call (OpenAI `usage`), for cost figures. */
+export interface JudgeUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export type JudgeCallResult = ({ ok: true; usage?: JudgeUsage } & JudgeVerdict) | { ok: false; error: string };
 
 export const BACKOFF_BASE_MS = 500;
 export const BACKOFF_MAX_MS = 10_000;
@@ -67,7 +73,8 @@ export function createJudgeClient(endpoint: TJudgeEndpointConfig, network: Netwo
 }
 
 type Attempt =
-  { ok: true; verdict: JudgeVerdict } | { ok: false; error: string; retryable: boolean; retryAfterMs?: number };
+  | { ok: true; verdict: JudgeVerdict; usage?: JudgeUsage }
+  | { ok: false; error: string; retryable: boolean; retryAfterMs?: number };
 
 /** 408/409/429/5xx and network failures may pass on a retry; other 4xx (bad key, unknown model) will not. */
 function classifyError(e: unknown, timeoutMs: number): Attempt {
@@ -109,8 +116,11 @@ async function attemptOnce(
       { signal },
     );
     const parsed = parseJudgeAnswer(completion.choices?.[0]?.message?.content);
+    const usage = completion.usage
+      ? { inputTokens: completion.usage.prompt_tokens ?? 0, outputTokens: completion.usage.completion_tokens ?? 0 }
+      : undefined;
     return parsed.ok
-      ? { ok: true, verdict: { result: parsed.result, rationale: parsed.rationale } }
+      ? { ok: true, verdict: { result: parsed.result, rationale: parsed.rationale }, usage }
       : { ...parsed, retryable: true };
   } catch (e) {
     return classifyError(e, endpoint.timeout_ms);
@@ -134,7 +144,7 @@ export async function callJudge(
   for (let i = 0; i < attempts; i++) {
     if (opts.signal?.aborted) return { ok: false, error: "judge call aborted" };
     last = await attemptOnce(client, endpoint, prompt, opts.signal);
-    if (last.ok) return { ok: true, ...last.verdict };
+    if (last.ok) return { ok: true, ...last.verdict, ...(last.usage ? { usage: last.usage } : {}) };
     if (!last.retryable || i === attempts - 1) break;
     await sleep(Math.max(backoffMs(i), last.retryAfterMs ?? 0));
   }
