@@ -52,7 +52,13 @@ async function takeRow(
   tx: Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0],
   rowId: string,
   evaluationRunId: string,
-  data: { traceId: string | null; outputs: string | null; latencyMs: number | null; status: string; error: string | null },
+  data: {
+    traceId: string | null;
+    outputs: string | null;
+    latencyMs: number | null;
+    status: string;
+    error: string | null;
+  },
 ): Promise<void> {
   const { count } = await tx.evaluationRunRow.updateMany({ where: { id: rowId, status: "PENDING" }, data });
   if (count !== 1) throw new RowAlreadyScored();

@@ -1,70 +1,75 @@
 -- CreateTable
 CREATE TABLE "Job" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "payload" TEXT NOT NULL,
     "state" TEXT NOT NULL DEFAULT 'QUEUED',
     "singletonKey" TEXT,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "maxAttempts" INTEGER NOT NULL DEFAULT 5,
-    "runAfter" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "leaseUntil" DATETIME,
+    "runAfter" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "leaseUntil" TIMESTAMP(3),
     "lockedBy" TEXT,
     "lastError" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Job_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "MonitoringRule" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "experimentId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "enabled" BOOLEAN NOT NULL DEFAULT true,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "watermark" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "watermark" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "createdById" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "MonitoringRule_experimentId_fkey" FOREIGN KEY ("experimentId") REFERENCES "Experiment" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "MonitoringRule_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "MonitoringRuleVersion" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "ruleId" TEXT NOT NULL,
     "version" INTEGER NOT NULL,
     "filter" TEXT NOT NULL DEFAULT '',
-    "samplingRate" REAL NOT NULL DEFAULT 1,
+    "samplingRate" DOUBLE PRECISION NOT NULL DEFAULT 1,
     "scorers" TEXT NOT NULL,
     "routing" TEXT,
     "createdById" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "MonitoringRuleVersion_ruleId_fkey" FOREIGN KEY ("ruleId") REFERENCES "MonitoringRule" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "MonitoringRuleVersion_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "MonitoringResult" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "ruleId" TEXT NOT NULL,
     "ruleVersion" INTEGER NOT NULL,
     "traceId" TEXT NOT NULL,
     "backfillId" TEXT,
     "passed" BOOLEAN,
     "errorCount" INTEGER NOT NULL DEFAULT 0,
+    "errors" TEXT,
     "judgeCalls" INTEGER NOT NULL DEFAULT 0,
     "inputTokens" INTEGER NOT NULL DEFAULT 0,
     "outputTokens" INTEGER NOT NULL DEFAULT 0,
     "routedItemId" TEXT,
-    "routedAt" DATETIME,
-    "scoredAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "MonitoringResult_ruleId_fkey" FOREIGN KEY ("ruleId") REFERENCES "MonitoringRule" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "MonitoringResult_traceId_fkey" FOREIGN KEY ("traceId") REFERENCES "Trace" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "routedAt" TIMESTAMP(3),
+    "scoredAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "MonitoringResult_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "MonitoringBackfill" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "ruleId" TEXT NOT NULL,
     "fromMs" BIGINT NOT NULL,
     "toMs" BIGINT NOT NULL,
@@ -75,10 +80,11 @@ CREATE TABLE "MonitoringBackfill" (
     "cursor" TEXT,
     "error" TEXT,
     "createdById" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "startedAt" DATETIME,
-    "finishedAt" DATETIME,
-    CONSTRAINT "MonitoringBackfill_ruleId_fkey" FOREIGN KEY ("ruleId") REFERENCES "MonitoringRule" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "startedAt" TIMESTAMP(3),
+    "finishedAt" TIMESTAMP(3),
+
+    CONSTRAINT "MonitoringBackfill_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -107,3 +113,18 @@ CREATE UNIQUE INDEX "MonitoringResult_ruleId_traceId_key" ON "MonitoringResult"(
 
 -- CreateIndex
 CREATE INDEX "MonitoringBackfill_ruleId_createdAt_idx" ON "MonitoringBackfill"("ruleId", "createdAt");
+
+-- AddForeignKey
+ALTER TABLE "MonitoringRule" ADD CONSTRAINT "MonitoringRule_experimentId_fkey" FOREIGN KEY ("experimentId") REFERENCES "Experiment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "MonitoringRuleVersion" ADD CONSTRAINT "MonitoringRuleVersion_ruleId_fkey" FOREIGN KEY ("ruleId") REFERENCES "MonitoringRule"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "MonitoringResult" ADD CONSTRAINT "MonitoringResult_ruleId_fkey" FOREIGN KEY ("ruleId") REFERENCES "MonitoringRule"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "MonitoringResult" ADD CONSTRAINT "MonitoringResult_traceId_fkey" FOREIGN KEY ("traceId") REFERENCES "Trace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "MonitoringBackfill" ADD CONSTRAINT "MonitoringBackfill_ruleId_fkey" FOREIGN KEY ("ruleId") REFERENCES "MonitoringRule"("id") ON DELETE CASCADE ON UPDATE CASCADE;
