@@ -14,6 +14,16 @@ import type { EnqueueOptions, JobBackend, WorkerHealth } from "@/lib/jobs/types"
 
 const workerId = `${os.hostname()}:${process.pid}:${newId().slice(0, 8)}`;
 
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return true; // unknown: leave it to the lease
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 export class SqliteQueue implements JobBackend {
   readonly kind = "sqlite" as const;
   private running = false;
@@ -55,8 +65,27 @@ export class SqliteQueue implements JobBackend {
   async start(names: string[]): Promise<void> {
     if (this.running) return;
     this.running = true;
+    await this.releaseDeadLocalWorkers();
     this.names = names;
     this.loops = Array.from({ length: concurrency() }, () => this.loop());
+  }
+
+  /**
+   * A restart on the same machine need not wait out the lease: jobs locked by a process of this
+   * host that no longer exists (the server before the restart) are due at once.
+   */
+  private async releaseDeadLocalWorkers(): Promise<void> {
+    const host = `${os.hostname()}:`;
+    const held = await db().job.findMany({
+      where: { state: "RUNNING", lockedBy: { startsWith: host } },
+      select: { id: true, lockedBy: true },
+    });
+    const dead = held.filter((j) => !isAlive(Number(j.lockedBy!.slice(host.length).split(":")[0])));
+    if (dead.length)
+      await db().job.updateMany({
+        where: { id: { in: dead.map((j) => j.id) }, state: "RUNNING" },
+        data: { leaseUntil: new Date(0) },
+      });
   }
 
   async stop(): Promise<void> {

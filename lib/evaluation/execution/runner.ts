@@ -140,12 +140,12 @@ async function scoreSlice(run: RunRow, payload: RunJobPayload, ctx: JobContext):
     let next = 0;
     const worker = async () => {
       while (next < rows.length && !stopped) {
+        const row = rows[next++]!;
         if (await isCancelled()) {
           stopped = true;
           controller.abort();
           return;
         }
-        const row = rows[next++]!;
         const rowJob: RowJob = { ...base, rowId: row.id, scorers, ctx: rowCtx };
         await scoreRow(rowJob, run.id);
         if (ctx.shouldYield()) stopped = true;
