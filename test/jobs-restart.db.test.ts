@@ -17,6 +17,8 @@ import { stopJobWorker } from "@/lib/jobs/service";
 import { db, makeExperiment, uniqueName } from "@/test/db";
 import { startSlowApp, startWorkerProcess, waitFor, type SlowApp, type WorkerProcess } from "@/test/jobs";
 
+// This process enqueues: its lease setting goes with each job (workers get the same below).
+process.env.JOBS_LEASE_SECONDS = "4";
 const ROWS = 12;
 let app: SlowApp;
 let dev: Actor;

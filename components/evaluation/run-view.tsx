@@ -7,6 +7,7 @@ import type { EvaluationRunDto, RunDetailDto, RunRowDto } from "@/lib/evaluation
 import { Pager } from "./pager";
 import { RunCompare } from "./run-compare";
 import { RunRowsTable } from "./run-rows-table";
+import { CancelRunButton } from "./cancel-run-button";
 import { RunStatus } from "./run-status";
 import { RunSummary } from "./run-summary";
 import { useApi } from "./use-api";
@@ -75,9 +76,15 @@ export function RunView({
           </div>
           <div className="w-72">
             <RunStatus run={r} />
+            {live(r) ? <CancelRunButton runId={r.id} /> : null}
           </div>
         </div>
         {r.error ? <p className="mt-2 text-sm text-red-600">{r.error}</p> : null}
+        {r.status === "CANCELLED" ? (
+          <p className="mt-2 text-sm text-amber-700" data-testid="run-cancelled">
+            Cancelled: {r.doneRows} of {r.totalRows} rows were scored before it stopped.
+          </p>
+        ) : null}
       </div>
       <RunSummary run={r} />
       <div className="flex items-center gap-2 text-sm">

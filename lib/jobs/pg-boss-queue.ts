@@ -69,7 +69,9 @@ export class PgBossQueue implements JobBackend {
 
   async enqueue(name: string, payload: unknown, opts: EnqueueOptions = {}): Promise<string | null> {
     const boss = await this.queue(name);
+    // The lease travels with each job (a queue keeps the options of whoever created it first).
     return boss.send(name, (payload ?? {}) as object, {
+      expireInSeconds: leaseSeconds(),
       ...(opts.singletonKey && !PERIODIC_QUEUES.has(name) ? { singletonKey: opts.singletonKey } : {}),
       ...(opts.maxAttempts !== undefined ? { retryLimit: Math.max(0, opts.maxAttempts - 1) } : {}),
       ...(opts.delaySeconds ? { startAfter: opts.delaySeconds } : {}),
@@ -104,7 +106,11 @@ export class PgBossQueue implements JobBackend {
         attempt: job.retryCount + 1,
         shouldYield: () => Date.now() > sliceEnd || !this.working,
       });
-      if (outcome === "continue") await boss.send(name, job.data, { singletonKey: job.singletonKey ?? undefined });
+      if (outcome === "continue")
+        await boss.send(name, job.data, {
+          expireInSeconds: leaseSeconds(),
+          ...(job.singletonKey ? { singletonKey: job.singletonKey } : {}),
+        });
     } finally {
       this.active--;
     }
