@@ -18,7 +18,7 @@ import { db, makeExperiment, uniqueName } from "@/test/db";
 import { startSlowApp, startWorkerProcess, waitFor, type SlowApp, type WorkerProcess } from "@/test/jobs";
 
 // This process enqueues: its lease setting goes with each job (workers get the same below).
-process.env.JOBS_LEASE_SECONDS = "4";
+process.env.JOBS_LEASE_SECONDS = "10";
 const ROWS = 12;
 let app: SlowApp;
 let dev: Actor;
@@ -32,6 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.stop()));
+  if (process.env.DEBUG_WORKERS) for (const w of workers) console.log("WORKER OUTPUT", w.output());
   await stopJobWorker(); // this process only enqueued (pg-boss keeps a pool)
   await app.close();
 });

@@ -72,7 +72,7 @@ export async function startWorkerProcess(env: Record<string, string> = {}): Prom
     cwd: root,
     env: {
       ...process.env,
-      JOBS_LEASE_SECONDS: "4",
+      JOBS_LEASE_SECONDS: "10",
       JOBS_MAINTENANCE_SECONDS: "1",
       JOBS_POLL_MS: "200",
       MONITORING_SCAN_SECONDS: "1",

@@ -20,6 +20,7 @@ import { createScorer } from "@/lib/evaluation/scorer-registry";
 import { loadNetworkPolicy } from "@/lib/allowed-hosts/service";
 import { parseJsonText } from "@/lib/evaluation/trace-data";
 import { enqueueJob, type JobContext, type JobOutcome } from "@/lib/jobs/service";
+import { leaseSeconds } from "@/lib/jobs/settings";
 import { decryptSecret, encryptSecret } from "@/lib/security/secrets";
 import { z } from "zod";
 
@@ -109,7 +110,39 @@ export async function runEvaluationSlice(raw: unknown, ctx: JobContext): Promise
 
 type RunRow = NonNullable<Awaited<ReturnType<ReturnType<typeof db>["evaluationRun"]["findUnique"]>>>;
 
+/**
+ * One job slice at a time per run. A job backend may, rarely, hold two jobs for one run (a
+ * worker killed between queueing its continuation and completing its job leaves both): the
+ * slice takes the run's lease, and a job that finds it held by another live slice steps aside.
+ */
+async function takeRunLease(runId: string, jobId: string): Promise<boolean> {
+  const now = new Date();
+  const { count } = await db().evaluationRun.updateMany({
+    where: {
+      id: runId,
+      OR: [{ leaseJobId: null }, { leaseJobId: jobId }, { leaseUntil: { lt: now } }],
+    },
+    data: { leaseJobId: jobId, leaseUntil: new Date(now.getTime() + leaseSeconds() * 1000) },
+  });
+  return count === 1;
+}
+
+const releaseRunLease = (runId: string, jobId: string) =>
+  db().evaluationRun.updateMany({
+    where: { id: runId, leaseJobId: jobId },
+    data: { leaseJobId: null, leaseUntil: null },
+  });
+
 async function scoreSlice(run: RunRow, payload: RunJobPayload, ctx: JobContext): Promise<JobOutcome> {
+  if (!(await takeRunLease(run.id, ctx.jobId))) return "done";
+  try {
+    return await scoreLeasedSlice(run, payload, ctx);
+  } finally {
+    await releaseRunLease(run.id, ctx.jobId);
+  }
+}
+
+async function scoreLeasedSlice(run: RunRow, payload: RunJobPayload, ctx: JobContext): Promise<JobOutcome> {
   if (run.status === "PENDING")
     await db().evaluationRun.updateMany({
       where: { id: run.id, status: "PENDING" },
@@ -127,6 +160,7 @@ async function scoreSlice(run: RunRow, payload: RunJobPayload, ctx: JobContext):
   const base = { experimentId: run.experimentId, runId: run.runId, actor: payload.actor, outputSource };
 
   let stopped = false;
+  let lost = false;
   const isCancelled = async () =>
     (await db().evaluationRun.findUnique({ where: { id: run.id }, select: { status: true } }))?.status === "CANCELLED";
   for (;;) {
@@ -148,13 +182,15 @@ async function scoreSlice(run: RunRow, payload: RunJobPayload, ctx: JobContext):
         }
         const rowJob: RowJob = { ...base, rowId: row.id, scorers, ctx: rowCtx };
         await scoreRow(rowJob, run.id);
+        // Renew the lease as rows finish; if another slice took the run meanwhile, stop here.
+        if (!(await takeRunLease(run.id, ctx.jobId))) stopped = lost = true;
         if (ctx.shouldYield()) stopped = true;
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
     if (stopped) break;
   }
-  if (await isCancelled()) return "done";
+  if (lost || (await isCancelled())) return "done";
   const remaining = await db().evaluationRunRow.count({ where: { evaluationRunId: run.id, status: "PENDING" } });
   if (remaining > 0) return "continue";
   await finishRun(

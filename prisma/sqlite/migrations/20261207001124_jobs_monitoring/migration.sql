@@ -1,3 +1,7 @@
+-- AlterTable
+ALTER TABLE "EvaluationRun" ADD COLUMN "leaseJobId" TEXT;
+ALTER TABLE "EvaluationRun" ADD COLUMN "leaseUntil" DATETIME;
+
 -- CreateTable
 CREATE TABLE "Job" (
     "id" TEXT NOT NULL PRIMARY KEY,

@@ -1,3 +1,7 @@
+-- AlterTable
+ALTER TABLE "EvaluationRun" ADD COLUMN     "leaseJobId" TEXT,
+ADD COLUMN     "leaseUntil" TIMESTAMP(3);
+
 -- CreateTable
 CREATE TABLE "Job" (
     "id" TEXT NOT NULL,
