@@ -9,7 +9,7 @@ import "server-only";
  */
 import PgBoss from "pg-boss";
 import { readDbConfig } from "@/lib/db/config";
-import { handlerFor } from "@/lib/jobs/registry";
+import { baseName, handlerFor } from "@/lib/jobs/registry";
 import { concurrency, leaseSeconds, maintenanceSeconds, pollMs, sliceMs } from "@/lib/jobs/settings";
 import type { EnqueueOptions, JobBackend, WorkerHealth } from "@/lib/jobs/types";
 
@@ -51,7 +51,7 @@ export class PgBossQueue implements JobBackend {
   private async queue(name: string): Promise<PgBoss> {
     const boss = await this.instance();
     if (!this.readyQueues.has(name)) {
-      const periodic = PERIODIC_QUEUES.has(name);
+      const periodic = PERIODIC_QUEUES.has(baseName(name));
       const options = {
         name,
         policy: periodic ? ("stately" as const) : ("standard" as const),
@@ -72,7 +72,7 @@ export class PgBossQueue implements JobBackend {
     // The lease travels with each job (a queue keeps the options of whoever created it first).
     return boss.send(name, (payload ?? {}) as object, {
       expireInSeconds: leaseSeconds(),
-      ...(opts.singletonKey && !PERIODIC_QUEUES.has(name) ? { singletonKey: opts.singletonKey } : {}),
+      ...(opts.singletonKey && !PERIODIC_QUEUES.has(baseName(name)) ? { singletonKey: opts.singletonKey } : {}),
       ...(opts.maxAttempts !== undefined ? { retryLimit: Math.max(0, opts.maxAttempts - 1) } : {}),
       ...(opts.delaySeconds ? { startAfter: opts.delaySeconds } : {}),
     });
@@ -85,7 +85,7 @@ export class PgBossQueue implements JobBackend {
     for (const name of names) {
       const boss = await this.queue(name);
       // One work() loop handles one job at a time; periodic queues need only one.
-      const loops = PERIODIC_QUEUES.has(name) ? 1 : concurrency();
+      const loops = PERIODIC_QUEUES.has(baseName(name)) ? 1 : concurrency();
       for (let i = 0; i < loops; i++) {
         await boss.work<object>(name, { pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, async (jobs) => {
           this.lastPollAt = new Date();

@@ -7,7 +7,7 @@ import "server-only";
  */
 import { dbProvider } from "@/lib/db/client";
 import { PgBossQueue } from "@/lib/jobs/pg-boss-queue";
-import { registeredNames } from "@/lib/jobs/registry";
+import { queueName, registeredNames } from "@/lib/jobs/registry";
 import { SqliteQueue } from "@/lib/jobs/sqlite-queue";
 import { workerEnabled } from "@/lib/jobs/settings";
 import type { EnqueueOptions, JobBackend, WorkerHealth } from "@/lib/jobs/types";
@@ -24,7 +24,7 @@ function backend(): JobBackend {
 
 /** Queues a job; returns its id, or null when a singleton job of that key is already queued. */
 export function enqueueJob(name: string, payload: unknown, opts?: EnqueueOptions): Promise<string | null> {
-  return backend().enqueue(name, payload, opts);
+  return backend().enqueue(queueName(name), payload, opts);
 }
 
 /** Starts this process's worker for every registered handler (a no-op with JOBS_WORKER=0). */
