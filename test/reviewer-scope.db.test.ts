@@ -58,25 +58,25 @@ beforeAll(async () => {
   [inSession, notInSession] = [await trace(exp.id, 1), await trace(exp.id, 2)];
   otherTrace = await trace(otherExp.id, 3);
   await createLabelSchema(admin, {
-    experiment_id: exp.id,
+    experimentId: exp.id,
     name: "accuracy",
     type: "feedback",
     title: "Accurate?",
-    enable_comment: true,
+    enableComment: true,
     overwrite: false,
     input: { type: "categorical", options: ["yes", "no"] },
   });
   const mk = async (reveal: boolean) => {
     const s = await createLabelingSession(admin, {
-      experiment_id: exp.id,
+      experimentId: exp.id,
       name: uniqueName("scope"),
-      label_schemas: ["accuracy"],
-      assigned_users: [r1.email, r2.email],
-      labels_per_item: 2,
-      open_to_all_reviewers: false,
-      reveal_labels_after_submit: reveal,
+      labelSchemas: ["accuracy"],
+      assignedUsers: [r1.email, r2.email],
+      labelsPerItem: 2,
+      openToAllReviewers: false,
+      revealLabelsAfterSubmit: reveal,
     });
-    await addSessionItems(admin, s.id, { trace_ids: [inSession] });
+    await addSessionItems(admin, s.id, { traceIds: [inSession] });
     return s.id;
   };
   sessionId = await mk(false);
@@ -108,7 +108,7 @@ describe("reviewer scope", () => {
 
   it("hides another reviewer's labels, unless the session reveals them after this reviewer submitted", async () => {
     const a = (await claimNextItem(r1, sessionId)).item!;
-    await submitLabels(r1, sessionId, a.item_id, { answers: { accuracy: { value: "no", comment: "r1's secret" } } });
+    await submitLabels(r1, sessionId, a.itemId, { answers: { accuracy: { value: "no", comment: "r1's secret" } } });
     const labels = await db().assessment.findMany({ where: { traceId: inSession, name: "accuracy" } });
     expect(labels).toHaveLength(1);
 
@@ -123,11 +123,11 @@ describe("reviewer scope", () => {
 
     // The revealing session: r1 labels there too; r2 sees it only after submitting the item.
     const b = (await claimNextItem(r1, revealId)).item!;
-    await submitLabels(r1, revealId, b.item_id, { answers: { accuracy: { value: "yes", comment: "r1 again" } } });
+    await submitLabels(r1, revealId, b.itemId, { answers: { accuracy: { value: "yes", comment: "r1 again" } } });
     const c = (await claimNextItem(r2, revealId)).item!;
     expect(c.trace.assessments.filter((x) => x.name === "accuracy")).toEqual([]);
-    await submitLabels(r2, revealId, c.item_id, { answers: { accuracy: { value: "no" } } });
-    const after = await getReviewItem(r2, revealId, c.item_id);
+    await submitLabels(r2, revealId, c.itemId, { answers: { accuracy: { value: "no" } } });
+    const after = await getReviewItem(r2, revealId, c.itemId);
     // r1's label from the revealing session, r2's own; never r1's from the non-revealing session.
     const seen = after.trace.assessments.filter((x) => x.name === "accuracy").map((x) => x.rationale ?? x.value);
     expect(seen).toHaveLength(2);

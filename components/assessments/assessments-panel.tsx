@@ -60,7 +60,7 @@ export function AssessmentsPanel({ experimentId, traceId, assessments, spans, se
     queryKey: labelingKeys.schemas(experimentId),
     queryFn: ({ signal }) =>
       api.get<{ schemas: LabelSchemaHint[] }>(
-        `/api/labeling/schemas?experiment_id=${encodeURIComponent(experimentId)}&max_results=500`,
+        `/api/labeling/schemas?experimentId=${encodeURIComponent(experimentId)}&maxResults=500`,
         signal,
       ),
     select: (r) => r.schemas ?? [],

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { api, errorMessage } from "@/components/ui/api-client";
 import { evaluationKeys } from "./query-keys";
 import type { DatasetDto, DatasetRecordDto, DatasetVersionDto } from "@/lib/evaluation/datasets/types";
-import { Pager } from "./pager";
+import { Pager } from "@/components/ui/pager";
 import { RecordEditor } from "./record-editor";
 import { useApi } from "./use-api";
 import { ValueText } from "./value-text";
@@ -23,7 +23,7 @@ export function DatasetView({ experimentId, datasetId }: { experimentId: string;
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const v = version ?? ds.data?.currentVersion ?? null;
   const records = useApi<{ records: DatasetRecordDto[]; total: number; version: number }>(
-    v ? `/api/evaluation/datasets/${datasetId}/records?version=${v}&page=${page}&page_size=${PAGE_SIZE}` : null,
+    v ? `/api/evaluation/datasets/${datasetId}/records?version=${v}&page=${page}&pageSize=${PAGE_SIZE}` : null,
   );
 
   const client = useQueryClient();
@@ -156,7 +156,9 @@ export function DatasetView({ experimentId, datasetId }: { experimentId: string;
           </tbody>
         </table>
       ) : null}
-      {records.data ? <Pager page={page} pageSize={PAGE_SIZE} total={records.data.total} onPage={setPage} /> : null}
+      {records.data ? (
+        <Pager shortcuts page={page} pageSize={PAGE_SIZE} total={records.data.total} onPage={setPage} />
+      ) : null}
     </div>
   );
 }

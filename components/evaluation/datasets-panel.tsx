@@ -12,7 +12,7 @@ import { applyServerErrors } from "@/components/ui/form";
 import { FormError } from "@/components/ui/form-error";
 import type { DatasetDto } from "@/lib/evaluation/datasets/types";
 import { ZCreateDatasetBody } from "@/lib/evaluation/schemas";
-import { Pager } from "./pager";
+import { Pager } from "@/components/ui/pager";
 import { evaluationKeys } from "./query-keys";
 import { useApi } from "./use-api";
 
@@ -23,16 +23,16 @@ const ZForm = z
   .object({
     name: z.string(),
     source: z.enum(["session", "upload", "traces", "empty"]),
-    session_id: z.string(),
-    trace_ids: z.string(),
+    sessionId: z.string(),
+    traceIds: z.string(),
     upload: z.custom<FileList | null>(),
   })
   .transform(async (f): Promise<z.input<typeof ZCreateDatasetBody>> => {
     const file = f.upload?.[0];
     return {
       name: f.name,
-      ...(f.source === "session" ? { session_id: f.session_id } : {}),
-      ...(f.source === "traces" ? { trace_ids: f.trace_ids.split(/[\s,]+/).filter(Boolean) } : {}),
+      ...(f.source === "session" ? { sessionId: f.sessionId } : {}),
+      ...(f.source === "traces" ? { traceIds: f.traceIds.split(/[\s,]+/).filter(Boolean) } : {}),
       ...(f.source === "upload" && file
         ? { upload: { format: file.name.toLowerCase().endsWith(".csv") ? "csv" : "jsonl", content: await file.text() } }
         : {}),
@@ -53,7 +53,7 @@ export function DatasetsPanel({
   const client = useQueryClient();
   const [page, setPage] = useState(1);
   const { data, error } = useApi<{ datasets: DatasetDto[]; total: number }>(
-    `/api/evaluation/experiments/${experimentId}/datasets?page=${page}&page_size=${PAGE_SIZE}`,
+    `/api/evaluation/experiments/${experimentId}/datasets?page=${page}&pageSize=${PAGE_SIZE}`,
   );
   const [message, setMessage] = useState<string | null>(null);
   const form = useForm<FormFields, unknown, Body>({
@@ -61,8 +61,8 @@ export function DatasetsPanel({
     defaultValues: {
       name: "",
       source: sessions.length ? "session" : "upload",
-      session_id: sessions[0]?.id ?? "",
-      trace_ids: "",
+      sessionId: sessions[0]?.id ?? "",
+      traceIds: "",
       upload: null,
     },
   });
@@ -82,13 +82,13 @@ export function DatasetsPanel({
     try {
       await create.mutateAsync(body);
     } catch (err) {
-      applyServerErrors(err, form.setError, ["name", "session_id", "trace_ids", "upload"]);
+      applyServerErrors(err, form.setError, ["name", "sessionId", "traceIds", "upload"]);
     }
   });
   const { errors } = form.formState;
-  const [name, source, sessionId, upload] = form.watch(["name", "source", "session_id", "upload"]);
+  const [name, source, sessionId, upload] = form.watch(["name", "source", "sessionId", "upload"]);
   const busy = form.formState.isSubmitting;
-  const fieldError = errors.name ?? errors.session_id ?? errors.trace_ids ?? errors.upload;
+  const fieldError = errors.name ?? errors.sessionId ?? errors.traceIds ?? errors.upload;
 
   const base = `/experiments/${experimentId}/evaluation/datasets`;
   return (
@@ -155,7 +155,7 @@ export function DatasetsPanel({
           {source === "session" ? (
             <select
               aria-label="Labeling session"
-              {...form.register("session_id")}
+              {...form.register("sessionId")}
               className="rounded-md border border-slate-300 px-2 py-1.5"
             >
               {sessions.length ? (
@@ -185,7 +185,7 @@ export function DatasetsPanel({
           <textarea
             aria-label="Trace ids"
             placeholder="tr-… ids, separated by spaces, commas or lines"
-            {...form.register("trace_ids")}
+            {...form.register("traceIds")}
             className="h-20 w-full rounded-md border border-slate-300 px-2.5 py-1.5 font-mono text-xs"
           />
         ) : null}

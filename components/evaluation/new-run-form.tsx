@@ -24,16 +24,16 @@ const ZForm = z
   .object({
     name: z.string(),
     mode: z.enum(["dataset", "filter"]),
-    dataset_id: z.string(),
+    datasetId: z.string(),
     filter: z.string(),
     picker: z.custom<PickerState>(),
     output: z.custom<OutputState>(),
   })
   .transform((f): z.input<typeof ZCreateEvaluationRunBody> => ({
     ...(f.name.trim() ? { name: f.name.trim() } : {}),
-    ...(f.mode === "dataset" ? { dataset_id: f.dataset_id } : { filter: f.filter }),
+    ...(f.mode === "dataset" ? { datasetId: f.datasetId } : { filter: f.filter }),
     scorers: scorerConfigs(f.picker),
-    output_source: outputSourceConfig(f.output) as z.input<typeof ZCreateEvaluationRunBody>["output_source"],
+    outputSource: outputSourceConfig(f.output) as z.input<typeof ZCreateEvaluationRunBody>["outputSource"],
   }))
   .pipe(ZCreateEvaluationRunBody);
 type FormFields = z.input<typeof ZForm>;
@@ -56,7 +56,7 @@ function messages(errors: FieldErrors): string[] {
 export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: string; initialDatasetId?: string }) {
   const router = useRouter();
   const datasets = useApi<{ datasets: DatasetDto[] }>(
-    `/api/evaluation/experiments/${experimentId}/datasets?page=1&page_size=200`,
+    `/api/evaluation/experiments/${experimentId}/datasets?page=1&pageSize=200`,
   );
   const judge = useApi<JudgeSettingsDto>("/api/evaluation/judge-settings");
   const form = useForm<FormFields, unknown, Body>({
@@ -64,7 +64,7 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
     defaultValues: {
       name: "",
       mode: "dataset",
-      dataset_id: initialDatasetId ?? "",
+      datasetId: initialDatasetId ?? "",
       filter: "",
       picker: { selected: new Set(["correctness"]), guidelines: "", maxMs: 5000, absTol: 0 },
       output: {
@@ -89,7 +89,7 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
   });
   // Stays busy from the click until the run's page has replaced this one.
   const busy = start.isPending || start.isSuccess;
-  const [mode, datasetId, picker] = form.watch(["mode", "dataset_id", "picker"]);
+  const [mode, datasetId, picker] = form.watch(["mode", "datasetId", "picker"]);
   // Without a choice the first dataset is the one shown, so it is the one used.
   const chosenDataset = datasetId || datasets.data?.datasets[0]?.id || "";
   const usesJudge = SCORER_CHOICES.some((c) => c.judge && picker.selected.has(c.type));
@@ -97,17 +97,17 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
 
   const submit = (e?: React.BaseSyntheticEvent) => {
     if (busy) return e?.preventDefault();
-    if (!form.getValues("dataset_id") && chosenDataset) form.setValue("dataset_id", chosenDataset);
+    if (!form.getValues("datasetId") && chosenDataset) form.setValue("datasetId", chosenDataset);
     return form.handleSubmit(async (body) => {
       try {
         await start.mutateAsync(body);
       } catch (err) {
         applyServerErrors(err, form.setError, {
           name: "name",
-          dataset_id: "dataset_id",
+          datasetId: "datasetId",
           filter: "filter",
           scorers: "picker",
-          output_source: "output",
+          outputSource: "output",
         });
       }
     })(e);
@@ -142,7 +142,7 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
             <select
               aria-label="Dataset"
               value={chosenDataset}
-              onChange={(e) => form.setValue("dataset_id", e.target.value)}
+              onChange={(e) => form.setValue("datasetId", e.target.value)}
               className={field}
             >
               {datasets.data?.datasets.map((d) => (
@@ -178,7 +178,7 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
           >
             {judge.data.source === "none"
               ? "No judge endpoint is configured: an admin sets it in Settings (or JUDGE_BASE_URL / JUDGE_MODEL). Judge scores will be errors."
-              : `Judge: ${judge.data.model} at ${judge.data.base_url} (from ${judge.data.source}).`}
+              : `Judge: ${judge.data.model} at ${judge.data.baseUrl} (from ${judge.data.source}).`}
           </p>
         ) : null}
       </fieldset>

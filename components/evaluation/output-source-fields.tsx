@@ -102,17 +102,17 @@ export function outputSourceConfig(s: OutputState): Record<string, unknown> {
   if (s.kind === "openai_chat")
     return {
       kind: s.kind,
-      base_url: s.baseUrl,
+      baseUrl: s.baseUrl,
       model: s.model,
-      ...(s.inputKey ? { input_key: s.inputKey } : {}),
-      ...(s.apiKey ? { api_key: s.apiKey } : {}),
+      ...(s.inputKey ? { inputKey: s.inputKey } : {}),
+      ...(s.apiKey ? { apiKey: s.apiKey } : {}),
     };
   if (s.kind === "json_post")
     return {
       kind: s.kind,
       url: s.url,
-      ...(s.bodyKey ? { body_key: s.bodyKey } : {}),
-      ...(s.responsePath ? { response_path: s.responsePath } : {}),
+      ...(s.bodyKey ? { bodyKey: s.bodyKey } : {}),
+      ...(s.responsePath ? { responsePath: s.responsePath } : {}),
     };
   return { kind: "trace" };
 }

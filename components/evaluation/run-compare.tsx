@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { EvaluationRunDto, RunRowDto } from "@/lib/evaluation/runs/types";
-import { Pager } from "./pager";
+import { Pager } from "@/components/ui/pager";
 import { ScoreBadge } from "./score-badge";
 import { useApi } from "./use-api";
 import { ValueText } from "./value-text";
@@ -62,7 +62,7 @@ export function RunCompare({
   onPage: (p: number) => void;
 }) {
   const { data, error } = useApi<Compare>(
-    `/api/evaluation/runs/${runId}/compare?other=${otherId}&page=${page}&page_size=${PAGE_SIZE}`,
+    `/api/evaluation/runs/${runId}/compare?other=${otherId}&page=${page}&pageSize=${PAGE_SIZE}`,
   );
   if (error) return <p className="text-sm text-red-600">{error}</p>;
   if (!data) return <p className="text-sm text-slate-500">Loading comparison…</p>;
@@ -96,7 +96,7 @@ export function RunCompare({
           </tbody>
         </table>
       </div>
-      <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onPage={onPage} />
+      <Pager shortcuts page={page} pageSize={PAGE_SIZE} total={data.total} onPage={onPage} />
     </div>
   );
 }

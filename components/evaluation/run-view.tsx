@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback } from "react";
 import type { EvaluationRunDto, RunDetailDto, RunRowDto } from "@/lib/evaluation/runs/types";
-import { Pager } from "./pager";
+import { Pager } from "@/components/ui/pager";
 import { RunCompare } from "./run-compare";
 import { RunRowsTable } from "./run-rows-table";
 import { CancelRunButton } from "./cancel-run-button";
@@ -31,10 +31,10 @@ export function RunView({
   const pathname = usePathname();
   const run = useApi<RunDetailDto>(`/api/evaluation/runs/${runId}`, { pollMs: 1000, poll: live });
   const others = useApi<{ runs: EvaluationRunDto[] }>(
-    `/api/evaluation/experiments/${experimentId}/runs?page=1&page_size=100`,
+    `/api/evaluation/experiments/${experimentId}/runs?page=1&pageSize=100`,
   );
   // Refetch rows whenever progress moves, so finished rows appear while the run goes on.
-  const rowsUrl = `/api/evaluation/runs/${runId}/rows?page=${page}&page_size=${PAGE_SIZE}&v=${run.data?.doneRows ?? 0}-${run.data?.status ?? ""}`;
+  const rowsUrl = `/api/evaluation/runs/${runId}/rows?page=${page}&pageSize=${PAGE_SIZE}&v=${run.data?.doneRows ?? 0}-${run.data?.status ?? ""}`;
   const rows = useApi<{ rows: RunRowDto[]; total: number }>(compare ? null : rowsUrl);
   const go = useCallback(
     (p: number, c: string | null) =>
@@ -69,7 +69,7 @@ export function RunView({
               {r.outputSource.kind === "trace"
                 ? "existing trace outputs"
                 : r.outputSource.kind === "openai_chat"
-                  ? `chat completions at ${r.outputSource.base_url}`
+                  ? `chat completions at ${r.outputSource.baseUrl}`
                   : `POST ${r.outputSource.url}`}
             </div>
             <div className="font-mono text-xs">MLflow run {r.runId}</div>
@@ -116,7 +116,7 @@ export function RunView({
       ) : rows.data ? (
         <>
           <RunRowsTable experimentId={experimentId} rows={rows.data.rows} scorerNames={scorerNames} />
-          <Pager page={page} pageSize={PAGE_SIZE} total={rows.data.total} onPage={(p) => go(p, null)} />
+          <Pager shortcuts page={page} pageSize={PAGE_SIZE} total={rows.data.total} onPage={(p) => go(p, null)} />
         </>
       ) : (
         <p className="text-sm text-slate-500">Loading rows…</p>

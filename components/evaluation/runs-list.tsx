@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { EvaluationRunDto } from "@/lib/evaluation/runs/types";
-import { Pager } from "./pager";
+import { Pager } from "@/components/ui/pager";
 import { RunStatus } from "./run-status";
 import { useApi } from "./use-api";
 
@@ -18,7 +18,7 @@ const PAGE_SIZE = 20;
 export function RunsList({ experimentId, hasMlflowRuns = false }: { experimentId: string; hasMlflowRuns?: boolean }) {
   const [page, setPage] = useState(1);
   const { data, error } = useApi<{ runs: EvaluationRunDto[]; total: number }>(
-    `/api/evaluation/experiments/${experimentId}/runs?page=${page}&page_size=${PAGE_SIZE}`,
+    `/api/evaluation/experiments/${experimentId}/runs?page=${page}&pageSize=${PAGE_SIZE}`,
     {
       pollMs: 1000,
       poll: (d) => d.runs.some((r) => r.status === "PENDING" || r.status === "RUNNING"),
@@ -82,7 +82,7 @@ export function RunsList({ experimentId, hasMlflowRuns = false }: { experimentId
           ))}
         </tbody>
       </table>
-      <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} />
+      <Pager shortcuts page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} />
     </div>
   );
 }

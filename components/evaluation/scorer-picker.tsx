@@ -105,8 +105,8 @@ export function scorerConfigs(s: PickerState): TScorerConfigInput[] {
           .map((g) => g.trim())
           .filter(Boolean),
       };
-    if (type === "latency") return { type, max_ms: s.maxMs };
-    if (type === "numeric_tolerance") return { type, abs_tol: s.absTol };
+    if (type === "latency") return { type, maxMs: s.maxMs };
+    if (type === "numeric_tolerance") return { type, absTol: s.absTol };
     return { type } as TScorerConfigInput;
   });
 }

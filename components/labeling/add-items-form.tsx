@@ -16,7 +16,7 @@ import { labelingKeys } from "./query-keys";
 const ZForm = z
   .object({ mode: z.enum(["filter", "ids"]), text: z.string() })
   .transform((f): z.input<typeof ZAddSessionItemsBody> =>
-    f.mode === "filter" ? { filter: f.text } : { trace_ids: f.text.split(/[\s,]+/).filter(Boolean) },
+    f.mode === "filter" ? { filter: f.text } : { traceIds: f.text.split(/[\s,]+/).filter(Boolean) },
   )
   .pipe(ZAddSessionItemsBody);
 type FormFields = z.input<typeof ZForm>;
@@ -35,7 +35,7 @@ export function AddItemsForm({ sessionId }: { sessionId: string }) {
     onMutate: () => setResult(null),
     onSuccess: (r) => {
       setResult(
-        `Added ${r.added} trace${r.added === 1 ? "" : "s"}${r.already_present ? ` (${r.already_present} already in the session)` : ""}${r.truncated ? "; the filter matched more than the limit" : ""}.`,
+        `Added ${r.added} trace${r.added === 1 ? "" : "s"}${r.alreadyPresent ? ` (${r.alreadyPresent} already in the session)` : ""}${r.truncated ? "; the filter matched more than the limit" : ""}.`,
       );
       return client.invalidateQueries({ queryKey: labelingKeys.session(sessionId) });
     },
@@ -44,8 +44,8 @@ export function AddItemsForm({ sessionId }: { sessionId: string }) {
     try {
       await add.mutateAsync(body);
     } catch (err) {
-      // The contract's `filter` / `trace_ids` are both the one text box here.
-      applyServerErrors(err, form.setError, { filter: "text", trace_ids: "text" });
+      // The contract's `filter` / `traceIds` are both the one text box here.
+      applyServerErrors(err, form.setError, { filter: "text", traceIds: "text" });
     }
   });
   const [mode, text] = form.watch(["mode", "text"]);

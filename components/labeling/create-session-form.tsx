@@ -17,19 +17,19 @@ import { labelingKeys } from "./query-keys";
 const ZForm = z
   .object({
     name: z.string(),
-    label_schemas: z.array(z.string()),
-    assigned_users: z.string(),
-    labels_per_item: z.string(),
-    open_to_all_reviewers: z.boolean(),
-    reveal_labels_after_submit: z.boolean(),
+    labelSchemas: z.array(z.string()),
+    assignedUsers: z.string(),
+    labelsPerItem: z.string(),
+    openToAllReviewers: z.boolean(),
+    revealLabelsAfterSubmit: z.boolean(),
   })
   .transform((f): z.input<typeof ZCreateLabelingSessionBody> => ({
     ...f,
-    assigned_users: f.assigned_users
+    assignedUsers: f.assignedUsers
       .split(/[\s,;]+/)
       .map((r) => r.trim())
       .filter(Boolean),
-    labels_per_item: f.labels_per_item.trim() === "" ? 1 : Number(f.labels_per_item),
+    labelsPerItem: f.labelsPerItem.trim() === "" ? 1 : Number(f.labelsPerItem),
   }))
   .pipe(ZCreateLabelingSessionBody);
 type FormFields = z.input<typeof ZForm>;
@@ -52,17 +52,16 @@ export function CreateSessionForm({
     resolver: zodResolver(ZForm),
     defaultValues: {
       name: "",
-      label_schemas: [],
-      assigned_users: "",
-      labels_per_item: "1",
-      open_to_all_reviewers: false,
-      reveal_labels_after_submit: false,
+      labelSchemas: [],
+      assignedUsers: "",
+      labelsPerItem: "1",
+      openToAllReviewers: false,
+      revealLabelsAfterSubmit: false,
     },
   });
   const { errors } = form.formState;
   const create = useMutation({
-    mutationFn: (body: Body) =>
-      api.post<LabelingSessionDto>("/api/labeling/sessions", { ...body, experiment_id: experimentId }),
+    mutationFn: (body: Body) => api.post<LabelingSessionDto>("/api/labeling/sessions", { ...body, experimentId }),
     onSuccess: (session) => {
       void client.invalidateQueries({ queryKey: labelingKeys.sessions(experimentId) });
       onCreated(session);
@@ -74,15 +73,15 @@ export function CreateSessionForm({
     } catch (err) {
       applyServerErrors(err, form.setError, [
         "name",
-        "label_schemas",
-        "assigned_users",
-        "labels_per_item",
-        "open_to_all_reviewers",
-        "reveal_labels_after_submit",
+        "labelSchemas",
+        "assignedUsers",
+        "labelsPerItem",
+        "openToAllReviewers",
+        "revealLabelsAfterSubmit",
       ]);
     }
   });
-  const picked = form.watch("label_schemas");
+  const picked = form.watch("labelSchemas");
   const busy = form.formState.isSubmitting;
 
   return (
@@ -107,7 +106,7 @@ export function CreateSessionForm({
         ) : null}
         <Controller
           control={form.control}
-          name="label_schemas"
+          name="labelSchemas"
           render={({ field }) => (
             <div className="flex flex-col gap-1">
               {schemas.map((s) => (
@@ -130,7 +129,7 @@ export function CreateSessionForm({
             </div>
           )}
         />
-        {errors.label_schemas ? <p className="mt-1 text-xs text-red-600">{errors.label_schemas.message}</p> : null}
+        {errors.labelSchemas ? <p className="mt-1 text-xs text-red-600">{errors.labelSchemas.message}</p> : null}
       </fieldset>
       <label className="text-sm">
         <span className="mb-1 block font-medium text-slate-700">Reviewers (emails, separated by commas or spaces)</span>
@@ -138,10 +137,10 @@ export function CreateSessionForm({
           aria-label="Reviewers"
           rows={2}
           className="w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
-          {...form.register("assigned_users")}
+          {...form.register("assignedUsers")}
         />
-        {errors.assigned_users ? (
-          <span className="mt-1 block text-xs text-red-600">{errors.assigned_users.message}</span>
+        {errors.assignedUsers ? (
+          <span className="mt-1 block text-xs text-red-600">{errors.assignedUsers.message}</span>
         ) : null}
       </label>
       <div className="flex flex-wrap items-end gap-4">
@@ -151,14 +150,14 @@ export function CreateSessionForm({
           min={1}
           max={20}
           className="w-40"
-          error={errors.labels_per_item?.message}
-          {...form.register("labels_per_item")}
+          error={errors.labelsPerItem?.message}
+          {...form.register("labelsPerItem")}
         />
         <label className="flex items-center gap-2 pb-2 text-sm">
-          <input type="checkbox" {...form.register("open_to_all_reviewers")} /> Open to all reviewers
+          <input type="checkbox" {...form.register("openToAllReviewers")} /> Open to all reviewers
         </label>
         <label className="flex items-center gap-2 pb-2 text-sm">
-          <input type="checkbox" {...form.register("reveal_labels_after_submit")} /> Show other reviewers&apos; labels
+          <input type="checkbox" {...form.register("revealLabelsAfterSubmit")} /> Show other reviewers&apos; labels
           after submitting
         </label>
       </div>

@@ -32,7 +32,7 @@ const num = (s: string) => (s.trim() === "" ? undefined : Number(s));
 const str = (n: number | undefined) => (n === undefined ? "" : String(n));
 
 /**
- * The form's fields are named after the contract's paths (`input.options`, `input.max_length`, …) but hold
+ * The form's fields are named after the contract's paths (`input.options`, `input.maxLength`, …) but hold
  * what was typed; the resolver turns them into the request body and checks it with the API's own contract
  * (`ZCreateLabelSchemaBody`), so its messages land on the fields that caused them.
  */
@@ -41,15 +41,15 @@ const ZFormFields = z.object({
   type: ZLabelSchemaType,
   title: z.string(),
   instruction: z.string(),
-  enable_comment: z.boolean(),
+  enableComment: z.boolean(),
   input: z.object({
     type: z.enum(LABEL_INPUT_TYPES),
     options: z.string(),
-    max_length: z.string(),
-    max_length_each: z.string(),
-    max_count: z.string(),
-    min_value: z.string(),
-    max_value: z.string(),
+    maxLength: z.string(),
+    maxLengthEach: z.string(),
+    maxCount: z.string(),
+    minValue: z.string(),
+    maxValue: z.string(),
   }),
 });
 
@@ -58,7 +58,7 @@ const ZForm = ZFormFields.transform((f): z.input<typeof ZCreateLabelSchemaBody> 
   type: f.type,
   title: f.title,
   instruction: f.instruction.trim() ? f.instruction : undefined,
-  enable_comment: f.enable_comment,
+  enableComment: f.enableComment,
   input: buildInput(f.input),
 })).pipe(ZCreateLabelSchemaBody);
 type FormFields = z.input<typeof ZForm>;
@@ -74,11 +74,11 @@ function buildInput(f: z.infer<typeof ZFormFields>["input"]): TLabelSchemaInput 
     case "categorical_list":
       return { type: f.type, options };
     case "text":
-      return { type: f.type, max_length: num(f.max_length) };
+      return { type: f.type, maxLength: num(f.maxLength) };
     case "text_list":
-      return { type: f.type, max_length_each: num(f.max_length_each), max_count: num(f.max_count) };
+      return { type: f.type, maxLengthEach: num(f.maxLengthEach), maxCount: num(f.maxCount) };
     case "numeric":
-      return { type: f.type, min_value: num(f.min_value), max_value: num(f.max_value) };
+      return { type: f.type, minValue: num(f.minValue), maxValue: num(f.maxValue) };
   }
 }
 
@@ -89,20 +89,20 @@ function defaults(schema: LabelSchemaDto | undefined): FormFields {
     type: schema?.type ?? "feedback",
     title: schema?.title ?? "",
     instruction: schema?.instruction ?? "",
-    enable_comment: schema?.enable_comment ?? false,
+    enableComment: schema?.enableComment ?? false,
     input: {
       type: input?.type ?? "categorical",
       options: input && "options" in input ? input.options.join("\n") : "",
-      max_length: input?.type === "text" ? str(input.max_length) : "",
-      max_length_each: input?.type === "text_list" ? str(input.max_length_each) : "",
-      max_count: input?.type === "text_list" ? str(input.max_count) : "",
-      min_value: input?.type === "numeric" ? str(input.min_value) : "",
-      max_value: input?.type === "numeric" ? str(input.max_value) : "",
+      maxLength: input?.type === "text" ? str(input.maxLength) : "",
+      maxLengthEach: input?.type === "text_list" ? str(input.maxLengthEach) : "",
+      maxCount: input?.type === "text_list" ? str(input.maxCount) : "",
+      minValue: input?.type === "numeric" ? str(input.minValue) : "",
+      maxValue: input?.type === "numeric" ? str(input.maxValue) : "",
     },
   };
 }
 
-const FIELDS = ["name", "type", "title", "instruction", "enable_comment", "input"];
+const FIELDS = ["name", "type", "title", "instruction", "enableComment", "input"];
 
 /**
  * Create or edit a label schema: name, feedback/expectation, the question, a markdown
@@ -131,10 +131,10 @@ export function LabelSchemaForm({
         ? api.patch<LabelSchemaDto>(`/api/labeling/schemas/${schema.id}`, {
             title: body.title,
             instruction: body.instruction ?? null,
-            enable_comment: body.enable_comment,
+            enableComment: body.enableComment,
             input: body.input,
           })
-        : api.post<LabelSchemaDto>("/api/labeling/schemas", { ...body, experiment_id: experimentId }),
+        : api.post<LabelSchemaDto>("/api/labeling/schemas", { ...body, experimentId }),
     onSuccess: (saved) => {
       void client.invalidateQueries({ queryKey: labelingKeys.schemas(experimentId) });
       onSaved(saved);
@@ -154,11 +154,11 @@ export function LabelSchemaForm({
     schema ? { disabled: true, value: form.getValues(name), onChange: () => {} } : register(name);
   const inputError =
     errors.input?.options?.message ??
-    errors.input?.max_length?.message ??
-    errors.input?.max_length_each?.message ??
-    errors.input?.max_count?.message ??
-    errors.input?.min_value?.message ??
-    errors.input?.max_value?.message ??
+    errors.input?.maxLength?.message ??
+    errors.input?.maxLengthEach?.message ??
+    errors.input?.maxCount?.message ??
+    errors.input?.minValue?.message ??
+    errors.input?.maxValue?.message ??
     errors.input?.message;
 
   return (
@@ -200,7 +200,7 @@ export function LabelSchemaForm({
           ) : null}
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" {...register("enable_comment")} /> Let reviewers add a comment
+          <input type="checkbox" {...register("enableComment")} /> Let reviewers add a comment
         </label>
       </div>
       <div className="flex flex-col gap-3">
@@ -235,23 +235,23 @@ export function LabelSchemaForm({
           <TextField
             label="Maximum length (characters, optional)"
             inputMode="numeric"
-            {...register("input.max_length")}
+            {...register("input.maxLength")}
           />
         ) : null}
         {inputType === "text_list" ? (
           <>
-            <TextField label="Maximum entries (optional)" inputMode="numeric" {...register("input.max_count")} />
+            <TextField label="Maximum entries (optional)" inputMode="numeric" {...register("input.maxCount")} />
             <TextField
               label="Maximum length of each entry (optional)"
               inputMode="numeric"
-              {...register("input.max_length_each")}
+              {...register("input.maxLengthEach")}
             />
           </>
         ) : null}
         {inputType === "numeric" ? (
           <div className="grid grid-cols-2 gap-2">
-            <TextField label="Minimum (optional)" inputMode="decimal" {...register("input.min_value")} />
-            <TextField label="Maximum (optional)" inputMode="decimal" {...register("input.max_value")} />
+            <TextField label="Minimum (optional)" inputMode="decimal" {...register("input.minValue")} />
+            <TextField label="Maximum (optional)" inputMode="decimal" {...register("input.maxValue")} />
           </div>
         ) : null}
         {inputError ? <p className="text-xs text-red-600">Input: {inputError}</p> : null}

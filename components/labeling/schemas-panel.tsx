@@ -19,11 +19,11 @@ function describeInput(input: TLabelSchemaInput): string {
     case "categorical_list":
       return `any of: ${input.options.join(" / ")}`;
     case "text":
-      return input.max_length ? `text, ≤ ${input.max_length} chars` : "text";
+      return input.maxLength ? `text, ≤ ${input.maxLength} chars` : "text";
     case "text_list":
-      return `list of texts${input.max_count ? `, ≤ ${input.max_count} entries` : ""}`;
+      return `list of texts${input.maxCount ? `, ≤ ${input.maxCount} entries` : ""}`;
     case "numeric":
-      return `number${input.min_value !== undefined || input.max_value !== undefined ? ` in [${input.min_value ?? "−∞"}, ${input.max_value ?? "∞"}]` : ""}`;
+      return `number${input.minValue !== undefined || input.maxValue !== undefined ? ` in [${input.minValue ?? "−∞"}, ${input.maxValue ?? "∞"}]` : ""}`;
   }
 }
 
@@ -39,12 +39,12 @@ export function SchemasPanel({ experimentId }: { experimentId: string }) {
       const all: LabelSchemaDto[] = [];
       let token: string | undefined;
       do {
-        const page = await api.get<{ schemas: LabelSchemaDto[]; next_page_token?: string }>(
-          `/api/labeling/schemas?experiment_id=${experimentId}&max_results=200${token ? `&page_token=${encodeURIComponent(token)}` : ""}`,
+        const page = await api.get<{ schemas: LabelSchemaDto[]; nextPageToken?: string }>(
+          `/api/labeling/schemas?experimentId=${experimentId}&maxResults=200${token ? `&pageToken=${encodeURIComponent(token)}` : ""}`,
           signal,
         );
         all.push(...page.schemas);
-        token = page.next_page_token;
+        token = page.nextPageToken;
       } while (token);
       return all;
     },
@@ -113,7 +113,7 @@ export function SchemasPanel({ experimentId }: { experimentId: string }) {
                 <td className="px-3 py-2">{s.title}</td>
                 <td className="px-3 py-2">{s.type}</td>
                 <td className="px-3 py-2 text-slate-600">{describeInput(s.input)}</td>
-                <td className="px-3 py-2">{s.session_count}</td>
+                <td className="px-3 py-2">{s.sessionCount}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-right">
                   <Button variant="ghost" onClick={() => setEditing(s)}>
                     Edit
@@ -122,8 +122,8 @@ export function SchemasPanel({ experimentId }: { experimentId: string }) {
                     trigger={
                       <Button
                         variant="ghost"
-                        disabled={s.session_count > 0}
-                        title={s.session_count ? "Used by a session" : undefined}
+                        disabled={s.sessionCount > 0}
+                        title={s.sessionCount ? "Used by a session" : undefined}
                       >
                         Delete
                       </Button>

@@ -12,7 +12,7 @@ export function SessionAgreement({
 }) {
   return (
     <div className="flex flex-col gap-3" data-testid="session-agreement">
-      {agreement.labels_per_item < 2 ? (
+      {agreement.labelsPerItem < 2 ? (
         <p className="text-xs text-slate-500">
           This session asks one reviewer per item, so agreement can only be measured on items that several people
           labeled anyway.
@@ -24,7 +24,7 @@ export function SessionAgreement({
             {s.title} <span className="font-mono text-xs text-slate-500">{s.schema}</span>
           </h4>
           <p className="text-xs text-slate-500">
-            {s.items_with_multiple_labels} item(s) with 2+ labels · {s.raters} reviewer(s)
+            {s.itemsWithMultipleLabels} item(s) with 2+ labels · {s.raters} reviewer(s)
           </p>
           {s.note ? <p className="mt-1 text-sm text-slate-600">{s.note}</p> : null}
           {s.stats.length ? (
@@ -42,13 +42,13 @@ export function SessionAgreement({
               <p className="text-xs font-semibold uppercase text-slate-500">Most disagreement</p>
               <ul className="text-sm">
                 {s.disagreements.map((d) => (
-                  <li key={d.item_id} className="flex gap-2">
+                  <li key={d.itemId} className="flex gap-2">
                     <button
                       type="button"
                       className="font-mono text-xs text-indigo-700 hover:underline"
-                      onClick={() => onOpenTrace?.(d.trace_id)}
+                      onClick={() => onOpenTrace?.(d.traceId)}
                     >
-                      {d.trace_id}
+                      {d.traceId}
                     </button>
                     <span className="text-slate-700">{d.summary}</span>
                   </li>

@@ -15,7 +15,7 @@ import { Button } from "@/components/ui/button";
 import type { LabelingSessionDto, ResultRowDto, SessionAgreementDto, SessionProgressDto } from "@/lib/labeling/types";
 import { labelingKeys } from "./query-keys";
 
-type Results = { schemas: { name: string; title: string }[]; rows: ResultRowDto[]; next_page_token?: string };
+type Results = { schemas: { name: string; title: string }[]; rows: ResultRowDto[]; nextPageToken?: string };
 
 function Card({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
@@ -53,14 +53,14 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
     queryKey: [...key, "results"],
     queryFn: ({ pageParam, signal }) =>
       api.get<Results>(
-        `${base}/results?max_results=100${pageParam ? `&page_token=${encodeURIComponent(pageParam)}` : ""}`,
+        `${base}/results?maxResults=100${pageParam ? `&pageToken=${encodeURIComponent(pageParam)}` : ""}`,
         signal,
       ),
     initialPageParam: "",
-    getNextPageParam: (last) => last.next_page_token || undefined,
+    getNextPageParam: (last) => last.nextPageToken || undefined,
   });
   const remove = useMutation({
-    mutationFn: (itemId: string) => api.delete(`${base}/items`, { item_ids: [itemId] }),
+    mutationFn: (itemId: string) => api.delete(`${base}/items`, { itemIds: [itemId] }),
     onError: (err) => toast.error(`Could not remove the item: ${errorMessage(err)}`),
     onSettled: () => client.invalidateQueries({ queryKey: key }),
   });
@@ -80,10 +80,10 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
           Open the review app
         </Link>
         <span className="ml-auto text-xs text-slate-600">
-          Questions: {session.label_schemas.map((s) => s.name).join(", ")} · Reviewers:{" "}
-          {session.open_to_all_reviewers
+          Questions: {session.labelSchemas.map((s) => s.name).join(", ")} · Reviewers:{" "}
+          {session.openToAllReviewers
             ? "all reviewers"
-            : session.assigned_users.map((u) => u.email).join(", ") || "none yet"}
+            : session.assignedUsers.map((u) => u.email).join(", ") || "none yet"}
         </span>
       </div>
       {error ? (
@@ -125,7 +125,7 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
         </p>
         <SyncToDataset
           sessionId={session.id}
-          experimentId={session.experiment_id}
+          experimentId={session.experimentId}
           defaultName={`${session.name} expectations`}
         />
       </Card>
@@ -141,7 +141,7 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
             </a>
             <Link
               className="text-indigo-700 underline"
-              href={`/experiments/${session.experiment_id}/traces?q=${encodeURIComponent(`run_id = '${session.run_id}'`)}`}
+              href={`/experiments/${session.experimentId}/traces?q=${encodeURIComponent(`run_id = '${session.runId}'`)}`}
             >
               Traces of this session
             </Link>

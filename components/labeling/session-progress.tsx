@@ -2,7 +2,7 @@ import type { SessionProgressDto } from "@/lib/labeling/types";
 
 /** Items done / in progress / left, and the same per reviewer. */
 export function SessionProgress({ progress }: { progress: SessionProgressDto }) {
-  const { total_items: total, done, in_progress: inProgress, left } = progress;
+  const { totalItems: total, done, inProgress: inProgress, left } = progress;
   const w = (n: number) => `${total ? (100 * n) / total : 0}%`;
   return (
     <div data-testid="session-progress" className="flex flex-col gap-3">
@@ -12,8 +12,7 @@ export function SessionProgress({ progress }: { progress: SessionProgressDto }) 
       </div>
       <p className="text-sm text-slate-700">
         <b>{done}</b> done · <b>{inProgress}</b> in progress · <b>{left}</b> left of {total} item
-        {total === 1 ? "" : "s"} ({progress.labels_per_item} reviewer{progress.labels_per_item === 1 ? "" : "s"} per
-        item)
+        {total === 1 ? "" : "s"} ({progress.labelsPerItem} reviewer{progress.labelsPerItem === 1 ? "" : "s"} per item)
       </p>
       {progress.reviewers.length ? (
         <table className="w-full text-sm">
@@ -27,13 +26,13 @@ export function SessionProgress({ progress }: { progress: SessionProgressDto }) 
           </thead>
           <tbody>
             {progress.reviewers.map((r) => (
-              <tr key={r.user_id} className="border-t border-slate-100">
+              <tr key={r.userId} className="border-t border-slate-100">
                 <td className="py-1">
                   {r.email}
                   {r.assigned ? "" : <span className="ml-1 text-xs text-slate-500">(not assigned)</span>}
                 </td>
                 <td>{r.completed}</td>
-                <td>{r.in_progress}</td>
+                <td>{r.inProgress}</td>
                 <td>{r.skipped}</td>
               </tr>
             ))}

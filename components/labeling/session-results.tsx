@@ -47,10 +47,10 @@ export function SessionResults({
             const labels = r.labels.length ? r.labels : [null];
             return labels.map((l, i) => (
               <tr
-                key={`${r.item_id}-${l?.user_id ?? "none"}`}
+                key={`${r.itemId}-${l?.userId ?? "none"}`}
                 className={i === 0 ? "border-t border-slate-200" : ""}
                 data-testid="result-row"
-                data-trace-id={r.trace_id}
+                data-trace-id={r.traceId}
               >
                 {i === 0 ? (
                   <>
@@ -58,14 +58,14 @@ export function SessionResults({
                       {r.position + 1}
                     </td>
                     <td rowSpan={labels.length} className="px-2 py-1.5 align-top font-mono text-xs">
-                      {r.trace_id}
+                      {r.traceId}
                     </td>
                     <td
                       rowSpan={labels.length}
                       className="max-w-xs truncate px-2 py-1.5 align-top text-slate-600"
-                      title={r.request_preview ?? ""}
+                      title={r.requestPreview ?? ""}
                     >
-                      {questionOf(r.request_preview)}
+                      {questionOf(r.requestPreview)}
                     </td>
                   </>
                 ) : null}
@@ -85,7 +85,7 @@ export function SessionResults({
                     <button
                       type="button"
                       className="text-xs text-slate-500 hover:text-red-600"
-                      onClick={() => onRemove(r.item_id)}
+                      onClick={() => onRemove(r.itemId)}
                     >
                       Remove
                     </button>

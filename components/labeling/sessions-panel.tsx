@@ -11,7 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { LabelingSessionDto, LabelSchemaDto } from "@/lib/labeling/types";
 import { labelingKeys } from "./query-keys";
 
-type Page = { sessions: LabelingSessionDto[]; next_page_token?: string };
+type Page = { sessions: LabelingSessionDto[]; nextPageToken?: string };
 
 /** Labeling → Sessions: the experiment's sessions (a page at a time) and the form for a new one. */
 export function SessionsPanel({ experimentId }: { experimentId: string }) {
@@ -21,18 +21,18 @@ export function SessionsPanel({ experimentId }: { experimentId: string }) {
     queryKey: [...labelingKeys.sessions(experimentId), "pages"],
     queryFn: ({ pageParam, signal }) =>
       api.get<Page>(
-        `/api/labeling/sessions?experiment_id=${experimentId}&max_results=50${pageParam ? `&page_token=${encodeURIComponent(pageParam)}` : ""}`,
+        `/api/labeling/sessions?experimentId=${experimentId}&maxResults=50${pageParam ? `&pageToken=${encodeURIComponent(pageParam)}` : ""}`,
         signal,
       ),
     initialPageParam: "",
-    getNextPageParam: (last) => last.next_page_token || undefined,
+    getNextPageParam: (last) => last.nextPageToken || undefined,
   });
   const schemas =
     useQuery({
       queryKey: labelingKeys.schemas(experimentId),
       queryFn: ({ signal }) =>
         api.get<{ schemas: LabelSchemaDto[] }>(
-          `/api/labeling/schemas?experiment_id=${experimentId}&max_results=500`,
+          `/api/labeling/schemas?experimentId=${experimentId}&maxResults=500`,
           signal,
         ),
       select: (r) => r.schemas,
@@ -84,11 +84,11 @@ export function SessionsPanel({ experimentId }: { experimentId: string }) {
               >
                 <span className="font-medium">{s.name}</span>
                 <span className="text-xs text-slate-500">
-                  {s.item_count} items · {s.label_schemas.length} questions ·{" "}
-                  {s.open_to_all_reviewers ? "all reviewers" : `${s.assigned_users.length} reviewers`} ·{" "}
-                  {s.labels_per_item} per item
+                  {s.itemCount} items · {s.labelSchemas.length} questions ·{" "}
+                  {s.openToAllReviewers ? "all reviewers" : `${s.assignedUsers.length} reviewers`} · {s.labelsPerItem}{" "}
+                  per item
                 </span>
-                <span className="ml-auto text-xs text-slate-500">{new Date(s.created_at).toLocaleDateString()}</span>
+                <span className="ml-auto text-xs text-slate-500">{new Date(s.createdAt).toLocaleDateString()}</span>
               </Link>
             </li>
           ))}

@@ -23,7 +23,7 @@ export function SyncToDataset({
 }) {
   const form = useForm<TSyncSessionBody>({
     resolver: zodResolver(ZSyncSessionBody),
-    defaultValues: { dataset_name: defaultName },
+    defaultValues: { datasetName: defaultName },
   });
   const sync = useMutation({
     mutationFn: (body: TSyncSessionBody) =>
@@ -33,12 +33,12 @@ export function SyncToDataset({
     try {
       await sync.mutateAsync(body);
     } catch (err) {
-      applyServerErrors(err, form.setError, ["dataset_name"]);
+      applyServerErrors(err, form.setError, ["datasetName"]);
     }
   });
   const result = sync.data;
   const { errors } = form.formState;
-  const name = form.watch("dataset_name");
+  const name = form.watch("datasetName");
 
   return (
     <form
@@ -50,8 +50,8 @@ export function SyncToDataset({
       <input
         aria-label="Dataset name"
         className="w-64 rounded-md border border-slate-300 px-2.5 py-1.5"
-        aria-invalid={Boolean(errors.dataset_name)}
-        {...form.register("dataset_name")}
+        aria-invalid={Boolean(errors.datasetName)}
+        {...form.register("datasetName")}
       />
       <Button type="submit" disabled={sync.isPending || !name.trim()}>
         {sync.isPending ? "Syncing…" : "Sync expectations"}
@@ -72,9 +72,9 @@ export function SyncToDataset({
           .
         </span>
       ) : null}
-      {errors.dataset_name ? (
+      {errors.datasetName ? (
         <span role="alert" className="text-red-600">
-          Dataset name: {errors.dataset_name.message}
+          Dataset name: {errors.datasetName.message}
         </span>
       ) : null}
       <FormError errors={errors} />

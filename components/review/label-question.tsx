@@ -89,8 +89,8 @@ export function LabelQuestion({ schema, index, answer, active, errors, onChange,
           value={answer.value as string}
           placeholder={
             [
-              input.min_value !== undefined ? `min ${input.min_value}` : null,
-              input.max_value !== undefined ? `max ${input.max_value}` : null,
+              input.minValue !== undefined ? `min ${input.minValue}` : null,
+              input.maxValue !== undefined ? `max ${input.maxValue}` : null,
             ]
               .filter(Boolean)
               .join(", ") || "a number"
@@ -109,13 +109,13 @@ export function LabelQuestion({ schema, index, answer, active, errors, onChange,
             onChange={(e) => set(e.target.value)}
           />
           <p className="mt-0.5 text-[11px] text-slate-500">
-            {input.type === "text" && input.max_length
-              ? `${(answer.value as string).trim().length} / ${input.max_length} characters`
+            {input.type === "text" && input.maxLength
+              ? `${(answer.value as string).trim().length} / ${input.maxLength} characters`
               : null}
             {input.type === "text_list"
               ? [
-                  input.max_count ? `at most ${input.max_count} entries` : null,
-                  input.max_length_each ? `${input.max_length_each} characters each` : null,
+                  input.maxCount ? `at most ${input.maxCount} entries` : null,
+                  input.maxLengthEach ? `${input.maxLengthEach} characters each` : null,
                 ]
                   .filter(Boolean)
                   .join(", ")
@@ -124,7 +124,7 @@ export function LabelQuestion({ schema, index, answer, active, errors, onChange,
         </div>
       )}
 
-      {schema.enable_comment ? (
+      {schema.enableComment ? (
         <textarea
           aria-label={`Comment on ${schema.title}`}
           rows={1}

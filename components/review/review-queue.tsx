@@ -33,7 +33,7 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
 
   // A new item starts at the first question with nothing focused, so the next key press picks
   // an option instead of typing into the previous item's text box.
-  const itemId = q.item?.item_id;
+  const itemId = q.item?.itemId;
   const [activeFor, setActiveFor] = useState(itemId);
   if (activeFor !== itemId) {
     setActiveFor(itemId);
@@ -97,7 +97,7 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
   }, [q, schemas, active, help, spans]);
 
   const progress = q.progress;
-  const pct = progress && progress.total_items ? Math.round((100 * progress.completed) / progress.total_items) : 0;
+  const pct = progress && progress.totalItems ? Math.round((100 * progress.completed) / progress.totalItems) : 0;
 
   return (
     <div className="mx-auto max-w-7xl">
@@ -112,7 +112,7 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
             <div className="h-1.5 w-40 overflow-hidden rounded bg-slate-200">
               <div className="h-full bg-indigo-500" style={{ width: `${pct}%` }} />
             </div>
-            {progress.completed} of {progress.total_items} labeled by you
+            {progress.completed} of {progress.totalItems} labeled by you
             {progress.skipped ? ` · ${progress.skipped} skipped` : ""}
           </div>
         ) : null}
@@ -158,7 +158,7 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
         <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(20rem,2fr)]">
           <ReviewTracePanel trace={q.item.trace} onOpenSpans={() => setSpans(true)} />
           <form
-            key={q.item.item_id}
+            key={q.item.itemId}
             className="flex flex-col gap-3 self-start lg:sticky lg:top-4"
             data-testid="review-form"
             onSubmit={(e) => {
@@ -215,9 +215,9 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
       <ShortcutsOverlay open={help} onOpenChange={setHelp} />
       {q.item ? (
         <SpanTreeDialog
-          key={q.item.item_id}
+          key={q.item.itemId}
           spans={q.item.trace.spans}
-          truncated={q.item.trace.spans_truncated}
+          truncated={q.item.trace.spansTruncated}
           open={spans}
           onOpenChange={setSpans}
         />

@@ -14,8 +14,8 @@ export function ReviewSessionList({ sessions }: { sessions: MyReviewSessionDto[]
   return (
     <ul className="flex flex-col gap-2" data-testid="review-sessions">
       {sessions.map((s) => {
-        const left = Math.max(0, s.total_items - s.done_items);
-        const pct = s.total_items ? Math.round((100 * s.done_items) / s.total_items) : 0;
+        const left = Math.max(0, s.totalItems - s.doneItems);
+        const pct = s.totalItems ? Math.round((100 * s.doneItems) / s.totalItems) : 0;
         return (
           <li key={s.id}>
             <Link
@@ -24,14 +24,14 @@ export function ReviewSessionList({ sessions }: { sessions: MyReviewSessionDto[]
             >
               <div className="flex items-baseline justify-between gap-3">
                 <span className="font-medium text-slate-900">{s.name}</span>
-                <span className="text-xs text-slate-500">{s.experiment_name}</span>
+                <span className="text-xs text-slate-500">{s.experimentName}</span>
               </div>
               <div className="mt-2 flex items-center gap-3 text-xs text-slate-600">
                 <div className="h-1.5 w-48 overflow-hidden rounded bg-slate-200">
                   <div className="h-full bg-indigo-500" style={{ width: `${pct}%` }} />
                 </div>
                 <span>
-                  You labeled {s.completed} · {left} of {s.total_items} item{s.total_items === 1 ? "" : "s"} still need
+                  You labeled {s.completed} · {left} of {s.totalItems} item{s.totalItems === 1 ? "" : "s"} still need
                   labels
                 </span>
                 <span className="ml-auto font-medium text-indigo-700">{left ? "Continue →" : "Done"}</span>

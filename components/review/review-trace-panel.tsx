@@ -36,7 +36,7 @@ function display(v: unknown): string {
  */
 export function ReviewTracePanel({ trace, onOpenSpans }: { trace: ReviewTraceDto; onOpenSpans: () => void }) {
   const view = useMemo(() => {
-    const root = trace.spans.find((s) => s.spanId === trace.root_span_id) ?? trace.spans[0];
+    const root = trace.spans.find((s) => s.spanId === trace.rootSpanId) ?? trace.spans[0];
     const chat = root
       ? normalizeConversation(root.inputs, root.outputs, { format: root.messageFormat ?? undefined })
       : null;
@@ -55,7 +55,7 @@ export function ReviewTracePanel({ trace, onOpenSpans }: { trace: ReviewTraceDto
     <div className="flex flex-col gap-3" data-testid="review-trace">
       <div className="flex items-center justify-between text-xs text-slate-500">
         <span className="font-mono" data-testid="review-trace-id">
-          {trace.trace_id}
+          {trace.traceId}
         </span>
         <button
           type="button"
@@ -97,7 +97,7 @@ export function ReviewTracePanel({ trace, onOpenSpans }: { trace: ReviewTraceDto
                 <span className="font-medium text-slate-800">{a.name}</span>
                 <span className="rounded bg-slate-100 px-1.5 text-xs">{display(a.value)}</span>
                 <span className="text-xs text-slate-500">
-                  {a.source_type.toLowerCase()} · {a.mine ? "you" : a.source_id}
+                  {a.sourceType.toLowerCase()} · {a.mine ? "you" : a.sourceId}
                 </span>
                 {a.rationale ? (
                   <span className="w-full whitespace-pre-wrap text-xs text-slate-600">“{a.rationale}”</span>

@@ -64,9 +64,9 @@ export function useReviewQueue(sessionId: string) {
     retry: false,
   });
   const item = itemId ? (itemQuery.data ?? null) : null;
-  const shownId = item?.item_id ?? null;
+  const shownId = item?.itemId ?? null;
   const form = useMemo(
-    () => (item ? (formState.id === item.item_id ? formState.form : initialForm(item)) : {}),
+    () => (item ? (formState.id === item.itemId ? formState.form : initialForm(item)) : {}),
     [item, formState],
   );
   const errors = errorState.id !== null && errorState.id === shownId ? errorState.byName : EMPTY_ERRORS;
@@ -82,18 +82,18 @@ export function useReviewQueue(sessionId: string) {
   // item's id goes into the URL (the item opened from ?item= is there already).
   const show = useCallback(
     ({ item: nextItem, progress: p, message: m }: Move) => {
-      if ((nextItem?.item_id ?? null) !== itemId) {
+      if ((nextItem?.itemId ?? null) !== itemId) {
         if (draftTimer.current) clearTimeout(draftTimer.current);
         // Coming back to an item later starts without its old errors or draft status.
         setErrorState({ id: null, byName: {} });
         setDraft({ id: null, state: "idle" });
       }
       const url = new URL(window.location.href);
-      if (nextItem) url.searchParams.set("item", nextItem.item_id);
+      if (nextItem) url.searchParams.set("item", nextItem.itemId);
       else url.searchParams.delete("item");
       window.history.replaceState(null, "", url);
-      if (nextItem) client.setQueryData(reviewKeys.item(sessionId, nextItem.item_id), nextItem);
-      setItemId(nextItem?.item_id ?? null);
+      if (nextItem) client.setQueryData(reviewKeys.item(sessionId, nextItem.itemId), nextItem);
+      setItemId(nextItem?.itemId ?? null);
       setDone(!nextItem);
       if (p ?? nextItem?.progress) setProgress(p ?? nextItem!.progress);
       setMessage(m);
@@ -112,11 +112,11 @@ export function useReviewQueue(sessionId: string) {
   const next = useMutation({ mutationFn: claimNext, onSuccess: show, onError: onMoveError });
   const back = useMutation({
     mutationFn: async (): Promise<Move> => {
-      const r = await api.get<{ item_id: string | null }>(`${base}/previous${item ? `?before=${item.item_id}` : ""}`);
-      if (!r.item_id) throw new Error("This is the first item you worked on.");
+      const r = await api.get<{ itemId: string | null }>(`${base}/previous${item ? `?before=${item.itemId}` : ""}`);
+      if (!r.itemId) throw new Error("This is the first item you worked on.");
       const prev = await client.fetchQuery({
-        queryKey: reviewKeys.item(sessionId, r.item_id),
-        queryFn: () => api.get<ReviewItemDto>(`${base}/items/${r.item_id}`),
+        queryKey: reviewKeys.item(sessionId, r.itemId),
+        queryFn: () => api.get<ReviewItemDto>(`${base}/items/${r.itemId}`),
         staleTime: 0,
       });
       return { item: prev, message: null };
@@ -126,7 +126,7 @@ export function useReviewQueue(sessionId: string) {
   });
   const skip = useMutation({
     mutationFn: async (): Promise<Move> => {
-      if (item && item.claim?.status !== "COMPLETED") await api.post(`${base}/items/${item.item_id}/skip`);
+      if (item && item.claim?.status !== "COMPLETED") await api.post(`${base}/items/${item.itemId}/skip`);
       return claimNext();
     },
     onSuccess: show,
@@ -155,7 +155,7 @@ export function useReviewQueue(sessionId: string) {
     onMutate: () => {
       const before = progress;
       if (before && item?.claim?.status !== "COMPLETED")
-        setProgress({ ...before, completed: Math.min(before.total_items, before.completed + 1) });
+        setProgress({ ...before, completed: Math.min(before.totalItems, before.completed + 1) });
       return { before };
     },
     onSuccess: show,
@@ -177,15 +177,15 @@ export function useReviewQueue(sessionId: string) {
     (update: (prev: TFormState) => TFormState) => {
       if (!item) return;
       setFormState((prev) => {
-        const nextForm = update(prev.id === item.item_id ? prev.form : initialForm(item));
+        const nextForm = update(prev.id === item.itemId ? prev.form : initialForm(item));
         if (item.claim?.status === "IN_PROGRESS") {
           if (draftTimer.current) clearTimeout(draftTimer.current);
-          const id = item.item_id;
+          const id = item.itemId;
           setDraft({ id, state: "saving" });
           const answers = toAnswers(item.schemas, nextForm);
           draftTimer.current = setTimeout(() => saveDraft.mutate({ id, answers }), 400);
         }
-        return { id: item.item_id, form: nextForm };
+        return { id: item.itemId, form: nextForm };
       });
     },
     [item, saveDraft],
@@ -200,7 +200,7 @@ export function useReviewQueue(sessionId: string) {
     const checked = validateAnswers(toDefinitions(item.schemas), answers);
     if (!checked.ok) return setErrors(collect(checked.issues));
     if (draftTimer.current) clearTimeout(draftTimer.current);
-    submitMutation.mutate({ id: item.item_id, answers });
+    submitMutation.mutate({ id: item.itemId, answers });
   }, [form, item, setErrors, submitMutation]);
 
   const busy = next.isPending || back.isPending || skip.isPending || submitMutation.isPending;

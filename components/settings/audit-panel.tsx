@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { api, errorMessage } from "@/components/ui/api-client";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditEventDto } from "@/lib/audit/schemas";
 
@@ -19,7 +20,7 @@ interface Filters {
 const EMPTY: Filters = { action: "", actor: "", outcome: "", from: "", to: "" };
 
 function toQuery(f: Filters, page: number): string {
-  const q = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
+  const q = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
   if (f.action) q.set("action", f.action);
   if (f.actor) q.set("actor", f.actor);
   if (f.outcome) q.set("outcome", f.outcome);
@@ -112,19 +113,7 @@ export function AuditPanel() {
           ))}
         </tbody>
       </table>
-      <div className="mt-2 flex gap-2 text-sm text-slate-600">
-        {page > 1 ? (
-          <Button variant="ghost" onClick={() => setPage(page - 1)}>
-            Previous
-          </Button>
-        ) : null}
-        <span className="py-1.5">{data?.total ?? 0} events</span>
-        {data && page * PAGE_SIZE < data.total ? (
-          <Button variant="ghost" onClick={() => setPage(page + 1)}>
-            Next
-          </Button>
-        ) : null}
-      </div>
+      <Pager page={page} pageSize={PAGE_SIZE} total={data?.total ?? 0} onPage={setPage} noun="events" />
     </section>
   );
 }

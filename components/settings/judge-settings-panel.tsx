@@ -15,8 +15,8 @@ import { settingsKeys } from "./query-keys";
 const field = "rounded-md border border-slate-300 px-2.5 py-1.5 text-sm";
 
 // The contract, with the key as typed: an empty box keeps the stored key (the body then omits it).
-const ZJudgeForm = ZUpdateJudgeSettingsBody.pick({ base_url: true, model: true }).extend({
-  api_key: z.string().max(1000),
+const ZJudgeForm = ZUpdateJudgeSettingsBody.pick({ baseUrl: true, model: true }).extend({
+  apiKey: z.string().max(1000),
 });
 type JudgeForm = z.infer<typeof ZJudgeForm>;
 
@@ -38,7 +38,7 @@ export function JudgeSettingsPanel({ canEdit }: { canEdit: boolean }) {
         <p data-testid="judge-current" className="mt-2 text-sm text-slate-700">
           {s.source === "none"
             ? "No judge configured."
-            : `In use (${s.source}): ${s.model} at ${s.base_url}${s.api_key_set ? `, key ${s.api_key_hint}` : ", no key"}.`}
+            : `In use (${s.source}): ${s.model} at ${s.baseUrl}${s.apiKeySet ? `, key ${s.apiKeyHint}` : ", no key"}.`}
         </p>
       ) : null}
       {current.error ? (
@@ -59,33 +59,33 @@ function JudgeForm({ current }: { current: JudgeSettingsDto }) {
   const client = useQueryClient();
   const form = useForm<JudgeForm>({
     resolver: zodResolver(ZJudgeForm),
-    defaultValues: { base_url: current.base_url ?? "", model: current.model ?? "", api_key: "" },
+    defaultValues: { baseUrl: current.baseUrl ?? "", model: current.model ?? "", apiKey: "" },
   });
   const save = useMutation({
-    mutationFn: ({ api_key, ...rest }: JudgeForm) =>
-      api.put<JudgeSettingsDto>("/api/evaluation/judge-settings", { ...rest, ...(api_key ? { api_key } : {}) }),
+    mutationFn: ({ apiKey, ...rest }: JudgeForm) =>
+      api.put<JudgeSettingsDto>("/api/evaluation/judge-settings", { ...rest, ...(apiKey ? { apiKey } : {}) }),
     onSuccess: (saved) => {
       client.setQueryData(settingsKeys.judge, saved);
-      form.reset({ base_url: saved.base_url ?? "", model: saved.model ?? "", api_key: "" });
+      form.reset({ baseUrl: saved.baseUrl ?? "", model: saved.model ?? "", apiKey: "" });
     },
   });
   const onSubmit = form.handleSubmit(async (v) => {
     try {
       await save.mutateAsync(v);
     } catch (err) {
-      applyServerErrors(err, form.setError, ["base_url", "model", "api_key"]);
+      applyServerErrors(err, form.setError, ["baseUrl", "model", "apiKey"]);
     }
   });
   const { errors } = form.formState;
-  const fieldError = errors.base_url ?? errors.model ?? errors.api_key;
+  const fieldError = errors.baseUrl ?? errors.model ?? errors.apiKey;
   return (
     <form onSubmit={onSubmit} className="mt-3 flex flex-wrap gap-2" noValidate>
       <input
         aria-label="Judge base URL"
         placeholder="https://api.openai.com/v1"
-        aria-invalid={Boolean(errors.base_url)}
+        aria-invalid={Boolean(errors.baseUrl)}
         className={`${field} w-80`}
-        {...form.register("base_url")}
+        {...form.register("baseUrl")}
       />
       <input
         aria-label="Judge model"
@@ -97,10 +97,10 @@ function JudgeForm({ current }: { current: JudgeSettingsDto }) {
       <input
         aria-label="Judge API key"
         type="password"
-        placeholder={current.api_key_set ? "keep the stored key" : "API key (optional)"}
+        placeholder={current.apiKeySet ? "keep the stored key" : "API key (optional)"}
         className={`${field} w-56`}
         autoComplete="off"
-        {...form.register("api_key")}
+        {...form.register("apiKey")}
       />
       <Button type="submit" disabled={save.isPending}>
         Save judge
@@ -108,7 +108,7 @@ function JudgeForm({ current }: { current: JudgeSettingsDto }) {
       <div className="w-full">
         {fieldError ? (
           <p role="alert" className="text-sm text-red-600">
-            {errors.base_url ? "Base URL: " : errors.model ? "Model: " : "API key: "}
+            {errors.baseUrl ? "Base URL: " : errors.model ? "Model: " : "API key: "}
             {fieldError.message}
           </p>
         ) : null}

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { api, errorMessage } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { applyServerErrors } from "@/components/ui/form";
 import { FormError } from "@/components/ui/form-error";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
@@ -23,7 +24,7 @@ export function UsersPanel() {
   const users = useQuery({
     queryKey: settingsKeys.users(page),
     queryFn: ({ signal }) =>
-      api.get<{ users: UserRow[]; total: number }>(`/api/users?page=${page}&page_size=${PAGE_SIZE}`, signal),
+      api.get<{ users: UserRow[]; total: number }>(`/api/users?page=${page}&pageSize=${PAGE_SIZE}`, signal),
     placeholderData: keepPreviousData,
   });
   // Every users action answers with the message shown above the table and refreshes the list.
@@ -190,19 +191,7 @@ export function UsersPanel() {
           ))}
         </tbody>
       </table>
-      <div className="mt-2 flex gap-2 text-sm text-slate-600">
-        {page > 1 ? (
-          <Button variant="ghost" onClick={() => setPage(page - 1)}>
-            Previous
-          </Button>
-        ) : null}
-        <span className="py-1.5">{total} users</span>
-        {page * PAGE_SIZE < total ? (
-          <Button variant="ghost" onClick={() => setPage(page + 1)}>
-            Next
-          </Button>
-        ) : null}
-      </div>
+      <Pager page={page} pageSize={PAGE_SIZE} total={total} onPage={setPage} noun="users" />
     </section>
   );
 }

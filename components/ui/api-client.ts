@@ -4,7 +4,7 @@
  */
 
 export interface FieldIssue {
-  /** "body.name", "query.page_token", "answers.accuracy.value" … as the server's zod contract reported it. */
+  /** "body.name", "query.pageToken", "answers.accuracy.value" … as the server's zod contract reported it. */
   path: string;
   message: string;
 }

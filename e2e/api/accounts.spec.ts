@@ -30,7 +30,7 @@ async function newUser(admin: APIRequestContext, prefix: string, role = "DEVELOP
 }
 
 async function audit(admin: APIRequestContext, query: Record<string, string>) {
-  const res = await admin.get(`/api/audit?${new URLSearchParams({ page_size: "200", ...query })}`);
+  const res = await admin.get(`/api/audit?${new URLSearchParams({ pageSize: "200", ...query })}`);
   expect(res.status()).toBe(200);
   return (await res.json()).events as { action: string; outcome: string; clientAddress: string | null }[];
 }
@@ -60,7 +60,7 @@ test.describe("accounts and sessions", () => {
     expect(times[8]!).toBeGreaterThan(Math.min(...times.slice(0, 5)) + 1000);
 
     expect(await trySignIn(anon, email, PASSWORD)).toMatch(/locked .*An admin can unlock it in Settings → Users/);
-    const listed = (await (await admin.get("/api/users?page_size=200")).json()).users.find(
+    const listed = (await (await admin.get("/api/users?pageSize=200")).json()).users.find(
       (u: { email: string }) => u.email === email,
     );
     expect(listed.lockedUntil).toBeTruthy();

@@ -10,7 +10,7 @@ test("evaluation REST: roles, upload errors with line numbers, versions and JSON
   expect((await reviewer.get(`${base}/datasets`)).status()).toBe(403);
   expect(
     (
-      await dev.put("/api/evaluation/judge-settings", { data: { base_url: "http://127.0.0.1:9/v1", model: "m" } })
+      await dev.put("/api/evaluation/judge-settings", { data: { baseUrl: "http://127.0.0.1:9/v1", model: "m" } })
     ).status(),
   ).toBe(403);
 
@@ -45,7 +45,7 @@ test("evaluation REST: roles, upload errors with line numbers, versions and JSON
       .map((l) => JSON.parse(l).expectations.expected_response),
   ).toEqual(["a", "bee"]);
 
-  const noScorers = await dev.post(`${base}/runs`, { data: { dataset_id: id, scorers: [] } });
+  const noScorers = await dev.post(`${base}/runs`, { data: { datasetId: id, scorers: [] } });
   expect(noScorers.status()).toBe(400);
   await Promise.all([dev.dispose(), reviewer.dispose()]);
 });

@@ -35,31 +35,31 @@ test.describe("labeling API", () => {
         title: "Problems",
         input: { type: "categorical_list", options: ["tone", "facts"] },
       },
-      { name: `ideal_${run}`, type: "expectation", title: "Ideal response", input: { type: "text", max_length: 10 } },
+      { name: `ideal_${run}`, type: "expectation", title: "Ideal response", input: { type: "text", maxLength: 10 } },
       {
         name: `facts_${run}`,
         type: "expectation",
         title: "Key facts",
-        input: { type: "text_list", max_count: 2, max_length_each: 20 },
+        input: { type: "text_list", maxCount: 2, maxLengthEach: 20 },
       },
       {
         name: `score_${run}`,
         type: "feedback",
         title: "Score",
-        input: { type: "numeric", min_value: 1, max_value: 5 },
+        input: { type: "numeric", minValue: 1, maxValue: 5 },
       },
     ];
     for (const s of schemas) {
-      const res = await admin.post("/api/labeling/schemas", { data: { experiment_id: experimentId, ...s } });
+      const res = await admin.post("/api/labeling/schemas", { data: { experimentId, ...s } });
       expect(res.status(), await res.text()).toBe(200);
     }
     const session = await (
       await admin.post("/api/labeling/sessions", {
         data: {
-          experiment_id: experimentId,
+          experimentId,
           name: `validation ${run}`,
-          label_schemas: schemas.map((s) => s.name),
-          assigned_users: [E2E.admin.email],
+          labelSchemas: schemas.map((s) => s.name),
+          assignedUsers: [E2E.admin.email],
         },
       })
     ).json();
@@ -71,7 +71,7 @@ test.describe("labeling API", () => {
     expect(added.added).toBe(4);
     const { item } = await (await admin.post(`/api/labeling/sessions/${session.id}/next`)).json();
     const submit = (answers: Record<string, unknown>) =>
-      admin.post(`/api/labeling/sessions/${session.id}/items/${item.item_id}/submit`, { data: { answers } });
+      admin.post(`/api/labeling/sessions/${session.id}/items/${item.itemId}/submit`, { data: { answers } });
 
     const cases: [string, unknown, string, RegExp][] = [
       [`score_${run}`, 9, `body.answers.score_${run}.value`, /at most 5/],
@@ -107,7 +107,7 @@ test.describe("labeling API", () => {
     });
     expect(ok.status(), await ok.text()).toBe(200);
     const results = await (await admin.get(`/api/labeling/sessions/${session.id}/results`)).json();
-    const row = results.rows.find((r: { item_id: string }) => r.item_id === item.item_id);
+    const row = results.rows.find((r: { itemId: string }) => r.itemId === item.itemId);
     expect(row.labels[0].answers[`score_${run}`]).toEqual({ value: 2 });
     const csv = await (await admin.get(`/api/labeling/sessions/${session.id}/export?format=csv`)).text();
     expect(csv.split("\n")[0]).toBe(
@@ -125,19 +125,19 @@ test.describe("labeling API", () => {
   test("schema contracts: bad inputs name the field, names are unique unless overwrite", async () => {
     const bad = await admin.post("/api/labeling/schemas", {
       data: {
-        experiment_id: experimentId,
+        experimentId,
         name: "has.dot",
         type: "feedback",
         title: "",
-        input: { type: "numeric", min_value: 5, max_value: 1 },
+        input: { type: "numeric", minValue: 5, maxValue: 1 },
       },
     });
     expect(bad.status()).toBe(400);
     const paths = (await bad.json()).details.issues.map((i: { path: string }) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(["body.name", "body.title", "body.input.min_value"]));
+    expect(paths).toEqual(expect.arrayContaining(["body.name", "body.title", "body.input.minValue"]));
 
     const def = {
-      experiment_id: experimentId,
+      experimentId,
       name: `dup_${run}`,
       type: "feedback",
       title: "Q",
@@ -152,7 +152,7 @@ test.describe("labeling API", () => {
     // Databricks review-app JSON (input keyed by kind, upper-case type) is accepted too.
     const compat = await admin.post("/api/labeling/schemas", {
       data: {
-        experiment_id: experimentId,
+        experimentId,
         name: `compat_${run}`,
         type: "FEEDBACK",
         title: "Q",
@@ -166,7 +166,7 @@ test.describe("labeling API", () => {
     const reviewer = await request.newContext({ baseURL: E2E.baseURL, storageState: storageState("reviewer") });
     await admin.post("/api/labeling/schemas", {
       data: {
-        experiment_id: experimentId,
+        experimentId,
         name: `acc_${run}`,
         type: "feedback",
         title: "Q",
@@ -177,14 +177,14 @@ test.describe("labeling API", () => {
       (
         await (
           await admin.post("/api/labeling/sessions", {
-            data: { experiment_id: experimentId, name, label_schemas: [`acc_${run}`], assigned_users: assigned },
+            data: { experimentId, name, labelSchemas: [`acc_${run}`], assignedUsers: assigned },
           })
         ).json()
       ).id as string;
     const mine = await mk(`mine ${run}`, [E2E.reviewer.email]);
     const other = await mk(`other ${run}`, [E2E.developer.email]);
     const listed = (
-      await (await reviewer.get(`/api/labeling/sessions?experiment_id=${experimentId}`)).json()
+      await (await reviewer.get(`/api/labeling/sessions?experimentId=${experimentId}`)).json()
     ).sessions.map((s: { id: string }) => s.id);
     expect(listed).toContain(mine);
     expect(listed).not.toContain(other);
@@ -194,7 +194,7 @@ test.describe("labeling API", () => {
     expect(
       (
         await reviewer.post("/api/labeling/sessions", {
-          data: { experiment_id: experimentId, name: "x", label_schemas: [`acc_${run}`] },
+          data: { experimentId, name: "x", labelSchemas: [`acc_${run}`] },
         })
       ).status(),
     ).toBe(403);

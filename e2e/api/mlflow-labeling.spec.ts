@@ -241,7 +241,7 @@ test("review queues: every RPC over labeling sessions, items and status, idempot
   // The queue IS a labeling session: our API lists it with its run, items and reviewer.
   const sessionId = queue.queue_id.slice(3);
   const session = await ok(await api.get(`/api/labeling/sessions/${sessionId}`));
-  expect(session).toMatchObject({ name: "quickstart_review", assigned_users: [{ email: E2E.reviewer.email }] });
+  expect(session).toMatchObject({ name: "quickstart_review", assignedUsers: [{ email: E2E.reviewer.email }] });
 
   expect((await ok(await api.get(`${P}/review-queues/get?queue_id=${queue.queue_id}`))).review_queue).toEqual(queue);
   expect(
@@ -258,7 +258,7 @@ test("review queues: every RPC over labeling sessions, items and status, idempot
     await api.post(`${P}/traces/search`, {
       data: {
         locations: [{ type: "MLFLOW_EXPERIMENT", mlflow_experiment: { experiment_id: exp } }],
-        filter: `run_id = '${session.run_id}'`,
+        filter: `run_id = '${session.runId}'`,
       },
     }),
   );

@@ -46,7 +46,7 @@ test.describe("reviewer data scope", () => {
     }));
     // The second reviewer labels the item, with a comment the first must never read.
     const { item } = await (await other.post(`/api/labeling/sessions/${sessionId}/next`, { data: {} })).json();
-    const submitted = await other.post(`/api/labeling/sessions/${sessionId}/items/${item.item_id}/submit`, {
+    const submitted = await other.post(`/api/labeling/sessions/${sessionId}/items/${item.itemId}/submit`, {
       data: { answers: { [schema]: { value: "no", comment: "second reviewer's private note" } } },
     });
     expect(submitted.status(), await submitted.text()).toBe(200);

@@ -17,28 +17,28 @@ export async function reviewSessionFor(
   const schema = `scope_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   const created = await admin.post("/api/labeling/schemas", {
     data: {
-      experiment_id: opts.experimentId,
+      experimentId: opts.experimentId,
       name: schema,
       type: "feedback",
       title: "Correct?",
-      enable_comment: true,
+      enableComment: true,
       input: { type: "categorical", options: ["yes", "no"] },
     },
   });
   expect(created.status(), await created.text()).toBe(200);
   const session = await admin.post("/api/labeling/sessions", {
     data: {
-      experiment_id: opts.experimentId,
+      experimentId: opts.experimentId,
       name: `scope ${schema}`,
-      label_schemas: [schema],
-      assigned_users: opts.reviewers,
-      labels_per_item: opts.labelsPerItem ?? 1,
-      reveal_labels_after_submit: opts.reveal ?? false,
+      labelSchemas: [schema],
+      assignedUsers: opts.reviewers,
+      labelsPerItem: opts.labelsPerItem ?? 1,
+      revealLabelsAfterSubmit: opts.reveal ?? false,
     },
   });
   expect(session.status(), await session.text()).toBe(200);
   const { id } = await session.json();
-  const items = await admin.post(`/api/labeling/sessions/${id}/items`, { data: { trace_ids: opts.traceIds } });
+  const items = await admin.post(`/api/labeling/sessions/${id}/items`, { data: { traceIds: opts.traceIds } });
   expect(items.status(), await items.text()).toBe(200);
   return { id, schema };
 }

@@ -21,7 +21,7 @@ test.beforeAll(async () => {
   const admin = await request.newContext({ baseURL: E2E.baseURL, storageState: storageState("admin") });
   seed = await seedReviewSession(admin, "a11y");
   const run = await admin.post(`/api/evaluation/experiments/${seed.experimentId}/runs`, {
-    data: { filter: "attributes.timestamp_ms > 0", scorers: [{ type: "no_error" }], max_rows: 10 },
+    data: { filter: "attributes.timestamp_ms > 0", scorers: [{ type: "no_error" }], maxRows: 10 },
   });
   expect(run.status(), await run.text()).toBe(200);
   runId = ((await run.json()) as { id: string }).id;

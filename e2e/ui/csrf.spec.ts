@@ -67,7 +67,7 @@ test.describe("cross-site requests", () => {
     }
 
     const admin = await playwright.request.newContext({ baseURL: E2E.baseURL, storageState: storageState("admin") });
-    const listed = await (await admin.get("/api/users?page_size=200")).json();
+    const listed = await (await admin.get("/api/users?pageSize=200")).json();
     const emails = (listed.users as { email: string }[]).map((u) => u.email);
     expect(emails).not.toContain(formEmail);
     expect(emails).not.toContain(fetchEmail);
@@ -95,12 +95,12 @@ test.describe("cross-site requests", () => {
     });
     expect(plain.status).toBe(415);
     expect(plain.body.error_code).toBe("UNSUPPORTED_MEDIA_TYPE");
-    const after = (await (await admin.get("/api/users?page_size=200")).json()).users as { email: string }[];
+    const after = (await (await admin.get("/api/users?pageSize=200")).json()).users as { email: string }[];
     expect(after.map((u) => u.email)).toContain(ownEmail);
     expect(after.map((u) => u.email)).not.toContain("plain@e2e.test");
     // Each refused attempt is in the audit log, with where it came from.
     const refused = (
-      await (await admin.get("/api/audit?action=request.cross_site_refused&outcome=DENIED&page_size=200")).json()
+      await (await admin.get("/api/audit?action=request.cross_site_refused&outcome=DENIED&pageSize=200")).json()
     ).events as { action: string; clientAddress: string | null }[];
     expect(refused.length).toBeGreaterThanOrEqual(2);
     expect(refused[0]!.clientAddress).toBe("127.0.0.1");

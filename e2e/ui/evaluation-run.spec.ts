@@ -10,7 +10,7 @@ test.beforeAll(async () => {
   fake = await startFakeChatServer();
   const admin = await request.newContext({ baseURL: E2E.baseURL, storageState: storageState("admin") });
   const res = await admin.put("/api/evaluation/judge-settings", {
-    data: { base_url: fake.baseUrl, model: "judge-e2e", api_key: "sk-e2e-judge-key", timeout_ms: 5000, max_retries: 1 },
+    data: { baseUrl: fake.baseUrl, model: "judge-e2e", apiKey: "sk-e2e-judge-key", timeoutMs: 5000, maxRetries: 1 },
   });
   expect(res.status()).toBe(200);
   expect(JSON.stringify(await res.json())).not.toContain("sk-e2e-judge-key");

@@ -18,7 +18,7 @@ export async function seedReviewSession(api: APIRequestContext, prefix: string, 
   const schemaName = `${prefix.replace(/[^a-z0-9_]/gi, "_")}_quality`;
   const schema = await api.post("/api/labeling/schemas", {
     data: {
-      experiment_id: experimentId,
+      experimentId,
       name: schemaName,
       type: "feedback",
       title: "Is the answer good?",
@@ -28,15 +28,15 @@ export async function seedReviewSession(api: APIRequestContext, prefix: string, 
   expect(schema.status(), await schema.text()).toBe(200);
   const session = await api.post("/api/labeling/sessions", {
     data: {
-      experiment_id: experimentId,
+      experimentId,
       name: `${prefix} session`,
-      label_schemas: [schemaName],
-      assigned_users: [E2E.reviewer.email],
+      labelSchemas: [schemaName],
+      assignedUsers: [E2E.reviewer.email],
     },
   });
   expect(session.status(), await session.text()).toBe(200);
   const { id: sessionId, url } = (await session.json()) as { id: string; url: string };
-  const added = await api.post(`/api/labeling/sessions/${sessionId}/items`, { data: { trace_ids: traceIds } });
+  const added = await api.post(`/api/labeling/sessions/${sessionId}/items`, { data: { traceIds } });
   expect(added.status(), await added.text()).toBe(200);
   return { experimentId, traceIds, sessionId, reviewPath: url, schemaName };
 }

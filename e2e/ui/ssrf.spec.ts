@@ -34,10 +34,10 @@ test("internal app URLs are refused in every notation until an admin allows the 
     const run = (url: string, kind: "json_post" | "openai_chat" = "json_post") =>
       dev.post(`/api/evaluation/experiments/${exp.id}/runs`, {
         data: {
-          dataset_id: datasetId,
+          datasetId: datasetId,
           scorers: [{ type: "no_error" }],
-          output_source:
-            kind === "json_post" ? { kind, url, response_path: "answer" } : { kind, base_url: url, model: "m" },
+          outputSource:
+            kind === "json_post" ? { kind, url, responsePath: "answer" } : { kind, baseUrl: url, model: "m" },
         },
       });
 
@@ -55,18 +55,18 @@ test("internal app URLs are refused in every notation until an admin allows the 
       const res = await run(url);
       expect(res.status(), url).toBe(400);
       const body = await res.json();
-      expect(body.message, url).toMatch(/^body\.output_source\.url: /);
+      expect(body.message, url).toMatch(/^body\.outputSource\.url: /);
       expect(body.message, url).toContain("Settings → Allowed internal hosts");
       const chat = await run(url.replace("/answer", "/v1"), "openai_chat");
       expect(chat.status(), url).toBe(400);
-      expect((await chat.json()).message, url).toMatch(/^body\.output_source\.base_url: /);
+      expect((await chat.json()).message, url).toMatch(/^body\.outputSource\.baseUrl: /);
     }
     const judge = await admin.put("/api/evaluation/judge-settings", {
-      data: { base_url: `http://127.0.0.3:${port}/v1`, model: "m" },
+      data: { baseUrl: `http://127.0.0.3:${port}/v1`, model: "m" },
     });
     expect(judge.status()).toBe(400);
     expect((await judge.json()).message).toMatch(
-      /^body\.base_url: '127\.0\.0\.3:\d+' is 127\.0\.0\.3 \(loopback\).* An admin can allow it in Settings → Allowed internal hosts \(add '127\.0\.0\.3'\)/,
+      /^body\.baseUrl: '127\.0\.0\.3:\d+' is 127\.0\.0\.3 \(loopback\).* An admin can allow it in Settings → Allowed internal hosts \(add '127\.0\.0\.3'\)/,
     );
     expect(calls).toBe(0);
 
@@ -95,7 +95,7 @@ test("internal app URLs are refused in every notation until an admin allows the 
     expect(calls).toBe(1);
     // The refusals and the allow-list change are in the audit log.
     const events = async (action: string) =>
-      ((await (await admin.get(`/api/audit?action=${action}&page_size=200`)).json()).events as unknown[]).length;
+      ((await (await admin.get(`/api/audit?action=${action}&pageSize=200`)).json()).events as unknown[]).length;
     expect(await events("request.url_refused")).toBeGreaterThanOrEqual(notations.length);
     expect(await events("allowed_hosts.changed")).toBeGreaterThanOrEqual(1);
   } finally {

@@ -32,7 +32,7 @@ function toDto(r: {
 export async function listAuditEvents(
   actor: { role: string },
   q: TListAuditEventsQuery,
-): Promise<{ events: AuditEventDto[]; total: number; page: number; page_size: number }> {
+): Promise<{ events: AuditEventDto[]; total: number; page: number; pageSize: number }> {
   // The role check inline (not lib/auth/guard): lib/auth records events through ./record.
   if (actor.role !== "ADMIN") throw new ForbiddenError("This needs the Admin role");
   const where = {
@@ -51,5 +51,5 @@ export async function listAuditEvents(
     }),
     db().auditEvent.count({ where }),
   ]);
-  return { events: rows.map(toDto), total, page: q.page, page_size: q.page_size };
+  return { events: rows.map(toDto), total, page: q.page, pageSize: q.pageSize };
 }

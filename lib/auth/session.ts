@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { headers as requestHeaders } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { ForbiddenError, TooManyRequestsError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authenticateApiKey, loadActor } from "./credentials";
@@ -21,12 +22,18 @@ export async function getSessionActor(address?: string): Promise<Actor | null> {
 }
 
 /**
+ * The session's actor, read once per page request: a screen's guard layout (which decides 404/403
+ * before anything streams) and its page both ask, and React's request cache answers the second.
+ */
+const pageSessionActor = cache((address: string) => getSessionActor(address));
+
+/**
  * For pages: the signed-in actor with at least `role`. Sends anonymous visitors to the sign-in
  * page (coming back afterwards); for lower roles it throws ForbiddenError, which the nearest
  * error boundary renders.
  */
 export async function requirePageActor(role: Role, returnTo = "/"): Promise<Actor> {
-  const actor = await getSessionActor(clientAddress(await requestHeaders()));
+  const actor = await pageSessionActor(clientAddress(await requestHeaders()));
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (!roleAtLeast(actor.role, role)) throw new ForbiddenError();
   return actor;

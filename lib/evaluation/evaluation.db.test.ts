@@ -47,11 +47,11 @@ beforeAll(async () => {
   await setAllowedHosts(admin, { hosts: ["127.0.0.1"] });
   // Short timeout and one retry keep the timeout case quick.
   await updateJudgeSettings(admin, {
-    base_url: server.baseUrl,
+    baseUrl: server.baseUrl,
     model: MODEL,
-    api_key: "sk-judge-secret-1234",
-    timeout_ms: 800,
-    max_retries: 1,
+    apiKey: "sk-judge-secret-1234",
+    timeoutMs: 800,
+    maxRetries: 1,
   });
 });
 afterAll(async () => {
@@ -66,11 +66,11 @@ describe("the judge API key at rest", () => {
     const raw = async () => (await db().appSetting.findUnique({ where: { key: "judge.api_key" } }))!.value;
     expect(await raw()).toMatch(/^enc:v1:/);
     expect(await raw()).not.toContain("judge-secret");
-    expect((await resolveJudgeEndpoint())!.api_key).toBe("sk-judge-secret-1234");
+    expect((await resolveJudgeEndpoint())!.apiKey).toBe("sk-judge-secret-1234");
     expect(JSON.stringify(await getJudgeSettings(dev))).not.toContain("judge-secret");
     // A key saved by an older version, in clear: read as is, then stored encrypted.
     await db().appSetting.update({ where: { key: "judge.api_key" }, data: { value: "sk-judge-secret-1234" } });
-    expect((await resolveJudgeEndpoint())!.api_key).toBe("sk-judge-secret-1234");
+    expect((await resolveJudgeEndpoint())!.apiKey).toBe("sk-judge-secret-1234");
     expect(await raw()).toMatch(/^enc:v1:/);
   });
 });
@@ -148,9 +148,9 @@ describe("evaluation: labels → dataset → judged run", () => {
       createdById: reviewer.id,
     });
 
-    const created = await createDataset(dev, exp.id, { name: "golden", session_id: sessionId });
+    const created = await createDataset(dev, exp.id, { name: "golden", sessionId: sessionId });
     expect(created).toMatchObject({ version: 1, inserted: 3, updated: 0, skipped: 1 });
-    const { records } = await listDatasetRecords(dev, created.dataset.id, { page: 1, page_size: 50 });
+    const { records } = await listDatasetRecords(dev, created.dataset.id, { page: 1, pageSize: 50 });
     expect(records.map((r) => [r.sourceTraceId, r.inputs, r.expectations])).toEqual([
       [t1, { question: "What is the capital of France?" }, { expected_response: "Paris" }],
       [t2, { question: "What is 2 + 2?" }, { expected_response: "4" }],
@@ -162,8 +162,8 @@ describe("evaluation: labels → dataset → judged run", () => {
       dev,
       exp.id,
       runBody({
-        dataset_id: created.dataset.id,
-        scorers: [{ type: "correctness" }, { type: "contains", name: "mentions_expected", ignore_case: true }],
+        datasetId: created.dataset.id,
+        scorers: [{ type: "correctness" }, { type: "contains", name: "mentions_expected", ignoreCase: true }],
       }),
     );
     expect(run.totalRows).toBe(3);
@@ -211,7 +211,7 @@ describe("evaluation: labels → dataset → judged run", () => {
     expect(codeAssessments).toBe(3);
     expect(await db().traceRunLink.count({ where: { runId: done.runId } })).toBe(3);
 
-    const rows = await listRunRows(dev, run.id, { page: 1, page_size: 2 });
+    const rows = await listRunRows(dev, run.id, { page: 1, pageSize: 2 });
     expect(rows.total).toBe(3);
     expect(rows.rows.map((r) => [r.traceId, r.status, r.outputs])).toEqual([
       [t1, "DONE", "The capital of France is Paris."],
@@ -238,7 +238,7 @@ describe("evaluation: labels → dataset → judged run", () => {
     const run = await createEvaluationRun(
       dev,
       exp.id,
-      runBody({ dataset_id: ds.dataset.id, scorers: [{ type: "correctness" }, { type: "token_f1" }], concurrency: 4 }),
+      runBody({ datasetId: ds.dataset.id, scorers: [{ type: "correctness" }, { type: "token_f1" }], concurrency: 4 }),
     );
     await waitForRun(run.id);
     const done = await getEvaluationRun(dev, run.id);
@@ -252,7 +252,7 @@ describe("evaluation: labels → dataset → judged run", () => {
     });
     expect(done.summary.find((s) => s.name === "token_f1")).toMatchObject({ scored: 4, errors: 0 });
 
-    const { rows } = await listRunRows(dev, run.id, { page: 1, page_size: 10 });
+    const { rows } = await listRunRows(dev, run.id, { page: 1, pageSize: 10 });
     expect(rows.map((r) => r.status)).toEqual(["DONE", "ERROR", "ERROR", "DONE"]);
     expect(rows[1]!.error).toMatch(/correctness: judge timed out after 800 ms \(after 2 attempts\)/);
     expect(rows[2]!.error).toMatch(/correctness: .*(verdict|JSON|malformed)/i);
@@ -286,8 +286,8 @@ describe("datasets: versions, edits, export; runs against the app; comparing run
       ],
     });
     expect(merged).toMatchObject({ version: 2, inserted: 1, updated: 1 });
-    const v1 = await listDatasetRecords(dev, ds.dataset.id, { page: 1, page_size: 10, version: 1 });
-    const v2 = await listDatasetRecords(dev, ds.dataset.id, { page: 1, page_size: 10 });
+    const v1 = await listDatasetRecords(dev, ds.dataset.id, { page: 1, pageSize: 10, version: 1 });
+    const v2 = await listDatasetRecords(dev, ds.dataset.id, { page: 1, pageSize: 10 });
     expect(v1.records.map((r) => r.expectations)).toEqual([
       { expected_response: "Paris" },
       { expected_response: "Rome" },
@@ -317,26 +317,26 @@ describe("datasets: versions, edits, export; runs against the app; comparing run
 
     const app = {
       kind: "openai_chat" as const,
-      base_url: server.baseUrl,
+      baseUrl: server.baseUrl,
       model: "app-v1",
-      input_key: "question",
-      api_key: "sk-app-secret",
+      inputKey: "question",
+      apiKey: "sk-app-secret",
     };
     const r1 = await createEvaluationRun(
       dev,
       exp.id,
-      runBody({ dataset_id: ds.dataset.id, dataset_version: 1, scorers: [{ type: "contains" }], output_source: app }),
+      runBody({ datasetId: ds.dataset.id, datasetVersion: 1, scorers: [{ type: "contains" }], outputSource: app }),
     );
     const r2 = await createEvaluationRun(
       dev,
       exp.id,
-      runBody({ dataset_id: ds.dataset.id, scorers: [{ type: "contains" }], output_source: app }),
+      runBody({ datasetId: ds.dataset.id, scorers: [{ type: "contains" }], outputSource: app }),
     );
     await Promise.all([waitForRun(r1.id), waitForRun(r2.id)]);
     const d1 = await getEvaluationRun(dev, r1.id);
     expect(d1).toMatchObject({ status: "COMPLETED", doneRows: 2, errorRows: 0 });
     expect(JSON.stringify(d1)).not.toContain("sk-app-secret");
-    const rows = (await listRunRows(dev, r1.id, { page: 1, page_size: 10 })).rows;
+    const rows = (await listRunRows(dev, r1.id, { page: 1, pageSize: 10 })).rows;
     expect(rows.map((r) => r.outputs)).toEqual(["The answer is Paris", "The answer is Rome, Italy"]);
     // Each app call is a trace: root span with the row's inputs, child chat span with the raw call.
     const spans = await db().span.findMany({ where: { traceId: rows[0]!.traceId! }, orderBy: { startTimeNs: "asc" } });
@@ -347,7 +347,7 @@ describe("datasets: versions, edits, export; runs against the app; comparing run
       ]),
     );
 
-    const cmp = await compareRuns(dev, r2.id, { page: 1, page_size: 10, other: r1.id });
+    const cmp = await compareRuns(dev, r2.id, { page: 1, pageSize: 10, other: r1.id });
     expect(
       cmp.pairs.map((p) => [
         (p.a.inputs as { question: string }).question,
@@ -384,19 +384,19 @@ describe("server-side URL fields and the allow-list", () => {
     await setAllowedHosts(admin, { hosts: [] });
     try {
       for (const url of NOTATIONS) {
-        const judge = updateJudgeSettings(admin, { base_url: url, model: "m" });
+        const judge = updateJudgeSettings(admin, { baseUrl: url, model: "m" });
         await expect(judge, url).rejects.toMatchObject({
           status: 400,
-          message: expect.stringMatching(/^body\.base_url: .*Settings → Allowed internal hosts/),
+          message: expect.stringMatching(/^body\.baseUrl: .*Settings → Allowed internal hosts/),
         });
         const post = createEvaluationRun(
           dev,
           exp.id,
-          runBody({ filter: "", scorers: [{ type: "contains" }], output_source: { kind: "json_post", url } }),
+          runBody({ filter: "", scorers: [{ type: "contains" }], outputSource: { kind: "json_post", url } }),
         );
         await expect(post, url).rejects.toMatchObject({
           status: 400,
-          message: expect.stringMatching(/^body\.output_source\.url: .*Settings → Allowed internal hosts/),
+          message: expect.stringMatching(/^body\.outputSource\.url: .*Settings → Allowed internal hosts/),
         });
         const chat = createEvaluationRun(
           dev,
@@ -404,15 +404,15 @@ describe("server-side URL fields and the allow-list", () => {
           runBody({
             filter: "",
             scorers: [{ type: "contains" }],
-            output_source: { kind: "openai_chat", base_url: url, model: "m" },
+            outputSource: { kind: "openai_chat", baseUrl: url, model: "m" },
           }),
         );
         await expect(chat, url).rejects.toMatchObject({
           status: 400,
-          message: expect.stringMatching(/^body\.output_source\.base_url: .*Settings → Allowed internal hosts/),
+          message: expect.stringMatching(/^body\.outputSource\.baseUrl: .*Settings → Allowed internal hosts/),
         });
       }
-      expect((await getJudgeSettings(admin)).base_url).toBe(server.baseUrl);
+      expect((await getJudgeSettings(admin)).baseUrl).toBe(server.baseUrl);
     } finally {
       await setAllowedHosts(admin, { hosts: ["127.0.0.1"] });
     }
@@ -426,12 +426,12 @@ describe("server-side URL fields and the allow-list", () => {
       runBody({
         filter: "",
         scorers: [{ type: "contains" }],
-        output_source: { kind: "openai_chat", base_url: server.baseUrl, model: "app-v1" },
+        outputSource: { kind: "openai_chat", baseUrl: server.baseUrl, model: "app-v1" },
       }),
     );
     await waitForRun(run.id);
     expect(await getEvaluationRun(dev, run.id)).toMatchObject({ status: "COMPLETED", doneRows: 1 });
-    const [row] = (await listRunRows(dev, run.id, { page: 1, page_size: 10 })).rows;
+    const [row] = (await listRunRows(dev, run.id, { page: 1, pageSize: 10 })).rows;
     expect(row!.outputs).toMatch(/^The answer is/);
   });
 });

@@ -15,33 +15,33 @@ const threshold = z.number().min(0).max(1).optional();
 export const ZExactMatchConfig = z.object({
   type: z.literal("exact_match"),
   name,
-  expected_key: expectedKey,
-  ignore_case: z.boolean().default(false),
+  expectedKey: expectedKey,
+  ignoreCase: z.boolean().default(false),
 });
 
 export const ZContainsConfig = z.object({
   type: z.literal("contains"),
   name,
-  expected_key: expectedKey,
-  ignore_case: z.boolean().default(false),
+  expectedKey: expectedKey,
+  ignoreCase: z.boolean().default(false),
   /** With several expected substrings: must all appear, or is one enough? */
   mode: z.enum(["all", "any"]).default("all"),
 });
 
-export const ZTokenF1Config = z.object({ type: z.literal("token_f1"), name, expected_key: expectedKey, threshold });
-export const ZRougeLConfig = z.object({ type: z.literal("rouge_l"), name, expected_key: expectedKey, threshold });
+export const ZTokenF1Config = z.object({ type: z.literal("token_f1"), name, expectedKey: expectedKey, threshold });
+export const ZRougeLConfig = z.object({ type: z.literal("rouge_l"), name, expectedKey: expectedKey, threshold });
 
 export const ZNumericToleranceConfig = z.object({
   type: z.literal("numeric_tolerance"),
   name,
-  expected_key: expectedKey,
-  /** |actual − expected| ≤ max(abs_tol, rel_tol · max(|actual|, |expected|)), as Python's math.isclose. */
-  abs_tol: z.number().min(0).default(0),
-  rel_tol: z.number().min(0).default(0),
+  expectedKey: expectedKey,
+  /** |actual − expected| ≤ max(absTol, relTol · max(|actual|, |expected|)), as Python's math.isclose. */
+  absTol: z.number().min(0).default(0),
+  relTol: z.number().min(0).default(0),
 });
 
-export const ZJsonEqualConfig = z.object({ type: z.literal("json_equal"), name, expected_key: expectedKey });
-export const ZLatencyConfig = z.object({ type: z.literal("latency"), name, max_ms: z.number().int().positive() });
+export const ZJsonEqualConfig = z.object({ type: z.literal("json_equal"), name, expectedKey: expectedKey });
+export const ZLatencyConfig = z.object({ type: z.literal("latency"), name, maxMs: z.number().int().positive() });
 export const ZNoErrorConfig = z.object({ type: z.literal("no_error"), name });
 
 // LLM judges, after MLflow's predefined scorers (mlflow/genai/scorers/builtin_scorers.py).
@@ -85,16 +85,16 @@ export const JUDGE_SCORER_TYPES = ZJudgeScorerConfig.options.map((o) => o.shape.
 
 /**
  * Any OpenAI-compatible chat completions endpoint (OpenAI, Azure-compatible proxies, vLLM, Ollama,
- * LiteLLM...). `api_key` is a secret: never echo it back in DTOs or error messages.
+ * LiteLLM...). `apiKey` is a secret: never echo it back in DTOs or error messages.
  */
 export const ZJudgeEndpointConfig = z.object({
   /** e.g. `https://api.openai.com/v1` or `http://localhost:11434/v1`. */
-  base_url: z.url({ protocol: /^https?$/ }),
-  api_key: z.string().min(1).optional(),
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  apiKey: z.string().min(1).optional(),
   model: z.string().trim().min(1),
-  timeout_ms: z.number().int().positive().max(600_000).default(30_000),
+  timeoutMs: z.number().int().positive().max(600_000).default(30_000),
   /** Retries after the first attempt; 0 disables retrying. */
-  max_retries: z.number().int().min(0).max(10).default(3),
+  maxRetries: z.number().int().min(0).max(10).default(3),
 });
 
 export type TExactMatchConfig = z.infer<typeof ZExactMatchConfig>;
@@ -115,13 +115,13 @@ export type TJudgeEndpointConfigInput = z.input<typeof ZJudgeEndpointConfig>;
 
 // ---------------------------------------------------------------- judge settings
 
-/** PUT /api/evaluation/judge-settings. `api_key`: omitted keeps the stored key, null clears it. */
+/** PUT /api/evaluation/judge-settings. `apiKey`: omitted keeps the stored key, null clears it. */
 export const ZUpdateJudgeSettingsBody = z.object({
-  base_url: z.url({ protocol: /^https?$/ }),
+  baseUrl: z.url({ protocol: /^https?$/ }),
   model: z.string().trim().min(1).max(200),
-  api_key: z.string().min(1).max(1000).nullable().optional(),
-  timeout_ms: z.number().int().positive().max(600_000).optional(),
-  max_retries: z.number().int().min(0).max(10).optional(),
+  apiKey: z.string().min(1).max(1000).nullable().optional(),
+  timeoutMs: z.number().int().positive().max(600_000).optional(),
+  maxRetries: z.number().int().min(0).max(10).optional(),
 });
 export type TUpdateJudgeSettingsBody = z.infer<typeof ZUpdateJudgeSettingsBody>;
 
@@ -136,7 +136,7 @@ export const ZDatasetRecordInput = z.object({
   expectations: ZJsonObject.default({}),
   outputs: z.unknown().optional(),
   tags: z.record(z.string(), z.string()).default({}),
-  source_trace_id: ZTraceId.optional(),
+  sourceTraceId: ZTraceId.optional(),
 });
 export type TDatasetRecordInput = z.infer<typeof ZDatasetRecordInput>;
 
@@ -150,24 +150,24 @@ export type TDatasetUpload = z.infer<typeof ZDatasetUpload>;
 
 /** Where records come from: one of a labeling session, trace ids, records, or an uploaded file. */
 const recordSources = {
-  session_id: z.string().min(1).optional(),
-  trace_ids: z.array(ZTraceId).min(1).max(1000).optional(),
+  sessionId: z.string().min(1).optional(),
+  traceIds: z.array(ZTraceId).min(1).max(1000).optional(),
   records: z.array(ZDatasetRecordInput).max(10_000).optional(),
   upload: ZDatasetUpload.optional(),
 };
-type Sources = { session_id?: unknown; trace_ids?: unknown; records?: unknown; upload?: unknown };
+type Sources = { sessionId?: unknown; traceIds?: unknown; records?: unknown; upload?: unknown };
 const sourceCount = (b: Sources) =>
-  [b.session_id, b.trace_ids, b.records, b.upload].filter((x) => x !== undefined).length;
+  [b.sessionId, b.traceIds, b.records, b.upload].filter((x) => x !== undefined).length;
 const oneSource = (b: Sources) => sourceCount(b) <= 1;
 
 export const ZCreateDatasetBody = z
   .object({ name: z.string().trim().min(1).max(200), ...recordSources })
-  .refine(oneSource, "give at most one of session_id, trace_ids, records, upload");
+  .refine(oneSource, "give at most one of sessionId, traceIds, records, upload");
 export type TCreateDatasetBody = z.infer<typeof ZCreateDatasetBody>;
 
 export const ZMergeDatasetRecordsBody = z
   .object({ note: z.string().max(500).optional(), ...recordSources })
-  .refine((b) => sourceCount(b) === 1, "give exactly one of session_id, trace_ids, records, upload");
+  .refine((b) => sourceCount(b) === 1, "give exactly one of sessionId, traceIds, records, upload");
 export type TMergeDatasetRecordsBody = z.infer<typeof ZMergeDatasetRecordsBody>;
 
 export const ZUpdateDatasetRecordBody = z.object({ expectations: ZJsonObject });
@@ -183,23 +183,23 @@ export const ZOutputSource = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("trace") }),
   z.object({
     kind: z.literal("openai_chat"),
-    base_url: z.url({ protocol: /^https?$/ }),
+    baseUrl: z.url({ protocol: /^https?$/ }),
     model: z.string().trim().min(1),
-    api_key: z.string().min(1).optional(),
-    system_prompt: z.string().max(20_000).optional(),
+    apiKey: z.string().min(1).optional(),
+    systemPrompt: z.string().max(20_000).optional(),
     /** Input key holding the user message; without it a `messages` list or the whole inputs as JSON is sent. */
-    input_key: z.string().min(1).optional(),
-    timeout_ms: z.number().int().positive().max(600_000).default(60_000),
+    inputKey: z.string().min(1).optional(),
+    timeoutMs: z.number().int().positive().max(600_000).default(60_000),
   }),
   z.object({
     kind: z.literal("json_post"),
     url: z.url({ protocol: /^https?$/ }),
-    /** Wrap the inputs under this key (`{[body_key]: inputs}`); without it the inputs are the body. */
-    body_key: z.string().min(1).optional(),
+    /** Wrap the inputs under this key (`{[bodyKey]: inputs}`); without it the inputs are the body. */
+    bodyKey: z.string().min(1).optional(),
     /** Dotted path of the output in the response JSON, e.g. `answer` or `choices.0.message.content`. */
-    response_path: z.string().min(1).optional(),
+    responsePath: z.string().min(1).optional(),
     headers: z.record(z.string(), z.string()).default({}),
-    timeout_ms: z.number().int().positive().max(600_000).default(60_000),
+    timeoutMs: z.number().int().positive().max(600_000).default(60_000),
   }),
 ]);
 export type TOutputSource = z.infer<typeof ZOutputSource>;
@@ -207,17 +207,17 @@ export type TOutputSource = z.infer<typeof ZOutputSource>;
 export const ZCreateEvaluationRunBody = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
-    dataset_id: z.string().min(1).optional(),
+    datasetId: z.string().min(1).optional(),
     /** Dataset version; the current one when omitted. */
-    dataset_version: z.number().int().min(1).optional(),
+    datasetVersion: z.number().int().min(1).optional(),
     /** MLflow trace filter, used instead of a dataset (e.g. `tags.env = 'prod'`). */
     filter: z.string().max(5000).optional(),
-    max_rows: z.number().int().min(1).max(5000).default(500),
+    maxRows: z.number().int().min(1).max(5000).default(500),
     scorers: z.array(ZScorerConfig).min(1).max(20),
-    output_source: ZOutputSource.default({ kind: "trace" }),
+    outputSource: ZOutputSource.default({ kind: "trace" }),
     concurrency: z.number().int().min(1).max(16).default(4),
   })
-  .refine((b) => (b.dataset_id === undefined) !== (b.filter === undefined), "give exactly one of dataset_id or filter")
+  .refine((b) => (b.datasetId === undefined) !== (b.filter === undefined), "give exactly one of datasetId or filter")
   .refine(
     (b) => new Set(b.scorers.map((s) => s.name ?? s.type)).size === b.scorers.length,
     "scorer names must be unique (set `name` to tell two of a type apart)",

@@ -3,11 +3,11 @@
 export interface JudgeSettingsDto {
   /** Where the effective settings come from. */
   source: "settings" | "environment" | "none";
-  base_url: string | null;
+  baseUrl: string | null;
   model: string | null;
-  api_key_set: boolean;
+  apiKeySet: boolean;
   /** Last characters of the key, so admins can tell keys apart. */
-  api_key_hint: string | null;
-  timeout_ms: number | null;
-  max_retries: number | null;
+  apiKeyHint: string | null;
+  timeoutMs: number | null;
+  maxRetries: number | null;
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { requirePageActor } from "@/lib/auth/session";
+import type { Role } from "@/lib/auth/roles";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 
 /**
@@ -21,4 +23,16 @@ export function page<P>(render: (props: P) => Promise<ReactNode>): (props: P) =>
       throw e;
     }
   };
+}
+
+/**
+ * A guard layout for a screen that needs only a role (an experiment's screens use
+ * `experimentGuard`): it runs outside the screen's loading.tsx boundary, so a role below `role`
+ * still answers a real 403 (a streamed page can no longer change its status).
+ */
+export function roleGuard(role: Role, path: string) {
+  return page(async ({ children }: { children: ReactNode }) => {
+    await requirePageActor(role, path);
+    return children;
+  });
 }

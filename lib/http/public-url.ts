@@ -9,10 +9,10 @@ export function publicOrigin(req?: { nextUrl: { origin: string } }): string {
   return origin.replace(/\/+$/, "");
 }
 
-/** A DTO with a relative `url` plus `review_url`, the same link made absolute on the public origin. */
+/** A DTO with a relative `url` plus `reviewUrl`, the same link made absolute on the public origin. */
 export function withReviewUrl<T extends { url: string }>(
   dto: T,
   req?: { nextUrl: { origin: string } },
-): T & { review_url: string } {
-  return { ...dto, review_url: `${publicOrigin(req)}${dto.url}` };
+): T & { reviewUrl: string } {
+  return { ...dto, reviewUrl: `${publicOrigin(req)}${dto.url}` };
 }

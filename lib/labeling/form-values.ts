@@ -16,7 +16,7 @@ export type TFormSchema = {
   type: TLabelSchemaType;
   title: string;
   instruction: string | null;
-  enable_comment: boolean;
+  enableComment: boolean;
   input: TLabelSchemaInput;
 };
 
@@ -26,7 +26,7 @@ export const toDefinitions = (schemas: readonly TFormSchema[]): TLabelSchemaDefi
     type: s.type,
     title: s.title,
     instruction: s.instruction ?? undefined,
-    enable_comment: s.enable_comment,
+    enableComment: s.enableComment,
     input: s.input,
   }));
 
@@ -83,7 +83,7 @@ export function toAnswers(
         .map((l) => l.trim())
         .filter(Boolean);
     }
-    out[s.name] = s.enable_comment && a.comment.trim() ? { value, comment: a.comment } : { value };
+    out[s.name] = s.enableComment && a.comment.trim() ? { value, comment: a.comment } : { value };
   }
   return out;
 }

@@ -10,7 +10,7 @@ const schema = (
   name,
   type: "feedback",
   title: name,
-  enable_comment: false,
+  enableComment: false,
   input,
   ...extra,
 });
@@ -18,16 +18,12 @@ const schema = (
 const accuracy = schema(
   "accuracy",
   { type: "categorical", options: ["Accurate", "Partially Accurate", "Inaccurate"] },
-  { enable_comment: true },
+  { enableComment: true },
 );
 const tags = schema("tags", { type: "categorical_list", options: ["math", "code", "chat"] });
-const summary = schema("summary", { type: "text", max_length: 5 });
-const facts = schema(
-  "expected_facts",
-  { type: "text_list", max_length_each: 10, max_count: 2 },
-  { type: "expectation" },
-);
-const score = schema("score", { type: "numeric", min_value: 1, max_value: 5 });
+const summary = schema("summary", { type: "text", maxLength: 5 });
+const facts = schema("expected_facts", { type: "text_list", maxLengthEach: 10, maxCount: 2 }, { type: "expectation" });
+const score = schema("score", { type: "numeric", minValue: 1, maxValue: 5 });
 const all = [accuracy, tags, summary, facts, score];
 
 const issuesOf = (answers: Record<string, unknown>, opts?: { requireAll?: boolean }) => {
@@ -75,14 +71,14 @@ describe("validateAnswers", () => {
     expect(issuesOf({ tags: { value: [] } })).toEqual(["answers.tags.value: must select at least one option"]);
   });
 
-  it("text: over max_length and blank", () => {
+  it("text: over maxLength and blank", () => {
     expect(issuesOf({ summary: { value: "too long" } })).toEqual([
       "answers.summary.value: must be at most 5 characters",
     ]);
     expect(issuesOf({ summary: { value: "   " } })).toEqual(["answers.summary.value: must not be empty"]);
   });
 
-  it("text_list: too many entries and an entry over max_length_each", () => {
+  it("text_list: too many entries and an entry over maxLengthEach", () => {
     expect(issuesOf({ expected_facts: { value: ["a", "b", "c"] } })).toEqual([
       "answers.expected_facts.value: must have at most 2 entries",
     ]);
@@ -123,9 +119,9 @@ describe("validateAnswers", () => {
 });
 
 describe("isEditCompatible", () => {
-  it("allows free changes to title, instruction and enable_comment, and widening edits", () => {
+  it("allows free changes to title, instruction and enableComment, and widening edits", () => {
     expect(
-      isEditCompatible(accuracy, { ...accuracy, title: "New", instruction: "**Read**", enable_comment: false }),
+      isEditCompatible(accuracy, { ...accuracy, title: "New", instruction: "**Read**", enableComment: false }),
     ).toEqual({ ok: true });
     expect(
       isEditCompatible(accuracy, {
@@ -134,7 +130,7 @@ describe("isEditCompatible", () => {
       }),
     ).toEqual({ ok: true });
     expect(isEditCompatible(summary, { ...summary, input: { type: "text" } })).toEqual({ ok: true });
-    expect(isEditCompatible(score, { ...score, input: { type: "numeric", min_value: 0, max_value: 10 } })).toEqual({
+    expect(isEditCompatible(score, { ...score, input: { type: "numeric", minValue: 0, maxValue: 10 } })).toEqual({
       ok: true,
     });
   });
@@ -146,18 +142,18 @@ describe("isEditCompatible", () => {
       ok: false,
       reasons: ["Options can be added but not removed or renamed: 'Partially Accurate', 'Inaccurate' are missing."],
     });
-    expect(isEditCompatible(summary, { ...summary, input: { type: "text", max_length: 3 } })).toEqual({
+    expect(isEditCompatible(summary, { ...summary, input: { type: "text", maxLength: 3 } })).toEqual({
       ok: false,
       reasons: ["The maximum length can grow but not shrink (from 5 characters to 3 characters)."],
     });
-    const r = isEditCompatible(facts, { ...facts, input: { type: "text_list", max_length_each: 5, max_count: 1 } });
+    const r = isEditCompatible(facts, { ...facts, input: { type: "text_list", maxLengthEach: 5, maxCount: 1 } });
     expect(r.ok ? [] : r.reasons).toHaveLength(2);
-    expect(isEditCompatible(score, { ...score, input: { type: "numeric", min_value: 2 } })).toEqual({
+    expect(isEditCompatible(score, { ...score, input: { type: "numeric", minValue: 2 } })).toEqual({
       ok: false,
       reasons: ["The minimum can be lowered but not raised (from 1 to 2)."],
     });
     const unbounded = schema("n", { type: "numeric" });
-    expect(isEditCompatible(unbounded, { ...unbounded, input: { type: "numeric", max_value: 10 } })).toEqual({
+    expect(isEditCompatible(unbounded, { ...unbounded, input: { type: "numeric", maxValue: 10 } })).toEqual({
       ok: false,
       reasons: ["The maximum can be raised but not lowered (from no maximum to 10)."],
     });

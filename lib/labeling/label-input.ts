@@ -46,12 +46,12 @@ export function buildValueValidator(input: TLabelSchemaInput): z.ZodType<TAnswer
           });
         });
     case "text":
-      return text(input.max_length);
+      return text(input.maxLength);
     case "text_list": {
       const list = z
-        .array(text(input.max_length_each), { error: "must be a list of text entries" })
+        .array(text(input.maxLengthEach), { error: "must be a list of text entries" })
         .min(1, "must have at least one entry");
-      const max = input.max_count;
+      const max = input.maxCount;
       return max === undefined ? list : list.max(max, `must have at most ${max} entr${max === 1 ? "y" : "ies"}`);
     }
     case "numeric": {
@@ -60,10 +60,8 @@ export function buildValueValidator(input: TLabelSchemaInput): z.ZodType<TAnswer
       let n: z.ZodType<number> = z.number({
         error: (iss) => (typeof iss.input === "number" ? "must be a finite number" : "must be a number"),
       });
-      if (input.min_value !== undefined)
-        n = n.refine((v) => v >= input.min_value!, `must be at least ${input.min_value}`);
-      if (input.max_value !== undefined)
-        n = n.refine((v) => v <= input.max_value!, `must be at most ${input.max_value}`);
+      if (input.minValue !== undefined) n = n.refine((v) => v >= input.minValue!, `must be at least ${input.minValue}`);
+      if (input.maxValue !== undefined) n = n.refine((v) => v <= input.maxValue!, `must be at most ${input.maxValue}`);
       return n;
     }
   }
@@ -75,7 +73,7 @@ export function buildValueValidator(input: TLabelSchemaInput): z.ZodType<TAnswer
  * never shows; an empty or blank comment is dropped.
  */
 export function buildAnswerValidator(
-  schema: Pick<TLabelSchemaDefinition, "input" | "enable_comment">,
+  schema: Pick<TLabelSchemaDefinition, "input" | "enableComment">,
 ): z.ZodType<TValidatedAnswer> {
   const comment = z
     .string({ error: "must be text" })
@@ -83,7 +81,7 @@ export function buildAnswerValidator(
     .max(MAX_COMMENT_CHARS, `must be at most ${chars(MAX_COMMENT_CHARS)}`)
     .optional()
     .transform((c) => (c ? c : undefined))
-    .refine((c) => schema.enable_comment || c === undefined, "comments are not enabled for this question");
+    .refine((c) => schema.enableComment || c === undefined, "comments are not enabled for this question");
   return z
     .object({ value: buildValueValidator(schema.input), comment }, { error: "must be an object with a value" })
     .transform(({ value, comment: c }) => (c === undefined ? { value } : { value, comment: c }));
@@ -144,7 +142,7 @@ const entries = (n: number) => `${n} entr${n === 1 ? "y" : "ies"}`;
  * Whether a label schema that already has labels may change from `before` to `after` without
  * making any existing label invalid. Only widening changes pass: options may be added (and
  * reordered) but not removed or renamed; length and count limits may grow or be lifted;
- * the numeric range may widen. Title, instruction and enable_comment are free. The name, the
+ * the numeric range may widen. Title, instruction and enableComment are free. The name, the
  * schema type and the input type never change, because existing assessments carry them.
  *
  * With `existingValues` (the values stored so far), the input rule is relaxed to what the data
@@ -191,30 +189,30 @@ function narrowings(a: TLabelSchemaInput, b: TLabelSchemaInput): string[] {
       );
     }
   }
-  if (a.type === "text" && b.type === "text" && shrinks(a.max_length, b.max_length)) {
+  if (a.type === "text" && b.type === "text" && shrinks(a.maxLength, b.maxLength)) {
     out.push(
-      `The maximum length can grow but not shrink (from ${limit(a.max_length, chars)} to ${limit(b.max_length, chars)}).`,
+      `The maximum length can grow but not shrink (from ${limit(a.maxLength, chars)} to ${limit(b.maxLength, chars)}).`,
     );
   }
   if (a.type === "text_list" && b.type === "text_list") {
-    if (shrinks(a.max_length_each, b.max_length_each)) {
+    if (shrinks(a.maxLengthEach, b.maxLengthEach)) {
       out.push(
-        `The maximum length of each entry can grow but not shrink (from ${limit(a.max_length_each, chars)} to ${limit(b.max_length_each, chars)}).`,
+        `The maximum length of each entry can grow but not shrink (from ${limit(a.maxLengthEach, chars)} to ${limit(b.maxLengthEach, chars)}).`,
       );
     }
-    if (shrinks(a.max_count, b.max_count)) {
+    if (shrinks(a.maxCount, b.maxCount)) {
       out.push(
-        `The maximum number of entries can grow but not shrink (from ${limit(a.max_count, entries)} to ${limit(b.max_count, entries)}).`,
+        `The maximum number of entries can grow but not shrink (from ${limit(a.maxCount, entries)} to ${limit(b.maxCount, entries)}).`,
       );
     }
   }
   if (a.type === "numeric" && b.type === "numeric") {
     // A missing bound is unbounded: adding one narrows, removing one widens.
-    if (b.min_value !== undefined && (a.min_value === undefined || b.min_value > a.min_value)) {
-      out.push(`The minimum can be lowered but not raised (from ${a.min_value ?? "no minimum"} to ${b.min_value}).`);
+    if (b.minValue !== undefined && (a.minValue === undefined || b.minValue > a.minValue)) {
+      out.push(`The minimum can be lowered but not raised (from ${a.minValue ?? "no minimum"} to ${b.minValue}).`);
     }
-    if (b.max_value !== undefined && (a.max_value === undefined || b.max_value < a.max_value)) {
-      out.push(`The maximum can be raised but not lowered (from ${a.max_value ?? "no maximum"} to ${b.max_value}).`);
+    if (b.maxValue !== undefined && (a.maxValue === undefined || b.maxValue < a.maxValue)) {
+      out.push(`The maximum can be raised but not lowered (from ${a.maxValue ?? "no maximum"} to ${b.maxValue}).`);
     }
   }
   return out;

@@ -60,30 +60,30 @@ async function setup(opts: {
   const exp = await makeExperiment();
   const traceIds = await makeTraces(exp.id, opts.traces, opts.feedback);
   await createLabelSchema(admin, {
-    experiment_id: exp.id,
+    experimentId: exp.id,
     name: "accuracy",
     type: "feedback",
     title: "Is the response factually accurate?",
-    enable_comment: true,
+    enableComment: true,
     overwrite: false,
     input: { type: "categorical", options: ["Accurate", "Partially Accurate", "Inaccurate"] },
   });
   await createLabelSchema(admin, {
-    experiment_id: exp.id,
+    experimentId: exp.id,
     name: "ideal",
     type: "expectation",
     title: "What would be the ideal response?",
-    enable_comment: false,
+    enableComment: false,
     overwrite: false,
-    input: { type: "text", max_length: 200 },
+    input: { type: "text", maxLength: 200 },
   });
   const session = await createLabelingSession(admin, {
-    experiment_id: exp.id,
+    experimentId: exp.id,
     name: uniqueName("session"),
-    label_schemas: ["accuracy", "ideal"],
-    assigned_users: opts.reviewers.map((r) => r.email),
-    labels_per_item: opts.labelsPerItem ?? 1,
-    open_to_all_reviewers: false,
+    labelSchemas: ["accuracy", "ideal"],
+    assignedUsers: opts.reviewers.map((r) => r.email),
+    labelsPerItem: opts.labelsPerItem ?? 1,
+    openToAllReviewers: false,
   });
   return { exp, traceIds, session };
 }
@@ -93,27 +93,27 @@ describe("labeling sessions", () => {
     const reviewer = await makeUser("REVIEWER");
     const { traceIds, session } = await setup({ traces: 6, reviewers: [reviewer], feedback: (i) => i % 2 === 0 });
     const byFilter = await addSessionItems(admin, session.id, { filter: "feedback.user_feedback = false" });
-    expect(byFilter).toMatchObject({ added: 3, already_present: 0, item_count: 3 });
-    const again = await addSessionItems(admin, session.id, { trace_ids: [traceIds[1], traceIds[0]] });
-    expect(again).toMatchObject({ added: 1, already_present: 1, item_count: 4 });
-    const links = await db().traceRunLink.findMany({ where: { runId: session.run_id } });
+    expect(byFilter).toMatchObject({ added: 3, alreadyPresent: 0, itemCount: 3 });
+    const again = await addSessionItems(admin, session.id, { traceIds: [traceIds[1], traceIds[0]] });
+    expect(again).toMatchObject({ added: 1, alreadyPresent: 1, itemCount: 4 });
+    const links = await db().traceRunLink.findMany({ where: { runId: session.runId } });
     expect(links.map((l) => l.traceId).sort()).toEqual([traceIds[0], traceIds[1], traceIds[3], traceIds[5]].sort());
-    await expect(addSessionItems(admin, session.id, { trace_ids: ["tr-nope"] })).rejects.toMatchObject({ status: 400 });
-    expect(await removeSessionItems(admin, session.id, { trace_ids: [traceIds[0]] })).toEqual({
+    await expect(addSessionItems(admin, session.id, { traceIds: ["tr-nope"] })).rejects.toMatchObject({ status: 400 });
+    expect(await removeSessionItems(admin, session.id, { traceIds: [traceIds[0]] })).toEqual({
       removed: 1,
-      item_count: 3,
+      itemCount: 3,
     });
-    expect(await db().traceRunLink.count({ where: { runId: session.run_id } })).toBe(3);
+    expect(await db().traceRunLink.count({ where: { runId: session.runId } })).toBe(3);
   });
 
   it("shows a reviewer only the sessions assigned to them and refuses the rest", async () => {
     const assigned = await makeUser("REVIEWER");
     const outsider = await makeUser("REVIEWER");
     const { exp, session } = await setup({ traces: 1, reviewers: [assigned] });
-    expect((await listLabelingSessions(assigned, { experiment_id: exp.id })).sessions.map((s) => s.id)).toEqual([
+    expect((await listLabelingSessions(assigned, { experimentId: exp.id })).sessions.map((s) => s.id)).toEqual([
       session.id,
     ]);
-    expect((await listLabelingSessions(outsider, { experiment_id: exp.id })).sessions).toEqual([]);
+    expect((await listLabelingSessions(outsider, { experimentId: exp.id })).sessions).toEqual([]);
     await expect(claimNextItem(outsider, session.id)).rejects.toMatchObject({ status: 404 });
   });
 
@@ -121,22 +121,22 @@ describe("labeling sessions", () => {
     const r1 = await makeUser("REVIEWER");
     const r2 = await makeUser("REVIEWER");
     const { traceIds, session } = await setup({ traces: 1, labelsPerItem: 2, reviewers: [r1, r2] });
-    await addSessionItems(admin, session.id, { trace_ids: traceIds });
+    await addSessionItems(admin, session.id, { traceIds });
     const a = (await claimNextItem(r1, session.id)).item!;
     const b = (await claimNextItem(r2, session.id)).item!;
-    expect(a.item_id).toBe(b.item_id);
-    await saveDraft(r1, session.id, a.item_id, { answers: { accuracy: { value: "Accurate" } } });
-    expect((await getReviewItem(r1, session.id, a.item_id)).claim?.draft).toEqual({ accuracy: { value: "Accurate" } });
+    expect(a.itemId).toBe(b.itemId);
+    await saveDraft(r1, session.id, a.itemId, { answers: { accuracy: { value: "Accurate" } } });
+    expect((await getReviewItem(r1, session.id, a.itemId)).claim?.draft).toEqual({ accuracy: { value: "Accurate" } });
     await expect(
-      submitLabels(r1, session.id, a.item_id, { answers: { accuracy: { value: "Maybe" } } }),
+      submitLabels(r1, session.id, a.itemId, { answers: { accuracy: { value: "Maybe" } } }),
     ).rejects.toMatchObject({ status: 400 });
-    await submitLabels(r1, session.id, a.item_id, {
+    await submitLabels(r1, session.id, a.itemId, {
       answers: { accuracy: { value: "Inaccurate", comment: "wrong price" }, ideal: { value: "It costs $10." } },
     });
-    await submitLabels(r2, session.id, b.item_id, { answers: { accuracy: { value: "Accurate" } } });
-    await submitLabels(r1, session.id, a.item_id, { answers: { accuracy: { value: "Partially Accurate" } } });
+    await submitLabels(r2, session.id, b.itemId, { answers: { accuracy: { value: "Accurate" } } });
+    await submitLabels(r1, session.id, a.itemId, { answers: { accuracy: { value: "Partially Accurate" } } });
     const rows = await db().assessment.findMany({
-      where: { traceId: traceIds[0], runId: session.run_id },
+      where: { traceId: traceIds[0], runId: session.runId },
       orderBy: { name: "asc" },
     });
     const mine = rows.filter((r) => r.createdById === r1.userId);
@@ -153,20 +153,20 @@ describe("labeling sessions", () => {
       ].sort(),
     );
     expect(await listSessionExpectations(session.id)).toMatchObject([
-      { trace_id: traceIds[0], inputs: { question: "q0" }, expectations: { ideal: "It costs $10." } },
+      { traceId: traceIds[0], inputs: { question: "q0" }, expectations: { ideal: "It costs $10." } },
     ]);
     const agreement = await getSessionAgreement(admin, session.id);
-    expect(agreement.schemas[0]).toMatchObject({ schema: "accuracy", items_with_multiple_labels: 1, raters: 2 });
-    expect(agreement.schemas[0].disagreements[0]).toMatchObject({ trace_id: traceIds[0], score: 1 });
+    expect(agreement.schemas[0]).toMatchObject({ schema: "accuracy", itemsWithMultipleLabels: 1, raters: 2 });
+    expect(agreement.schemas[0].disagreements[0]).toMatchObject({ traceId: traceIds[0], score: 1 });
   });
 
   it("refuses to narrow a schema in use when labels would break, and allows widening", async () => {
     const r1 = await makeUser("REVIEWER");
     const { exp, traceIds, session } = await setup({ traces: 1, reviewers: [r1] });
-    await addSessionItems(admin, session.id, { trace_ids: traceIds });
+    await addSessionItems(admin, session.id, { traceIds });
     const item = (await claimNextItem(r1, session.id)).item!;
-    await submitLabels(r1, session.id, item.item_id, { answers: { accuracy: { value: "Inaccurate" } } });
-    const schema = session.label_schemas.find((s) => s.name === "accuracy")!;
+    await submitLabels(r1, session.id, item.itemId, { answers: { accuracy: { value: "Inaccurate" } } });
+    const schema = session.labelSchemas.find((s) => s.name === "accuracy")!;
     await expect(
       updateLabelSchema(admin, schema.id, {
         input: { type: "categorical", options: ["Accurate", "Partially Accurate"] },
@@ -184,11 +184,11 @@ describe("labeling sessions", () => {
     });
     await expect(
       createLabelSchema(admin, {
-        experiment_id: exp.id,
+        experimentId: exp.id,
         name: "accuracy",
         type: "feedback",
         title: "x",
-        enable_comment: false,
+        enableComment: false,
         overwrite: false,
         input: { type: "text" },
       }),
@@ -199,17 +199,17 @@ describe("labeling sessions", () => {
     const r1 = await makeUser("REVIEWER");
     const r2 = await makeUser("REVIEWER");
     const { traceIds, session } = await setup({ traces: 2, reviewers: [r1, r2] });
-    await addSessionItems(admin, session.id, { trace_ids: traceIds });
+    await addSessionItems(admin, session.id, { traceIds });
     const first = (await claimNextItem(r1, session.id)).item!;
-    expect((await claimNextItem(r2, session.id)).item!.item_id).not.toBe(first.item_id);
-    await skipItem(r2, session.id, (await claimNextItem(r2, session.id)).item!.item_id);
+    expect((await claimNextItem(r2, session.id)).item!.itemId).not.toBe(first.itemId);
+    await skipItem(r2, session.id, (await claimNextItem(r2, session.id)).item!.itemId);
     // r2 has skipped the second item and r1 still holds the first: nothing for r2 ...
     expect((await claimNextItem(r2, session.id)).item).toBeNull();
     // ... until r1's claim is older than the timeout.
     const later = new Date(Date.now() + 60_000);
-    expect((await claimNextItem(r2, session.id, { timeoutMs: 30_000, now: later })).item!.item_id).toBe(first.item_id);
+    expect((await claimNextItem(r2, session.id, { timeoutMs: 30_000, now: later })).item!.itemId).toBe(first.itemId);
     const progress = await getSessionProgress(admin, session.id);
-    expect(progress).toMatchObject({ total_items: 2, done: 0 });
+    expect(progress).toMatchObject({ totalItems: 2, done: 0 });
   });
 });
 
@@ -217,15 +217,15 @@ describe("the claim queue under concurrency", () => {
   it("two reviewers pulling in parallel from a 1-label-per-item session never label an item twice and lose none", async () => {
     const reviewers = [await makeUser("REVIEWER"), await makeUser("REVIEWER")];
     const { traceIds, session } = await setup({ traces: 30, reviewers });
-    await addSessionItems(admin, session.id, { trace_ids: traceIds });
+    await addSessionItems(admin, session.id, { traceIds });
     const labeled: Record<string, string[]> = {};
     // Each reviewer runs 3 parallel loops (tabs), each claiming and submitting until the queue is empty.
     const loop = async (who: Actor) => {
       for (;;) {
         const { item } = await claimNextItem(who, session.id);
         if (!item) return;
-        await submitLabels(who, session.id, item.item_id, { answers: { accuracy: { value: "Accurate" } } });
-        (labeled[item.item_id] ??= []).push(who.userId);
+        await submitLabels(who, session.id, item.itemId, { answers: { accuracy: { value: "Accurate" } } });
+        (labeled[item.itemId] ??= []).push(who.userId);
       }
     };
     await Promise.all(reviewers.flatMap((r) => [loop(r), loop(r), loop(r)]));
@@ -241,11 +241,11 @@ describe("the claim queue under concurrency", () => {
     // twice for the same reviewer, but never for two reviewers).
     expect(Object.keys(labeled).sort()).toEqual(items.map((i) => i.id).sort());
     for (const users of Object.values(labeled)) expect(new Set(users).size).toBe(1);
-    expect(await db().assessment.count({ where: { runId: session.run_id } })).toBe(30);
+    expect(await db().assessment.count({ where: { runId: session.runId } })).toBe(30);
     expect(new Set(items.flatMap((i) => i.claims.map((c) => c.userId)))).toEqual(
       new Set(reviewers.map((r) => r.userId)),
     );
     const progress = await getSessionProgress(admin, session.id);
-    expect(progress).toMatchObject({ total_items: 30, done: 30, in_progress: 0, left: 0 });
+    expect(progress).toMatchObject({ totalItems: 30, done: 30, inProgress: 0, left: 0 });
   });
 });

@@ -19,14 +19,14 @@ describe("ZCreateLabelSchemaBody", () => {
     for (const input of [
       { type: "categorical", options: ["Accurate", "Inaccurate"] },
       { type: "categorical_list", options: ["a", "b"] },
-      { type: "text", max_length: 200 },
-      { type: "text_list", max_length_each: 50, max_count: 5 },
-      { type: "numeric", min_value: 1, max_value: 5 },
+      { type: "text", maxLength: 200 },
+      { type: "text_list", maxLengthEach: 50, maxCount: 5 },
+      { type: "numeric", minValue: 1, maxValue: 5 },
       { type: "numeric" },
     ]) {
       const r = ZCreateLabelSchemaBody.safeParse({ ...base, input });
       expect(r.success, JSON.stringify(messages(r))).toBe(true);
-      expect(r.data).toMatchObject({ enable_comment: false, overwrite: false });
+      expect(r.data).toMatchObject({ enableComment: false, overwrite: false });
     }
   });
 
@@ -53,10 +53,10 @@ describe("ZCreateLabelSchemaBody", () => {
     ]);
   });
 
-  it("rejects min_value above max_value, unknown input types and a bad schema type", () => {
+  it("rejects minValue above maxValue, unknown input types and a bad schema type", () => {
     expect(
-      messages(ZCreateLabelSchemaBody.safeParse({ ...base, input: { type: "numeric", min_value: 5, max_value: 1 } })),
-    ).toEqual(["input.min_value: must not be greater than max_value"]);
+      messages(ZCreateLabelSchemaBody.safeParse({ ...base, input: { type: "numeric", minValue: 5, maxValue: 1 } })),
+    ).toEqual(["input.minValue: must not be greater than maxValue"]);
     expect(ZCreateLabelSchemaBody.safeParse({ ...base, input: { type: "slider" } }).success).toBe(false);
     expect(messages(ZCreateLabelSchemaBody.safeParse({ ...base, type: "issue", input: { type: "text" } }))[0]).toMatch(
       /^type: /,
@@ -79,9 +79,9 @@ describe("ZCreateLabelSchemaBodyCompat (MLflow / Databricks JSON)", () => {
     const r = ZCreateLabelSchemaBodyCompat.safeParse({
       ...base,
       type: "EXPECTATION",
-      input: { text_list: { max_count: 3 } },
+      input: { text_list: { maxCount: 3 } },
     });
-    expect(r.data?.input).toEqual({ type: "text_list", max_count: 3 });
+    expect(r.data?.input).toEqual({ type: "text_list", maxCount: 3 });
   });
 });
 
@@ -96,7 +96,7 @@ describe("ZUpdateLabelSchemaBody", () => {
 
 describe("storage mapping", () => {
   it("round-trips every input through inputType/inputConfig", () => {
-    const input = { type: "text_list", max_length_each: 10, max_count: 2 } as const;
+    const input = { type: "text_list", maxLengthEach: 10, maxCount: 2 } as const;
     const stored = toStoredInput(input);
     expect(stored).toEqual({ inputType: "TEXT_LIST", inputConfig: '{"max_length_each":10,"max_count":2}' });
     expect(fromStoredInput(stored.inputType, stored.inputConfig)).toEqual(input);
@@ -105,25 +105,25 @@ describe("storage mapping", () => {
 
 describe("session contracts", () => {
   it("fills labeling session defaults", () => {
-    const r = ZCreateLabelingSessionBody.parse({ name: "Week 12", label_schemas: ["accuracy"] });
+    const r = ZCreateLabelingSessionBody.parse({ name: "Week 12", labelSchemas: ["accuracy"] });
     expect(r).toEqual({
       name: "Week 12",
-      label_schemas: ["accuracy"],
-      assigned_users: [],
-      labels_per_item: 1,
-      open_to_all_reviewers: false,
+      labelSchemas: ["accuracy"],
+      assignedUsers: [],
+      labelsPerItem: 1,
+      openToAllReviewers: false,
     });
-    expect(ZCreateLabelingSessionBody.safeParse({ name: "x", label_schemas: ["a"], labels_per_item: 0 }).success).toBe(
+    expect(ZCreateLabelingSessionBody.safeParse({ name: "x", labelSchemas: ["a"], labelsPerItem: 0 }).success).toBe(
       false,
     );
   });
 
-  it("takes trace_ids or a filter, exactly one", () => {
-    expect(ZAddSessionItemsBody.safeParse({ trace_ids: ["tr-1"] }).success).toBe(true);
+  it("takes traceIds or a filter, exactly one", () => {
+    expect(ZAddSessionItemsBody.safeParse({ traceIds: ["tr-1"] }).success).toBe(true);
     expect(ZAddSessionItemsBody.safeParse({ filter: "tags.env = 'prod'" }).success).toBe(true);
     expect(ZAddSessionItemsBody.safeParse({}).success).toBe(false);
-    expect(ZAddSessionItemsBody.safeParse({ trace_ids: ["tr-1"], filter: "x" }).success).toBe(false);
-    expect(ZAddSessionItemsBody.safeParse({ trace_ids: [] }).success).toBe(false);
+    expect(ZAddSessionItemsBody.safeParse({ traceIds: ["tr-1"], filter: "x" }).success).toBe(false);
+    expect(ZAddSessionItemsBody.safeParse({ traceIds: [] }).success).toBe(false);
   });
 
   it("accepts answers keyed by schema name", () => {

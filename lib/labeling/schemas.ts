@@ -4,8 +4,9 @@
  *
  * Naming: every zod contract starts with `Z` and every inferred type with `T`, so a
  * `ZCreateLabelSchemaBody` (a request contract) is never confused with a *label schema*
- * (a product entity). Wire fields are snake_case, like MLflow's `create_label_schema(...)`
- * keyword arguments and the Databricks `managed-evals` JSON.
+ * (a product entity). Fields are camelCase, like the rest of the app's own API; the MLflow
+ * routes (lib/mlflow/routes/label-schemas.ts, review-queues.ts) speak MLflow's snake_case and
+ * map onto these contracts.
  */
 import { z } from "zod";
 import { ZPageTokenQuery } from "@/lib/paging/schemas";
@@ -63,30 +64,30 @@ const ZFiniteNumber = z.number({
 
 /**
  * Optional hints carried for MLflow's OSS label schemas (docs/mlflow-labeling.md): which end of
- * the options is positive, and whether a two-option categorical is MLflow's `pass_fail` toggle
+ * the options is positive, and whether a two-option categorical is MLflow's `passFail` toggle
  * (options = [positive_label, negative_label]). Neither changes which answers are valid.
  */
 const categoricalHints = {
-  semantic_polarity: z.enum(["ASCENDING", "DESCENDING"], { error: "must be ASCENDING or DESCENDING" }).optional(),
-  pass_fail: z.literal(true).optional(),
+  semanticPolarity: z.enum(["ASCENDING", "DESCENDING"], { error: "must be ASCENDING or DESCENDING" }).optional(),
+  passFail: z.literal(true).optional(),
 };
 export const ZCategoricalInput = z.object({ type: z.literal("categorical"), options: ZOptions, ...categoricalHints });
 export const ZCategoricalListInput = z.object({
   type: z.literal("categorical_list"),
   options: ZOptions,
-  semantic_polarity: categoricalHints.semantic_polarity,
+  semanticPolarity: categoricalHints.semanticPolarity,
 });
-export const ZTextInput = z.object({ type: z.literal("text"), max_length: ZPositiveInt.optional() });
+export const ZTextInput = z.object({ type: z.literal("text"), maxLength: ZPositiveInt.optional() });
 export const ZTextListInput = z.object({
   type: z.literal("text_list"),
-  max_length_each: ZPositiveInt.optional(),
-  max_count: ZPositiveInt.optional(),
+  maxLengthEach: ZPositiveInt.optional(),
+  maxCount: ZPositiveInt.optional(),
 });
 export const ZNumericInput = z
-  .object({ type: z.literal("numeric"), min_value: ZFiniteNumber.optional(), max_value: ZFiniteNumber.optional() })
-  .refine((v) => v.min_value === undefined || v.max_value === undefined || v.min_value <= v.max_value, {
-    message: "must not be greater than max_value",
-    path: ["min_value"],
+  .object({ type: z.literal("numeric"), minValue: ZFiniteNumber.optional(), maxValue: ZFiniteNumber.optional() })
+  .refine((v) => v.minValue === undefined || v.maxValue === undefined || v.minValue <= v.maxValue, {
+    message: "must not be greater than maxValue",
+    path: ["minValue"],
   });
 
 /** Exactly one input kind, discriminated on `type` (MLflow's `InputCategorical`, `InputText`, ...). */
@@ -120,7 +121,7 @@ const labelSchemaFields = {
     .string({ error: "must be text" })
     .max(MAX_INSTRUCTION_CHARS, `must be at most ${MAX_INSTRUCTION_CHARS} characters`)
     .optional(),
-  enable_comment: z.boolean({ error: "must be true or false" }).default(false),
+  enableComment: z.boolean({ error: "must be true or false" }).default(false),
   input: ZLabelSchemaInput,
 };
 
@@ -145,7 +146,7 @@ export const ZUpdateLabelSchemaBody = z
   .strictObject({
     title: labelSchemaFields.title.optional(),
     instruction: labelSchemaFields.instruction.nullable(),
-    enable_comment: z.boolean({ error: "must be true or false" }).optional(),
+    enableComment: z.boolean({ error: "must be true or false" }).optional(),
     input: ZLabelSchemaInput.optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "must change at least one field" });
@@ -154,6 +155,12 @@ export type TUpdateLabelSchemaBody = z.infer<typeof ZUpdateLabelSchemaBody>;
 // ------------------------------------------------ MLflow / Databricks JSON compatibility
 
 const KEYED_INPUTS = LABEL_INPUT_TYPES;
+
+/** MLflow, Databricks and our stored input configs spell fields in snake_case; the API in camelCase. */
+const camelToSnake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const snakeToCamel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const renameKeys = (o: object, f: (k: string) => string) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [f(k), v]));
 
 /**
  * Accepts the Databricks review-app shape (`{type:"FEEDBACK", categorical:{options}}`, input
@@ -167,7 +174,8 @@ export function normalizeLabelSchemaJson(raw: unknown): unknown {
   if (typeof body.type === "string") body.type = body.type.toLowerCase();
   const keyedInput = (holder: Record<string, unknown>) => {
     const keys = KEYED_INPUTS.filter((k) => holder[k] !== undefined && holder[k] !== null);
-    return keys.length === 1 ? { type: keys[0], ...(holder[keys[0]] as object) } : undefined;
+    // Databricks/MLflow spell the input's fields in snake_case (min_value): ours are camelCase.
+    return keys.length === 1 ? { type: keys[0], ...renameKeys(holder[keys[0]] as object, snakeToCamel) } : undefined;
   };
   if (body.input && typeof body.input === "object" && !("type" in body.input)) {
     body.input = keyedInput(body.input as Record<string, unknown>) ?? body.input;
@@ -184,15 +192,20 @@ export function normalizeLabelSchemaJson(raw: unknown): unknown {
 /** `ZCreateLabelSchemaBody` that also accepts MLflow/Databricks-style JSON (for REST). */
 export const ZCreateLabelSchemaBodyCompat = z.preprocess(normalizeLabelSchemaJson, ZCreateLabelSchemaBody);
 
-/** Storage mapping for `LabelSchema.inputType` / `LabelSchema.inputConfig` (Prisma). */
+/**
+ * Storage mapping for `LabelSchema.inputType` / `LabelSchema.inputConfig` (Prisma). The stored
+ * JSON keeps the snake_case keys it was first written with (`min_value`, `max_length_each`, ...,
+ * as MLflow spells them), so rows written before the API moved to camelCase need no migration.
+ */
 export function toStoredInput(input: TLabelSchemaInput): { inputType: string; inputConfig: string } {
   const { type, ...config } = input;
-  return { inputType: type.toUpperCase(), inputConfig: JSON.stringify(config) };
+  return { inputType: type.toUpperCase(), inputConfig: JSON.stringify(renameKeys(config, camelToSnake)) };
 }
 
 /** Inverse of `toStoredInput`; throws a ZodError if the stored row is corrupt. */
 export function fromStoredInput(inputType: string, inputConfig: string): TLabelSchemaInput {
-  return ZLabelSchemaInput.parse({ ...(JSON.parse(inputConfig || "{}") as object), type: inputType.toLowerCase() });
+  const config = renameKeys(JSON.parse(inputConfig || "{}") as object, snakeToCamel);
+  return ZLabelSchemaInput.parse({ ...config, type: inputType.toLowerCase() });
 }
 
 // ------------------------------------------------------------------- labeling sessions
@@ -204,8 +217,8 @@ const ZUserRef = z
   .max(320, "must be at most 320 characters");
 
 /**
- * POST body to create a labeling session. `label_schemas` holds schema names or ids and
- * `assigned_users` holds user ids or emails (MLflow's `assigned_users` are emails); the
+ * POST body to create a labeling session. `labelSchemas` holds schema names or ids and
+ * `assignedUsers` holds user ids or emails (MLflow's `assignedUsers` are emails); the
  * service resolves both and reports the ones it cannot find.
  */
 export const ZCreateLabelingSessionBody = z.object({
@@ -214,33 +227,33 @@ export const ZCreateLabelingSessionBody = z.object({
     .trim()
     .min(1, "must not be empty")
     .max(256, "must be at most 256 characters"),
-  label_schemas: z
+  labelSchemas: z
     .array(ZUserRef)
     .min(1, "must name at least one label schema")
     .max(50, "must have at most 50 label schemas"),
-  assigned_users: z.array(ZUserRef).max(500, "must have at most 500 users").default([]),
+  assignedUsers: z.array(ZUserRef).max(500, "must have at most 500 users").default([]),
   /** How many different reviewers must label each item; more than 1 enables agreement statistics. */
-  labels_per_item: z
+  labelsPerItem: z
     .number({ error: "must be a number" })
     .int("must be a whole number")
     .min(1, "must be at least 1")
     .max(20, "must be at most 20")
     .default(1),
-  /** When true any reviewer of the experiment may work the queue, not only `assigned_users`. */
-  open_to_all_reviewers: z.boolean({ error: "must be true or false" }).default(false),
+  /** When true any reviewer of the experiment may work the queue, not only `assignedUsers`. */
+  openToAllReviewers: z.boolean({ error: "must be true or false" }).default(false),
   /** When true a reviewer sees the other reviewers' labels on an item once they have submitted their own (default false). */
-  reveal_labels_after_submit: z.boolean({ error: "must be true or false" }).optional(),
+  revealLabelsAfterSubmit: z.boolean({ error: "must be true or false" }).optional(),
 });
 export type TCreateLabelingSessionBody = z.infer<typeof ZCreateLabelingSessionBody>;
 
 export const ZUpdateLabelingSessionBody = z
   .strictObject({
     name: ZCreateLabelingSessionBody.shape.name.optional(),
-    label_schemas: ZCreateLabelingSessionBody.shape.label_schemas.optional(),
-    assigned_users: z.array(ZUserRef).max(500, "must have at most 500 users").optional(),
-    labels_per_item: ZCreateLabelingSessionBody.shape.labels_per_item.unwrap().optional(),
-    open_to_all_reviewers: z.boolean({ error: "must be true or false" }).optional(),
-    reveal_labels_after_submit: z.boolean({ error: "must be true or false" }).optional(),
+    labelSchemas: ZCreateLabelingSessionBody.shape.labelSchemas.optional(),
+    assignedUsers: z.array(ZUserRef).max(500, "must have at most 500 users").optional(),
+    labelsPerItem: ZCreateLabelingSessionBody.shape.labelsPerItem.unwrap().optional(),
+    openToAllReviewers: z.boolean({ error: "must be true or false" }).optional(),
+    revealLabelsAfterSubmit: z.boolean({ error: "must be true or false" }).optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "must change at least one field" });
 export type TUpdateLabelingSessionBody = z.infer<typeof ZUpdateLabelingSessionBody>;
@@ -250,7 +263,7 @@ export const MAX_ITEMS_PER_ADD = 1000;
 /** Add traces to a session: an explicit list of trace ids, or a trace search `filter` string. */
 export const ZAddSessionItemsBody = z
   .object({
-    trace_ids: z
+    traceIds: z
       .array(z.string({ error: "must be text" }).trim().min(1, "must not be empty"))
       .min(1, "must have at least one trace id")
       .max(MAX_ITEMS_PER_ADD, `must have at most ${MAX_ITEMS_PER_ADD} trace ids`)
@@ -262,8 +275,8 @@ export const ZAddSessionItemsBody = z
       .max(4000, "must be at most 4000 characters")
       .optional(),
   })
-  .refine((b) => (b.trace_ids === undefined) !== (b.filter === undefined), {
-    message: "give either trace_ids or filter, not both and not neither",
+  .refine((b) => (b.traceIds === undefined) !== (b.filter === undefined), {
+    message: "give either traceIds or filter, not both and not neither",
   });
 export type TAddSessionItemsBody = z.infer<typeof ZAddSessionItemsBody>;
 
@@ -296,26 +309,26 @@ const ZExperimentId = z
 /** POST /api/labeling/schemas: the create body plus the experiment it belongs to (MLflow/Databricks JSON accepted). */
 export const ZCreateLabelSchemaRequest = z.preprocess(
   normalizeLabelSchemaJson,
-  ZCreateLabelSchemaBody.extend({ experiment_id: ZExperimentId }),
+  ZCreateLabelSchemaBody.extend({ experimentId: ZExperimentId }),
 );
 export type TCreateLabelSchemaRequest = z.infer<typeof ZCreateLabelSchemaRequest>;
 
 /** POST /api/labeling/sessions. */
-export const ZCreateLabelingSessionRequest = ZCreateLabelingSessionBody.extend({ experiment_id: ZExperimentId });
+export const ZCreateLabelingSessionRequest = ZCreateLabelingSessionBody.extend({ experimentId: ZExperimentId });
 export type TCreateLabelingSessionRequest = z.infer<typeof ZCreateLabelingSessionRequest>;
 
-/** `?experiment_id=` plus a page token (lib/paging): every list is paginated on the server. */
-export const ZExperimentListQuery = ZPageTokenQuery.extend({ experiment_id: ZExperimentId });
+/** `?experimentId=` plus a page token (lib/paging): every list is paginated on the server. */
+export const ZExperimentListQuery = ZPageTokenQuery.extend({ experimentId: ZExperimentId });
 export type TExperimentListQuery = z.infer<typeof ZExperimentListQuery>;
 
 /** DELETE /api/labeling/sessions/<id>/items: by item ids or by trace ids. */
 export const ZRemoveSessionItemsBody = z
   .object({
-    item_ids: z.array(z.string().min(1)).min(1).max(MAX_ITEMS_PER_ADD).optional(),
-    trace_ids: z.array(z.string().min(1)).min(1).max(MAX_ITEMS_PER_ADD).optional(),
+    itemIds: z.array(z.string().min(1)).min(1).max(MAX_ITEMS_PER_ADD).optional(),
+    traceIds: z.array(z.string().min(1)).min(1).max(MAX_ITEMS_PER_ADD).optional(),
   })
-  .refine((b) => (b.item_ids === undefined) !== (b.trace_ids === undefined), {
-    message: "give either item_ids or trace_ids",
+  .refine((b) => (b.itemIds === undefined) !== (b.traceIds === undefined), {
+    message: "give either itemIds or traceIds",
   });
 export type TRemoveSessionItemsBody = z.infer<typeof ZRemoveSessionItemsBody>;
 
@@ -328,5 +341,5 @@ export const ZExportQuery = z.object({
 });
 
 /** POST …/sessions/:id/sync: the evaluation dataset the session's expectation labels go to. */
-export const ZSyncSessionBody = z.object({ dataset_name: z.string().trim().min(1).max(200) });
+export const ZSyncSessionBody = z.object({ datasetName: z.string().trim().min(1).max(200) });
 export type TSyncSessionBody = z.infer<typeof ZSyncSessionBody>;

@@ -9,91 +9,91 @@ export interface AddItemsResult {
   /** Traces newly added to the queue. */
   added: number;
   /** Traces that were already in it (adding twice does not duplicate). */
-  already_present: number;
-  /** Traces that matched (filter) or were named (trace_ids). */
+  alreadyPresent: number;
+  /** Traces that matched (filter) or were named (traceIds). */
   matched: number;
   truncated: boolean;
-  item_count: number;
+  itemCount: number;
 }
 
 /** A label schema as the API and the UI see it (snake_case, like the request bodies). */
 export interface LabelSchemaDto {
   id: string;
-  experiment_id: string;
+  experimentId: string;
   name: string;
   type: TLabelSchemaType;
   title: string;
   instruction: string | null;
-  enable_comment: boolean;
+  enableComment: boolean;
   input: TLabelSchemaInput;
   /** How many labeling sessions ask this question (edits are restricted while > 0). */
-  session_count: number;
+  sessionCount: number;
   /** Email of the user who created it (null for the system or a deleted user). */
-  created_by: string | null;
-  created_at: number;
-  updated_at: number;
+  createdBy: string | null;
+  createdAt: number;
+  updatedAt: number;
 }
 
 /** A labeling session as the API and the UI see it. */
 export interface LabelingSessionDto {
   id: string;
-  experiment_id: string;
+  experimentId: string;
   name: string;
   /** The MLflow run its traces are linked to and its labels carry (`run_id = '<id>'` in trace search). */
-  run_id: string;
-  labels_per_item: number;
-  open_to_all_reviewers: boolean;
+  runId: string;
+  labelsPerItem: number;
+  openToAllReviewers: boolean;
   /** Reviewers see the other reviewers' labels on an item once they have submitted their own. */
-  reveal_labels_after_submit: boolean;
-  label_schemas: { id: string; name: string; title: string; type: string }[];
-  assigned_users: { id: string; email: string; name: string }[];
-  item_count: number;
+  revealLabelsAfterSubmit: boolean;
+  labelSchemas: { id: string; name: string; title: string; type: string }[];
+  assignedUsers: { id: string; email: string; name: string }[];
+  itemCount: number;
   /** Path to share with reviewers. */
   url: string;
-  created_at: number;
-  updated_at: number;
+  createdAt: number;
+  updatedAt: number;
 }
 
 export type SessionAgreementDto = {
-  labels_per_item: number;
+  labelsPerItem: number;
   schemas: (Omit<SchemaAgreementDto, "disagreements"> & {
-    disagreements: (SchemaAgreementDto["disagreements"][number] & { trace_id: string })[];
+    disagreements: (SchemaAgreementDto["disagreements"][number] & { traceId: string })[];
   })[];
 };
 
 export interface ResultRowDto {
-  item_id: string;
-  trace_id: string;
+  itemId: string;
+  traceId: string;
   position: number;
-  request_preview: string | null;
-  response_preview: string | null;
+  requestPreview: string | null;
+  responsePreview: string | null;
   labels: ResultLabelDto[];
 }
 
 export interface SessionProgressDto {
-  total_items: number;
-  /** Items labeled by `labels_per_item` reviewers. */
+  totalItems: number;
+  /** Items labeled by `labelsPerItem` reviewers. */
   done: number;
   /** Items someone is labeling (or partly labeled), not yet done. */
-  in_progress: number;
+  inProgress: number;
   left: number;
-  labels_per_item: number;
+  labelsPerItem: number;
   reviewers: ReviewerProgressDto[];
 }
 
 export interface MyReviewSessionDto {
   id: string;
   name: string;
-  experiment_id: string;
-  experiment_name: string;
+  experimentId: string;
+  experimentName: string;
   url: string;
-  total_items: number;
+  totalItems: number;
   /** Items this reviewer submitted. */
   completed: number;
   skipped: number;
   /** Items fully labeled by everyone (the session's own progress). */
-  done_items: number;
-  created_at: number;
+  doneItems: number;
+  createdAt: number;
 }
 
 export type ReviewSpanDto = Pick<
@@ -106,27 +106,27 @@ export type ReviewSpanDto = Pick<
 
 /** A trace as a reviewer reads it: the root exchange, every span, and what others said of it. */
 export interface ReviewTraceDto {
-  trace_id: string;
+  traceId: string;
   name: string | null;
-  timestamp_ms: number;
+  timestampMs: number;
   state: string;
-  root_span_id: string | null;
+  rootSpanId: string | null;
   spans: ReviewSpanDto[];
-  spans_truncated: boolean;
+  spansTruncated: boolean;
   assessments: ReviewAssessmentDto[];
 }
 
 export interface MyProgressDto {
-  total_items: number;
+  totalItems: number;
   /** Items this reviewer submitted / skipped. */
   completed: number;
   skipped: number;
 }
 
 export interface ReviewItemDto {
-  session: { id: string; name: string; labels_per_item: number };
-  item_id: string;
-  trace_id: string;
+  session: { id: string; name: string; labelsPerItem: number };
+  itemId: string;
+  traceId: string;
   position: number;
   /** This reviewer's claim on the item: its state, unsent draft and submitted answers. */
   claim: {
@@ -142,20 +142,20 @@ export interface ReviewItemDto {
 export type NextItemDto = { item: ReviewItemDto | null; progress: MyProgressDto };
 
 export interface ReviewerProgressDto {
-  user_id: string;
+  userId: string;
   email: string;
   name: string;
   assigned: boolean;
   completed: number;
-  in_progress: number;
+  inProgress: number;
   skipped: number;
 }
 
 export interface ResultLabelDto {
-  user_id: string;
+  userId: string;
   email: string;
   answers: Record<string, TValidatedAnswer>;
-  completed_at: number | null;
+  completedAt: number | null;
 }
 
 export interface ReviewAssessmentDto {
@@ -163,8 +163,8 @@ export interface ReviewAssessmentDto {
   kind: string;
   value: unknown;
   rationale: string | null;
-  source_type: string;
-  source_id: string;
+  sourceType: string;
+  sourceId: string;
   mine: boolean;
 }
 

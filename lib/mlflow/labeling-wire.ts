@@ -74,8 +74,8 @@ export function inputFromWire(w: TLabelSchemaInputWire): { input: Record<string,
       input: {
         type: "categorical",
         options: [w.pass_fail.positive_label || "Pass", w.pass_fail.negative_label || "Fail"],
-        pass_fail: true,
-        semantic_polarity: "ASCENDING",
+        passFail: true,
+        semanticPolarity: "ASCENDING",
       },
     };
   if (w.categorical)
@@ -84,27 +84,34 @@ export function inputFromWire(w: TLabelSchemaInputWire): { input: Record<string,
       input: {
         type: w.categorical.multi_select ? "categorical_list" : "categorical",
         options: w.categorical.options,
-        ...(w.categorical.semantic_polarity ? { semantic_polarity: w.categorical.semantic_polarity } : {}),
+        ...(w.categorical.semantic_polarity ? { semanticPolarity: w.categorical.semantic_polarity } : {}),
       },
     };
-  if (w.numeric) return { kind: "numeric", input: { type: "numeric", ...w.numeric } };
-  if (w.text) return { kind: "text", input: { type: "text", ...w.text } };
-  return { kind: "text_list", input: { type: "text_list", ...w.text_list } };
+  if (w.numeric)
+    return {
+      kind: "numeric",
+      input: { type: "numeric", minValue: w.numeric.min_value, maxValue: w.numeric.max_value },
+    };
+  if (w.text) return { kind: "text", input: { type: "text", maxLength: w.text.max_length } };
+  return {
+    kind: "text_list",
+    input: { type: "text_list", maxLengthEach: w.text_list?.max_length_each, maxCount: w.text_list?.max_count },
+  };
 }
 
 export function inputToWire(i: TLabelSchemaInput): Record<string, unknown> {
   switch (i.type) {
     case "categorical":
-      if (i.pass_fail) return { pass_fail: { positive_label: i.options[0], negative_label: i.options[1] } };
-      return { categorical: { options: i.options, multi_select: false, ...polarity(i.semantic_polarity) } };
+      if (i.passFail) return { pass_fail: { positive_label: i.options[0], negative_label: i.options[1] } };
+      return { categorical: { options: i.options, multi_select: false, ...polarity(i.semanticPolarity) } };
     case "categorical_list":
-      return { categorical: { options: i.options, multi_select: true, ...polarity(i.semantic_polarity) } };
+      return { categorical: { options: i.options, multi_select: true, ...polarity(i.semanticPolarity) } };
     case "numeric":
-      return { numeric: { ...opt("min_value", i.min_value), ...opt("max_value", i.max_value) } };
+      return { numeric: { ...opt("min_value", i.minValue), ...opt("max_value", i.maxValue) } };
     case "text":
-      return { text: opt("max_length", i.max_length) };
+      return { text: opt("max_length", i.maxLength) };
     case "text_list":
-      return { text_list: { ...opt("max_length_each", i.max_length_each), ...opt("max_count", i.max_count) } };
+      return { text_list: { ...opt("max_length_each", i.maxLengthEach), ...opt("max_count", i.maxCount) } };
   }
 }
 const polarity = (p: string | undefined) => (p ? { semantic_polarity: p } : {});
@@ -113,16 +120,16 @@ const opt = (k: string, v: number | undefined) => (v === undefined ? {} : { [k]:
 export function labelSchemaToWire(s: LabelSchemaDto) {
   return {
     schema_id: schemaWireId(s.id),
-    experiment_id: s.experiment_id,
+    experiment_id: s.experimentId,
     name: s.name,
     type: s.type.toUpperCase(),
     title: s.title,
     ...(s.instruction != null ? { instruction: s.instruction } : {}),
-    enable_comment: s.enable_comment,
+    enable_comment: s.enableComment,
     input: inputToWire(s.input),
-    ...(s.created_by ? { created_by: s.created_by } : {}),
-    created_at: s.created_at,
-    updated_at: s.updated_at,
+    ...(s.createdBy ? { created_by: s.createdBy } : {}),
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
   };
 }
 

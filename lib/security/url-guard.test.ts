@@ -42,10 +42,10 @@ describe("checkUrl refuses internal addresses in every notation", () => {
   ];
   for (const url of loopback)
     it(`${url} → loopback`, async () => {
-      const err = await checkUrl(url, "body.output_source.url", NONE).catch((e) => e);
+      const err = await checkUrl(url, "body.outputSource.url", NONE).catch((e) => e);
       expect(err).toBeInstanceOf(BlockedUrlError);
       expect(err.status).toBe(400);
-      expect(err.message).toMatch(/^body\.output_source\.url: .*\(loopback\)/);
+      expect(err.message).toMatch(/^body\.outputSource\.url: .*\(loopback\)/);
       expect(err.message).toContain("Settings → Allowed internal hosts");
     });
 
@@ -73,8 +73,8 @@ describe("checkUrl refuses internal addresses in every notation", () => {
 
   it("refuses a name that resolves to an internal address, even among public ones", async () => {
     const dns = fakeDns({ "evil.test": ["93.184.216.34", "10.0.0.5"], "ok.test": ["93.184.216.34"] });
-    await expect(checkUrl("http://evil.test/", "body.base_url", NONE, dns)).rejects.toThrow(
-      "body.base_url: 'evil.test' resolves to 10.0.0.5 (private), an internal address the server does not call. An admin can allow it in Settings → Allowed internal hosts (add 'evil.test').",
+    await expect(checkUrl("http://evil.test/", "body.baseUrl", NONE, dns)).rejects.toThrow(
+      "body.baseUrl: 'evil.test' resolves to 10.0.0.5 (private), an internal address the server does not call. An admin can allow it in Settings → Allowed internal hosts (add 'evil.test').",
     );
     const ok = await checkUrl("http://ok.test/v1", "f", NONE, dns);
     expect(ok.addresses).toEqual([{ address: "93.184.216.34", family: 4 }]);

@@ -100,7 +100,7 @@ describe("invitations", () => {
 });
 
 async function auditOf(admin: Actor, action: string, actor?: string) {
-  return (await listAuditEvents(admin, { action, actor, page: 1, page_size: 50 })).events;
+  return (await listAuditEvents(admin, { action, actor, page: 1, pageSize: 50 })).events;
 }
 
 describe("sign-in throttling (shared store, both databases)", () => {
@@ -132,7 +132,7 @@ describe("sign-in throttling (shared store, both databases)", () => {
 
 async function listUsersLocked(admin: Actor, email: string) {
   const { listUsers } = await import("./service");
-  const { users } = await listUsers(admin, { page: 1, page_size: 200 });
+  const { users } = await listUsers(admin, { page: 1, pageSize: 200 });
   return users.find((u) => u.email === email)?.lockedUntil;
 }
 
@@ -198,15 +198,15 @@ describe("audit log", () => {
       outcome: "FAILURE",
       from: before,
       page: 1,
-      page_size: 50,
+      pageSize: 50,
     });
     expect(rejected.events.some((e) => e.clientAddress === "10.1.2.3")).toBe(true);
     const future = await listAuditEvents(admin, {
       from: new Date(Date.now() + 60_000).toISOString(),
       page: 1,
-      page_size: 5,
+      pageSize: 5,
     });
     expect(future.total).toBe(0);
-    await expect(listAuditEvents(dev, { page: 1, page_size: 5 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listAuditEvents(dev, { page: 1, pageSize: 5 })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

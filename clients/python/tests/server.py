@@ -24,7 +24,7 @@ class Recorder:
     def answer(self, method: str, path: str, query: dict[str, list[str]], body: Any) -> tuple[int, Any]:
         parts = [p for p in path.split("/") if p]
         if path == "/api/labeling/schemas" and method == "GET":
-            return 200, {"schemas": [s for s in self.schemas.values() if s["experiment_id"] == query["experiment_id"][0]]}
+            return 200, {"schemas": [s for s in self.schemas.values() if s["experimentId"] == query["experimentId"][0]]}
         if path == "/api/labeling/schemas" and method == "POST":
             if not body.get("name"):
                 return 400, {"error_code": "INVALID_PARAMETER_VALUE", "message": "Invalid body.name: is required"}
@@ -42,13 +42,13 @@ class Recorder:
             sid = f"ls{len(self.sessions) + 1}"
             self.sessions[sid] = {
                 "id": sid,
-                "experiment_id": body["experiment_id"],
+                "experimentId": body["experimentId"],
                 "name": body["name"],
-                "run_id": f"run{sid}",
-                "label_schemas": [{"name": n} for n in body["label_schemas"]],
-                "assigned_users": [{"email": u} for u in body["assigned_users"]],
+                "runId": f"run{sid}",
+                "labelSchemas": [{"name": n} for n in body["labelSchemas"]],
+                "assignedUsers": [{"email": u} for u in body["assignedUsers"]],
                 "url": f"/review/{sid}",
-                "review_url": f"http://public.example/review/{sid}",
+                "reviewUrl": f"http://public.example/review/{sid}",
             }
             self.items[sid] = []
             return 200, self.sessions[sid]
@@ -59,16 +59,16 @@ class Recorder:
             if session is None:
                 return 404, {"error_code": "RESOURCE_DOES_NOT_EXIST", "message": "no such session"}
             if method == "PATCH":
-                session["assigned_users"] = [{"email": u} for u in body["assigned_users"]]
+                session["assignedUsers"] = [{"email": u} for u in body["assignedUsers"]]
             if method == "DELETE":
                 del self.sessions[parts[3]]
                 return 200, {"deleted": True}
             return 200, session
         if parts[:3] == ["api", "labeling", "sessions"] and parts[4:] == ["items"]:
-            self.items[parts[3]].extend(body["trace_ids"])
-            return 200, {"added": len(body["trace_ids"])}
+            self.items[parts[3]].extend(body["traceIds"])
+            return 200, {"added": len(body["traceIds"])}
         if parts[:3] == ["api", "labeling", "sessions"] and parts[4:] == ["sync"]:
-            return 200, {"created": True, "dataset": {"name": body["dataset_name"]}}
+            return 200, {"created": True, "dataset": {"name": body["datasetName"]}}
         return 404, {"error_code": "ENDPOINT_NOT_FOUND", "message": f"{method} {path}"}
 
 

@@ -29,9 +29,9 @@ class InputNumeric:
 class ConvertTest(unittest.TestCase):
     def test_inputs_by_class_name(self):
         self.assertEqual(input_to_json(InputCategorical(["a", "b"])), {"type": "categorical", "options": ["a", "b"]})
-        self.assertEqual(input_to_json(InputTextList(max_count=3)), {"type": "text_list", "max_count": 3})
-        self.assertEqual(input_to_json(InputNumeric(0, 1)), {"type": "numeric", "min_value": 0, "max_value": 1})
-        self.assertEqual(input_class_and_kwargs({"type": "text", "max_length": 5}), ("InputText", {"max_length": 5}))
+        self.assertEqual(input_to_json(InputTextList(max_count=3)), {"type": "text_list", "maxCount": 3})
+        self.assertEqual(input_to_json(InputNumeric(0, 1)), {"type": "numeric", "minValue": 0, "maxValue": 1})
+        self.assertEqual(input_class_and_kwargs({"type": "text", "maxLength": 5}), ("InputText", {"max_length": 5}))
         self.assertEqual(
             input_class_and_kwargs({"type": "categorical_list", "options": ["x"]}),
             ("InputCategoricalList", {"options": ["x"]}),
@@ -47,7 +47,7 @@ class ClientTest(unittest.TestCase):
         with TestServer() as server:
             client = TracelightClient(server.url + "/", token="tl_key")
             client.ensure_builtin_schemas("7", ["response_accuracy", "expected_response"])
-            session = client.create_session("7", {"name": "q", "label_schemas": ["expected_response"], "assigned_users": []})
+            session = client.create_session("7", {"name": "q", "labelSchemas": ["expected_response"], "assignedUsers": []})
             client.add_traces(session["id"], [f"tr-{i}" for i in range(1500)])
             reqs = server.recorder.requests
             self.assertTrue(all(r["headers"]["Authorization"] == "Bearer tl_key" for r in reqs))
@@ -56,8 +56,8 @@ class ClientTest(unittest.TestCase):
             self.assertEqual(len(created), 1)
             self.assertEqual(created[0]["body"]["name"], "expected_response")
             self.assertEqual(created[0]["body"]["type"], "expectation")
-            self.assertEqual(created[0]["body"]["experiment_id"], "7")
-            batches = [r["body"]["trace_ids"] for r in reqs if r["path"].endswith("/items")]
+            self.assertEqual(created[0]["body"]["experimentId"], "7")
+            batches = [r["body"]["traceIds"] for r in reqs if r["path"].endswith("/items")]
             self.assertEqual([len(b) for b in batches], [1000, 500])
             # A second ensure does not create it again.
             client.ensure_builtin_schemas("7", ["expected_response"])
@@ -81,7 +81,7 @@ class ClientTest(unittest.TestCase):
                         os.environ[k] = v
             auth = server.recorder.requests[0]["headers"]["Authorization"]
             self.assertEqual(base64.b64decode(auth.split(" ", 1)[1]).decode(), "dev@x.test:pw")
-            self.assertEqual(server.recorder.requests[0]["query"], {"experiment_id": ["1"], "max_results": ["500"]})
+            self.assertEqual(server.recorder.requests[0]["query"], {"experimentId": ["1"], "maxResults": ["500"]})
 
     def test_error_bodies_become_typed_errors(self):
         with TestServer() as server:

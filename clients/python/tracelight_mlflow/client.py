@@ -96,15 +96,15 @@ class TracelightClient:
                 raise TracelightError(err.code, "INTERNAL_ERROR", text or err.reason) from None
 
     def _list_all(self, path: str, key: str, experiment_id: str) -> list[dict[str, Any]]:
-        """Every item of a paged list of the experiment, following next_page_token."""
+        """Every item of a paged list of the experiment, following nextPageToken."""
         out: list[dict[str, Any]] = []
         token = None
         while True:
             page = self.request(
-                "GET", path, params={"experiment_id": experiment_id, "max_results": 500, "page_token": token}
+                "GET", path, params={"experimentId": experiment_id, "maxResults": 500, "pageToken": token}
             )
             out.extend(page.get(key, []))
-            token = page.get("next_page_token")
+            token = page.get("nextPageToken")
             if not token:
                 return out
 
@@ -117,7 +117,7 @@ class TracelightClient:
         return next((s for s in self.list_schemas(experiment_id) if s["name"] == name), None)
 
     def create_schema(self, experiment_id: str, body: dict[str, Any]) -> dict[str, Any]:
-        return self.request("POST", "/api/labeling/schemas", body={"experiment_id": experiment_id, **body})
+        return self.request("POST", "/api/labeling/schemas", body={"experimentId": experiment_id, **body})
 
     def delete_schema(self, schema_id: str) -> None:
         self.request("DELETE", f"/api/labeling/schemas/{urllib.parse.quote(schema_id)}")
@@ -145,7 +145,7 @@ class TracelightClient:
         return self.request("GET", f"/api/labeling/sessions/{session_id}")
 
     def create_session(self, experiment_id: str, body: dict[str, Any]) -> dict[str, Any]:
-        return self.request("POST", "/api/labeling/sessions", body={"experiment_id": experiment_id, **body})
+        return self.request("POST", "/api/labeling/sessions", body={"experimentId": experiment_id, **body})
 
     def update_session(self, session_id: str, body: dict[str, Any]) -> dict[str, Any]:
         return self.request("PATCH", f"/api/labeling/sessions/{session_id}", body=body)
@@ -156,11 +156,11 @@ class TracelightClient:
     def add_traces(self, session_id: str, trace_ids: list[str]) -> None:
         for i in range(0, len(trace_ids), 1000):
             self.request(
-                "POST", f"/api/labeling/sessions/{session_id}/items", body={"trace_ids": trace_ids[i : i + 1000]}
+                "POST", f"/api/labeling/sessions/{session_id}/items", body={"traceIds": trace_ids[i : i + 1000]}
             )
 
     def sync(self, session_id: str, dataset_name: str) -> dict[str, Any]:
-        return self.request("POST", f"/api/labeling/sessions/{session_id}/sync", body={"dataset_name": dataset_name})
+        return self.request("POST", f"/api/labeling/sessions/{session_id}/sync", body={"datasetName": dataset_name})
 
     # ------------------------------------------------------------------ evaluation datasets
 
@@ -170,7 +170,7 @@ class TracelightClient:
             page = self.request(
                 "GET",
                 f"/api/evaluation/experiments/{experiment_id}/datasets",
-                params={"page": page_no, "page_size": 100},
+                params={"page": page_no, "pageSize": 100},
             )
             hit = next((d for d in page.get("datasets", []) if d.get("name") == name), None)
             if hit or page_no * 100 >= page.get("total", 0):
@@ -183,7 +183,7 @@ class TracelightClient:
         page_no = 1
         while True:
             page = self.request(
-                "GET", f"/api/evaluation/datasets/{dataset_id}/records", params={"page": page_no, "page_size": 200}
+                "GET", f"/api/evaluation/datasets/{dataset_id}/records", params={"page": page_no, "pageSize": 200}
             )
             for r in page.get("records", []):
                 if record_ids is not None and r.get("id") not in record_ids:

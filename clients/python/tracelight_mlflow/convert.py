@@ -11,12 +11,13 @@ _KINDS = {
     "InputTextList": "text_list",
     "InputNumeric": "numeric",
 }
+# MLflow's attribute name -> the field of Tracelight's (camelCase) input JSON.
 _FIELDS = {
-    "categorical": ["options"],
-    "categorical_list": ["options"],
-    "text": ["max_length"],
-    "text_list": ["max_length_each", "max_count"],
-    "numeric": ["min_value", "max_value"],
+    "categorical": {"options": "options"},
+    "categorical_list": {"options": "options"},
+    "text": {"max_length": "maxLength"},
+    "text_list": {"max_length_each": "maxLengthEach", "max_count": "maxCount"},
+    "numeric": {"min_value": "minValue", "max_value": "maxValue"},
 }
 
 
@@ -26,10 +27,10 @@ def input_to_json(obj: Any) -> dict[str, Any]:
     if kind is None:
         raise ValueError(f"Unsupported label schema input: {type(obj).__name__}")
     out: dict[str, Any] = {"type": kind}
-    for field in _FIELDS[kind]:
+    for field, key in _FIELDS[kind].items():
         value = getattr(obj, field, None)
         if value is not None:
-            out[field] = list(value) if field == "options" else value
+            out[key] = list(value) if field == "options" else value
     return out
 
 
@@ -39,4 +40,4 @@ def input_class_and_kwargs(data: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     name = next((n for n, k in _KINDS.items() if k == kind), None)
     if name is None:
         raise ValueError(f"Unknown input type from server: {kind!r}")
-    return name, {f: data.get(f) for f in _FIELDS[kind] if data.get(f) is not None}
+    return name, {f: data.get(k) for f, k in _FIELDS[kind].items() if data.get(k) is not None}

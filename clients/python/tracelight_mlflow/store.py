@@ -65,21 +65,21 @@ class TracelightLabelingStore(AbstractLabelingStore):
             title=data["title"],
             input=getattr(_ls, name)(**kwargs),
             instruction=data.get("instruction"),
-            enable_comment=bool(data.get("enable_comment")),
+            enable_comment=bool(data.get("enableComment")),
         )
 
     @staticmethod
     def _session(data: dict[str, Any]) -> LabelingSession:
         return LabelingSession(
             name=data["name"],
-            assigned_users=[u["email"] for u in data.get("assigned_users", [])],
+            assigned_users=[u["email"] for u in data.get("assignedUsers", [])],
             agent=None,
-            label_schemas=[s["name"] for s in data.get("label_schemas", [])],
+            label_schemas=[s["name"] for s in data.get("labelSchemas", [])],
             labeling_session_id=data["id"],
-            mlflow_run_id=data["run_id"],
-            review_app_id=data["experiment_id"],
-            experiment_id=data["experiment_id"],
-            url=data.get("review_url") or data["url"],
+            mlflow_run_id=data["runId"],
+            review_app_id=data["experimentId"],
+            experiment_id=data["experimentId"],
+            url=data.get("reviewUrl") or data["url"],
             enable_multi_turn_chat=False,
             custom_inputs=None,
         )
@@ -111,7 +111,7 @@ class TracelightLabelingStore(AbstractLabelingStore):
             "type": str(getattr(type, "value", type)),
             "title": title,
             "input": input_to_json(input),
-            "enable_comment": bool(enable_comment),
+            "enableComment": bool(enable_comment),
             "overwrite": bool(overwrite),
         }
         if instruction is not None:
@@ -155,7 +155,7 @@ class TracelightLabelingStore(AbstractLabelingStore):
         created = self._call(
             self.client.create_session,
             exp,
-            {"name": name, "label_schemas": names, "assigned_users": list(assigned_users or [])},
+            {"name": name, "labelSchemas": names, "assignedUsers": list(assigned_users or [])},
         )
         session = self._session(created)
         session._agent = agent
@@ -192,6 +192,6 @@ class TracelightLabelingStore(AbstractLabelingStore):
         self, labeling_session: LabelingSession, assigned_users: list[str]
     ) -> LabelingSession:
         updated = self._call(
-            self.client.update_session, labeling_session.labeling_session_id, {"assigned_users": list(assigned_users)}
+            self.client.update_session, labeling_session.labeling_session_id, {"assignedUsers": list(assigned_users)}
         )
         return self._session(updated)

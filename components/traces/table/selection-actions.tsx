@@ -23,7 +23,7 @@ export function SelectionActions({ experimentId, traceIds, onDone }: Props) {
     queryKey: labelingKeys.sessionList(experimentId, null),
     queryFn: ({ signal }) =>
       api.get<{ sessions: { id: string; name: string }[] }>(
-        `/api/labeling/sessions?experiment_id=${encodeURIComponent(experimentId)}`,
+        `/api/labeling/sessions?experimentId=${encodeURIComponent(experimentId)}`,
         signal,
       ),
     select: (r) => r.sessions ?? [],
@@ -39,8 +39,7 @@ export function SelectionActions({ experimentId, traceIds, onDone }: Props) {
     },
   });
   const addToSession = useMutation({
-    mutationFn: (id: string) =>
-      api.post(`/api/labeling/sessions/${encodeURIComponent(id)}/items`, { trace_ids: traceIds }),
+    mutationFn: (id: string) => api.post(`/api/labeling/sessions/${encodeURIComponent(id)}/items`, { traceIds }),
     onSuccess: (_r, id) => {
       toast.success(`Added ${n} traces to ${sessions.data?.find((s) => s.id === id)?.name ?? "the session"}`);
       onDone();

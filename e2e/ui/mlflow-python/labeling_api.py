@@ -85,7 +85,7 @@ client = TracelightClient(mlflow.get_tracking_uri())
 item = client.request("POST", f"/api/labeling/sessions/{session.labeling_session_id}/next")["item"]
 client.request(
     "POST",
-    f"/api/labeling/sessions/{session.labeling_session_id}/items/{item['item_id']}/submit",
+    f"/api/labeling/sessions/{session.labeling_session_id}/items/{item['itemId']}/submit",
     body={"answers": {"cat": {"value": "good"}, "text": {"value": "an ideal answer"}}},
 )
 session.sync(to_dataset="api_dataset")

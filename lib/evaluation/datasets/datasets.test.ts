@@ -45,14 +45,14 @@ describe("uploads", () => {
   });
   it("maps CSV columns to inputs and expectations and names the bad rows", () => {
     const recs = parseCsvRecords(
-      "question,expected_response,expectations.max,inputs.n,source_trace_id\nWhy?,Because,3,7,tr-0123456789abcdef0123456789abcdef\n",
+      "question,expected_response,expectations.max,inputs.n,sourceTraceId\nWhy?,Because,3,7,tr-0123456789abcdef0123456789abcdef\n",
     );
     expect(recs).toEqual([
       {
         inputs: { question: "Why?", n: 7 },
         expectations: { expected_response: "Because", max: 3 },
         tags: {},
-        source_trace_id: "tr-0123456789abcdef0123456789abcdef",
+        sourceTraceId: "tr-0123456789abcdef0123456789abcdef",
       },
     ]);
     expect(() => parseCsvRecords("question,expected_response\nok,fine\nonly-one-cell\n,missing-input\n")).toThrow(

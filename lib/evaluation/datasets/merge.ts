@@ -102,7 +102,7 @@ async function mergeInTx(
         expectations: json(r.expectations),
         outputs: r.outputs === undefined ? null : json(r.outputs),
         tags: json(r.tags),
-        sourceTraceId: r.source_trace_id ?? null,
+        sourceTraceId: r.sourceTraceId ?? null,
         position: position++,
       });
       continue;
@@ -114,7 +114,7 @@ async function mergeInTx(
         expectations: json(r.replaceExpectations ? r.expectations : { ...parse(old.expectations), ...r.expectations }),
         tags: json({ ...parse(old.tags), ...r.tags }),
         ...(r.outputs !== undefined ? { outputs: json(r.outputs) } : {}),
-        ...(r.source_trace_id ? { sourceTraceId: r.source_trace_id } : {}),
+        ...(r.sourceTraceId ? { sourceTraceId: r.sourceTraceId } : {}),
       },
     });
   }

@@ -4,7 +4,8 @@
  *
  * CSV columns: `inputs` / `expectations` / `outputs` / `tags` hold JSON; `inputs.<key>` and
  * `expectations.<key>` set one key; `expected_response`, `expected_facts` and `guidelines` are
- * expectations; `source_trace_id` links a trace; any other column is an input key.
+ * expectations; `sourceTraceId` links a trace; any other column is an input key. Files written before
+ * the API moved to camelCase say `source_trace_id`: it is read as `sourceTraceId`.
  */
 import { ValidationError } from "@/lib/errors";
 import { ZDatasetRecordInput, type TDatasetRecordInput } from "@/lib/evaluation/schemas";
@@ -42,6 +43,13 @@ function parseLimited(text: string): unknown {
   return JSON.parse(text);
 }
 
+/** Older exports (and MLflow-style files) name the trace link `source_trace_id`. */
+function withLegacyTraceKey(value: unknown): unknown {
+  if (!value || typeof value !== "object" || Array.isArray(value) || !("source_trace_id" in value)) return value;
+  const { source_trace_id: legacy, ...rest } = value as Record<string, unknown>;
+  return "sourceTraceId" in rest ? rest : { ...rest, sourceTraceId: legacy };
+}
+
 export function parseJsonl(text: string): TDatasetRecordInput[] {
   const records: TDatasetRecordInput[] = [];
   const problems: UploadProblem[] = [];
@@ -54,7 +62,7 @@ export function parseJsonl(text: string): TDatasetRecordInput[] {
       problems.push({ line: i + 1, message: `not valid JSON (${(e as Error).message})` });
       return;
     }
-    const parsed = ZDatasetRecordInput.safeParse(value);
+    const parsed = ZDatasetRecordInput.safeParse(withLegacyTraceKey(value));
     if (parsed.success) records.push(parsed.data);
     else problems.push({ line: i + 1, message: issuesText(parsed.error) });
   });
@@ -96,7 +104,7 @@ function csvRecord(header: string[], cells: string[]): unknown {
     if (column === "inputs" || column === "expectations") Object.assign(rec[column] as object, jsonCell(cell, column));
     else if (column === "outputs") rec.outputs = cellValue(cell);
     else if (column === "tags") rec.tags = jsonCell(cell, column);
-    else if (column === "source_trace_id") rec.source_trace_id = cell.trim();
+    else if (column === "sourceTraceId" || column === "source_trace_id") rec.sourceTraceId = cell.trim();
     else if (column.startsWith("inputs.")) inputs[column.slice(7)] = cellValue(cell);
     else if (column.startsWith("expectations.")) expectations[column.slice(13)] = cellValue(cell);
     else if (EXPECTATION_COLUMNS.has(column)) expectations[column] = cellValue(cell);

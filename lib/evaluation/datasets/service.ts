@@ -138,10 +138,10 @@ export async function createDataset(
     throw new ConflictError(`A dataset named '${body.name}' already exists in this experiment`);
   }
   const { records, skipped } = await resolveRecordSource(experimentId, body);
-  const note = body.session_id
-    ? `from labeling session ${body.session_id}`
-    : body.trace_ids
-      ? `from ${body.trace_ids.length} traces`
+  const note = body.sessionId
+    ? `from labeling session ${body.sessionId}`
+    : body.traceIds
+      ? `from ${body.traceIds.length} traces`
       : body.upload
         ? `uploaded ${body.upload.format}`
         : undefined;
@@ -170,8 +170,8 @@ export async function mergeDatasetRecords(
     body.note ??
     (body.upload
       ? `uploaded ${body.upload.format}`
-      : body.session_id
-        ? `merged labeling session ${body.session_id}`
+      : body.sessionId
+        ? `merged labeling session ${body.sessionId}`
         : undefined);
   const result = await mergeRecordsIntoNewVersion(datasetId, records, note);
   return { ...result, skipped, dataset: await toDto(await loadDataset(datasetId)) };
@@ -255,7 +255,7 @@ export async function exportDatasetJsonl(
           expectations: r.expectations,
           ...(r.outputs !== null ? { outputs: r.outputs } : {}),
           tags: r.tags,
-          ...(r.sourceTraceId ? { source_trace_id: r.sourceTraceId } : {}),
+          ...(r.sourceTraceId ? { sourceTraceId: r.sourceTraceId } : {}),
         }),
       );
     }

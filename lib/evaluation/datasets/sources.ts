@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * Turning a record source (labeling session, trace ids, records, uploaded file) into dataset
- * records. Session and trace records keep `source_trace_id`, so every record links back.
+ * records. Session and trace records keep `sourceTraceId`, so every record links back.
  */
 import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -10,8 +10,8 @@ import type { TDatasetRecordInput, TDatasetUpload } from "@/lib/evaluation/schem
 import { asInputsObject, loadExpectations, loadTraceIo } from "@/lib/evaluation/trace-data";
 
 export interface RecordSource {
-  session_id?: string;
-  trace_ids?: string[];
+  sessionId?: string;
+  traceIds?: string[];
   records?: TDatasetRecordInput[];
   upload?: TDatasetUpload;
 }
@@ -44,7 +44,7 @@ async function fromTraces(
       expectations: exp,
       outputs: t.outputs,
       tags: {},
-      source_trace_id: id,
+      sourceTraceId: id,
     });
   }
   return { records, skipped };
@@ -76,8 +76,8 @@ async function fromSession(experimentId: string, sessionId: string): Promise<Res
 }
 
 export async function resolveRecordSource(experimentId: string, src: RecordSource): Promise<ResolvedRecords> {
-  if (src.session_id) return fromSession(experimentId, src.session_id);
-  if (src.trace_ids) return fromTraces(experimentId, [...new Set(src.trace_ids)]);
+  if (src.sessionId) return fromSession(experimentId, src.sessionId);
+  if (src.traceIds) return fromTraces(experimentId, [...new Set(src.traceIds)]);
   if (src.upload) return { records: parseUpload(src.upload.format, src.upload.content), skipped: 0 };
   return { records: src.records ?? [], skipped: 0 };
 }

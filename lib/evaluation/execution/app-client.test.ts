@@ -38,19 +38,19 @@ describe("calling the app under evaluation", () => {
     expect(getPath({ a: 1 }, "a.b")).toBeUndefined();
     const src = ZOutputSource.parse({
       kind: "openai_chat",
-      base_url: "http://x/v1",
+      baseUrl: "http://x/v1",
       model: "m",
-      system_prompt: "Be brief",
+      systemPrompt: "Be brief",
     });
     if (src.kind !== "openai_chat") throw new Error();
     expect(chatMessages({ q: "hi" }, src)).toEqual([
       { role: "system", content: "Be brief" },
       { role: "user", content: "hi" },
     ]);
-    expect(chatMessages({ messages: [{ role: "user", content: "yo" }] }, { ...src, system_prompt: undefined })).toEqual(
-      [{ role: "user", content: "yo" }],
-    );
-    expect(chatMessages({ a: 1, b: 2 }, { ...src, system_prompt: undefined })).toEqual([
+    expect(chatMessages({ messages: [{ role: "user", content: "yo" }] }, { ...src, systemPrompt: undefined })).toEqual([
+      { role: "user", content: "yo" },
+    ]);
+    expect(chatMessages({ a: 1, b: 2 }, { ...src, systemPrompt: undefined })).toEqual([
       { role: "user", content: '{"a":1,"b":2}' },
     ]);
   });
@@ -58,10 +58,10 @@ describe("calling the app under evaluation", () => {
   it("OpenAI chat: the assistant text is the output; HTTP errors are errors", async () => {
     const src = ZOutputSource.parse({
       kind: "openai_chat",
-      base_url: chat.baseUrl,
+      baseUrl: chat.baseUrl,
       model: "app-x",
-      input_key: "q",
-      api_key: "k1",
+      inputKey: "q",
+      apiKey: "k1",
     });
     if (src.kind === "trace") throw new Error();
     const ok = await callApp(src, { q: "Lyon" }, undefined, LOCAL);
@@ -71,12 +71,12 @@ describe("calling the app under evaluation", () => {
     expect(bad).toMatchObject({ output: null, status: 500, error: "app answered HTTP 500" });
   });
 
-  it("JSON POST: wraps inputs under body_key and reads response_path", async () => {
+  it("JSON POST: wraps inputs under bodyKey and reads responsePath", async () => {
     const src = ZOutputSource.parse({
       kind: "json_post",
       url: plainUrl,
-      body_key: "payload",
-      response_path: "data.answer",
+      bodyKey: "payload",
+      responsePath: "data.answer",
     });
     if (src.kind !== "json_post") throw new Error();
     expect(await callApp(src, { question: "life" }, undefined, LOCAL)).toMatchObject({
@@ -87,14 +87,14 @@ describe("calling the app under evaluation", () => {
     expect(await callApp(src, { question: "down" }, undefined, LOCAL)).toMatchObject({
       error: "app answered HTTP 503",
     });
-    const missing = await callApp({ ...src, response_path: "data.nope" }, { question: "x" }, undefined, LOCAL);
+    const missing = await callApp({ ...src, responsePath: "data.nope" }, { question: "x" }, undefined, LOCAL);
     expect(missing.error).toBe("app answer has no 'data.nope'");
     const refused = await callApp({ ...src, url: "http://127.0.0.1:1/" }, { question: "x" }, undefined, LOCAL);
     expect(refused.error).toMatch(/^app call failed/);
     // Without the allow-list the server does not call 127.0.0.1 at all, and says which setting allows it.
     const blocked = await callApp(src, { question: "life" });
     expect(blocked.error).toMatch(
-      /^app call refused: output_source\.url: '127\.0\.0\.1:\d+' is 127\.0\.0\.1 \(loopback\)/,
+      /^app call refused: outputSource\.url: '127\.0\.0\.1:\d+' is 127\.0\.0\.1 \(loopback\)/,
     );
     expect(blocked.error).toContain("Settings → Allowed internal hosts (add '127.0.0.1')");
   });

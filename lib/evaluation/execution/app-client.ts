@@ -42,9 +42,9 @@ export function chatMessages(
   inputs: Record<string, unknown>,
   source: Extract<AppSource, { kind: "openai_chat" }>,
 ): unknown[] {
-  const system = source.system_prompt ? [{ role: "system", content: source.system_prompt }] : [];
-  if (source.input_key) {
-    const v = inputs[source.input_key];
+  const system = source.systemPrompt ? [{ role: "system", content: source.systemPrompt }] : [];
+  if (source.inputKey) {
+    const v = inputs[source.inputKey];
     return [...system, { role: "user", content: typeof v === "string" ? v : JSON.stringify(v ?? null) }];
   }
   if (Array.isArray(inputs.messages)) return [...system, ...inputs.messages];
@@ -101,16 +101,16 @@ export async function callApp(
 ): Promise<AppCall> {
   const startMs = Date.now();
   if (source.kind === "openai_chat") {
-    const url = `${trimSlash(source.base_url)}/chat/completions`;
+    const url = `${trimSlash(source.baseUrl)}/chat/completions`;
     const request = { model: source.model, messages: chatMessages(inputs, source) };
-    const headers: Record<string, string> = source.api_key ? { authorization: `Bearer ${source.api_key}` } : {};
+    const headers: Record<string, string> = source.apiKey ? { authorization: `Bearer ${source.apiKey}` } : {};
     try {
       const { status, json } = await post(
         url,
         request,
         headers,
-        source.timeout_ms,
-        "output_source.base_url",
+        source.timeoutMs,
+        "outputSource.baseUrl",
         network,
         signal,
       );
@@ -129,28 +129,28 @@ export async function callApp(
         response: null,
         output: null,
         status: null,
-        error: failure(e, source.timeout_ms),
+        error: failure(e, source.timeoutMs),
         startMs,
         endMs: Date.now(),
         model: source.model,
       };
     }
   }
-  const request = source.body_key ? { [source.body_key]: inputs } : inputs;
+  const request = source.bodyKey ? { [source.bodyKey]: inputs } : inputs;
   try {
     const { status, json } = await post(
       source.url,
       request,
       source.headers,
-      source.timeout_ms,
-      "output_source.url",
+      source.timeoutMs,
+      "outputSource.url",
       network,
       signal,
     );
     const base = { url: source.url, request, response: json, status, startMs, endMs: Date.now() };
     if (status >= 400) return { ...base, output: null, error: `app answered HTTP ${status}` };
-    const output = source.response_path ? getPath(json, source.response_path) : json;
-    if (output === undefined) return { ...base, output: null, error: `app answer has no '${source.response_path}'` };
+    const output = source.responsePath ? getPath(json, source.responsePath) : json;
+    if (output === undefined) return { ...base, output: null, error: `app answer has no '${source.responsePath}'` };
     return { ...base, output };
   } catch (e) {
     return {
@@ -159,7 +159,7 @@ export async function callApp(
       response: null,
       output: null,
       status: null,
-      error: failure(e, source.timeout_ms),
+      error: failure(e, source.timeoutMs),
       startMs,
       endMs: Date.now(),
     };

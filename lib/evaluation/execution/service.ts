@@ -27,7 +27,7 @@ interface RowSeed {
 
 /** What is stored in EvaluationRun.config: the app's API key is left out (kept in memory only). */
 export function redactOutputSource(s: TOutputSource): TOutputSource {
-  if (s.kind === "openai_chat" && s.api_key) return { ...s, api_key: "********" };
+  if (s.kind === "openai_chat" && s.apiKey) return { ...s, apiKey: "********" };
   if (s.kind === "json_post" && Object.keys(s.headers).length)
     return { ...s, headers: Object.fromEntries(Object.keys(s.headers).map((k) => [k, "********"])) };
   return s;
@@ -82,14 +82,14 @@ export async function createEvaluationRun(
 ): Promise<EvaluationRunDto> {
   requireRole(actor, "DEVELOPER");
   await getExperiment(actor, experimentId);
-  const src = body.output_source;
-  if (src.kind === "json_post") await assertFetchableUrl(src.url, "body.output_source.url", actor);
-  if (src.kind === "openai_chat") await assertFetchableUrl(src.base_url, "body.output_source.base_url", actor);
-  const { seeds, versionId, label } = body.dataset_id
-    ? await seedsFromDataset(experimentId, body.dataset_id, body.dataset_version, body.max_rows)
-    : await seedsFromFilter(experimentId, body.filter ?? "", body.max_rows);
+  const src = body.outputSource;
+  if (src.kind === "json_post") await assertFetchableUrl(src.url, "body.outputSource.url", actor);
+  if (src.kind === "openai_chat") await assertFetchableUrl(src.baseUrl, "body.outputSource.baseUrl", actor);
+  const { seeds, versionId, label } = body.datasetId
+    ? await seedsFromDataset(experimentId, body.datasetId, body.datasetVersion, body.maxRows)
+    : await seedsFromFilter(experimentId, body.filter ?? "", body.maxRows);
   if (!seeds.length)
-    throw new ValidationError(body.dataset_id ? "The dataset version has no records" : "No trace matches the filter");
+    throw new ValidationError(body.datasetId ? "The dataset version has no records" : "No trace matches the filter");
 
   const id = newId();
   const runId = newRunId();
@@ -98,12 +98,12 @@ export async function createEvaluationRun(
     body.name ?? `eval ${new Date(now).toISOString().slice(0, 16).replace("T", " ")} · ${label}`.slice(0, 200);
   const config = {
     scorers: body.scorers,
-    output_source: redactOutputSource(body.output_source),
-    dataset_id: body.dataset_id ?? null,
-    dataset_version: body.dataset_version ?? null,
+    outputSource: redactOutputSource(body.outputSource),
+    datasetId: body.datasetId ?? null,
+    datasetVersion: body.datasetVersion ?? null,
     filter: body.filter ?? null,
     concurrency: body.concurrency,
-    source_label: label,
+    sourceLabel: label,
   };
   await db().$transaction(
     async (tx) => {
@@ -149,7 +149,7 @@ export async function createEvaluationRun(
     runId,
     actor,
     scorers: body.scorers,
-    outputSource: body.output_source,
+    outputSource: body.outputSource,
     concurrency: body.concurrency,
   });
   return getEvaluationRun(actor, id);

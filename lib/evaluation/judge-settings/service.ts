@@ -47,11 +47,11 @@ async function readRows(): Promise<Record<string, string>> {
 
 interface Raw {
   source: JudgeSettingsDto["source"];
-  base_url?: string;
+  baseUrl?: string;
   model?: string;
-  api_key?: string;
-  timeout_ms?: number;
-  max_retries?: number;
+  apiKey?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
 }
 
 const num = (v: string | undefined) =>
@@ -62,22 +62,22 @@ async function readRaw(): Promise<Raw> {
   if (rows[KEYS.baseUrl] && rows[KEYS.model]) {
     return {
       source: "settings",
-      base_url: rows[KEYS.baseUrl],
+      baseUrl: rows[KEYS.baseUrl],
       model: rows[KEYS.model],
-      api_key: rows[KEYS.apiKey] || undefined,
-      timeout_ms: num(rows[KEYS.timeoutMs]),
-      max_retries: num(rows[KEYS.maxRetries]),
+      apiKey: rows[KEYS.apiKey] || undefined,
+      timeoutMs: num(rows[KEYS.timeoutMs]),
+      maxRetries: num(rows[KEYS.maxRetries]),
     };
   }
   const env = process.env;
   if (env.JUDGE_BASE_URL && env.JUDGE_MODEL) {
     return {
       source: "environment",
-      base_url: env.JUDGE_BASE_URL,
+      baseUrl: env.JUDGE_BASE_URL,
       model: env.JUDGE_MODEL,
-      api_key: env.JUDGE_API_KEY || undefined,
-      timeout_ms: num(env.JUDGE_TIMEOUT_MS),
-      max_retries: num(env.JUDGE_MAX_RETRIES),
+      apiKey: env.JUDGE_API_KEY || undefined,
+      timeoutMs: num(env.JUDGE_TIMEOUT_MS),
+      maxRetries: num(env.JUDGE_MAX_RETRIES),
     };
   }
   return { source: "none" };
@@ -91,28 +91,28 @@ export async function getJudgeSettings(actor: Actor): Promise<JudgeSettingsDto> 
   const raw = await readRaw();
   return {
     source: raw.source,
-    base_url: raw.base_url ?? null,
+    baseUrl: raw.baseUrl ?? null,
     model: raw.model ?? null,
-    api_key_set: Boolean(raw.api_key),
-    api_key_hint: hint(raw.api_key),
-    timeout_ms: raw.timeout_ms ?? null,
-    max_retries: raw.max_retries ?? null,
+    apiKeySet: Boolean(raw.apiKey),
+    apiKeyHint: hint(raw.apiKey),
+    timeoutMs: raw.timeoutMs ?? null,
+    maxRetries: raw.maxRetries ?? null,
   };
 }
 
-/** Saves the judge endpoint (admins). Omitting `api_key` keeps the stored one; null removes it. */
+/** Saves the judge endpoint (admins). Omitting `apiKey` keeps the stored one; null removes it. */
 export async function updateJudgeSettings(actor: Actor, body: TUpdateJudgeSettingsBody): Promise<JudgeSettingsDto> {
   requireRole(actor, "ADMIN");
-  await assertFetchableUrl(body.base_url, "body.base_url", actor);
+  await assertFetchableUrl(body.baseUrl, "body.baseUrl", actor);
   await db().$transaction(async (tx) => {
     const set = (key: string, value: string) =>
       tx.appSetting.upsert({ where: { key }, update: { value }, create: { key, value } });
-    await set(KEYS.baseUrl, body.base_url);
+    await set(KEYS.baseUrl, body.baseUrl);
     await set(KEYS.model, body.model);
-    if (body.timeout_ms !== undefined) await set(KEYS.timeoutMs, String(body.timeout_ms));
-    if (body.max_retries !== undefined) await set(KEYS.maxRetries, String(body.max_retries));
-    if (body.api_key === null) await tx.appSetting.deleteMany({ where: { key: KEYS.apiKey } });
-    else if (body.api_key !== undefined) await set(KEYS.apiKey, encryptSecret(body.api_key));
+    if (body.timeoutMs !== undefined) await set(KEYS.timeoutMs, String(body.timeoutMs));
+    if (body.maxRetries !== undefined) await set(KEYS.maxRetries, String(body.maxRetries));
+    if (body.apiKey === null) await tx.appSetting.deleteMany({ where: { key: KEYS.apiKey } });
+    else if (body.apiKey !== undefined) await set(KEYS.apiKey, encryptSecret(body.apiKey));
     await recordAuditEvent(
       {
         actor,
@@ -120,9 +120,9 @@ export async function updateJudgeSettings(actor: Actor, body: TUpdateJudgeSettin
         target: { type: "setting", id: "judge" },
         // Never the key itself: only whether it changed.
         details: {
-          base_url: body.base_url,
+          baseUrl: body.baseUrl,
           model: body.model,
-          api_key: body.api_key === null ? "removed" : body.api_key === undefined ? "kept" : "replaced",
+          apiKey: body.apiKey === null ? "removed" : body.apiKey === undefined ? "kept" : "replaced",
         },
       },
       tx,
@@ -139,11 +139,11 @@ export async function resolveJudgeEndpoint(): Promise<TJudgeEndpointConfig | nul
   const raw = await readRaw();
   if (raw.source === "none") return null;
   const parsed = ZJudgeEndpointConfig.safeParse({
-    base_url: raw.base_url,
+    baseUrl: raw.baseUrl,
     model: raw.model,
-    api_key: raw.api_key,
-    timeout_ms: raw.timeout_ms,
-    max_retries: raw.max_retries,
+    apiKey: raw.apiKey,
+    timeoutMs: raw.timeoutMs,
+    maxRetries: raw.maxRetries,
   });
   return parsed.success ? parsed.data : null;
 }

@@ -49,24 +49,24 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
 /**
  * Builds the SDK client. Every credential option is passed explicitly: left undefined, the SDK
  * would fall back to OPENAI_API_KEY / OPENAI_ORG_ID / OPENAI_PROJECT_ID from the server's
- * environment and send them to whatever `base_url` a user configured. Keyless local servers
+ * environment and send them to whatever `baseUrl` a user configured. Keyless local servers
  * (Ollama, vLLM) still need a non-empty key to satisfy the SDK, hence the placeholder.
  * Every request goes through the server-side request guard (lib/security/url-guard.ts).
  */
 export function createJudgeClient(endpoint: TJudgeEndpointConfig, network: NetworkPolicy = NO_INTERNAL_HOSTS): OpenAI {
   return new OpenAI({
-    baseURL: endpoint.base_url,
-    apiKey: endpoint.api_key ?? "no-key",
+    baseURL: endpoint.baseUrl,
+    apiKey: endpoint.apiKey ?? "no-key",
     organization: null,
     project: null,
     adminAPIKey: null,
-    timeout: endpoint.timeout_ms,
+    timeout: endpoint.timeoutMs,
     maxRetries: 0,
     fetch: (url, init) =>
       guardedFetch(url as string, init ?? {}, {
-        field: "judge base_url",
+        field: "judge baseUrl",
         policy: network,
-        timeoutMs: endpoint.timeout_ms + 1000,
+        timeoutMs: endpoint.timeoutMs + 1000,
         maxResponseBytes: 5 * 1024 * 1024,
       }),
   });
@@ -123,13 +123,13 @@ async function attemptOnce(
       ? { ok: true, verdict: { result: parsed.result, rationale: parsed.rationale }, usage }
       : { ...parsed, retryable: true };
   } catch (e) {
-    return classifyError(e, endpoint.timeout_ms);
+    return classifyError(e, endpoint.timeoutMs);
   }
 }
 
 /**
  * Asks the judge once, retrying transient failures (timeouts, connection errors, 408/409/429/5xx,
- * malformed answers) up to `endpoint.max_retries` times with exponential backoff (honouring a
+ * malformed answers) up to `endpoint.maxRetries` times with exponential backoff (honouring a
  * Retry-After header when longer). Never throws: the last error comes back as `{ ok: false }`.
  */
 export async function callJudge(
@@ -139,7 +139,7 @@ export async function callJudge(
   client: OpenAI = createJudgeClient(endpoint, opts.network),
 ): Promise<JudgeCallResult> {
   const sleep = opts.sleep ?? ((ms: number) => defaultSleep(ms, opts.signal));
-  const attempts = endpoint.max_retries + 1;
+  const attempts = endpoint.maxRetries + 1;
   let last: Attempt = { ok: false, error: "judge was not called", retryable: false };
   for (let i = 0; i < attempts; i++) {
     if (opts.signal?.aborted) return { ok: false, error: "judge call aborted" };

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 function endpoint(over: Partial<TJudgeEndpointConfig> = {}): TJudgeEndpointConfig {
-  return ZJudgeEndpointConfig.parse({ base_url: server.baseUrl, api_key: "test-key", model: "judge-model-1", ...over });
+  return ZJudgeEndpointConfig.parse({ baseUrl: server.baseUrl, apiKey: "test-key", model: "judge-model-1", ...over });
 }
 /** Records backoff delays instead of waiting them out. */
 function ctx(over: Partial<TJudgeEndpointConfig> = {}): ScorerContext & { slept: number[] } {
@@ -138,7 +138,7 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
   });
 
   it("garbage answers are retried with exponential backoff, then reported as an error", async () => {
-    const c = ctx({ max_retries: 3 });
+    const c = ctx({ maxRetries: 3 });
     const r = await judge({ type: "safety" }).score(row("TRIGGER_GARBAGE"), c);
     expect(r).toMatchObject({
       value: null,
@@ -149,7 +149,7 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
   });
 
   it("a timeout is retried and finally reported as an error, never thrown", async () => {
-    const c = ctx({ timeout_ms: 150, max_retries: 1 });
+    const c = ctx({ timeoutMs: 150, maxRetries: 1 });
     const started = Date.now();
     const r = await judge({ type: "safety" }).score(row("TRIGGER_TIMEOUT"), c);
     expect(r).toMatchObject({
@@ -179,7 +179,7 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
   });
 
   it("401 is not retried", async () => {
-    const c = ctx({ max_retries: 3 });
+    const c = ctx({ maxRetries: 3 });
     const r = await judge({ type: "safety" }).score(row("TRIGGER_401"), c);
     expect(r).toMatchObject({ value: null, error: expect.stringMatching(/^judge HTTP 401/) });
     expect(server.count("TRIGGER_401")).toBe(1);
@@ -187,20 +187,20 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
   });
 
   it("without the host in the allow-list the judge is not called, and the error names the setting", async () => {
-    const c = ctx({ max_retries: 3 });
+    const c = ctx({ maxRetries: 3 });
     const before = server.requests.length;
     const r = await callJudge(c.judge!, { system: "s", user: "<response>\nhello\n</response>" }, { sleep: c.sleep });
     expect(r).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^judge call refused: judge base_url: .*\(loopback\)/),
+      error: expect.stringMatching(/^judge call refused: judge baseUrl: .*\(loopback\)/),
     });
     expect(r.ok ? "" : r.error).toContain("Settings → Allowed internal hosts (add '127.0.0.1')");
     expect(server.requests.length).toBe(before);
     expect(c.slept).toEqual([]);
   });
 
-  it("max_retries 0 makes a single attempt", async () => {
-    const c = ctx({ max_retries: 0 });
+  it("maxRetries 0 makes a single attempt", async () => {
+    const c = ctx({ maxRetries: 0 });
     const r = await callJudge(
       c.judge!,
       { system: "s", user: "<response>\nTRIGGER_GARBAGE zero\n</response>" },
@@ -218,11 +218,11 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
     expect(server.count("aborted-row")).toBe(0);
   });
 
-  it("without api_key, the server's OPENAI_API_KEY is not sent to the configured endpoint", async () => {
+  it("without apiKey, the server's OPENAI_API_KEY is not sent to the configured endpoint", async () => {
     const saved = process.env.OPENAI_API_KEY;
     process.env.OPENAI_API_KEY = "sk-server-secret";
     try {
-      await judge({ type: "safety" }).score(row("keyless-row"), ctx({ api_key: undefined }));
+      await judge({ type: "safety" }).score(row("keyless-row"), ctx({ apiKey: undefined }));
     } finally {
       if (saved === undefined) delete process.env.OPENAI_API_KEY;
       else process.env.OPENAI_API_KEY = saved;

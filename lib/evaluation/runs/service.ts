@@ -34,13 +34,20 @@ async function toRunDtos(rows: RunRow[]): Promise<EvaluationRunDto[]> {
   return rows.map((r) => toRunDto(r, errors.get(r.runId) ?? null));
 }
 
+/** Runs stored before the evaluation API moved to camelCase keep these keys in their config. */
+interface LegacyRunConfig {
+  source_label?: string;
+  dataset_id?: string | null;
+  output_source?: TOutputSource;
+}
+
 function toRunDto(r: RunRow, error: string | null): EvaluationRunDto {
   const config = JSON.parse(r.config) as {
     scorers: TScorerConfig[];
-    output_source: TOutputSource;
-    dataset_id: string | null;
-    source_label?: string;
-  };
+    outputSource: TOutputSource;
+    datasetId: string | null;
+    sourceLabel?: string;
+  } & LegacyRunConfig;
   return {
     id: r.id,
     experimentId: r.experimentId,
@@ -53,10 +60,10 @@ function toRunDto(r: RunRow, error: string | null): EvaluationRunDto {
     createdAt: r.createdAt.getTime(),
     startedAt: r.startedAt?.getTime() ?? null,
     finishedAt: r.finishedAt?.getTime() ?? null,
-    sourceLabel: config.source_label ?? "",
-    datasetId: config.dataset_id,
+    sourceLabel: config.sourceLabel ?? config.source_label ?? "",
+    datasetId: config.datasetId ?? config.dataset_id ?? null,
     scorers: config.scorers,
-    outputSource: config.output_source,
+    outputSource: config.outputSource ?? config.output_source ?? { kind: "trace" },
     error,
   };
 }
@@ -207,7 +214,7 @@ export async function compareRuns(
 }> {
   requireRole(actor, "DEVELOPER");
   const [ra, rb] = await Promise.all([loadRun(id), loadRun(q.other)]);
-  const { rows, total } = await listRunRows(actor, id, { page: q.page, page_size: q.page_size });
+  const { rows, total } = await listRunRows(actor, id, { page: q.page, pageSize: q.pageSize });
   const keys = rows.map((r) => inputsHash(r.inputs));
   // Only ids and inputs of the other run are scanned; its matching rows are then read in full.
   const others = await db().evaluationRunRow.findMany({

@@ -8,13 +8,13 @@ import { getExpected, outputToText, valueToText } from "@/lib/evaluation/scorers
  */
 export function containsScorer(config: TContainsConfig) {
   return codeScorer(config.name ?? "contains", ({ outputs, expectations }) => {
-    const exp = getExpected(expectations, config.expected_key);
+    const exp = getExpected(expectations, config.expectedKey);
     if (!exp.ok) return { value: null, error: exp.error };
     const needles = (Array.isArray(exp.value) ? exp.value : [exp.value]).map(valueToText).filter((s) => s.length > 0);
     if (needles.length === 0)
-      return { value: null, error: `expectations.${config.expected_key} has no non-empty strings` };
+      return { value: null, error: `expectations.${config.expectedKey} has no non-empty strings` };
 
-    const fold = (s: string) => (config.ignore_case ? s.toLowerCase() : s);
+    const fold = (s: string) => (config.ignoreCase ? s.toLowerCase() : s);
     const haystack = fold(outputToText(outputs));
     const missing = needles.filter((n) => !haystack.includes(fold(n)));
     const found = needles.length - missing.length;

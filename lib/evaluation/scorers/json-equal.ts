@@ -36,7 +36,7 @@ export function parseJsonText(text: string): ParsedJson {
  */
 export function jsonEqualScorer(config: TJsonEqualConfig) {
   return codeScorer(config.name ?? "json_equal", ({ outputs, expectations }) => {
-    const exp = getExpected(expectations, config.expected_key);
+    const exp = getExpected(expectations, config.expectedKey);
     if (!exp.ok) return { value: null, error: exp.error };
     let expected = exp.value;
     if (typeof expected === "string") {

@@ -23,25 +23,25 @@ export function parseNumber(value: unknown): ParsedNumber {
   return { ok: false, error: found.length === 0 ? "no number found" : `ambiguous: ${found.length} numbers found` };
 }
 
-/** Python's math.isclose: |a − b| ≤ max(abs_tol, rel_tol · max(|a|, |b|)). */
+/** Python's math.isclose: |a − b| ≤ max(absTol, relTol · max(|a|, |b|)). */
 export function isClose(a: number, b: number, absTol: number, relTol: number): boolean {
   return Math.abs(a - b) <= Math.max(absTol, relTol * Math.max(Math.abs(a), Math.abs(b)));
 }
 
 export function numericToleranceScorer(config: TNumericToleranceConfig) {
   return codeScorer(config.name ?? "numeric_tolerance", ({ outputs, expectations }) => {
-    const exp = getExpected(expectations, config.expected_key);
+    const exp = getExpected(expectations, config.expectedKey);
     if (!exp.ok) return { value: null, error: exp.error };
     const expected = parseNumber(exp.value);
-    if (!expected.ok) return { value: null, error: `expectations.${config.expected_key}: ${expected.error}` };
+    if (!expected.ok) return { value: null, error: `expectations.${config.expectedKey}: ${expected.error}` };
     const actual = parseNumber(outputs);
     // The output not being a number is the app's failure, not the scorer's: answer false.
     if (!actual.ok) return { value: false, rationale: `Output is not a number (${actual.error}).` };
-    const ok = isClose(actual.value, expected.value, config.abs_tol, config.rel_tol);
+    const ok = isClose(actual.value, expected.value, config.absTol, config.relTol);
     const diff = Math.abs(actual.value - expected.value);
     return {
       value: ok,
-      rationale: `Output ${actual.value} vs expected ${expected.value}: |diff| = ${fmt(diff)} (abs_tol ${config.abs_tol}, rel_tol ${config.rel_tol}).`,
+      rationale: `Output ${actual.value} vs expected ${expected.value}: |diff| = ${fmt(diff)} (absTol ${config.absTol}, relTol ${config.relTol}).`,
     };
   });
 }

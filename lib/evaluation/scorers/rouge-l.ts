@@ -33,7 +33,7 @@ export function rougeL(prediction: string, reference: string): number {
 /** ROUGE-L F as a number, or pass/fail (F ≥ threshold) when a threshold is configured. */
 export function rougeLScorer(config: TRougeLConfig) {
   return codeScorer(config.name ?? "rouge_l", ({ outputs, expectations }) => {
-    const exp = getExpected(expectations, config.expected_key);
+    const exp = getExpected(expectations, config.expectedKey);
     if (!exp.ok) return { value: null, error: exp.error };
     const f = rougeL(outputToText(outputs), valueToText(exp.value));
     if (config.threshold === undefined) return { value: f, rationale: `ROUGE-L F = ${fmt(f)}.` };

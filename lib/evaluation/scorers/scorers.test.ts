@@ -20,7 +20,7 @@ describe("exact_match", () => {
       source: { type: "CODE", id: "exact_match" },
     });
     expect((await run({ type: "exact_match" }, "paris", { expected_response: "Paris" })).value).toBe(false);
-    expect((await run({ type: "exact_match", ignore_case: true }, "paris", { expected_response: "Paris" })).value).toBe(
+    expect((await run({ type: "exact_match", ignoreCase: true }, "paris", { expected_response: "Paris" })).value).toBe(
       true,
     );
     const chat = {
@@ -29,7 +29,7 @@ describe("exact_match", () => {
         { role: "assistant", content: "42" },
       ],
     };
-    expect((await run({ type: "exact_match", expected_key: "answer" }, chat, { answer: 42 })).value).toBe(true);
+    expect((await run({ type: "exact_match", expectedKey: "answer" }, chat, { answer: 42 })).value).toBe(true);
     expect(await run({ type: "exact_match" }, "x")).toEqual({
       value: null,
       error: "expectations.expected_response is missing",
@@ -48,7 +48,7 @@ describe("contains", () => {
         .value,
     ).toBe(true);
     expect((await run({ type: "contains" }, "PARIS", { expected_response: "paris" })).value).toBe(false);
-    expect((await run({ type: "contains", ignore_case: true }, "PARIS", { expected_response: "paris" })).value).toBe(
+    expect((await run({ type: "contains", ignoreCase: true }, "PARIS", { expected_response: "paris" })).value).toBe(
       true,
     );
     expect((await run({ type: "contains" }, "x", { expected_response: [""] })).error).toMatch(/no non-empty strings/);
@@ -74,13 +74,13 @@ describe("numeric_tolerance", () => {
 
   it("scores with absolute and relative tolerance", async () => {
     expect(
-      (await run({ type: "numeric_tolerance", abs_tol: 0.01 }, "3.14", { expected_response: "3.14159" })).value,
+      (await run({ type: "numeric_tolerance", absTol: 0.01 }, "3.14", { expected_response: "3.14159" })).value,
     ).toBe(true); // |0.00159| ≤ 0.01
     expect(
-      (await run({ type: "numeric_tolerance", abs_tol: 0.001 }, "3.14", { expected_response: 3.14159 })).value,
+      (await run({ type: "numeric_tolerance", absTol: 0.001 }, "3.14", { expected_response: 3.14159 })).value,
     ).toBe(false);
     expect(
-      (await run({ type: "numeric_tolerance", rel_tol: 0.01 }, "about 101 units", { expected_response: 100 })).value,
+      (await run({ type: "numeric_tolerance", relTol: 0.01 }, "about 101 units", { expected_response: 100 })).value,
     ).toBe(true);
     expect((await run({ type: "numeric_tolerance" }, "1,234.50", { expected_response: 1234.5 })).value).toBe(true);
     expect(await run({ type: "numeric_tolerance" }, "3 or 5", { expected_response: 3 })).toMatchObject({
@@ -125,14 +125,14 @@ describe("json_equal", () => {
 
 describe("trace scorers", () => {
   const trace = (latencyMs: number | null, state = "OK"): ScorerTrace => ({ latencyMs, state });
-  it("latency ≤ max_ms", async () => {
-    expect(await run({ type: "latency", max_ms: 1500 }, "", {}, trace(1500))).toMatchObject({
+  it("latency ≤ maxMs", async () => {
+    expect(await run({ type: "latency", maxMs: 1500 }, "", {}, trace(1500))).toMatchObject({
       value: true,
       rationale: "Latency 1500 ms ≤ 1500 ms.",
     });
-    expect((await run({ type: "latency", max_ms: 1500 }, "", {}, trace(2000))).value).toBe(false);
-    expect((await run({ type: "latency", max_ms: 1500 }, "", {}, trace(null))).error).toMatch(/no latency/);
-    expect((await run({ type: "latency", max_ms: 1500 }, "")).error).toBe("latency needs the trace");
+    expect((await run({ type: "latency", maxMs: 1500 }, "", {}, trace(2000))).value).toBe(false);
+    expect((await run({ type: "latency", maxMs: 1500 }, "", {}, trace(null))).error).toMatch(/no latency/);
+    expect((await run({ type: "latency", maxMs: 1500 }, "")).error).toBe("latency needs the trace");
   });
   it("no_error", async () => {
     expect((await run({ type: "no_error" }, "", {}, trace(1, "OK"))).value).toBe(true);
@@ -146,18 +146,18 @@ describe("trace scorers", () => {
 
 describe("schemas and registry", () => {
   it("applies defaults and rejects bad configs", () => {
-    expect(ZScorerConfig.parse({ type: "token_f1" })).toEqual({ type: "token_f1", expected_key: "expected_response" });
+    expect(ZScorerConfig.parse({ type: "token_f1" })).toEqual({ type: "token_f1", expectedKey: "expected_response" });
     expect(ZScorerConfig.safeParse({ type: "token_f1", threshold: 2 }).success).toBe(false);
     expect(ZScorerConfig.safeParse({ type: "guidelines", guidelines: [] }).success).toBe(false);
     expect(ZScorerConfig.safeParse({ type: "latency" }).success).toBe(false);
     expect(ZScorerConfig.safeParse({ type: "bleu" }).success).toBe(false);
-    expect(ZJudgeEndpointConfig.parse({ base_url: "http://localhost:11434/v1", model: "llama3" })).toEqual({
-      base_url: "http://localhost:11434/v1",
+    expect(ZJudgeEndpointConfig.parse({ baseUrl: "http://localhost:11434/v1", model: "llama3" })).toEqual({
+      baseUrl: "http://localhost:11434/v1",
       model: "llama3",
-      timeout_ms: 30_000,
-      max_retries: 3,
+      timeoutMs: 30_000,
+      maxRetries: 3,
     });
-    expect(ZJudgeEndpointConfig.safeParse({ base_url: "file:///etc/passwd", model: "m" }).success).toBe(false);
+    expect(ZJudgeEndpointConfig.safeParse({ baseUrl: "file:///etc/passwd", model: "m" }).success).toBe(false);
   });
 
   it("builds the right kind of scorer", () => {

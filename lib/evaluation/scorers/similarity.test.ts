@@ -65,7 +65,7 @@ describe("ROUGE-L", () => {
 
   it("scorer with threshold and custom key", async () => {
     const s = rougeLScorer(
-      ZRougeLConfig.parse({ type: "rouge_l", threshold: 0.7, expected_key: "reference", name: "rl" }),
+      ZRougeLConfig.parse({ type: "rouge_l", threshold: 0.7, expectedKey: "reference", name: "rl" }),
     );
     expect(s.name).toBe("rl");
     const r = await s.score(

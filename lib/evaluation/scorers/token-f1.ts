@@ -30,7 +30,7 @@ export function tokenF1(prediction: string, reference: string): number {
 /** F1 as a number, or pass/fail (F1 ≥ threshold) when a threshold is configured. */
 export function tokenF1Scorer(config: TTokenF1Config) {
   return codeScorer(config.name ?? "token_f1", ({ outputs, expectations }) => {
-    const exp = getExpected(expectations, config.expected_key);
+    const exp = getExpected(expectations, config.expectedKey);
     if (!exp.ok) return { value: null, error: exp.error };
     const f1 = tokenF1(outputToText(outputs), valueToText(exp.value));
     if (config.threshold === undefined) return { value: f1, rationale: `Token F1 = ${fmt(f1)}.` };

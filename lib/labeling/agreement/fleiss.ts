@@ -16,7 +16,7 @@ export type TFleissKappaResult = {
  * Fleiss' kappa for any number of raters on nominal data.
  *
  * Classic Fleiss (1971) requires the same number m of ratings for every item. Review queues
- * rarely deliver that (a reviewer skips, a session raises labels_per_item midway), so we use
+ * rarely deliver that (a reviewer skips, a session raises labelsPerItem midway), so we use
  * the generalisation for missing ratings from Gwet (2014), *Handbook of Inter-Rater
  * Reliability*, 4th ed., as implemented by irrCAC (`fleiss.kappa.raw` / `CAC.fleiss()`):
  *

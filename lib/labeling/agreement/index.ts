@@ -1,5 +1,5 @@
 /**
- * Inter-rater agreement for labeling sessions with labels_per_item > 1. Pure functions over
+ * Inter-rater agreement for labeling sessions with labelsPerItem > 1. Pure functions over
  * `{ itemId, ratings: { raterId, value }[] }[]` (one label schema at a time).
  *
  * Which statistic for which question type:

@@ -19,7 +19,7 @@ export async function getSessionAgreement(actor: Actor, sessionId: string): Prom
   });
   const schemas = summarizeAgreement(session.definitions, labels).map((s) => ({
     ...s,
-    disagreements: s.disagreements.map((d) => ({ ...d, trace_id: traceOf.get(d.item_id) ?? "" })),
+    disagreements: s.disagreements.map((d) => ({ ...d, traceId: traceOf.get(d.itemId) ?? "" })),
   }));
-  return { labels_per_item: session.labelsPerItem, schemas };
+  return { labelsPerItem: session.labelsPerItem, schemas };
 }

@@ -6,21 +6,21 @@ const cat: TLabelSchemaDefinition = {
   name: "acc",
   type: "feedback",
   title: "Accurate?",
-  enable_comment: false,
+  enableComment: false,
   input: { type: "categorical", options: ["bad", "ok", "good"] },
 };
 const num: TLabelSchemaDefinition = {
   name: "score",
   type: "feedback",
   title: "Score",
-  enable_comment: false,
+  enableComment: false,
   input: { type: "numeric" },
 };
 const text: TLabelSchemaDefinition = {
   name: "ideal",
   type: "expectation",
   title: "Ideal",
-  enable_comment: false,
+  enableComment: false,
   input: { type: "text" },
 };
 
@@ -44,7 +44,7 @@ describe("summarizeAgreement", () => {
       label("i4", "b", "bad", 1),
     ];
     const [acc, score, ideal] = summarizeAgreement([cat, num, text], labels);
-    expect(acc.items_with_multiple_labels).toBe(4);
+    expect(acc.itemsWithMultipleLabels).toBe(4);
     expect(acc.stats.map((s) => s.label)).toEqual([
       "Fleiss' kappa",
       "Cohen's kappa",
@@ -53,10 +53,10 @@ describe("summarizeAgreement", () => {
     ]);
     // Cohen: p_o = 3/4; marginals a = {good 2, bad 1, ok 1}, b = {good 1, bad 2, ok 1} → p_e = (2·1 + 1·2 + 1·1)/16 = 5/16.
     expect(acc.stats[1].value).toBeCloseTo((0.75 - 5 / 16) / (1 - 5 / 16), 10);
-    expect(acc.disagreements).toEqual([{ item_id: "i4", score: 1, ratings: 2, summary: "good / bad" }]);
+    expect(acc.disagreements).toEqual([{ itemId: "i4", score: 1, ratings: 2, summary: "good / bad" }]);
     expect(score.stats).toEqual([expect.objectContaining({ label: "Krippendorff's alpha (interval)" })]);
     expect(score.stats[0].value).toBeGreaterThan(0);
-    expect(score.disagreements[0]).toMatchObject({ item_id: "i4", score: 8 });
+    expect(score.disagreements[0]).toMatchObject({ itemId: "i4", score: 8 });
     expect(ideal.stats).toEqual([]);
     expect(ideal.note).toMatch(/no standard agreement coefficient/);
   });

@@ -22,14 +22,14 @@ export interface AgreementStatDto {
 export interface SchemaAgreementDto {
   schema: string;
   title: string;
-  input_type: string;
+  inputType: string;
   /** Items with at least two answers (the only ones that say anything about agreement). */
-  items_with_multiple_labels: number;
+  itemsWithMultipleLabels: number;
   raters: number;
   stats: AgreementStatDto[];
   /** Why there are no statistics, when there are none. */
   note: string | null;
-  disagreements: { item_id: string; score: number; ratings: number; summary: string }[];
+  disagreements: { itemId: string; score: number; ratings: number; summary: string }[];
 }
 
 export interface SubmittedLabel {
@@ -70,8 +70,8 @@ export function summarizeAgreement(
     const base = {
       schema: schema.name,
       title: schema.title,
-      input_type: schema.input.type,
-      items_with_multiple_labels: multi,
+      inputType: schema.input.type,
+      itemsWithMultipleLabels: multi,
       raters: raters.size,
     };
     const input = schema.input;
@@ -118,7 +118,7 @@ export function summarizeAgreement(
       .filter((d) => d.score > 0)
       .slice(0, topN)
       .map((d) => ({
-        item_id: d.itemId,
+        itemId: d.itemId,
         score: d.score,
         ratings: d.ratingCount,
         summary: (byItem.get(d.itemId) ?? []).map((r) => String(r.value)).join(" / "),

@@ -22,8 +22,8 @@ async function makeUser(role: "ADMIN" | "REVIEWER"): Promise<Actor> {
 /** The reviewer labels the next item with this ideal response; returns the labeled trace id. */
 async function labelNext(reviewer: Actor, sessionId: string, ideal: string): Promise<string> {
   const { item } = await claimNextItem(reviewer, sessionId);
-  await submitLabels(reviewer, sessionId, item!.item_id, { answers: { ideal: { value: ideal } } });
-  return item!.trace_id;
+  await submitLabels(reviewer, sessionId, item!.itemId, { answers: { ideal: { value: ideal } } });
+  return item!.traceId;
 }
 
 describe("syncing a labeling session into an evaluation dataset", () => {
@@ -49,44 +49,44 @@ describe("syncing a labeling session into an evaluation dataset", () => {
       );
     }
     await createLabelSchema(admin, {
-      experiment_id: exp.id,
+      experimentId: exp.id,
       name: "ideal",
       type: "expectation",
       title: "What would be the ideal response?",
-      enable_comment: false,
+      enableComment: false,
       overwrite: false,
-      input: { type: "text", max_length: 500 },
+      input: { type: "text", maxLength: 500 },
     });
     const session = await createLabelingSession(admin, {
-      experiment_id: exp.id,
+      experimentId: exp.id,
       name: uniqueName("s"),
-      label_schemas: ["ideal"],
-      assigned_users: [reviewer.email],
-      labels_per_item: 1,
-      open_to_all_reviewers: false,
+      labelSchemas: ["ideal"],
+      assignedUsers: [reviewer.email],
+      labelsPerItem: 1,
+      openToAllReviewers: false,
     });
-    await addSessionItems(admin, session.id, { trace_ids: traceIds });
+    await addSessionItems(admin, session.id, { traceIds });
     const first = await labelNext(reviewer, session.id, "ideal one");
     const second = await labelNext(reviewer, session.id, "ideal two");
 
-    const created = await syncSessionToDataset(admin, session.id, { dataset_name: "golden" });
+    const created = await syncSessionToDataset(admin, session.id, { datasetName: "golden" });
     expect(created).toMatchObject({ created: true, version: 1, inserted: 2, skipped: 1 });
-    const v1 = await listDatasetRecords(admin, created.dataset.id, { page: 1, page_size: 50 });
+    const v1 = await listDatasetRecords(admin, created.dataset.id, { page: 1, pageSize: 50 });
     const bySource = Object.fromEntries(v1.records.map((r) => [r.sourceTraceId, r]));
     expect(Object.keys(bySource).sort()).toEqual([first, second].sort());
     expect(bySource[first]!.expectations).toEqual({ ideal: "ideal one" });
     expect(bySource[first]!.inputs).toEqual({ question: `q${traceIds.indexOf(first)}` });
 
     const third = await labelNext(reviewer, session.id, "ideal three");
-    const merged = await syncSessionToDataset(admin, session.id, { dataset_name: "golden" });
+    const merged = await syncSessionToDataset(admin, session.id, { datasetName: "golden" });
     expect(merged).toMatchObject({ created: false, version: 2, inserted: 1 });
     expect(merged.dataset.id).toBe(created.dataset.id);
-    const v2 = await listDatasetRecords(admin, created.dataset.id, { page: 1, page_size: 50 });
+    const v2 = await listDatasetRecords(admin, created.dataset.id, { page: 1, pageSize: 50 });
     expect(v2.total).toBe(3);
     expect(v2.records.find((r) => r.sourceTraceId === third)!.expectations).toEqual({ ideal: "ideal three" });
     // The first version is still readable as it was.
-    expect((await listDatasetRecords(admin, created.dataset.id, { page: 1, page_size: 50, version: 1 })).total).toBe(2);
-    await expect(syncSessionToDataset(reviewer, session.id, { dataset_name: "golden" })).rejects.toMatchObject({
+    expect((await listDatasetRecords(admin, created.dataset.id, { page: 1, pageSize: 50, version: 1 })).total).toBe(2);
+    await expect(syncSessionToDataset(reviewer, session.id, { datasetName: "golden" })).rejects.toMatchObject({
       status: 403,
     });
   });

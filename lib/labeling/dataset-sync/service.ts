@@ -22,20 +22,20 @@ export async function syncSessionToDataset(
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
   const existing = await db().evaluationDataset.findUnique({
-    where: { experimentId_name: { experimentId: session.experimentId, name: body.dataset_name } },
+    where: { experimentId_name: { experimentId: session.experimentId, name: body.datasetName } },
     select: { id: true },
   });
   if (existing) {
     return {
       ...(await mergeDatasetRecords(actor, existing.id, {
-        session_id: sessionId,
+        sessionId,
         note: `synced labeling session ${session.name}`,
       })),
       created: false,
     };
   }
   return {
-    ...(await createDataset(actor, session.experimentId, { name: body.dataset_name, session_id: sessionId })),
+    ...(await createDataset(actor, session.experimentId, { name: body.datasetName, sessionId })),
     created: true,
   };
 }

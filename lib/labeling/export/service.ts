@@ -81,7 +81,7 @@ export async function exportSessionLabels(actor: Actor, sessionId: string, forma
 }
 
 export interface SessionExpectationDto {
-  trace_id: string;
+  traceId: string;
   /** The root span's inputs (what an evaluation dataset record takes as `inputs`). */
   inputs: unknown;
   /** Expectation-type answers by schema name; with several reviewers the latest submission wins. */
@@ -101,7 +101,7 @@ export async function listSessionExpectations(sessionId: string): Promise<Sessio
   await forEachSubmittedLabel(sessionId, (r) => {
     for (const [name, a] of Object.entries(r.answers)) {
       if (!expectationNames.has(name)) continue;
-      const entry = byTrace.get(r.traceId) ?? { trace_id: r.traceId, inputs: null, expectations: {}, sources: {} };
+      const entry = byTrace.get(r.traceId) ?? { traceId: r.traceId, inputs: null, expectations: {}, sources: {} };
       entry.expectations[name] = a.value;
       entry.sources[name] = r.email;
       byTrace.set(r.traceId, entry);

@@ -58,7 +58,7 @@ export async function addSessionItems(
   if (body.filter !== undefined) {
     ({ ids: traceIds, truncated } = await traceIdsForFilter(session.experimentId, body.filter));
   } else {
-    traceIds = [...new Set(body.trace_ids!)];
+    traceIds = [...new Set(body.traceIds!)];
     const found = new Set(
       (
         await db().trace.findMany({
@@ -72,7 +72,7 @@ export async function addSessionItems(
       throw new ValidationError(
         `Trace(s) not found in this session's experiment: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? ` and ${missing.length - 10} more` : ""}`,
         {
-          issues: [{ path: "body.trace_ids", message: `${missing.length} unknown trace id(s)` }],
+          issues: [{ path: "body.traceIds", message: `${missing.length} unknown trace id(s)` }],
         },
       );
     }
@@ -83,10 +83,10 @@ export async function addSessionItems(
   }
   return {
     added,
-    already_present: traceIds.length - added,
+    alreadyPresent: traceIds.length - added,
     matched: traceIds.length,
     truncated,
-    item_count: await db().labelingItem.count({ where: { sessionId } }),
+    itemCount: await db().labelingItem.count({ where: { sessionId } }),
   };
 }
 
@@ -128,12 +128,12 @@ export async function removeSessionItems(
   actor: Actor,
   sessionId: string,
   body: TRemoveSessionItemsBody,
-): Promise<{ removed: number; item_count: number }> {
+): Promise<{ removed: number; itemCount: number }> {
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
   const where = {
     sessionId,
-    ...(body.item_ids ? { id: { in: body.item_ids } } : { traceId: { in: body.trace_ids! } }),
+    ...(body.itemIds ? { id: { in: body.itemIds } } : { traceId: { in: body.traceIds! } }),
   };
   const removed = await db().$transaction(async (tx) => {
     const items = await tx.labelingItem.findMany({
@@ -146,19 +146,19 @@ export async function removeSessionItems(
       await tx.traceRunLink.deleteMany({ where: { runId: session.runId, traceId: { in: unlabeled } } });
     return items.length;
   });
-  return { removed, item_count: await db().labelingItem.count({ where: { sessionId } }) };
+  return { removed, itemCount: await db().labelingItem.count({ where: { sessionId } }) };
 }
 
 export interface SessionItemDto {
-  item_id: string;
-  trace_id: string;
+  itemId: string;
+  traceId: string;
   position: number;
-  request_preview: string | null;
-  response_preview: string | null;
+  requestPreview: string | null;
+  responsePreview: string | null;
   /** Reviewers who submitted labels for it. */
   completed: number;
-  in_progress: number;
-  /** COMPLETED once `labels_per_item` reviewers labeled it. */
+  inProgress: number;
+  /** COMPLETED once `labelsPerItem` reviewers labeled it. */
   state: "PENDING" | "IN_PROGRESS" | "COMPLETED";
 }
 
@@ -167,11 +167,11 @@ export async function listSessionItems(
   actor: Actor,
   sessionId: string,
   query: TPageTokenQuery,
-): Promise<{ items: SessionItemDto[]; next_page_token?: string }> {
+): Promise<{ items: SessionItemDto[]; nextPageToken?: string }> {
   const session = await loadSessionForReviewer(actor, sessionId);
   requireRole(actor, "DEVELOPER");
-  const skip = decodePageToken(query.page_token);
-  const take = query.max_results ?? 100;
+  const skip = decodePageToken(query.pageToken);
+  const take = query.maxResults ?? 100;
   const rows = await db().labelingItem.findMany({
     where: { sessionId },
     orderBy: [{ position: "asc" }],
@@ -186,15 +186,15 @@ export async function listSessionItems(
     const completed = r.claims.filter((c) => c.status === "COMPLETED").length;
     const inProgress = r.claims.length - completed;
     return {
-      item_id: r.id,
-      trace_id: r.traceId,
+      itemId: r.id,
+      traceId: r.traceId,
       position: r.position,
-      request_preview: r.trace.requestPreview,
-      response_preview: r.trace.responsePreview,
+      requestPreview: r.trace.requestPreview,
+      responsePreview: r.trace.responsePreview,
       completed,
-      in_progress: inProgress,
+      inProgress: inProgress,
       state: completed >= session.labelsPerItem ? "COMPLETED" : completed + inProgress > 0 ? "IN_PROGRESS" : "PENDING",
     };
   });
-  return { items, next_page_token: nextPageToken(skip, take, rows.length) };
+  return { items, nextPageToken: nextPageToken(skip, take, rows.length) };
 }

@@ -38,30 +38,30 @@ type Row = {
 export function toLabelSchemaDto(r: Row): LabelSchemaDto {
   return {
     id: r.id,
-    experiment_id: r.experimentId,
+    experimentId: r.experimentId,
     name: r.name,
     type: r.type.toLowerCase() as TLabelSchemaType,
     title: r.title,
     instruction: r.instruction,
-    enable_comment: r.enableComment,
+    enableComment: r.enableComment,
     input: fromStoredInput(r.inputType, r.inputConfig),
-    session_count: r._count?.sessions ?? 0,
-    created_by: r.createdBy?.email ?? null,
-    created_at: r.createdAt.getTime(),
-    updated_at: r.updatedAt.getTime(),
+    sessionCount: r._count?.sessions ?? 0,
+    createdBy: r.createdBy?.email ?? null,
+    createdAt: r.createdAt.getTime(),
+    updatedAt: r.updatedAt.getTime(),
   };
 }
 
 /** The definition the validators need (`validateAnswers`, `isEditCompatible`). */
 export function toDefinition(
-  s: Pick<LabelSchemaDto, "name" | "type" | "title" | "instruction" | "enable_comment" | "input">,
+  s: Pick<LabelSchemaDto, "name" | "type" | "title" | "instruction" | "enableComment" | "input">,
 ): TLabelSchemaDefinition {
   return {
     name: s.name,
     type: s.type,
     title: s.title,
     instruction: s.instruction ?? undefined,
-    enable_comment: s.enable_comment,
+    enableComment: s.enableComment,
     input: s.input,
   };
 }
@@ -75,16 +75,16 @@ const withCount = { _count: { select: { sessions: true } }, createdBy: { select:
  */
 export async function createLabelSchema(actor: Actor, body: TCreateLabelSchemaRequest): Promise<LabelSchemaDto> {
   requireRole(actor, "DEVELOPER");
-  await getExperiment(actor, body.experiment_id);
+  await getExperiment(actor, body.experimentId);
   const existing = await db().labelSchema.findUnique({
-    where: { experimentId_name: { experimentId: body.experiment_id, name: body.name } },
+    where: { experimentId_name: { experimentId: body.experimentId, name: body.name } },
     include: withCount,
   });
   const fields = {
     type: body.type.toUpperCase(),
     title: body.title,
     instruction: body.instruction ?? null,
-    enableComment: body.enable_comment,
+    enableComment: body.enableComment,
     ...toStoredInput(body.input),
   };
   if (existing) {
@@ -105,7 +105,7 @@ export async function createLabelSchema(actor: Actor, body: TCreateLabelSchemaRe
     const row = await db().labelSchema.create({
       data: {
         id: newId(),
-        experimentId: body.experiment_id,
+        experimentId: body.experimentId,
         name: body.name,
         createdById: realUserId(actor),
         ...fields,
@@ -125,18 +125,18 @@ export async function createLabelSchema(actor: Actor, body: TCreateLabelSchemaRe
 export async function listLabelSchemas(
   actor: Actor,
   query: TExperimentListQuery,
-): Promise<{ schemas: LabelSchemaDto[]; next_page_token?: string }> {
-  await getExperiment(actor, query.experiment_id);
-  const skip = decodePageToken(query.page_token);
-  const take = query.max_results ?? 200;
+): Promise<{ schemas: LabelSchemaDto[]; nextPageToken?: string }> {
+  await getExperiment(actor, query.experimentId);
+  const skip = decodePageToken(query.pageToken);
+  const take = query.maxResults ?? 200;
   const rows = await db().labelSchema.findMany({
-    where: { experimentId: query.experiment_id },
+    where: { experimentId: query.experimentId },
     orderBy: [{ name: "asc" }],
     skip,
     take,
     include: withCount,
   });
-  return { schemas: rows.map(toLabelSchemaDto), next_page_token: nextPageToken(skip, take, rows.length) };
+  return { schemas: rows.map(toLabelSchemaDto), nextPageToken: nextPageToken(skip, take, rows.length) };
 }
 
 export async function getLabelSchema(_actor: Actor, schemaId: string): Promise<LabelSchemaDto> {
@@ -157,7 +157,7 @@ export async function getLabelSchemaByName(actor: Actor, experimentId: string, n
 }
 
 /**
- * Edits a label schema. Title, instruction and enable_comment are free; a new `input` of a
+ * Edits a label schema. Title, instruction and enableComment are free; a new `input` of a
  * schema that sessions use must keep every recorded label valid (`isEditCompatible` against
  * the values stored so far), otherwise it is refused with 409 and the reasons.
  */
@@ -172,7 +172,7 @@ export async function updateLabelSchema(
     ...toDefinition(before),
     ...(body.title !== undefined ? { title: body.title } : {}),
     ...(body.instruction !== undefined ? { instruction: body.instruction ?? undefined } : {}),
-    ...(body.enable_comment !== undefined ? { enable_comment: body.enable_comment } : {}),
+    ...(body.enableComment !== undefined ? { enableComment: body.enableComment } : {}),
     ...(body.input !== undefined ? { input: body.input } : {}),
   };
   await assertEditAllowed(before, after);
@@ -181,7 +181,7 @@ export async function updateLabelSchema(
     data: {
       title: after.title,
       instruction: after.instruction ?? null,
-      enableComment: after.enable_comment,
+      enableComment: after.enableComment,
       ...toStoredInput(after.input),
     },
     include: withCount,
@@ -200,9 +200,9 @@ export async function deleteLabelSchema(
   if (opts.missingOk && !(await db().labelSchema.findUnique({ where: { id: schemaId }, select: { id: true } })))
     return { deleted: false };
   const schema = await getLabelSchema(actor, schemaId);
-  if (schema.session_count > 0) {
+  if (schema.sessionCount > 0) {
     throw new ConflictError(
-      `Label schema '${schema.name}' is used by ${schema.session_count} labeling session(s); remove it from them first.`,
+      `Label schema '${schema.name}' is used by ${schema.sessionCount} labeling session(s); remove it from them first.`,
     );
   }
   await db().labelSchema.delete({ where: { id: schemaId } });
@@ -220,12 +220,12 @@ async function assertEditAllowed(before: LabelSchemaDto, after: TLabelSchemaDefi
       `The schema type can't change from ${before.type} to ${after.type}; create a new schema instead.`,
     );
   }
-  if (before.session_count === 0) return;
+  if (before.sessionCount === 0) return;
   const values = await recordedValues(before.id, before.name);
   const verdict = isEditCompatible(toDefinition(before), after, { existingValues: values });
   if (!verdict.ok) {
     throw new ConflictError(
-      `Label schema '${before.name}' is used by ${before.session_count} labeling session(s), so this edit is refused: ${verdict.reasons.join(" ")}`,
+      `Label schema '${before.name}' is used by ${before.sessionCount} labeling session(s), so this edit is refused: ${verdict.reasons.join(" ")}`,
       {
         reasons: verdict.reasons,
       },

@@ -34,37 +34,37 @@ describe("session lists", () => {
       );
     }
     await createLabelSchema(admin, {
-      experiment_id: exp.id,
+      experimentId: exp.id,
       name: "ok",
       type: "feedback",
       title: "OK?",
-      enable_comment: false,
+      enableComment: false,
       overwrite: false,
       input: { type: "categorical", options: ["yes", "no"] },
     });
     const make = async (labelsPerItem: number) => {
       const s = await createLabelingSession(admin, {
-        experiment_id: exp.id,
+        experimentId: exp.id,
         name: uniqueName("s"),
-        label_schemas: ["ok"],
-        assigned_users: [r1.email, r2.email],
-        labels_per_item: labelsPerItem,
-        open_to_all_reviewers: false,
+        labelSchemas: ["ok"],
+        assignedUsers: [r1.email, r2.email],
+        labelsPerItem: labelsPerItem,
+        openToAllReviewers: false,
       });
-      await addSessionItems(admin, s.id, { trace_ids: traces });
+      await addSessionItems(admin, s.id, { traceIds: traces });
       return s;
     };
     const single = await make(1);
     const double = await make(2);
     const label = async (who: Actor, sessionId: string) => {
       const { item } = await claimNextItem(who, sessionId);
-      await submitLabels(who, sessionId, item!.item_id, { answers: { ok: { value: "yes" } } });
+      await submitLabels(who, sessionId, item!.itemId, { answers: { ok: { value: "yes" } } });
     };
     // One label per item: r1 labels two items and skips one, r2 labels one.
     await label(r1, single.id);
     await label(r1, single.id);
     const { item } = await claimNextItem(r1, single.id);
-    await skipItem(r1, single.id, item!.item_id);
+    await skipItem(r1, single.id, item!.itemId);
     await label(r2, single.id);
     // Two labels per item: only an item both reviewers labeled is done.
     await label(r1, double.id);
@@ -72,18 +72,18 @@ describe("session lists", () => {
     await label(r2, double.id);
 
     const mine = (who: Actor) =>
-      listMyReviewSessions(who, { max_results: 50 } as never).then((r) =>
+      listMyReviewSessions(who, { maxResults: 50 } as never).then((r) =>
         Object.fromEntries(r.sessions.map((s) => [s.id, s])),
       );
     const forR1 = await mine(r1);
-    expect(forR1[single.id]).toMatchObject({ total_items: 4, completed: 2, skipped: 1, done_items: 3 });
-    expect(forR1[double.id]).toMatchObject({ total_items: 4, completed: 1, skipped: 0, done_items: 1 });
+    expect(forR1[single.id]).toMatchObject({ totalItems: 4, completed: 2, skipped: 1, doneItems: 3 });
+    expect(forR1[double.id]).toMatchObject({ totalItems: 4, completed: 1, skipped: 0, doneItems: 1 });
     const forR2 = await mine(r2);
-    expect(forR2[single.id]).toMatchObject({ completed: 1, skipped: 0, done_items: 3 });
-    expect(forR2[double.id]).toMatchObject({ completed: 2, done_items: 1 });
+    expect(forR2[single.id]).toMatchObject({ completed: 1, skipped: 0, doneItems: 3 });
+    expect(forR2[double.id]).toMatchObject({ completed: 2, doneItems: 1 });
 
-    const listed = await listLabelingSessions(admin, { experiment_id: exp.id } as never);
-    expect(listed.sessions.map((s) => [s.id, s.item_count, s.label_schemas.map((x) => x.name)])).toEqual([
+    const listed = await listLabelingSessions(admin, { experimentId: exp.id } as never);
+    expect(listed.sessions.map((s) => [s.id, s.itemCount, s.labelSchemas.map((x) => x.name)])).toEqual([
       [double.id, 4, ["ok"]],
       [single.id, 4, ["ok"]],
     ]);

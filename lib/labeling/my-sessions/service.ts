@@ -14,9 +14,9 @@ export type { MyReviewSessionDto } from "@/lib/labeling/types";
 export async function listMyReviewSessions(
   actor: Actor,
   query: TPageTokenQuery,
-): Promise<{ sessions: MyReviewSessionDto[]; next_page_token?: string }> {
-  const skip = decodePageToken(query.page_token);
-  const take = query.max_results ?? 50;
+): Promise<{ sessions: MyReviewSessionDto[]; nextPageToken?: string }> {
+  const skip = decodePageToken(query.pageToken);
+  const take = query.maxResults ?? 50;
   const rows = await db().labelingSession.findMany({
     where: {
       experiment: { lifecycleStage: "active" },
@@ -32,16 +32,16 @@ export async function listMyReviewSessions(
   const sessions = rows.map((s): MyReviewSessionDto => ({
     id: s.id,
     name: s.name,
-    experiment_id: s.experimentId,
-    experiment_name: s.experiment.name,
+    experimentId: s.experimentId,
+    experimentName: s.experiment.name,
     url: `/review/${s.id}`,
-    total_items: s._count.items,
+    totalItems: s._count.items,
     completed: mine.get(`${s.id}:COMPLETED`) ?? 0,
     skipped: mine.get(`${s.id}:SKIPPED`) ?? 0,
-    done_items: done.get(s.id) ?? 0,
-    created_at: s.createdAt.getTime(),
+    doneItems: done.get(s.id) ?? 0,
+    createdAt: s.createdAt.getTime(),
   }));
-  return { sessions, next_page_token: nextPageToken(skip, take, rows.length) };
+  return { sessions, nextPageToken: nextPageToken(skip, take, rows.length) };
 }
 
 /** Items with at least `labelsPerItem` submitted labels. */

@@ -40,21 +40,21 @@ export async function getSessionProgress(actor: Actor, sessionId: string): Promi
     perUser.find((g) => g.userId === userId && g.status === status)?._count._all ?? 0;
   const reviewers = users
     .map((u) => ({
-      user_id: u.id,
+      userId: u.id,
       email: u.email,
       name: u.name,
       assigned: session.reviewers.some((r) => r.userId === u.id),
       completed: count(u.id, "COMPLETED"),
-      in_progress: count(u.id, "IN_PROGRESS"),
+      inProgress: count(u.id, "IN_PROGRESS"),
       skipped: count(u.id, "SKIPPED"),
     }))
     .sort((a, b) => b.completed - a.completed || a.email.localeCompare(b.email));
   return {
-    total_items: total,
+    totalItems: total,
     done,
-    in_progress: inProgress,
+    inProgress: inProgress,
     left: total - done - inProgress,
-    labels_per_item: session.labelsPerItem,
+    labelsPerItem: session.labelsPerItem,
     reviewers,
   };
 }
@@ -70,12 +70,12 @@ export async function getSessionResults(
 ): Promise<{
   schemas: { name: string; title: string; type: string }[];
   rows: ResultRowDto[];
-  next_page_token?: string;
+  nextPageToken?: string;
 }> {
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
-  const skip = decodePageToken(query.page_token);
-  const take = query.max_results ?? 100;
+  const skip = decodePageToken(query.pageToken);
+  const take = query.maxResults ?? 100;
   const items = await db().labelingItem.findMany({
     where: { sessionId },
     orderBy: { position: "asc" },
@@ -93,19 +93,19 @@ export async function getSessionResults(
   return {
     schemas: session.schemaDtos.map((s) => ({ name: s.name, title: s.title, type: s.type })),
     rows: items.map((i) => ({
-      item_id: i.id,
-      trace_id: i.traceId,
+      itemId: i.id,
+      traceId: i.traceId,
       position: i.position,
-      request_preview: i.trace.requestPreview,
-      response_preview: i.trace.responsePreview,
+      requestPreview: i.trace.requestPreview,
+      responsePreview: i.trace.responsePreview,
       labels: i.claims.map((c) => ({
-        user_id: c.userId,
+        userId: c.userId,
         email: c.user.email,
         answers: c.answers ? (JSON.parse(c.answers) as Record<string, TValidatedAnswer>) : {},
-        completed_at: c.completedAt?.getTime() ?? null,
+        completedAt: c.completedAt?.getTime() ?? null,
       })),
     })),
-    next_page_token: nextPageToken(skip, take, items.length),
+    nextPageToken: nextPageToken(skip, take, items.length),
   };
 }
 

@@ -79,7 +79,7 @@ export async function addReviewQueueItems(
   requireRole(actor, "DEVELOPER");
   await getReviewQueue(actor, queueId);
   if (!traceIds.length) return [];
-  await asField("item_ids", addSessionItems(actor, queueId, { trace_ids: traceIds }));
+  await asField("item_ids", addSessionItems(actor, queueId, { traceIds }));
   const per = await labelsPerItem(queueId);
   const byTrace = new Map((await findItems(queueId, traceIds)).map((r) => [r.traceId, toItemDto(queueId, per, r)]));
   return traceIds.map((t) => byTrace.get(t)!);
@@ -89,7 +89,7 @@ export async function addReviewQueueItems(
 export async function removeReviewQueueItems(actor: Actor, queueId: string, traceIds: string[]): Promise<void> {
   requireRole(actor, "DEVELOPER");
   await getReviewQueue(actor, queueId);
-  if (traceIds.length) await removeSessionItems(actor, queueId, { trace_ids: traceIds });
+  if (traceIds.length) await removeSessionItems(actor, queueId, { traceIds });
 }
 
 /**

@@ -151,12 +151,12 @@ export async function createReviewQueue(
   const session = await createLabelingSession(
     actor,
     {
-      experiment_id: body.experiment_id,
+      experimentId: body.experiment_id,
       name: body.name,
-      label_schemas: body.schema_ids,
-      assigned_users: body.users,
-      labels_per_item: 1,
-      open_to_all_reviewers: false,
+      labelSchemas: body.schema_ids,
+      assignedUsers: body.users,
+      labelsPerItem: 1,
+      openToAllReviewers: false,
     },
     { runTags: [{ key: QUEUE_TYPE_TAG, value: "CUSTOM" }] },
   );
@@ -194,12 +194,12 @@ export async function getOrCreateUserQueue(actor: Actor, experimentId: string, u
     await createLabelingSession(
       actor,
       {
-        experiment_id: experimentId,
+        experimentId,
         name: email,
-        label_schemas: schemas.map((s) => s.id),
-        assigned_users: [userId!],
-        labels_per_item: 1,
-        open_to_all_reviewers: false,
+        labelSchemas: schemas.map((s) => s.id),
+        assignedUsers: [userId!],
+        labelsPerItem: 1,
+        openToAllReviewers: false,
       },
       { id, runTags: [{ key: QUEUE_TYPE_TAG, value: "USER" }] },
     );
@@ -265,8 +265,8 @@ export async function updateReviewQueue(
   if (body.users || body.schema_ids || body.name !== undefined)
     await updateLabelingSession(actor, id, {
       ...(body.name !== undefined ? { name: body.name } : {}),
-      ...(body.users ? { assigned_users: body.users } : {}),
-      ...(body.schema_ids ? { label_schemas: body.schema_ids } : {}),
+      ...(body.users ? { assignedUsers: body.users } : {}),
+      ...(body.schema_ids ? { labelSchemas: body.schema_ids } : {}),
     });
   return getReviewQueue(actor, id);
 }

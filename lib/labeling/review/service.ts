@@ -23,7 +23,7 @@ async function myProgress(sessionId: string, userId: string): Promise<MyProgress
     db().labelingClaim.groupBy({ by: ["status"], where: { userId, item: { sessionId } }, _count: { _all: true } }),
   ]);
   const count = (s: string) => grouped.find((g) => g.status === s)?._count._all ?? 0;
-  return { total_items: total, completed: count("COMPLETED"), skipped: count("SKIPPED") };
+  return { totalItems: total, completed: count("COMPLETED"), skipped: count("SKIPPED") };
 }
 
 async function buildItem(actor: Actor, session: LoadedSession, itemId: string): Promise<ReviewItemDto> {
@@ -39,9 +39,9 @@ async function buildItem(actor: Actor, session: LoadedSession, itemId: string): 
     myProgress(session.id, actor.userId),
   ]);
   return {
-    session: { id: session.id, name: session.name, labels_per_item: session.labelsPerItem },
-    item_id: item.id,
-    trace_id: item.traceId,
+    session: { id: session.id, name: session.name, labelsPerItem: session.labelsPerItem },
+    itemId: item.id,
+    traceId: item.traceId,
     position: item.position,
     claim: claim ? { status: claim.status, draft: json(claim.draft), answers: json(claim.answers) } : null,
     schemas: session.schemaDtos,
@@ -72,7 +72,7 @@ export async function getPreviousItemId(
   actor: Actor,
   sessionId: string,
   beforeItemId?: string,
-): Promise<{ item_id: string | null }> {
+): Promise<{ itemId: string | null }> {
   await loadSessionForReviewer(actor, sessionId);
   const base = { userId: actor.userId, status: { in: ["COMPLETED", "SKIPPED"] }, item: { sessionId } };
   let before: Date | undefined;
@@ -87,7 +87,7 @@ export async function getPreviousItemId(
     orderBy: [{ completedAt: "desc" }, { id: "desc" }],
     select: { itemId: true },
   });
-  return { item_id: prev?.itemId ?? null };
+  return { itemId: prev?.itemId ?? null };
 }
 
 /** Stores unsent answers on the reviewer's claim so a reload (or another device) gets them back. */
@@ -120,7 +120,7 @@ export async function submitLabels(
   sessionId: string,
   itemId: string,
   body: TSubmitLabelsBody,
-): Promise<{ item_id: string; status: "COMPLETED"; assessment_ids: string[] }> {
+): Promise<{ itemId: string; status: "COMPLETED"; assessmentIds: string[] }> {
   const session = await loadSessionForReviewer(actor, sessionId);
   const item = await db().labelingItem.findFirst({ where: { id: itemId, sessionId } });
   if (!item) throw new NotFoundError(`Item '${itemId}' is not in labeling session '${sessionId}'`);
@@ -183,7 +183,7 @@ export async function submitLabels(
     });
     return ids;
   });
-  return { item_id: itemId, status: "COMPLETED", assessment_ids: assessmentIds };
+  return { itemId, status: "COMPLETED", assessmentIds };
 }
 
 /**
@@ -194,17 +194,17 @@ export async function skipItem(
   actor: Actor,
   sessionId: string,
   itemId: string,
-): Promise<{ item_id: string; status: string }> {
+): Promise<{ itemId: string; status: string }> {
   await loadSessionForReviewer(actor, sessionId);
   const item = await db().labelingItem.findFirst({ where: { id: itemId, sessionId }, select: { id: true } });
   if (!item) throw new NotFoundError(`Item '${itemId}' is not in labeling session '${sessionId}'`);
   const claim = await db().labelingClaim.findUnique({ where: { itemId_userId: { itemId, userId: actor.userId } } });
-  if (claim?.status === "COMPLETED") return { item_id: itemId, status: "COMPLETED" };
+  if (claim?.status === "COMPLETED") return { itemId, status: "COMPLETED" };
   if (claim)
     await db().labelingClaim.update({ where: { id: claim.id }, data: { status: "SKIPPED", completedAt: new Date() } });
   else
     await db().labelingClaim.create({
       data: { id: newId(), itemId, userId: actor.userId, status: "SKIPPED", completedAt: new Date() },
     });
-  return { item_id: itemId, status: "SKIPPED" };
+  return { itemId, status: "SKIPPED" };
 }

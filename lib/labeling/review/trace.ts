@@ -45,12 +45,12 @@ export async function loadReviewTrace(
   const ids = new Set(spans.map((s) => s.spanId));
   const root = spans.find((s) => !s.parentSpanId || !ids.has(s.parentSpanId));
   return {
-    trace_id: trace.id,
+    traceId: trace.id,
     name: trace.name,
-    timestamp_ms: Number(trace.timestampMs),
+    timestampMs: Number(trace.timestampMs),
     state: trace.state,
-    root_span_id: root?.spanId ?? null,
-    spans_truncated: spans.length > MAX_SPANS,
+    rootSpanId: root?.spanId ?? null,
+    spansTruncated: spans.length > MAX_SPANS,
     spans: spans.slice(0, MAX_SPANS).map((s) => {
       const attributes = parse(s.attributes) as Record<string, unknown> | null;
       const format = attributes?.["mlflow.message.format"];
@@ -77,8 +77,8 @@ export async function loadReviewTrace(
         kind: a.kind,
         value: parse(a.value),
         rationale: a.rationale,
-        source_type: a.sourceType,
-        source_id: a.sourceId,
+        sourceType: a.sourceType,
+        sourceId: a.sourceId,
         mine: a.createdById === viewer.userId,
       })),
   };

@@ -27,18 +27,18 @@ export type { LabelingSessionDto } from "@/lib/labeling/types";
 export function toSessionDto(s: LoadedSession, itemCount: number): LabelingSessionDto {
   return {
     id: s.id,
-    experiment_id: s.experimentId,
+    experimentId: s.experimentId,
     name: s.name,
-    run_id: s.runId,
-    labels_per_item: s.labelsPerItem,
-    open_to_all_reviewers: s.openToAllReviewers,
-    reveal_labels_after_submit: s.revealLabelsAfterSubmit,
-    label_schemas: s.schemaDtos.map((d) => ({ id: d.id, name: d.name, title: d.title, type: d.type })),
-    assigned_users: s.reviewers.map((r) => r.user).sort((a, b) => a.email.localeCompare(b.email)),
-    item_count: itemCount,
+    runId: s.runId,
+    labelsPerItem: s.labelsPerItem,
+    openToAllReviewers: s.openToAllReviewers,
+    revealLabelsAfterSubmit: s.revealLabelsAfterSubmit,
+    labelSchemas: s.schemaDtos.map((d) => ({ id: d.id, name: d.name, title: d.title, type: d.type })),
+    assignedUsers: s.reviewers.map((r) => r.user).sort((a, b) => a.email.localeCompare(b.email)),
+    itemCount: itemCount,
     url: `/review/${s.id}`,
-    created_at: s.createdAt.getTime(),
-    updated_at: s.updatedAt.getTime(),
+    createdAt: s.createdAt.getTime(),
+    updatedAt: s.updatedAt.getTime(),
   };
 }
 
@@ -57,7 +57,7 @@ export async function resolveSchemas(experimentId: string, refs: string[]): Prom
   }
   if (missing.length) {
     throw new ValidationError(`Unknown label schema(s) in this experiment: ${missing.join(", ")}`, {
-      issues: [{ path: "body.label_schemas", message: `unknown: ${missing.join(", ")}` }],
+      issues: [{ path: "body.labelSchemas", message: `unknown: ${missing.join(", ")}` }],
     });
   }
   return ids;
@@ -80,7 +80,7 @@ export async function resolveUsers(refs: string[]): Promise<string[]> {
   }
   if (missing.length) {
     throw new ValidationError(`Unknown or disabled user(s): ${missing.join(", ")}`, {
-      issues: [{ path: "body.assigned_users", message: `unknown: ${missing.join(", ")}` }],
+      issues: [{ path: "body.assignedUsers", message: `unknown: ${missing.join(", ")}` }],
     });
   }
   return [...ids];
@@ -99,16 +99,16 @@ export async function createLabelingSession(
   opts: { id?: string; runTags?: { key: string; value: string }[] } = {},
 ): Promise<LabelingSessionDto> {
   requireRole(actor, "DEVELOPER");
-  await getExperiment(actor, body.experiment_id);
-  const schemaIds = await resolveSchemas(body.experiment_id, body.label_schemas);
-  const userIds = await resolveUsers(body.assigned_users);
+  await getExperiment(actor, body.experimentId);
+  const schemaIds = await resolveSchemas(body.experimentId, body.labelSchemas);
+  const userIds = await resolveUsers(body.assignedUsers);
   const id = opts.id ?? newId();
   await db().$transaction(async (tx) => {
     const runId = newRunId();
     await tx.run.create({
       data: {
         id: runId,
-        experimentId: body.experiment_id,
+        experimentId: body.experimentId,
         name: `labeling: ${body.name}`,
         startTimeMs: BigInt(Date.now()),
         tags: {
@@ -123,12 +123,12 @@ export async function createLabelingSession(
     await tx.labelingSession.create({
       data: {
         id,
-        experimentId: body.experiment_id,
+        experimentId: body.experimentId,
         name: body.name,
         runId,
-        labelsPerItem: body.labels_per_item,
-        openToAllReviewers: body.open_to_all_reviewers,
-        revealLabelsAfterSubmit: body.reveal_labels_after_submit ?? false,
+        labelsPerItem: body.labelsPerItem,
+        openToAllReviewers: body.openToAllReviewers,
+        revealLabelsAfterSubmit: body.revealLabelsAfterSubmit ?? false,
         createdById: realUserId(actor),
         schemas: { create: schemaIds.map((schemaId, position) => ({ schemaId, position })) },
         reviewers: { create: userIds.map((userId) => ({ userId })) },
@@ -145,23 +145,23 @@ export async function createLabelingSession(
 export async function listLabelingSessions(
   actor: Actor,
   query: TExperimentListQuery,
-): Promise<{ sessions: LabelingSessionDto[]; next_page_token?: string }> {
+): Promise<{ sessions: LabelingSessionDto[]; nextPageToken?: string }> {
   // Reviewers' list is filtered to their sessions below (empty for an experiment they have none in).
-  if (roleAtLeast(actor.role, "DEVELOPER")) await getExperiment(actor, query.experiment_id);
-  const skip = decodePageToken(query.page_token);
-  const take = query.max_results ?? 100;
+  if (roleAtLeast(actor.role, "DEVELOPER")) await getExperiment(actor, query.experimentId);
+  const skip = decodePageToken(query.pageToken);
+  const take = query.maxResults ?? 100;
   const visibility = roleAtLeast(actor.role, "DEVELOPER")
     ? {}
     : { OR: [{ openToAllReviewers: true }, { reviewers: { some: { userId: actor.userId } } }] };
   const rows = await db().labelingSession.findMany({
-    where: { experimentId: query.experiment_id, ...visibility },
+    where: { experimentId: query.experimentId, ...visibility },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     skip,
     take,
     include: { ...SESSION_INCLUDE, _count: { select: { items: true } } },
   });
   const sessions = rows.map((r) => toSessionDto(toLoadedSession(r), r._count.items));
-  return { sessions, next_page_token: nextPageToken(skip, take, rows.length) };
+  return { sessions, nextPageToken: nextPageToken(skip, take, rows.length) };
 }
 
 export async function getLabelingSession(actor: Actor, sessionId: string): Promise<LabelingSessionDto> {
@@ -177,17 +177,17 @@ export async function updateLabelingSession(
 ): Promise<LabelingSessionDto> {
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
-  const schemaIds = body.label_schemas ? await resolveSchemas(session.experimentId, body.label_schemas) : undefined;
-  const userIds = body.assigned_users ? await resolveUsers(body.assigned_users) : undefined;
+  const schemaIds = body.labelSchemas ? await resolveSchemas(session.experimentId, body.labelSchemas) : undefined;
+  const userIds = body.assignedUsers ? await resolveUsers(body.assignedUsers) : undefined;
   await db().$transaction(async (tx) => {
     await tx.labelingSession.update({
       where: { id: sessionId },
       data: {
         ...(body.name !== undefined ? { name: body.name } : {}),
-        ...(body.labels_per_item !== undefined ? { labelsPerItem: body.labels_per_item } : {}),
-        ...(body.open_to_all_reviewers !== undefined ? { openToAllReviewers: body.open_to_all_reviewers } : {}),
-        ...(body.reveal_labels_after_submit !== undefined
-          ? { revealLabelsAfterSubmit: body.reveal_labels_after_submit }
+        ...(body.labelsPerItem !== undefined ? { labelsPerItem: body.labelsPerItem } : {}),
+        ...(body.openToAllReviewers !== undefined ? { openToAllReviewers: body.openToAllReviewers } : {}),
+        ...(body.revealLabelsAfterSubmit !== undefined
+          ? { revealLabelsAfterSubmit: body.revealLabelsAfterSubmit }
           : {}),
       },
     });

@@ -71,8 +71,8 @@ function parseRecords(text: string) {
     if (!r || typeof r !== "object" || Array.isArray(r)) throw invalid(`records[${i}]`, "must be an object");
     const { source, ...rest } = r as Record<string, unknown>;
     const data = (source as { source_data?: { trace_id?: unknown } } | undefined)?.source_data;
-    // A record merged from a trace keeps its link (our source_trace_id); other sources carry none.
-    return typeof data?.trace_id === "string" ? { ...rest, source_trace_id: data.trace_id } : rest;
+    // A record merged from a trace keeps its link (our sourceTraceId); other sources carry none.
+    return typeof data?.trace_id === "string" ? { ...rest, sourceTraceId: data.trace_id } : rest;
   });
   // Our record contract (non-empty inputs, string tags, trace ids); the 400 names the MLflow field.
   const parsed = z.array(ZDatasetRecordInput).max(10_000, "at most 10000 records per call").safeParse(mapped);
@@ -226,7 +226,7 @@ export const datasetRoutes: MlflowRoute[] = [
       const size = input.max_results ?? 1000;
       if (offset % size !== 0) throw invalid("page_token", "was issued for a different max_results");
       const d = await getDataset(actor, params.datasetId!);
-      const page = await listDatasetRecords(actor, d.id, { page: offset / size + 1, page_size: size });
+      const page = await listDatasetRecords(actor, d.id, { page: offset / size + 1, pageSize: size });
       const next =
         offset + page.records.length < page.total ? nextPageToken(offset, size, page.records.length) : undefined;
       return {

@@ -42,9 +42,13 @@ const ZSchemaFields = z.object({
 });
 type TSchemaFields = z.output<typeof ZSchemaFields>;
 
-/** Our contract's issue path, spelled as the MLflow field it came from (input.options → input.categorical.options). */
+/** A field of our camelCase contract as MLflow spells it (minValue → min_value). */
+const snake = (k: PropertyKey) => (typeof k === "string" ? k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : k);
+
+/** Our contract's issue path, spelled as the MLflow field it came from (input.minValue → input.numeric.min_value). */
 function wirePath(path: readonly PropertyKey[], kind: string): string {
-  return issuePath("body", path[0] === "input" ? ["input", kind, ...path.slice(1)] : path);
+  const wire = path.map(snake);
+  return issuePath("body", wire[0] === "input" ? ["input", kind, ...wire.slice(1)] : wire);
 }
 
 function checked<T>(schema: z.ZodType<T>, value: unknown, kind: string): T {
@@ -60,12 +64,12 @@ function toCreate(b: TSchemaFields, overwrite: boolean) {
   return checked(
     ZCreateLabelSchemaRequest,
     {
-      experiment_id: b.experiment_id,
+      experimentId: b.experiment_id,
       name: b.name,
       type: b.type.toLowerCase(),
       title: b.title,
       ...(b.instruction !== undefined ? { instruction: b.instruction } : {}),
-      enable_comment: b.enable_comment ?? false,
+      enableComment: b.enable_comment ?? false,
       input,
       overwrite,
     },
@@ -119,13 +123,13 @@ export const labelSchemaRoutes: MlflowRoute[] = [
     input: z.object({ experiment_id: ZRequired, max_results: ZMaxResults.optional(), page_token: ZOptStr }),
     handler: async ({ actor, input }) => {
       const page = await listLabelSchemas(actor, {
-        experiment_id: input.experiment_id,
-        max_results: input.max_results ?? 100,
-        page_token: input.page_token,
+        experimentId: input.experiment_id,
+        maxResults: input.max_results ?? 100,
+        pageToken: input.page_token,
       });
       return {
         label_schemas: page.schemas.map(labelSchemaToWire),
-        ...(page.next_page_token ? { next_page_token: page.next_page_token } : {}),
+        ...(page.nextPageToken ? { next_page_token: page.nextPageToken } : {}),
       };
     },
   }),
@@ -158,7 +162,7 @@ export const labelSchemaRoutes: MlflowRoute[] = [
       const patch = {
         ...(b.title !== undefined ? { title: b.title } : {}),
         ...(b.instruction !== undefined ? { instruction: b.instruction } : {}),
-        ...(b.enable_comment !== undefined ? { enable_comment: b.enable_comment } : {}),
+        ...(b.enable_comment !== undefined ? { enableComment: b.enable_comment } : {}),
         ...(converted ? { input: converted.input } : {}),
       };
       if (!Object.keys(patch).length) return { label_schema: labelSchemaToWire(current) };

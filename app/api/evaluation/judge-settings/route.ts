@@ -1,4 +1,4 @@
-// GET: the judge endpoint in use (key masked). PUT: set it (admins); omit api_key to keep the stored key, null to clear it.
+// GET: the judge endpoint in use (key masked). PUT: set it (admins); omit apiKey to keep the stored key, null to clear it.
 import { getJudgeSettings, updateJudgeSettings } from "@/lib/evaluation/judge-settings/service";
 import { ZUpdateJudgeSettingsBody } from "@/lib/evaluation/schemas";
 import { route } from "@/lib/http/route";

@@ -2,7 +2,7 @@ import { route } from "@/lib/http/route";
 import { createLabelSchema, listLabelSchemas } from "@/lib/labeling/label-schemas/service";
 import { ZCreateLabelSchemaRequest, ZExperimentListQuery } from "@/lib/labeling/schemas";
 
-// GET /api/labeling/schemas?experiment_id=: the experiment's label schemas, by name, paginated.
+// GET /api/labeling/schemas?experimentId=: the experiment's label schemas, by name, paginated.
 export const GET = route({ role: "REVIEWER", query: ZExperimentListQuery }, ({ actor, query }) =>
   listLabelSchemas(actor, query),
 );

@@ -3,7 +3,7 @@ import { route } from "@/lib/http/route";
 import { ZCreateLabelingSessionRequest, ZExperimentListQuery } from "@/lib/labeling/schemas";
 import { createLabelingSession, listLabelingSessions } from "@/lib/labeling/sessions/service";
 
-// GET /api/labeling/sessions?experiment_id=: sessions of an experiment the caller may see, newest first, paginated.
+// GET /api/labeling/sessions?experimentId=: sessions of an experiment the caller may see, newest first, paginated.
 export const GET = route({ role: "REVIEWER", query: ZExperimentListQuery }, async ({ actor, query, req }) => {
   const page = await listLabelingSessions(actor, query);
   return { ...page, sessions: page.sessions.map((s) => withReviewUrl(s, req)) };

@@ -4,7 +4,7 @@ import { route } from "@/lib/http/route";
 import { ZUpdateLabelingSessionBody } from "@/lib/labeling/schemas";
 import { deleteLabelingSession, getLabelingSession, updateLabelingSession } from "@/lib/labeling/sessions/service";
 
-// GET /api/labeling/sessions/<id>: one session (404 for reviewers not assigned to it), with its absolute review_url.
+// GET /api/labeling/sessions/<id>: one session (404 for reviewers not assigned to it), with its absolute reviewUrl.
 export const GET = route({ role: "REVIEWER", params: pathParams("sessionId") }, async ({ actor, params, req }) =>
   withReviewUrl(await getLabelingSession(actor, params.sessionId), req),
 );

@@ -1,4 +1,4 @@
-// GET /api/evaluation/runs/:runId/rows?page=&page_size=&status=: a page of rows with every score and rationale.
+// GET /api/evaluation/runs/:runId/rows?page=&pageSize=&status=: a page of rows with every score and rationale.
 import { listRunRows } from "@/lib/evaluation/runs/service";
 import { ZRunRowsQuery } from "@/lib/evaluation/schemas";
 import { pathParams } from "@/lib/http/params";

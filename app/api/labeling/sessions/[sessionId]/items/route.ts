@@ -10,13 +10,13 @@ export const GET = route(
   ({ actor, query, params }) => listSessionItems(actor, params.sessionId, query),
 );
 
-// POST /api/labeling/sessions/<id>/items: add traces by {trace_ids} or {filter}; duplicates are ignored.
+// POST /api/labeling/sessions/<id>/items: add traces by {traceIds} or {filter}; duplicates are ignored.
 export const POST = route(
   { role: "DEVELOPER", body: ZAddSessionItemsBody, params: pathParams("sessionId") },
   ({ actor, body, params }) => addSessionItems(actor, params.sessionId, body),
 );
 
-// DELETE /api/labeling/sessions/<id>/items: remove items by {item_ids} or {trace_ids}.
+// DELETE /api/labeling/sessions/<id>/items: remove items by {itemIds} or {traceIds}.
 export const DELETE = route(
   { role: "DEVELOPER", body: ZRemoveSessionItemsBody, params: pathParams("sessionId") },
   ({ actor, body, params }) => removeSessionItems(actor, params.sessionId, body),

@@ -21,7 +21,7 @@ async function LabelingSessionPage({ params }: { params: Promise<{ experimentId:
       </Link>
       <PageHeader
         title={session.name}
-        description={`${session.item_count} items · ${session.labels_per_item} reviewer(s) per item · run ${session.run_id}`}
+        description={`${session.itemCount} items · ${session.labelsPerItem} reviewer(s) per item · run ${session.runId}`}
       />
       <SessionDetail session={session} origin={origin} />
     </div>

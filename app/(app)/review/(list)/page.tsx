@@ -6,7 +6,7 @@ import { page } from "@/lib/http/page";
 
 async function ReviewPage() {
   const actor = await requirePageActor("REVIEWER", "/review");
-  const { sessions } = await listMyReviewSessions(actor, { max_results: 100 });
+  const { sessions } = await listMyReviewSessions(actor, { maxResults: 100 });
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader
