@@ -56,12 +56,12 @@ const startRun = (experimentId: string, tag: string) =>
     ZCreateEvaluationRunBody.parse({
       filter: `tags.batch = '${tag}'`,
       scorers: [{ type: "no_error", name: "no_error" }],
-      output_source: {
+      outputSource: {
         kind: "openai_chat",
-        base_url: app.baseUrl,
+        baseUrl: app.baseUrl,
         model: "app",
-        api_key: "sk-app-secret",
-        input_key: "q",
+        apiKey: "sk-app-secret",
+        inputKey: "q",
       },
       concurrency: 1,
     }),

@@ -61,9 +61,9 @@ it.skipIf(provider() !== "postgresql")(
           exp.id,
           ZCreateEvaluationRunBody.parse({
             filter: `tags.batch = '${tag}'`,
-            max_rows: ROWS,
+            maxRows: ROWS,
             scorers: [{ type: "no_error", name: "no_error" }],
-            output_source: { kind: "openai_chat", base_url: app.baseUrl, model: "app", input_key: "q" },
+            outputSource: { kind: "openai_chat", baseUrl: app.baseUrl, model: "app", inputKey: "q" },
             concurrency: 2,
           }),
         ),

@@ -77,7 +77,7 @@ function initial(rule: MonitoringRuleDto | undefined, sessions: { id: string }[]
     picker: {
       selected: new Set(rule ? rule.scorers.map((s) => s.type) : ["safety"]),
       guidelines: guidelines && "guidelines" in guidelines ? guidelines.guidelines.join("\n") : "",
-      maxMs: latency && "max_ms" in latency ? latency.max_ms : 5000,
+      maxMs: latency && "maxMs" in latency ? latency.maxMs : 5000,
       absTol: 0,
     },
     routeOn: Boolean(rule?.routing),

@@ -18,7 +18,7 @@ test.beforeAll(async () => {
   fake = await startFakeChatServer();
   const admin = await request.newContext({ baseURL: E2E.baseURL, storageState: storageState("admin") });
   const res = await admin.put("/api/evaluation/judge-settings", {
-    data: { base_url: fake.baseUrl, model: "judge-monitor", timeout_ms: 5000, max_retries: 1 },
+    data: { baseUrl: fake.baseUrl, model: "judge-monitor", timeoutMs: 5000, maxRetries: 1 },
   });
   expect(res.status()).toBe(200);
   await admin.dispose();
@@ -75,7 +75,7 @@ test("a rule scores new OTLP traces, routes judge 'no' into a session once under
   const experiment = await (await dev.post("/api/experiments", { data: { name: `monitor-e2e-${Date.now()}` } })).json();
   const schema = await dev.post("/api/labeling/schemas", {
     data: {
-      experiment_id: experiment.id,
+      experimentId: experiment.id,
       name: "is_safe",
       type: "feedback",
       title: "Is it safe?",
@@ -85,7 +85,7 @@ test("a rule scores new OTLP traces, routes judge 'no' into a session once under
   expect(schema.status(), await schema.text()).toBe(200);
   const session = await (
     await dev.post("/api/labeling/sessions", {
-      data: { experiment_id: experiment.id, name: "flagged by monitoring", label_schemas: ["is_safe"] },
+      data: { experimentId: experiment.id, name: "flagged by monitoring", labelSchemas: ["is_safe"] },
     })
   ).json();
   // Two traces from before the rule: only a backfill scores them.

@@ -48,7 +48,7 @@ export async function routeTrace(
   // A deleted session, or one moved out of reach, stops routing quietly (the rule page shows no items).
   if (!session || session.experimentId !== rule.experimentId) return;
   if (!(await takeSlot(rule.ruleId, resultId, routing.dailyCap))) return;
-  const added = await addSessionItems(SYSTEM_ACTOR, routing.sessionId, { trace_ids: [traceId] });
+  const added = await addSessionItems(SYSTEM_ACTOR, routing.sessionId, { traceIds: [traceId] });
   const item = await db().labelingItem.findUnique({
     where: { sessionId_traceId: { sessionId: routing.sessionId, traceId } },
     select: { id: true },
