@@ -118,7 +118,8 @@ describe("a run survives its worker", () => {
     // At most the row in flight finishes; nothing new is started.
     expect(later.doneRows).toBeLessThanOrEqual(cancelled.doneRows + 1);
     expect(later.doneRows).toBeLessThan(ROWS);
-    expect([...app.calls.keys()].filter((k) => k.startsWith(`${tag}-`)).length).toBe(callsAt);
+    // The row whose cancel check passed just before the cancel may still call the app: one, no more.
+    expect([...app.calls.keys()].filter((k) => k.startsWith(`${tag}-`)).length).toBeLessThanOrEqual(callsAt + 1);
     const mlflowRun = await db().run.findUniqueOrThrow({ where: { id: run.runId } });
     expect(mlflowRun.status).toBe("KILLED");
     // A finished run cannot be cancelled again: 409 with the reason.
