@@ -73,7 +73,8 @@ it.skipIf(provider() !== "postgresql")(
       exp.id,
       ZMonitoringRuleBody.parse({ name: "errors", enabled: false, scorers: [{ type: "no_error" }] }),
     );
-    const backfill = await createBackfill(dev, rule.id, { fromMs: hourAgo - 1000, toMs: Date.now() });
+    // The old traces only (the runs record new traces of their own in the experiment).
+    const backfill = await createBackfill(dev, rule.id, { fromMs: hourAgo - 1000, toMs: hourAgo + TRACES + 1 });
 
     const done = async () =>
       (await db().evaluationRun.aggregate({ where: { id: { in: runs.map((r) => r.id) } }, _sum: { doneRows: true } }))

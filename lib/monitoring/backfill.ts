@@ -54,23 +54,26 @@ export async function runBackfillSlice(raw: unknown, ctx: JobContext): Promise<J
     });
     if (!page.length) break;
     let scored = 0;
-    let handled = 0;
     for (const t of page) {
       const current = await db().monitoringBackfill.findUnique({ where: { id: b.id }, select: { status: true } });
       if (current?.status === "CANCELLED") return "done";
       if (isSampled(rule.ruleId, t.id, rule.samplingRate))
         if ((await scoreTraceForRule(rule, t.id, scorerCtx, b.id)) === "scored") scored++;
       cursor = { ts: t.timestampMs, id: t.id };
-      handled++;
       if (ctx.shouldYield()) break;
     }
+    // Progress is where the cursor stands (not a running sum), so a slice redone after a crash never counts twice.
+    const doneTraces = await db().trace.count({
+      where: {
+        AND: [
+          range,
+          { OR: [{ timestampMs: { lt: cursor!.ts } }, { timestampMs: cursor!.ts, id: { lte: cursor!.id } }] },
+        ],
+      },
+    });
     await db().monitoringBackfill.update({
       where: { id: b.id },
-      data: {
-        doneTraces: { increment: handled },
-        scored: { increment: scored },
-        cursor: `${cursor!.ts}:${cursor!.id}`,
-      },
+      data: { doneTraces, scored: { increment: scored }, cursor: `${cursor!.ts}:${cursor!.id}` },
     });
     if (ctx.shouldYield()) return "continue";
     if (page.length < PAGE) break;
