@@ -102,7 +102,7 @@ test("a rule scores new OTLP traces, routes judge 'no' into a session once under
   await page.getByLabel("Route to a labeling session").check();
   await page.getByLabel("Condition").selectOption("judge_no");
   await page.getByLabel("Scorer", { exact: true }).selectOption("safety");
-  await page.getByLabel("Labeling session").selectOption(session.id);
+  await page.getByLabel("Labeling session", { exact: true }).selectOption(session.id);
   await page.getByLabel("Daily cap").fill("2");
   await page.getByRole("button", { name: "Create rule" }).click();
   await expect(page).toHaveURL(/\/monitoring\/[0-9a-f]+$/);
