@@ -13,8 +13,8 @@ const LABELS: Record<MyItemStatus, { text: string; icon: ReactNode; className: s
   todo: { text: "To do", icon: <CircleDashed aria-hidden className="h-3 w-3" />, className: "text-slate-600" },
   draft: { text: "Draft", icon: <PencilLine aria-hidden className="h-3 w-3" />, className: "text-amber-700" },
   submitted: { text: "Submitted", icon: <Check aria-hidden className="h-3 w-3" />, className: "text-emerald-700" },
-  skipped: { text: "Skipped", icon: <SkipForward aria-hidden className="h-3 w-3" />, className: "text-slate-500" },
-  taken: { text: "Labeled by others", icon: <Users aria-hidden className="h-3 w-3" />, className: "text-slate-400" },
+  skipped: { text: "Skipped", icon: <SkipForward aria-hidden className="h-3 w-3" />, className: "text-slate-600" },
+  taken: { text: "Labeled by others", icon: <Users aria-hidden className="h-3 w-3" />, className: "text-slate-600" },
 };
 
 const FILTERS: { value: ItemFilter; label: string; count: (c: MyItemCountsDto) => number }[] = [
@@ -102,7 +102,7 @@ export function MyItemsPanel({
                       {label.text}
                     </span>
                   </span>
-                  <span className="truncate text-slate-500">{i.requestPreview ?? i.traceId}</span>
+                  <span className="truncate text-slate-600">{i.requestPreview ?? i.traceId}</span>
                 </button>
               </li>
             );

@@ -45,7 +45,7 @@ test("admin builds a labeling session, a reviewer labels two items by keyboard, 
   await expect(admin.getByTestId("schemas-table")).toContainText(ideal);
 
   // ---------------------------------------------------------------- admin: session
-  await admin.getByRole("link", { name: "Sessions" }).click();
+  await admin.getByRole("navigation", { name: "Labeling" }).getByRole("link", { name: "Sessions" }).click();
   await admin
     .getByRole("button", { name: /New session|Create a session/ })
     .first()

@@ -196,13 +196,14 @@ test("an expert's assessment edited in the trace view changes the results, the a
     .getByTestId("assessment-card")
     .filter({ hasText: b.email });
   await card.getByRole("button", { name: "Edit" }).click();
-  const edit = card.getByRole("form", { name: "Edit assessment" });
+  // The card turns into the form (its text, the email included, gives way), so find the one open form.
+  const edit = page.getByRole("form", { name: "Edit assessment" });
   const value = edit.getByLabel("Value");
   // A categorical select when the form knows the schema's options, else free text.
   if ((await value.evaluate((e) => e.tagName)) === "SELECT") await value.selectOption("yes");
   else await value.fill("yes");
   await edit.getByRole("button", { name: "Save" }).click();
-  await expect(card.getByRole("form", { name: "Edit assessment" })).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Edit assessment" })).toHaveCount(0);
 
   await expect.poll(async () => answerOf(await results(), b.email)).toBe("yes");
   expect((await agreement()).disagreements).toHaveLength(0);

@@ -144,7 +144,7 @@ test("two reviewers disagree, the adjudicator settles it, the synced dataset car
     await p.goto(`/review/${s.sessionId}`);
     await expect(p.getByTestId("review-question")).toBeVisible();
     await p.getByRole("radio", { name: answer }).check();
-    await p.getByRole("button", { name: "Submit" }).click();
+    await p.getByRole("button", { name: "Submit", exact: true }).click();
     await expect(p.getByRole("heading", { name: "All done" })).toBeVisible();
   }
 
@@ -206,7 +206,7 @@ test("a gold item measures a reviewer's accuracy", async ({ browser }) => {
     await expect(p.getByTestId("review-form")).not.toContainText(/gold|known answer/i);
     await expect(p.getByTestId("review-trace")).not.toContainText(/gold|known answer/i);
     await p.getByRole("radio", { name: answer }).check();
-    await p.getByRole("button", { name: "Submit" }).click();
+    await p.getByRole("button", { name: "Submit", exact: true }).click();
   }
   await expect(p.getByRole("heading", { name: "All done" })).toBeVisible();
 
@@ -248,7 +248,7 @@ test("a three-turn conversation is reviewed as one item; its answer shows on the
   await expect(turns.nth(0)).toContainText("Retrieved documents");
   await p.getByRole("radio", { name: "good" }).check();
   await p.getByLabel(/^Comment on/).fill("helpful all the way through");
-  await p.getByRole("button", { name: "Submit" }).click();
+  await p.getByRole("button", { name: "Submit", exact: true }).click();
   await expect(p.getByRole("heading", { name: "All done" })).toBeVisible();
 
   // MLflow keeps session-level assessments on the conversation's first trace.

@@ -16,7 +16,9 @@ export class ConfigError extends Error {
 }
 
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? "./data");
+  // A runtime folder, not a build input: the comment keeps Turbopack's file tracer from taking this
+  // dynamic path as "the whole project" (its build warning, and a bloated server trace).
+  return path.resolve(/* turbopackIgnore: true */ process.env.DATA_DIR ?? "./data");
 }
 
 /**
