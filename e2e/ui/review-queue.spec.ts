@@ -198,7 +198,7 @@ test("an expert's assessment edited in the trace view changes the results, the a
   await card.getByRole("button", { name: "Edit" }).click();
   // The card turns into the form (its text, the email included, gives way), so find the one open form.
   const edit = page.getByRole("form", { name: "Edit assessment" });
-  const value = edit.getByLabel("Value");
+  const value = edit.getByLabel("Value", { exact: true });
   // A categorical select when the form knows the schema's options, else free text.
   if ((await value.evaluate((e) => e.tagName)) === "SELECT") await value.selectOption("yes");
   else await value.fill("yes");
