@@ -248,11 +248,8 @@ function stringCondition<W extends { AND?: W | W[]; NOT?: W | W[] }>(
   }
 }
 
-function numberFilter(cond: FilterCondition): Prisma.BigIntFilter {
-  if (!("value" in cond) || cond.value.type !== "number") {
-    throw new FilterSyntaxError(cond.position, `expected an integer number of milliseconds for '${cond.keyText}'`);
-  }
-  const n = BigInt(cond.value.value);
+/** `<op> n` as a Prisma comparison, for the comparators every numeric key accepts. */
+function compare<T>(cond: FilterCondition, n: T): { equals?: T; not?: T; gt?: T; gte?: T; lt?: T; lte?: T } {
   switch (cond.comparator) {
     case "=":
       return { equals: n };
@@ -274,31 +271,19 @@ function numberFilter(cond: FilterCondition): Prisma.BigIntFilter {
   }
 }
 
+function numberFilter(cond: FilterCondition): Prisma.BigIntFilter {
+  if (!("value" in cond) || cond.value.type !== "number") {
+    throw new FilterSyntaxError(cond.position, `expected an integer number of milliseconds for '${cond.keyText}'`);
+  }
+  return compare(cond, BigInt(cond.value.value));
+}
+
 /** `trace.cost <op> <usd>`: traces without a cost (nothing priced) never match. */
 function decimalFilter(cond: FilterCondition): Prisma.FloatNullableFilter {
   if (!("value" in cond) || cond.value.type !== "number") {
     throw new FilterSyntaxError(cond.position, `expected a number of USD for '${cond.keyText}'`);
   }
-  const n = cond.value.value;
-  switch (cond.comparator) {
-    case "=":
-      return { equals: n };
-    case "!=":
-      return { not: n };
-    case ">":
-      return { gt: n };
-    case ">=":
-      return { gte: n };
-    case "<":
-      return { lt: n };
-    case "<=":
-      return { lte: n };
-    default:
-      throw new FilterSyntaxError(
-        cond.position,
-        `comparator '${cond.comparator}' is not supported for '${cond.keyText}'`,
-      );
-  }
+  return compare(cond, cond.value.value);
 }
 
 function rlike(cond: FilterCondition): FilterSyntaxError {
