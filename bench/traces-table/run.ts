@@ -8,6 +8,11 @@
  *
  *   npx tsx --conditions=react-server bench/traces-table/run.ts [--traces 100000] [--provider sqlite|postgresql|both] [--runs 20]
  *
+ * Seeding 100,000 traces takes minutes, so `--keep` leaves the seeded database in place (and prints
+ * its URL) and `--reuse <url>` measures the queries again on one kept database (file:/path for
+ * SQLite, postgresql://... for PostgreSQL) without seeding (the closing price change then sets
+ * the same prices again and still recomputes every trace's cost).
+ *
  * PostgreSQL comes from PG_ADMIN_URL (default postgresql://root@127.0.0.1:5432/postgres); a
  * scratch database is created and dropped.
  */
@@ -18,7 +23,7 @@ import { parseArgs } from "node:util";
 import { SYSTEM_ACTOR } from "../../lib/auth/actor";
 import { listConversations } from "../../lib/conversations/service";
 import { replaceModelPrices } from "../../lib/costs/service";
-import { createDb, type Db, type Prisma } from "../../lib/db/client";
+import { createDb, type Db } from "../../lib/db/client";
 import type { DbConfig, DbProvider } from "../../lib/db/config";
 import { applyMigrations } from "../../lib/db/migrations/apply";
 import { createScratchDatabase, dropScratchDatabase } from "../../lib/db/migrations/scratch-postgres";
@@ -26,6 +31,7 @@ import { newExperimentId, randomHex } from "../../lib/ids";
 import { getTraceWithSpans } from "../../lib/traces/service";
 import { encodePageToken } from "../../lib/traces/search";
 import { searchTraces } from "../../lib/traces/search/service";
+import { seedTraceRange } from "./seed-sql";
 
 const { values: args } = parseArgs({
   options: {
@@ -33,6 +39,8 @@ const { values: args } = parseArgs({
     provider: { type: "string", default: "both" },
     runs: { type: "string", default: "20" },
     "spans-per-trace": { type: "string", default: "10" },
+    keep: { type: "boolean", default: false },
+    reuse: { type: "string" },
   },
 });
 const N = Number(args.traces);
@@ -40,6 +48,8 @@ const RUNS = Number(args.runs);
 const SPANS = Number(args["spans-per-trace"]);
 const BIG_SPANS = 5000;
 const BATCH = 1000;
+/** Traces per seeding statement (10 spans each). */
+const SEED_BATCH = 5000;
 const PAGE = 50;
 
 function openDb(config: DbConfig): Db {
@@ -51,90 +61,16 @@ function openDb(config: DbConfig): Db {
 
 const SPAN_TYPES = ["CHAIN", "RETRIEVER", "CHAT_MODEL", "TOOL", "EMBEDDING"];
 
-async function seed(db: Db, experimentId: string): Promise<string> {
+async function seed(db: Db, provider: DbProvider, experimentId: string): Promise<string> {
   const t0 = Date.now();
   const base = Date.now() - N * 1000;
   await db.experiment.create({
     data: { id: experimentId, name: `bench-${experimentId}`, artifactLocation: `mlflow-artifacts:/${experimentId}` },
   });
-  for (let start = 0; start < N; start += BATCH) {
-    const traces: Prisma.TraceCreateManyInput[] = [],
-      spans: Prisma.SpanCreateManyInput[] = [],
-      tags: Prisma.TraceTagCreateManyInput[] = [],
-      metadata: Prisma.TraceMetadataCreateManyInput[] = [],
-      usage: Prisma.TraceModelUsageCreateManyInput[] = [],
-      assessments: Prisma.AssessmentCreateManyInput[] = [];
-    for (let i = start; i < Math.min(N, start + BATCH); i++) {
-      const id = `tr-${randomHex(16)}`;
-      const ts = base + i * 1000;
-      const error = i % 10 === 0;
-      traces.push({
-        id,
-        experimentId,
-        timestampMs: BigInt(ts),
-        executionTimeMs: BigInt(200 + (i % 997)),
-        state: error ? "ERROR" : "OK",
-        requestPreview: JSON.stringify({ messages: [{ role: "user", content: `question ${i}` }] }),
-        responsePreview: JSON.stringify({ answer: `answer ${i}` }),
-        name: "rag_pipeline",
-        inputTokens: 100 + (i % 50),
-        outputTokens: 20,
-        totalTokens: 120 + (i % 50),
-        spanCount: SPANS,
-        sessionId: `session-${Math.floor(i / 3)}`,
-        // gpt-4o-mini at $0.15 / $0.60 per million tokens (the price seeded below).
-        costUsd: ((100 + (i % 50)) * 0.15 + 20 * 0.6) / 1_000_000,
-      });
-      usage.push({ traceId: id, model: "gpt-4o-mini", inputTokens: 100 + (i % 50), outputTokens: 20 });
-      tags.push(
-        { traceId: id, key: "mlflow.traceName", value: "rag_pipeline" },
-        { traceId: id, key: "env", value: i % 3 === 0 ? "staging" : "prod" },
-      );
-      metadata.push(
-        { traceId: id, key: "mlflow.trace.user", value: `user-${i % 500}` },
-        { traceId: id, key: "mlflow.trace.session", value: `session-${Math.floor(i / 3)}` },
-      );
-      const root = randomHex(8);
-      const startNs = BigInt(ts) * 1_000_000n;
-      for (let s = 0; s < SPANS; s++) {
-        spans.push({
-          traceId: id,
-          spanId: s === 0 ? root : randomHex(8),
-          parentSpanId: s === 0 ? null : root,
-          name: s === 0 ? "rag_pipeline" : `step_${s}`,
-          spanType: SPAN_TYPES[s % SPAN_TYPES.length]!,
-          startTimeNs: startNs + BigInt(s) * 1_000_000n,
-          endTimeNs: startNs + BigInt(s + 10) * 1_000_000n,
-          statusCode: "OK",
-          inputs: JSON.stringify({ q: `question ${i}${i % 100 === 0 ? " about GPU memory" : ""}` }),
-          outputs: JSON.stringify({ a: `answer ${i} step ${s}` }),
-          attributes: "{}",
-        });
-      }
-      if (i % 4 === 0)
-        assessments.push({
-          id: `a-${randomHex(16)}`,
-          traceId: id,
-          name: "user_feedback",
-          kind: "FEEDBACK",
-          value: i % 8 === 0 ? "false" : "true",
-          sourceType: "HUMAN",
-          sourceId: `user-${i % 500}`,
-        });
-    }
-    // Generous timeouts: on a shared, busy machine one batch can take longer than Prisma's 5 s default.
-    await db.$transaction(
-      async (tx) => {
-        await tx.trace.createMany({ data: traces });
-        await tx.traceTag.createMany({ data: tags });
-        await tx.traceMetadata.createMany({ data: metadata });
-        await tx.span.createMany({ data: spans });
-        await tx.traceModelUsage.createMany({ data: usage });
-        await tx.assessment.createMany({ data: assessments });
-      },
-      { timeout: 300_000, maxWait: 60_000 },
-    );
-    if ((start / BATCH) % 10 === 0) process.stdout.write(`\r  seeded ${Math.min(N, start + BATCH)}/${N} traces`);
+  const shape = { provider, experimentId, salt: randomHex(8), base, spans: SPANS, spanTypes: SPAN_TYPES };
+  for (let start = 0; start < N; start += SEED_BATCH) {
+    await seedTraceRange(db, shape, start, Math.min(N, start + SEED_BATCH));
+    process.stdout.write(`\r  seeded ${Math.min(N, start + SEED_BATCH)}/${N} traces`);
   }
   await db.modelPrice.create({
     data: { id: randomHex(16), model: "gpt-4o-mini", inputUsdPerMillion: 0.15, outputUsdPerMillion: 0.6 },
@@ -186,10 +122,20 @@ async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: num
   return { p50: q(0.5), p95: q(0.95) };
 }
 
+/** The experiment and the big trace of a database seeded by an earlier `--keep` run. */
+async function findSeeded(db: Db): Promise<{ experimentId: string; bigId: string }> {
+  const experiment = await db.experiment.findFirst({ where: { name: { startsWith: "bench-" } } });
+  const big = await db.trace.findFirst({ where: { name: "big_agent", experimentId: experiment?.id } });
+  if (!experiment || !big) throw new Error("--reuse: no seeded bench experiment in that database");
+  return { experimentId: experiment.id, bigId: big.id };
+}
+
 async function benchProvider(provider: DbProvider) {
   let config: DbConfig;
   let tmp: string | undefined;
-  if (provider === "postgresql") config = await createScratchDatabase("tracelight_bench");
+  const reuse = args.reuse;
+  if (reuse) config = reuse.startsWith("file:") ? { provider, url: reuse, file: reuse.slice(5) } : { provider, url: reuse };
+  else if (provider === "postgresql") config = await createScratchDatabase("tracelight_bench");
   else {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tracelight-bench-"));
     const file = path.join(tmp, "bench.db");
@@ -199,16 +145,23 @@ async function benchProvider(provider: DbProvider) {
   try {
     await applyMigrations(config);
     const db = openDb(config);
-    const experimentId = newExperimentId();
-    const bigId = await seed(db, experimentId);
-    const deep = encodePageToken(Math.floor(N * 0.9));
+    const { experimentId, bigId } = reuse
+      ? await findSeeded(db)
+      : await (async () => {
+          const experimentId = newExperimentId();
+          return { experimentId, bigId: await seed(db, provider, experimentId) };
+        })();
+    const total = await db.trace.count({ where: { experimentId } });
+    if (reuse) console.log(`  reusing ${config.url}: ${total} traces`);
+    const n = total - 1; // the seeded traces, without the big one
+    const deep = encodePageToken(Math.floor(n * 0.9));
     const q = (filter?: string, pageToken?: string) => () =>
       searchTraces(SYSTEM_ACTOR, { experimentIds: [experimentId], filter, pageToken, maxResults: PAGE });
     const cases: [string, () => Promise<unknown>][] = [
       ["first page, no filter", q()],
-      [`deep page (offset ${Math.floor(N * 0.9)}), no filter`, q(undefined, deep)],
+      [`deep page (offset ${Math.floor(n * 0.9)}), no filter`, q(undefined, deep)],
       ["first page, status = 'ERROR'", q("attributes.status = 'ERROR'")],
-      ["deep page, status = 'ERROR'", q("attributes.status = 'ERROR'", encodePageToken(Math.floor(N * 0.09)))],
+      ["deep page, status = 'ERROR'", q("attributes.status = 'ERROR'", encodePageToken(Math.floor(n * 0.09)))],
       ["first page, feedback.user_feedback = false", q("feedback.user_feedback = false")],
       ["first page, tags.env = 'staging'", q("tags.env = 'staging'")],
       // Free text: 1% of the traces mention GPU (1,000 at 100,000); a word no trace has; both
@@ -253,11 +206,20 @@ async function benchProvider(provider: DbProvider) {
     );
     await db.$disconnect();
   } finally {
-    if (provider === "postgresql") await dropScratchDatabase(config);
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    if (reuse) {
+      // measured a kept database: leave it
+    } else if (args.keep) console.log(`  kept the seeded database: --reuse ${config.url}`);
+    else {
+      if (provider === "postgresql") await dropScratchDatabase(config);
+      if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    }
   }
 }
 
-const providers: DbProvider[] = args.provider === "both" ? ["sqlite", "postgresql"] : [args.provider as DbProvider];
+const providers: DbProvider[] = args.reuse
+  ? [args.reuse.startsWith("file:") ? "sqlite" : "postgresql"]
+  : args.provider === "both"
+    ? ["sqlite", "postgresql"]
+    : [args.provider as DbProvider];
 console.log(`traces-table bench: ${N} traces × ${SPANS} spans, page size ${PAGE}, ${RUNS} runs per query`);
 for (const p of providers) await benchProvider(p);
