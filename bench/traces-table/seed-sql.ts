@@ -66,5 +66,11 @@ export async function seedTraceRange(db: Db, shape: SeedShape, from: number, to:
      SELECT 'a-${shape.salt}' || ${hex16("i")}, ${traceId}, 'user_feedback', 'FEEDBACK',
        CASE WHEN i % 8 = 0 THEN 'false' ELSE 'true' END, 'HUMAN', 'user-' || (i % 500), ${now} FROM g WHERE i % 4 = 0`,
   ];
-  await db.$transaction(statements.map((sql) => db.$executeRawUnsafe(sql)));
+  // Generous timeouts: on a shared, busy machine one batch can take longer than Prisma's 5 s default.
+  await db.$transaction(
+    async (tx) => {
+      for (const sql of statements) await tx.$executeRawUnsafe(sql);
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
 }

@@ -12,6 +12,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { readDbConfig } from "@/lib/db/config";
 import { NotFoundError } from "@/lib/errors";
 import { compileTraceFilter, decodePageToken, nextPageToken, parseTraceFilter } from "@/lib/traces/search";
+import { findTermMatches } from "@/lib/traces/search/term-matches";
 import { previewText } from "@/lib/traces/render/preview-text";
 import { extractTraceSummary } from "@/lib/traces/render/summary";
 import { TRACE_INFO_SELECT, toTraceInfos } from "@/lib/traces/trace-info";
@@ -53,9 +54,12 @@ export async function listConversations(
 ): Promise<ListConversationsResult> {
   requireRole(actor, "REVIEWER");
   await requireExperiment(experimentId);
-  const filterWhere = compileTraceFilter(parseTraceFilter(query.filter), {
-    provider: readDbConfig().provider,
+  const filter = parseTraceFilter(query.filter);
+  const provider = readDbConfig().provider;
+  const filterWhere = compileTraceFilter(filter, {
+    provider,
     experimentIds: [experimentId],
+    termMatches: await findTermMatches(filter, provider),
   });
   const skip = decodePageToken(query.pageToken);
   const take = query.maxResults ?? DEFAULT_PAGE;

@@ -22,9 +22,25 @@ export function createDb(config: DbConfig = readDbConfig()): Db {
   fs.mkdirSync(path.dirname(config.file!), { recursive: true });
   // WAL lets readers (the web UI) proceed while ingestion writes; busy_timeout waits out a
   // concurrent writer instead of failing with SQLITE_BUSY.
-  const adapter = new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 });
+  const adapter = new SqliteAdapterFactory({ url: config.url, timeout: 10_000 });
   return new SqliteClient({ adapter });
 }
+
+/**
+ * SQLite as built into better-sqlite3 accepts 32,766 bound parameters (SQLite's default since
+ * 3.32), but the adapter does not say so, and Prisma then assumes the old limit of 999 and
+ * refuses a query with a longer `in` list (P2029). The trace search sends up to a few thousand
+ * trace ids (lib/traces/search/term-matches.ts), so the connection reports the real limit.
+ */
+class SqliteAdapterFactory extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    return Object.assign(adapter, {
+      getConnectionInfo: () => ({ maxBindValues: SQLITE_MAX_BIND_VALUES, supportsRelationJoins: false }),
+    });
+  }
+}
+export const SQLITE_MAX_BIND_VALUES = 32_766;
 
 const globalForDb = globalThis as unknown as { __tracelightDb?: Db };
 

@@ -15,7 +15,7 @@ import { pinCustomJudge } from "@/lib/evaluation/custom-judges/service";
 import type { TCreateEvaluationRunBody, TOutputSource, TScorerConfig } from "@/lib/evaluation/schemas";
 import { asInputsObject, loadExpectations, loadTraceIo } from "@/lib/evaluation/trace-data";
 import { newId, newRunId } from "@/lib/ids";
-import { compileTraceSearch } from "@/lib/traces/search";
+import { prepareTraceSearch } from "@/lib/traces/search/term-matches";
 import { assertFetchableUrl } from "@/lib/allowed-hosts/service";
 
 interface RowSeed {
@@ -58,7 +58,7 @@ async function seedsFromDataset(experimentId: string, datasetId: string, version
 }
 
 async function seedsFromFilter(experimentId: string, filter: string, maxRows: number) {
-  const q = compileTraceSearch({ provider: dbProvider(), experimentIds: [experimentId], filter, maxResults: maxRows });
+  const q = await prepareTraceSearch({ provider: dbProvider(), experimentIds: [experimentId], filter, maxResults: maxRows });
   const traces = await db().trace.findMany({ where: q.where, orderBy: q.orderBy, take: maxRows, select: { id: true } });
   const ids = traces.map((t) => t.id);
   const [io, expectations] = await Promise.all([loadTraceIo(ids), loadExpectations(ids)]);

@@ -4,7 +4,7 @@ import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { TRACE_SESSION_METADATA_KEY } from "@/lib/assessments/schemas";
-import { compileTraceSearch } from "@/lib/traces/search";
+import { prepareTraceSearch } from "@/lib/traces/search/term-matches";
 import { loadSession } from "@/lib/labeling/sessions/access";
 import type { TAddConversationsBody } from "./schemas";
 
@@ -22,14 +22,14 @@ export const MAX_TURNS = 50;
 /** The conversation ids of the traces matching a filter, in order of their first match. */
 async function conversationIdsForFilter(experimentId: string, filter: string): Promise<string[]> {
   const ids = new Set<string>();
+  const search = await prepareTraceSearch({
+    provider: dbProvider(),
+    experimentIds: [experimentId],
+    filter,
+    orderBy: ["timestamp_ms ASC", "request_id ASC"],
+    maxResults: FILTER_BATCH,
+  });
   for (let offset = 0; ids.size < MAX_CONVERSATIONS_PER_ADD; offset += FILTER_BATCH) {
-    const search = compileTraceSearch({
-      provider: dbProvider(),
-      experimentIds: [experimentId],
-      filter,
-      orderBy: ["timestamp_ms ASC", "request_id ASC"],
-      maxResults: FILTER_BATCH,
-    });
     const rows = await db().trace.findMany({
       where: { AND: [search.where, { metadata: { some: { key: TRACE_SESSION_METADATA_KEY } } }] },
       orderBy: search.orderBy,

@@ -4,7 +4,7 @@ import { ValidationError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
-import { compileTraceSearch } from "@/lib/traces/search";
+import { prepareTraceSearch } from "@/lib/traces/search/term-matches";
 import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import type { TPageTokenQuery } from "@/lib/paging/schemas";
 import { loadSession, loadSessionForReviewer } from "@/lib/labeling/sessions/access";
@@ -20,14 +20,14 @@ export const MAX_ITEMS_PER_FILTER = 20_000;
 /** Every trace id matching an MLflow filter in the experiment, oldest first, read in batches. */
 async function traceIdsForFilter(experimentId: string, filter: string): Promise<{ ids: string[]; truncated: boolean }> {
   const ids: string[] = [];
+  const search = await prepareTraceSearch({
+    provider: dbProvider(),
+    experimentIds: [experimentId],
+    filter,
+    orderBy: ["timestamp_ms ASC", "request_id ASC"],
+    maxResults: FILTER_BATCH,
+  });
   for (let offset = 0; ; offset += FILTER_BATCH) {
-    const search = compileTraceSearch({
-      provider: dbProvider(),
-      experimentIds: [experimentId],
-      filter,
-      orderBy: ["timestamp_ms ASC", "request_id ASC"],
-      maxResults: FILTER_BATCH,
-    });
     const rows = await db().trace.findMany({
       where: search.where,
       orderBy: search.orderBy,

@@ -13,6 +13,11 @@ export interface CompileFilterOptions {
   provider: DbProvider;
   /** Traces outside these experiments never match. */
   experimentIds: string[];
+  /**
+   * Search terms already looked up (lib/traces/search/term-matches.ts) and the traces that contain
+   * all of them; the other terms compile to a correlated EXISTS.
+   */
+  termMatches?: { terms: ReadonlySet<string>; traceIds: readonly string[] };
 }
 
 /** Metadata key MLflow writes on traces created inside a run (mlflow.tracing.constant). */
@@ -30,7 +35,10 @@ export function compileTraceFilter(filter: TraceFilter, options: CompileFilterOp
     AND: [
       { experimentId: { in: options.experimentIds } },
       ...filter.conditions.map((c) => compileCondition(c, options.provider)),
-      ...filter.terms.map((t) => compileTerm(t, options.provider)),
+      ...(options.termMatches?.terms.size ? [{ id: { in: [...options.termMatches.traceIds] } }] : []),
+      ...filter.terms
+        .filter((t) => !options.termMatches?.terms.has(t.text))
+        .map((t) => compileTerm(t, options.provider)),
     ],
   };
 }

@@ -9,7 +9,9 @@ import { randomHex } from "@/lib/ids";
 import { normalizeSpan } from "@/lib/ingestion/mapping";
 import { ingestSpans } from "@/lib/ingestion/writer";
 import { insertTrace } from "@/lib/seed/factories";
+import { compileTraceFilter, parseTraceFilter } from "@/lib/traces/search";
 import { countTraces, searchTraces } from "@/lib/traces/search/service";
+import { findTermMatches } from "@/lib/traces/search/term-matches";
 import { deleteTraces } from "@/lib/traces/service";
 import { db, makeExperiment, provider } from "@/test/db";
 
@@ -69,6 +71,21 @@ describe("free-text search", () => {
     expect(await search('"refund policy"')).toEqual(["refund"]);
     expect(await search("'policy refund'")).toEqual([]);
     expect(await search("zeppelin")).toEqual([]);
+  });
+
+  it("gives the same traces whether a word's traces are looked up first or probed per trace", async () => {
+    // Below the bound the trace query gets `id IN (looked-up ids)`; above it, a correlated EXISTS.
+    const filter = parseTraceFilter("gpu AND tags.env = 'prod'");
+    const lookedUp = await findTermMatches(filter, provider());
+    expect([...lookedUp.terms]).toEqual(["gpu"]);
+    expect(lookedUp.traceIds).toEqual(expect.arrayContaining([ids.gpuAnswer, ids.gpuQuestion]));
+    const overBound = await findTermMatches(filter, provider(), 1);
+    expect(overBound.terms.size).toBe(0);
+    for (const termMatches of [lookedUp, overBound]) {
+      const where = compileTraceFilter(filter, { provider: provider(), experimentIds: [experimentId], termMatches });
+      const rows = await db().trace.findMany({ where, select: { id: true } });
+      expect(rows.map((r) => r.id)).toEqual([ids.gpuQuestion]);
+    }
   });
 
   it("matches a word of under three characters too (by scanning)", async () => {

@@ -1,6 +1,6 @@
 import type { DbProvider } from "@/lib/db/config";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
-import { compileTraceFilter } from "@/lib/traces/search/compile-filter";
+import { compileTraceFilter, type CompileFilterOptions } from "@/lib/traces/search/compile-filter";
 import { compileOrderBy, parseOrderBy } from "@/lib/traces/search/order-by";
 import { decodePageToken } from "@/lib/paging/page-token";
 import { parseTraceFilter } from "@/lib/traces/search/parser";
@@ -39,11 +39,15 @@ export interface CompiledTraceSearch {
  * touches no database. Throws ValidationError/FilterSyntaxError (400) on bad input. Use
  * `nextPageToken(skip, take, rows.length)` for the response's next_page_token.
  */
-export function compileTraceSearch(request: TraceSearchRequest): CompiledTraceSearch {
+export function compileTraceSearch(
+  request: TraceSearchRequest,
+  termMatches?: CompileFilterOptions["termMatches"],
+): CompiledTraceSearch {
   return {
     where: compileTraceFilter(parseTraceFilter(request.filter), {
       provider: request.provider,
       experimentIds: request.experimentIds,
+      termMatches,
     }),
     orderBy: compileOrderBy(parseOrderBy(request.orderBy)),
     skip: decodePageToken(request.pageToken),

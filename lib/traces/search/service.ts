@@ -7,7 +7,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { readDbConfig } from "@/lib/db/config";
-import { compileTraceSearch, nextPageToken } from "@/lib/traces/search";
+import { nextPageToken } from "@/lib/traces/search";
+import { prepareTraceSearch } from "@/lib/traces/search/term-matches";
 import type {
   CountTracesResult,
   FilterSuggestionsResult,
@@ -34,7 +35,7 @@ export interface SearchTracesRequest {
  */
 export async function searchTraces(actor: Actor, req: SearchTracesRequest): Promise<SearchTracesResult> {
   requireRole(actor, "REVIEWER");
-  const compiled = compileTraceSearch({ provider: readDbConfig().provider, ...req });
+  const compiled = await prepareTraceSearch({ provider: readDbConfig().provider, ...req });
   const scope = traceScopeWhere(actor);
   const rows = await db().trace.findMany({
     where: scope ? { AND: [compiled.where, scope] } : compiled.where,
@@ -58,7 +59,7 @@ export async function countTraces(
   bound = COUNT_BOUND,
 ): Promise<CountTracesResult> {
   requireRole(actor, "REVIEWER");
-  const compiled = compileTraceSearch({ provider: readDbConfig().provider, ...req, maxResults: 1 });
+  const compiled = await prepareTraceSearch({ provider: readDbConfig().provider, ...req, maxResults: 1 });
   const scope = traceScopeWhere(actor);
   const n = await db().trace.count({
     where: scope ? { AND: [compiled.where, scope] } : compiled.where,
