@@ -58,7 +58,12 @@ async function seedsFromDataset(experimentId: string, datasetId: string, version
 }
 
 async function seedsFromFilter(experimentId: string, filter: string, maxRows: number) {
-  const q = await prepareTraceSearch({ provider: dbProvider(), experimentIds: [experimentId], filter, maxResults: maxRows });
+  const q = await prepareTraceSearch({
+    provider: dbProvider(),
+    experimentIds: [experimentId],
+    filter,
+    maxResults: maxRows,
+  });
   const traces = await db().trace.findMany({ where: q.where, orderBy: q.orderBy, take: maxRows, select: { id: true } });
   const ids = traces.map((t) => t.id);
   const [io, expectations] = await Promise.all([loadTraceIo(ids), loadExpectations(ids)]);
