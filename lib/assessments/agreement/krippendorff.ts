@@ -1,4 +1,4 @@
-import { cleanItems, valueKey, type TRatedItem, type TRatingValue } from "@/lib/labeling/agreement/types";
+import { cleanItems, valueKey, type TRatedItem, type TRatingValue } from "@/lib/assessments/agreement/types";
 
 /** Level of measurement; it picks the difference function δ² (Krippendorff 2011, section E). */
 export type TAlphaLevel = "nominal" | "ordinal" | "interval" | "ratio";
