@@ -153,11 +153,20 @@ test("two reviewers disagree, the adjudicator settles it, the synced dataset car
   await admin.reload();
   const before = admin.getByTestId(`agreement-${s.schema}`);
   await expect(before).toContainText("0% (0 agreed)");
+  // Chance-corrected too: one item, good vs bad → Cohen's kappa 0 and Krippendorff's alpha 0.
+  await expect(before).toContainText("Cohen's kappa: 0.00");
+  await expect(before).toContainText("Krippendorff's alpha (nominal): 0.00");
   await expect(admin.getByTestId("adjudication-counts")).toContainText("1 waiting for an adjudicator");
 
-  // The adjudicator sees both labels side by side and sets the final answer.
+  // The adjudicator's start screen in the Review App points to the queue.
   const pj = await judge.ctx.newPage();
-  await pj.goto(`/review/adjudicate/${s.sessionId}`);
+  await pj.goto("/review");
+  await pj
+    .getByTestId("my-adjudication-queues")
+    .getByRole("link", { name: /Adjudicate: 1 waiting/ })
+    .click();
+  await expect(pj).toHaveURL(new RegExp(`/review/adjudicate/${s.sessionId}$`));
+  // It sees both labels side by side and sets the final answer.
   const labels = pj.getByTestId("adjudication-labels");
   await expect(labels).toContainText(a.email);
   await expect(labels).toContainText(b.email);
@@ -172,6 +181,10 @@ test("two reviewers disagree, the adjudicator settles it, the synced dataset car
   await admin.reload();
   await expect(admin.getByTestId(`agreement-${s.schema}`)).toContainText("100% (+1 adjudicated)");
   await expect(admin.getByTestId(`agreement-${s.schema}`)).toContainText("0% (0 agreed)");
+  // After: every answer reads as the final one, so kappa and alpha have no disagreement left to
+  // measure (0/0: shown as not defined), while before keeps its 0.00.
+  await expect(admin.getByTestId(`agreement-${s.schema}`)).toContainText("Cohen's kappa: 0.00");
+  await expect(admin.getByTestId(`agreement-${s.schema}`)).toContainText("Cohen's kappa: not defined");
 
   // Sync: the dataset carries the adjudicated answer, not the newest reviewer's ("bad").
   const synced = await adminCtx.request.post(`/api/labeling/sessions/${s.sessionId}/sync`, {
