@@ -6,6 +6,7 @@ import { useState } from "react";
 import { api, errorMessage, fieldIssues } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import type { AgreementStatBeforeAfter } from "@/lib/labeling/adjudication/compare";
 import type { AdjudicationSummaryDto } from "@/lib/labeling/adjudication/types";
 import { labelingKeys } from "./query-keys";
 import { UserPicker, type PickedUser } from "./user-picker";
@@ -113,7 +114,10 @@ export function AdjudicationPanel({ sessionId }: { sessionId: string }) {
       </p>
       {s.agreement.length ? (
         <table className="w-full text-sm" data-testid="agreement-before-after">
-          <caption className="mb-1 text-left text-xs text-slate-600">Percent agreement per question</caption>
+          <caption className="mb-1 text-left text-xs text-slate-600">
+            Agreement per question: percent, and the chance-corrected κ/α (after reads each settled item as its final
+            answer)
+          </caption>
           <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
             <tr>
               <th className="px-2 py-1">Question</th>
@@ -129,9 +133,11 @@ export function AdjudicationPanel({ sessionId }: { sessionId: string }) {
                 <td className="px-2 py-1">{g.items}</td>
                 <td className="px-2 py-1">
                   {pct(g.percentBefore)} ({g.agreedBefore} agreed)
+                  <StatLines stats={g.stats} pick="before" />
                 </td>
                 <td className="px-2 py-1">
                   {pct(g.percentAfter)} (+{g.adjudicated} adjudicated)
+                  <StatLines stats={g.stats} pick="after" />
                 </td>
               </tr>
             ))}
@@ -140,4 +146,13 @@ export function AdjudicationPanel({ sessionId }: { sessionId: string }) {
       ) : null}
     </div>
   );
+}
+
+/** κ/α under the percent, one line each; "not defined" where the statistic has no value for these data. */
+function StatLines({ stats, pick }: { stats: AgreementStatBeforeAfter[]; pick: "before" | "after" }) {
+  return stats.map((st) => (
+    <span key={st.label} className="block text-xs text-slate-600">
+      {st.label}: {st[pick] === null ? "not defined" : st[pick]!.toFixed(2)}
+    </span>
+  ));
 }

@@ -8,34 +8,33 @@ import { api } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { applyServerErrors } from "@/components/ui/form";
 import { FormError } from "@/components/ui/form-error";
-import { TextField } from "@/components/ui/text-field";
+import { TextAreaField, TextField } from "@/components/ui/text-field";
 import { ZCreateLabelingSessionBody } from "@/lib/labeling/schemas";
 import type { LabelingSessionDto, LabelSchemaDto } from "@/lib/labeling/types";
 import { labelingKeys } from "./query-keys";
+import { UserPicker, type PickedUser } from "./user-picker";
 
 /** Typed fields turned into the request body, then checked with the API's contract. */
 const ZForm = z
   .object({
     name: z.string(),
     labelSchemas: z.array(z.string()),
-    assignedUsers: z.string(),
+    instructions: z.string(),
+    assignedUsers: z.array(z.object({ id: z.string(), email: z.string(), name: z.string() })),
     labelsPerItem: z.string(),
     openToAllReviewers: z.boolean(),
     revealLabelsAfterSubmit: z.boolean(),
   })
   .transform((f): z.input<typeof ZCreateLabelingSessionBody> => ({
     ...f,
-    assignedUsers: f.assignedUsers
-      .split(/[\s,;]+/)
-      .map((r) => r.trim())
-      .filter(Boolean),
+    assignedUsers: f.assignedUsers.map((u) => u.id),
     labelsPerItem: f.labelsPerItem.trim() === "" ? 1 : Number(f.labelsPerItem),
   }))
   .pipe(ZCreateLabelingSessionBody);
 type FormFields = z.input<typeof ZForm>;
 type Body = z.output<typeof ZForm>;
 
-/** New labeling session: name, questions (in order), reviewers by email, labels per item. */
+/** New labeling session: name, instructions, questions (in order), reviewers (picked, as in the edit dialog), labels per item. */
 export function CreateSessionForm({
   experimentId,
   schemas,
@@ -52,8 +51,9 @@ export function CreateSessionForm({
     resolver: zodResolver(ZForm),
     defaultValues: {
       name: "",
+      instructions: "",
       labelSchemas: [],
-      assignedUsers: "",
+      assignedUsers: [] as PickedUser[],
       labelsPerItem: "1",
       openToAllReviewers: false,
       revealLabelsAfterSubmit: false,
@@ -73,6 +73,7 @@ export function CreateSessionForm({
     } catch (err) {
       applyServerErrors(err, form.setError, [
         "name",
+        "instructions",
         "labelSchemas",
         "assignedUsers",
         "labelsPerItem",
@@ -96,6 +97,13 @@ export function CreateSessionForm({
         placeholder="Negative feedback, week 12"
         error={errors.name?.message}
         {...form.register("name")}
+      />
+      <TextAreaField
+        label="Instructions for reviewers (optional)"
+        rows={3}
+        placeholder="What to look for and how to judge; shown above the questions. Markdown works."
+        error={errors.instructions?.message}
+        {...form.register("instructions")}
       />
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-700">
@@ -131,18 +139,18 @@ export function CreateSessionForm({
         />
         {errors.labelSchemas ? <p className="mt-1 text-xs text-red-600">{errors.labelSchemas.message}</p> : null}
       </fieldset>
-      <label className="text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Reviewers (emails, separated by commas or spaces)</span>
-        <textarea
-          aria-label="Reviewers"
-          rows={2}
-          className="w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
-          {...form.register("assignedUsers")}
-        />
-        {errors.assignedUsers ? (
-          <span className="mt-1 block text-xs text-red-600">{errors.assignedUsers.message}</span>
-        ) : null}
-      </label>
+      <Controller
+        control={form.control}
+        name="assignedUsers"
+        render={({ field }) => (
+          <UserPicker
+            label="Reviewers"
+            value={field.value}
+            onChange={field.onChange}
+            error={errors.assignedUsers?.message}
+          />
+        )}
+      />
       <div className="flex flex-wrap items-end gap-4">
         <TextField
           label="Reviewers per item"

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { applyServerErrors } from "@/components/ui/form";
 import { FormError } from "@/components/ui/form-error";
-import { TextField } from "@/components/ui/text-field";
+import { TextAreaField, TextField } from "@/components/ui/text-field";
 import { ZUpdateLabelingSessionBody } from "@/lib/labeling/schemas";
 import type { LabelingSessionDto, LabelSchemaDto } from "@/lib/labeling/types";
 import { labelingKeys } from "./query-keys";
@@ -21,12 +21,14 @@ import { UserPicker, type PickedUser } from "./user-picker";
 const ZForm = z
   .object({
     name: z.string(),
+    instructions: z.string(),
     labelsPerItem: z.string(),
     assignedUsers: z.array(z.object({ id: z.string(), email: z.string(), name: z.string() })),
     labelSchemas: z.array(z.string()),
   })
   .transform((f): z.input<typeof ZUpdateLabelingSessionBody> => ({
     name: f.name,
+    instructions: f.instructions,
     labelsPerItem: f.labelsPerItem.trim() === "" ? Number.NaN : Number(f.labelsPerItem),
     assignedUsers: f.assignedUsers.map((u) => u.id),
     labelSchemas: f.labelSchemas,
@@ -36,7 +38,7 @@ type FormFields = z.input<typeof ZForm>;
 type Body = z.output<typeof ZForm>;
 
 /**
- * Edits a session: name, reviewers (picked, not typed), reviewers per item, and its questions,
+ * Edits a session: name, instructions, reviewers (picked, not typed), reviewers per item, and its questions,
  * which the server accepts only while nobody has submitted an answer. Saving refreshes the
  * page header and every panel of the session.
  */
@@ -58,6 +60,7 @@ export function EditSessionDialog({ session }: { session: LabelingSessionDto }) 
     resolver: zodResolver(ZForm),
     values: {
       name: session.name,
+      instructions: session.instructions ?? "",
       labelsPerItem: String(session.labelsPerItem),
       assignedUsers: session.assignedUsers as PickedUser[],
       labelSchemas: session.labelSchemas.map((s) => s.name),
@@ -80,7 +83,7 @@ export function EditSessionDialog({ session }: { session: LabelingSessionDto }) 
     try {
       await save.mutateAsync({ ...body, labelSchemas: same ? undefined : body.labelSchemas });
     } catch (err) {
-      applyServerErrors(err, form.setError, ["name", "labelsPerItem", "assignedUsers", "labelSchemas"]);
+      applyServerErrors(err, form.setError, ["name", "instructions", "labelsPerItem", "assignedUsers", "labelSchemas"]);
     }
   });
   return (
@@ -94,6 +97,13 @@ export function EditSessionDialog({ session }: { session: LabelingSessionDto }) 
       <DialogContent title="Edit session" description="Questions can change only until the first answer is submitted.">
         <form className="flex flex-col gap-3" onSubmit={onSubmit} noValidate aria-label="Edit session">
           <TextField label="Session name" error={errors.name?.message} {...form.register("name")} />
+          <TextAreaField
+            label="Instructions for reviewers"
+            rows={3}
+            hint="Shown above the questions in the Review App. Markdown works; leave empty for none."
+            error={errors.instructions?.message}
+            {...form.register("instructions")}
+          />
           <Controller
             control={form.control}
             name="assignedUsers"

@@ -2,10 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { MarkdownText } from "@/components/traces/content/markdown-text";
-import { api } from "@/components/ui/api-client";
+import { api, ApiError } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { applyServerErrors } from "@/components/ui/form";
 import { FormError } from "@/components/ui/form-error";
@@ -42,6 +43,8 @@ const ZFormFields = z.object({
   title: z.string(),
   instruction: z.string(),
   enableComment: z.boolean(),
+  /** Set by the "Replace the existing schema" button after the server reported the name taken. */
+  overwrite: z.boolean(),
   input: z.object({
     type: z.enum(LABEL_INPUT_TYPES),
     options: z.string(),
@@ -59,6 +62,7 @@ const ZForm = ZFormFields.transform((f): z.input<typeof ZCreateLabelSchemaBody> 
   title: f.title,
   instruction: f.instruction.trim() ? f.instruction : undefined,
   enableComment: f.enableComment,
+  overwrite: f.overwrite,
   input: buildInput(f.input),
 })).pipe(ZCreateLabelSchemaBody);
 type FormFields = z.input<typeof ZForm>;
@@ -90,6 +94,7 @@ function defaults(schema: LabelSchemaDto | undefined): FormFields {
     title: schema?.title ?? "",
     instruction: schema?.instruction ?? "",
     enableComment: schema?.enableComment ?? false,
+    overwrite: false,
     input: {
       type: input?.type ?? "categorical",
       options: input && "options" in input ? input.options.join("\n") : "",
@@ -126,7 +131,7 @@ export function LabelSchemaForm({
   const { register, watch, formState } = form;
   const { errors } = formState;
   const save = useMutation({
-    mutationFn: ({ overwrite: _overwrite, ...body }: Body) =>
+    mutationFn: (body: Body) =>
       schema
         ? api.patch<LabelSchemaDto>(`/api/labeling/schemas/${schema.id}`, {
             title: body.title,
@@ -140,14 +145,24 @@ export function LabelSchemaForm({
       onSaved(saved);
     },
   });
+  // The name another schema of this experiment already has: offer to replace that one.
+  const [takenName, setTakenName] = useState<string | null>(null);
   const onSubmit = form.handleSubmit(async (body) => {
     try {
       await save.mutateAsync(body);
     } catch (err) {
+      if (!schema && err instanceof ApiError && err.status === 409) setTakenName(body.name);
       applyServerErrors(err, form.setError, FIELDS);
+    } finally {
+      form.setValue("overwrite", false);
     }
   });
-  const [title, instruction, inputType] = watch(["title", "instruction", "input.type"]);
+  const replaceExisting = () => {
+    form.setValue("overwrite", true);
+    void onSubmit();
+  };
+  const [title, instruction, inputType, name] = watch(["title", "instruction", "input.type", "name"]);
+  const inputFields = watch("input");
   // Name, type and input type cannot change once the schema exists: shown disabled and left unregistered,
   // so the form keeps their values (a disabled registered field would drop out of the submitted values).
   const fixed = (name: "name" | "type" | "input.type") =>
@@ -255,14 +270,26 @@ export function LabelSchemaForm({
           </div>
         ) : null}
         {inputError ? <p className="text-xs text-red-600">Input: {inputError}</p> : null}
-        <div className="rounded-md border border-dashed border-slate-300 p-3" aria-label="Preview">
+        <section className="rounded-md border border-dashed border-slate-300 p-3" aria-label="Preview">
           <p className="mb-1 text-xs font-semibold uppercase text-slate-500">Reviewers will see</p>
           <p className="text-sm font-semibold">{title || "Your question"}</p>
           {instruction.trim() ? <MarkdownText className="text-xs text-slate-600">{instruction}</MarkdownText> : null}
-        </div>
+          <InputPreview input={buildInput(inputFields)} />
+        </section>
       </div>
       <div className="md:col-span-2">
         <FormError errors={errors} />
+        {takenName && takenName === name ? (
+          <div role="alert" className="mt-2 flex flex-wrap items-center gap-3 rounded-md bg-amber-50 p-3 text-sm">
+            <span className="text-amber-900">
+              This experiment already has a schema named &apos;{takenName}&apos;. Choose another name above, or replace
+              that schema with this one (answers already given stay valid only if this one still accepts them).
+            </span>
+            <Button type="button" variant="secondary" onClick={replaceExisting} disabled={formState.isSubmitting}>
+              Replace the existing schema
+            </Button>
+          </div>
+        ) : null}
       </div>
       <div className="flex gap-2 md:col-span-2">
         <Button type="submit" disabled={formState.isSubmitting}>
@@ -274,4 +301,50 @@ export function LabelSchemaForm({
       </div>
     </form>
   );
+}
+
+/** What a reviewer will be asked to give, from the options and limits typed so far. */
+function InputPreview({ input }: { input: TLabelSchemaInput }) {
+  const box = "mt-2 text-xs text-slate-700";
+  switch (input.type) {
+    case "categorical":
+    case "categorical_list":
+      return input.options.length ? (
+        <div className={box}>
+          <p className="mb-1 text-slate-500">{input.type === "categorical" ? "Pick one:" : "Pick any:"}</p>
+          <ol className="flex flex-col gap-0.5" aria-label="Options preview">
+            {input.options.map((o, i) => (
+              <li key={`${i}-${o}`} className="flex items-center gap-2">
+                <kbd className="rounded border border-slate-300 px-1 font-mono text-[10px]">{i + 1}</kbd>
+                {o}
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : (
+        <p className={box}>No options yet: type them one per line.</p>
+      );
+    case "numeric":
+      return <p className={box}>{numericRange(input.minValue, input.maxValue)}</p>;
+    case "text":
+      return (
+        <p className={box}>Free text{input.maxLength ? `, at most ${input.maxLength} characters` : ", any length"}.</p>
+      );
+    case "text_list":
+      return (
+        <p className={box}>
+          A list of texts
+          {input.maxCount ? `, at most ${input.maxCount} entries` : ""}
+          {input.maxLengthEach ? `, each at most ${input.maxLengthEach} characters` : ""}.
+        </p>
+      );
+  }
+}
+
+function numericRange(min: number | undefined, max: number | undefined): string {
+  const ok = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n);
+  if (ok(min) && ok(max)) return `A number from ${min} to ${max}.`;
+  if (ok(min)) return `A number of at least ${min}.`;
+  if (ok(max)) return `A number of at most ${max}.`;
+  return "Any number.";
 }

@@ -56,7 +56,9 @@ export function ReviewerThroughput({ sessionId }: { sessionId: string }) {
             <tr key={r.userId} className="border-t border-slate-200" data-testid="throughput-row">
               <td className="px-2 py-1">{r.email}</td>
               <td className="px-2 py-1">{r.completed}</td>
-              <td className="px-2 py-1">{duration(r.activeMs)}</td>
+              <td className="px-2 py-1" data-testid="throughput-active">
+                {duration(r.activeMs)}
+              </td>
               <td className="px-2 py-1">{r.itemsPerHour == null ? "—" : r.itemsPerHour.toFixed(1)}</td>
               <td className="px-2 py-1">{duration(r.medianMs)}</td>
             </tr>

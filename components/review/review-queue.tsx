@@ -14,6 +14,7 @@ import { ShortcutsOverlay } from "@/components/review/shortcuts-overlay";
 import { SpanTreeDialog } from "@/components/review/span-tree-dialog";
 import { useActiveTime } from "@/components/review/use-active-time";
 import { useReviewQueue } from "@/components/review/use-review-queue";
+import { MarkdownText } from "@/components/traces/content/markdown-text";
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -243,6 +244,16 @@ export function ReviewQueue({ sessionId, sessionName }: { sessionId: string; ses
                   <p className="rounded bg-emerald-50 px-2 py-1 text-xs text-emerald-800">
                     You submitted this item; submitting again updates your labels.
                   </p>
+                ) : null}
+                {q.item.session.instructions ? (
+                  <section
+                    aria-label="Instructions"
+                    className="rounded-lg border border-indigo-100 bg-indigo-50/60 p-3"
+                    data-testid="session-instructions"
+                  >
+                    <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-indigo-900">Instructions</h2>
+                    <MarkdownText className="text-sm text-slate-700">{q.item.session.instructions}</MarkdownText>
+                  </section>
                 ) : null}
                 {schemas.map((s, i) => (
                   <LabelQuestion

@@ -24,10 +24,23 @@ export function applyServerErrors<T extends FieldValues>(
     if (key) {
       setError(names[key] as Path<T>, { type: "server", message: issue.message }, { shouldFocus: mapped === 0 });
       mapped++;
-    } else unmatched.push(`${path}: ${issue.message}`);
+    } else unmatched.push(`${fieldWords(path)}: ${issue.message}`);
   }
   if (!mapped || unmatched.length) {
     setError("root.server" as Path<T>, { type: "server", message: unmatched.join("; ") || errorMessage(err) });
   }
   return mapped;
+}
+
+/**
+ * A contract path in words for a message that has no field of its own on the form:
+ * `assignedUsers[2]` → "assigned users #3", `input.minValue` → "input › min value".
+ */
+export function fieldWords(path: string): string {
+  return path
+    .replace(/^(body|query|params)\./, "")
+    .replace(/\[(\d+)\]/g, (_, i: string) => ` #${Number(i) + 1}`)
+    .split(".")
+    .map((part) => part.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase())
+    .join(" › ");
 }

@@ -32,8 +32,28 @@ test("admin builds a labeling session, a reviewer labels two items by keyboard, 
   await expect(form.getByLabel("Preview").locator("strong")).toHaveText("retrieved documents");
   await form.getByLabel("Let reviewers add a comment").check();
   await form.getByLabel("Options").fill("Accurate\nPartially Accurate\nInaccurate");
+  // The preview lists the options as reviewers will see them, with their number keys.
+  await expect(form.getByLabel("Options preview").getByRole("listitem")).toHaveText([
+    "1Accurate",
+    "2Partially Accurate",
+    "3Inaccurate",
+  ]);
   await form.getByRole("button", { name: "Create schema" }).click();
   await expect(admin.getByTestId("schemas-table")).toContainText(accuracy);
+
+  // The same name again: the form says so under Name and offers to replace the existing schema.
+  await admin.getByRole("button", { name: "New schema" }).click();
+  form = admin.getByRole("form", { name: "New label schema" });
+  await form.getByLabel("Name (also the assessment name)").fill(accuracy);
+  await form.getByLabel("Question shown to reviewers").fill("Is the response factually accurate?");
+  await form.getByLabel("Let reviewers add a comment").check();
+  await form.getByLabel("Options").fill("Accurate\nPartially Accurate\nInaccurate");
+  await form.getByRole("button", { name: "Create schema" }).click();
+  await expect(form.getByText(`'${accuracy}' is taken`)).toBeVisible();
+  await expect(form.getByText(/overwrite/)).toHaveCount(0);
+  await form.getByRole("button", { name: "Replace the existing schema" }).click();
+  await expect(form).toBeHidden();
+  await expect(admin.getByTestId("schemas-table").getByText(accuracy, { exact: true })).toHaveCount(1);
 
   await admin.getByRole("button", { name: "New schema" }).click();
   form = admin.getByRole("form", { name: "New label schema" });
@@ -54,7 +74,13 @@ test("admin builds a labeling session, a reviewer labels two items by keyboard, 
   await sessionForm.getByLabel("Session name").fill(`Negative feedback ${run}`);
   await sessionForm.getByRole("checkbox", { name: new RegExp(accuracy) }).check();
   await sessionForm.getByRole("checkbox", { name: new RegExp(ideal) }).check();
-  await sessionForm.getByLabel("Reviewers", { exact: true }).fill(E2E.reviewer.email);
+  await sessionForm.getByLabel("Instructions for reviewers (optional)").fill("Read the **documents** first.");
+  // Reviewers are picked, as in the edit dialog, not typed.
+  await sessionForm.getByRole("button", { name: "Reviewers: choose" }).click();
+  await admin.getByRole("combobox", { name: "Search people by name or email" }).fill(E2E.reviewer.email);
+  await admin.getByRole("option", { name: new RegExp(E2E.reviewer.email) }).click();
+  await admin.keyboard.press("Escape");
+  await expect(sessionForm.getByText(E2E.reviewer.email)).toBeVisible();
   await sessionForm.getByRole("button", { name: "Create session" }).click();
   await expect(admin).toHaveURL(/\/labeling\/sessions\/[0-9a-f]+$/);
 
@@ -74,6 +100,8 @@ test("admin builds a labeling session, a reviewer labels two items by keyboard, 
   await expect(reviewer.getByTestId("review-question")).toBeVisible();
   await expect(reviewer.getByTestId("review-existing-feedback")).toContainText("user_feedback");
   await expect(reviewer.getByTestId("review-progress")).toContainText("0 of 4 labeled by you");
+  // The session's instructions sit above the questions, rendered as markdown.
+  await expect(reviewer.getByTestId("session-instructions").locator("strong")).toHaveText("documents");
 
   // The shortcuts overlay opens with ? and closes with Escape.
   await reviewer.keyboard.press("?");

@@ -16,23 +16,9 @@ import os from "node:os";
 import path from "node:path";
 import { E2E, storageState } from "./../support/env";
 import { developerKey } from "../api/mlflow-client";
+import { clientMissing, PY, SCRIPTS, SITE } from "../support/mlflow-python";
 
-const PY = process.env.MLFLOW_PYTHON ?? "/usr/bin/python3";
-const SITE = process.env.MLFLOW_CLIENT_SITE ?? path.join(os.homedir(), ".cache/tracelight-mlflow-client/site");
 const ROOT = path.resolve(".");
-const SCRIPTS = path.join(ROOT, "e2e/ui/mlflow-python");
-
-/** Why the real client can't run here, or null when it can. */
-function clientMissing(): string | null {
-  const r = spawnSync(PY, ["-c", "import mlflow, mlflow.genai"], {
-    env: { ...process.env, PYTHONNOUSERSITE: "1", PYTHONPATH: SITE },
-    encoding: "utf8",
-  });
-  if (r.error) return `${PY} cannot run: ${r.error.message}`;
-  return r.status === 0
-    ? null
-    : `the real MLflow client is not importable from ${SITE}: ${r.stderr.trim().split("\n").pop()}`;
-}
 const missing = clientMissing();
 
 /** A temporary site dir where clients/python is "installed" (its dist-info with entry points). */

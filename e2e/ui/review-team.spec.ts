@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import { developerKey } from "../api/mlflow-client";
 import { E2E, storageState } from "../support/env";
+import { clientMissing, runMlflowPython } from "../support/mlflow-python";
 import { signIn } from "../support/sign-in";
 import { createExperiment, ragSpec, seedTrace } from "./traces-seed";
 
@@ -151,11 +153,20 @@ test("two reviewers disagree, the adjudicator settles it, the synced dataset car
   await admin.reload();
   const before = admin.getByTestId(`agreement-${s.schema}`);
   await expect(before).toContainText("0% (0 agreed)");
+  // Chance-corrected too: one item, good vs bad → Cohen's kappa 0 and Krippendorff's alpha 0.
+  await expect(before).toContainText("Cohen's kappa: 0.00");
+  await expect(before).toContainText("Krippendorff's alpha (nominal): 0.00");
   await expect(admin.getByTestId("adjudication-counts")).toContainText("1 waiting for an adjudicator");
 
-  // The adjudicator sees both labels side by side and sets the final answer.
+  // The adjudicator's start screen in the Review App points to the queue.
   const pj = await judge.ctx.newPage();
-  await pj.goto(`/review/adjudicate/${s.sessionId}`);
+  await pj.goto("/review");
+  await pj
+    .getByTestId("my-adjudication-queues")
+    .getByRole("link", { name: /Adjudicate: 1 waiting/ })
+    .click();
+  await expect(pj).toHaveURL(new RegExp(`/review/adjudicate/${s.sessionId}$`));
+  // It sees both labels side by side and sets the final answer.
   const labels = pj.getByTestId("adjudication-labels");
   await expect(labels).toContainText(a.email);
   await expect(labels).toContainText(b.email);
@@ -170,6 +181,10 @@ test("two reviewers disagree, the adjudicator settles it, the synced dataset car
   await admin.reload();
   await expect(admin.getByTestId(`agreement-${s.schema}`)).toContainText("100% (+1 adjudicated)");
   await expect(admin.getByTestId(`agreement-${s.schema}`)).toContainText("0% (0 agreed)");
+  // After: every answer reads as the final one, so kappa and alpha have no disagreement left to
+  // measure (0/0: shown as not defined), while before keeps its 0.00.
+  await expect(admin.getByTestId(`agreement-${s.schema}`)).toContainText("Cohen's kappa: 0.00");
+  await expect(admin.getByTestId(`agreement-${s.schema}`)).toContainText("Cohen's kappa: not defined");
 
   // Sync: the dataset carries the adjudicated answer, not the newest reviewer's ("bad").
   const synced = await adminCtx.request.post(`/api/labeling/sessions/${s.sessionId}/sync`, {
@@ -205,6 +220,12 @@ test("a gold item measures a reviewer's accuracy", async ({ browser }) => {
     await expect(p.getByTestId("review-form")).toBeVisible();
     await expect(p.getByTestId("review-form")).not.toContainText(/gold|known answer/i);
     await expect(p.getByTestId("review-trace")).not.toContainText(/gold|known answer/i);
+    // A few seconds of real work (input while the tab is visible and focused) on each item, so
+    // the active-time counter has whole seconds to report when the item changes.
+    for (let i = 0; i < 3; i++) {
+      await p.mouse.move(20 + i * 10, 20);
+      await p.waitForTimeout(1_000);
+    }
     await p.getByRole("radio", { name: answer }).check();
     await p.getByRole("button", { name: "Submit", exact: true }).click();
   }
@@ -214,10 +235,27 @@ test("a gold item measures a reviewer's accuracy", async ({ browser }) => {
   const row = admin.getByTestId("gold-accuracy-row");
   await expect(row).toContainText(a.email);
   await expect(row).toContainText("0% (0 of 1)");
-  // Throughput: the reviewer's two submissions, with active time measured in their browser.
-  await expect(admin.getByTestId("throughput-row")).toContainText(a.email);
+  // Throughput: the reviewer's two submissions, with active time measured in their browser: more
+  // than zero (about 3 s per item above; the last report leaves as the item changes, so poll).
+  type Throughput = {
+    reviewers: { email: string; completed: number; activeMs: number; itemsPerHour: number | null }[];
+  };
+  const mine = async () =>
+    (
+      (await (await adminCtx.request.get(`/api/labeling/sessions/${s.sessionId}/throughput`)).json()) as Throughput
+    ).reviewers.find((r) => r.email === a.email);
+  await expect.poll(async () => (await mine())?.activeMs ?? 0).toBeGreaterThanOrEqual(2_000);
+  expect((await mine())?.completed).toBe(2);
+  expect((await mine())?.itemsPerHour).toBeGreaterThan(0);
+  await admin.reload();
+  const throughput = admin.getByTestId("throughput-row").filter({ hasText: a.email });
+  await expect(throughput.getByTestId("throughput-active")).not.toHaveText("0s");
+  await expect(throughput.getByTestId("throughput-active")).toHaveText(/^\d+s$|^\d+m \d+s$/);
   await adminCtx.close();
 });
+
+/** The reviewed conversation, for the real MLflow client's search_traces below. */
+let reviewed: { experimentId: string; conversation: string; firstTraceId: string; schema: string } | null = null;
 
 test("a three-turn conversation is reviewed as one item; its answer shows on the trace view and in search_traces", async ({
   browser,
@@ -274,5 +312,29 @@ test("a three-turn conversation is reviewed as one item; its answer shows on the
   const answer = first.assessments?.find((x) => x.assessment_name === s.schema);
   expect(answer?.metadata?.["mlflow.trace.session"]).toBe(conversation);
   expect(answer?.expectation?.value).toBe("good");
+  reviewed = { experimentId: s.experimentId, conversation, firstTraceId: s.traceIds[0]!, schema: s.schema };
   await adminCtx.close();
+});
+
+test("the reviewed conversation's answer through the real MLflow client's mlflow.search_traces", async () => {
+  const missing = clientMissing();
+  test.skip(missing !== null, missing ?? "");
+  test.skip(!reviewed, "the conversation review test above did not finish");
+  const r = runMlflowPython("conversation_search.py", {
+    MLFLOW_TRACKING_URI: E2E.baseURL,
+    MLFLOW_TRACKING_TOKEN: await developerKey(),
+    EXPERIMENT_ID: reviewed!.experimentId,
+    CONVERSATION_ID: reviewed!.conversation,
+  });
+  expect(r.status, `conversation_search.py failed:\n${r.stdout}\n${r.stderr}`).toBe(0);
+  const traces = JSON.parse(r.stdout.trim().split("\n").pop()!) as {
+    trace_id: string;
+    assessments: { name: string; value: unknown; metadata: Record<string, string> }[];
+  }[];
+  expect(traces).toHaveLength(3);
+  const answer = traces
+    .find((t) => t.trace_id === reviewed!.firstTraceId)
+    ?.assessments.find((a) => a.name === reviewed!.schema);
+  expect(answer?.value).toBe("good");
+  expect(answer?.metadata["mlflow.trace.session"]).toBe(reviewed!.conversation);
 });

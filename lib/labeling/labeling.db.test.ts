@@ -9,7 +9,15 @@ import { createUser } from "@/lib/users/service";
 import { insertTrace } from "@/lib/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
 import { createLabelSchema, updateLabelSchema } from "@/lib/labeling/label-schemas/service";
-import { createLabelingSession, listLabelingSessions } from "@/lib/labeling/sessions/service";
+import {
+  createLabelingSession,
+  getLabelingSession,
+  listLabelingSessions,
+  updateLabelingSession,
+} from "@/lib/labeling/sessions/service";
+import { ZCreateLabelingSessionRequest, ZUpdateLabelingSessionBody } from "@/lib/labeling/schemas";
+import { updateAdjudicationSettings } from "@/lib/labeling/adjudication/service";
+import { listMyAdjudicationQueues } from "@/lib/labeling/adjudication/my-queues";
 import { addSessionItems, removeSessionItems } from "@/lib/labeling/items/service";
 import { claimNextItem, getReviewItem, saveDraft, skipItem, submitLabels } from "@/lib/labeling/review/service";
 import { getSessionProgress, getSessionResults } from "@/lib/labeling/results/service";
@@ -104,6 +112,62 @@ describe("labeling sessions", () => {
       itemCount: 3,
     });
     expect(await db().traceRunLink.count({ where: { runId: session.runId } })).toBe(3);
+  });
+
+  it("keeps a session's instructions, shows them to reviewers with the item, and clears them when emptied", async () => {
+    const reviewer = await makeUser("REVIEWER");
+    const { exp, traceIds } = await setup({ traces: 1, reviewers: [] });
+    const body = ZCreateLabelingSessionRequest.parse({
+      experimentId: exp.id,
+      name: uniqueName("instructed"),
+      labelSchemas: ["accuracy"],
+      assignedUsers: [reviewer.userId],
+      instructions: "Judge **accuracy** only; ignore tone.",
+    });
+    const session = await createLabelingSession(admin, body);
+    expect(session.instructions).toBe("Judge **accuracy** only; ignore tone.");
+    await addSessionItems(admin, session.id, { traceIds });
+    const { item } = await claimNextItem(reviewer, session.id);
+    expect(item?.session.instructions).toBe("Judge **accuracy** only; ignore tone.");
+    // Other edits leave them alone; blank text removes them.
+    await updateLabelingSession(admin, session.id, ZUpdateLabelingSessionBody.parse({ name: "renamed" }));
+    expect((await getLabelingSession(reviewer, session.id)).instructions).toBe("Judge **accuracy** only; ignore tone.");
+    await updateLabelingSession(admin, session.id, ZUpdateLabelingSessionBody.parse({ instructions: "  " }));
+    expect((await getLabelingSession(admin, session.id)).instructions).toBeNull();
+    expect(ZCreateLabelingSessionRequest.safeParse({ ...body, instructions: "x".repeat(5001) }).success).toBe(false);
+  });
+
+  it("says in plain words which reviewers and questions it cannot find", async () => {
+    const { exp } = await setup({ traces: 0, reviewers: [] });
+    const base = { experimentId: exp.id, name: uniqueName("s"), labelsPerItem: 1, openToAllReviewers: false };
+    await expect(
+      createLabelingSession(admin, { ...base, labelSchemas: ["accuracy"], assignedUsers: ["nobody@x.test"] }),
+    ).rejects.toMatchObject({
+      details: {
+        issues: [
+          {
+            path: "body.assignedUsers",
+            message: expect.stringMatching(/'nobody@x.test' is not an active user: invite/),
+          },
+        ],
+      },
+    });
+    await expect(
+      createLabelingSession(admin, { ...base, labelSchemas: ["nope"], assignedUsers: [] }),
+    ).rejects.toMatchObject({
+      details: { issues: [{ path: "body.labelSchemas", message: expect.stringMatching(/no question named 'nope'/) }] },
+    });
+  });
+
+  it("lists the sessions a person adjudicates, with the items waiting, for the Review App's start screen", async () => {
+    const judge = await makeUser("REVIEWER");
+    const other = await makeUser("REVIEWER");
+    const { session } = await setup({ traces: 0, reviewers: [] });
+    await updateAdjudicationSettings(admin, session.id, { enabled: true, adjudicators: [judge.email] });
+    expect(await listMyAdjudicationQueues(judge)).toEqual([
+      expect.objectContaining({ sessionId: session.id, open: 0, url: `/review/adjudicate/${session.id}` }),
+    ]);
+    expect(await listMyAdjudicationQueues(other)).toEqual([]);
   });
 
   it("shows a reviewer only the sessions assigned to them and refuses the rest", async () => {

@@ -216,6 +216,12 @@ const ZUserRef = z
   .min(1, "must not be empty")
   .max(320, "must be at most 320 characters");
 
+/** A session's instructions: blank text is stored as none (null). */
+const ZSessionInstructions = z
+  .string({ error: "must be text" })
+  .max(MAX_INSTRUCTION_CHARS, `must be at most ${MAX_INSTRUCTION_CHARS} characters`)
+  .transform((t) => (t.trim() ? t : null));
+
 /**
  * POST body to create a labeling session. `labelSchemas` holds schema names or ids and
  * `assignedUsers` holds user ids or emails (MLflow's `assignedUsers` are emails); the
@@ -243,6 +249,8 @@ export const ZCreateLabelingSessionBody = z.object({
   openToAllReviewers: z.boolean({ error: "must be true or false" }).default(false),
   /** When true a reviewer sees the other reviewers' labels on an item once they have submitted their own (default false). */
   revealLabelsAfterSubmit: z.boolean({ error: "must be true or false" }).optional(),
+  /** Markdown shown to every reviewer above the questions; empty means none. */
+  instructions: ZSessionInstructions.optional(),
 });
 export type TCreateLabelingSessionBody = z.infer<typeof ZCreateLabelingSessionBody>;
 
@@ -254,6 +262,8 @@ export const ZUpdateLabelingSessionBody = z
     labelsPerItem: ZCreateLabelingSessionBody.shape.labelsPerItem.unwrap().optional(),
     openToAllReviewers: z.boolean({ error: "must be true or false" }).optional(),
     revealLabelsAfterSubmit: z.boolean({ error: "must be true or false" }).optional(),
+    /** Text replaces the instructions; "" or null removes them. */
+    instructions: ZSessionInstructions.nullable().optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "must change at least one field" });
 export type TUpdateLabelingSessionBody = z.infer<typeof ZUpdateLabelingSessionBody>;

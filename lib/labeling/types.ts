@@ -45,6 +45,8 @@ export interface LabelingSessionDto {
   openToAllReviewers: boolean;
   /** Reviewers see the other reviewers' labels on an item once they have submitted their own. */
   revealLabelsAfterSubmit: boolean;
+  /** Markdown shown to reviewers above the questions (null: none). */
+  instructions: string | null;
   labelSchemas: { id: string; name: string; title: string; type: string }[];
   assignedUsers: { id: string; email: string; name: string }[];
   itemCount: number;
@@ -126,7 +128,7 @@ export interface MyProgressDto {
 }
 
 export interface ReviewItemDto {
-  session: { id: string; name: string; labelsPerItem: number };
+  session: { id: string; name: string; labelsPerItem: number; instructions: string | null };
   itemId: string;
   traceId: string;
   position: number;

@@ -95,6 +95,28 @@ function classifyError(e: unknown, timeoutMs: number): Attempt {
   return { ok: false, error: `judge call failed: ${e instanceof Error ? e.message : String(e)}`, retryable: false };
 }
 
+/**
+ * Runs `call` with a signal of its own that follows `parent` and is unlinked when the call ends.
+ * The openai client adds an "abort" listener to the signal it is given and never removes it; an
+ * evaluation run hands one run-wide signal to every judge call, so without this the run's
+ * signal collected a listener per call and Node printed MaxListenersExceededWarning after ten.
+ */
+export async function withCallSignal<T>(
+  parent: AbortSignal | undefined,
+  call: (signal: AbortSignal | undefined) => Promise<T>,
+): Promise<T> {
+  if (!parent) return call(undefined);
+  const own = new AbortController();
+  const follow = () => own.abort(parent.reason);
+  if (parent.aborted) follow();
+  else parent.addEventListener("abort", follow, { once: true });
+  try {
+    return await call(own.signal);
+  } finally {
+    parent.removeEventListener("abort", follow);
+  }
+}
+
 async function attemptOnce(
   client: OpenAI,
   endpoint: TJudgeEndpointConfig,
@@ -103,16 +125,18 @@ async function attemptOnce(
   parse: (text: string | null | undefined) => ParsedAnswer = parseJudgeAnswer,
 ): Promise<Attempt> {
   try {
-    const completion = await client.chat.completions.create(
-      {
-        model: endpoint.model,
-        temperature: 0,
-        messages: [
-          { role: "system", content: prompt.system },
-          { role: "user", content: prompt.user },
-        ],
-      },
-      { signal },
+    const completion = await withCallSignal(signal, (own) =>
+      client.chat.completions.create(
+        {
+          model: endpoint.model,
+          temperature: 0,
+          messages: [
+            { role: "system", content: prompt.system },
+            { role: "user", content: prompt.user },
+          ],
+        },
+        { signal: own },
+      ),
     );
     const parsed = parse(completion.choices?.[0]?.message?.content);
     return parsed.ok

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callJudge } from "@/lib/evaluation/judges/client";
 import { judgeScorer } from "@/lib/evaluation/judges/judge-scorer";
@@ -208,6 +209,20 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
     );
     expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/\(after 1 attempt\)$/) });
     expect(server.count("TRIGGER_GARBAGE zero")).toBe(1);
+  });
+
+  it("leaves no listener on the run's signal after each call (no MaxListenersExceededWarning over a long run)", async () => {
+    const run = new AbortController();
+    const c = ctx({ maxRetries: 0 });
+    for (let i = 0; i < 12; i++) {
+      const r = await callJudge(
+        c.judge!,
+        { system: "s", user: `<response>\nlisteners ${i}\n</response>` },
+        { sleep: c.sleep, network: LOCAL, signal: run.signal },
+      );
+      expect(r.ok).toBe(true);
+    }
+    expect(getEventListeners(run.signal, "abort")).toHaveLength(0);
   });
 
   it("an aborted run stops without calling the judge", async () => {

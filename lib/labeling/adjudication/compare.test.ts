@@ -43,15 +43,16 @@ describe("disagreedQuestions", () => {
 });
 
 describe("agreementBeforeAfter", () => {
+  const l = (raterId: string, value: string) => ({ raterId, answers: { v: { value } } });
+  const items = [
+    { itemId: "1", labels: [l("a", "good"), l("b", "good")] },
+    { itemId: "2", labels: [l("a", "good"), l("b", "bad")] },
+    { itemId: "3", labels: [l("a", "bad"), l("b", "good")] },
+    { itemId: "4", labels: [l("a", "bad")] },
+  ];
   it("counts settled disagreements as agreed after adjudication", () => {
-    const items = [
-      { itemId: "1", labels: [{ answers: { v: { value: "good" } } }, { answers: { v: { value: "good" } } }] },
-      { itemId: "2", labels: [{ answers: { v: { value: "good" } } }, { answers: { v: { value: "bad" } } }] },
-      { itemId: "3", labels: [{ answers: { v: { value: "bad" } } }, { answers: { v: { value: "good" } } }] },
-      { itemId: "4", labels: [{ answers: { v: { value: "bad" } } }] },
-    ];
-    const [row] = agreementBeforeAfter([{ name: "v", input: cat }], items, new Map([["2", new Set(["v"])]]));
-    expect(row).toEqual({
+    const [row] = agreementBeforeAfter([{ name: "v", input: cat }], items, new Map([["2", { v: "good" }]]));
+    expect(row).toMatchObject({
       schema: "v",
       items: 3,
       agreedBefore: 1,
@@ -60,6 +61,38 @@ describe("agreementBeforeAfter", () => {
       percentAfter: 2 / 3,
     });
     expect(agreementBeforeAfter([{ name: "v", input: cat }], [], new Map())[0]!.percentBefore).toBeNull();
+  });
+
+  it("recomputes Cohen's kappa and Krippendorff's alpha with settled items read as their final answer", () => {
+    const [row] = agreementBeforeAfter([{ name: "v", input: cat }], items, new Map([["2", { v: "good" }]]));
+    const kappa = row!.stats.find((s) => s.label === "Cohen's kappa")!;
+    // Before: a = good good bad, b = good bad good → p_o 1/3, p_e 5/9, κ = -0.5.
+    expect(kappa.before).toBeCloseTo(-0.5, 10);
+    // After: item 2 reads good/good → p_o 2/3, p_e 2/3, κ = 0.
+    expect(kappa.after).toBeCloseTo(0, 10);
+    const alpha = row!.stats.find((s) => s.label === "Krippendorff's alpha (nominal)")!;
+    expect(alpha.before).not.toBeNull();
+    expect(alpha.after!).toBeGreaterThan(alpha.before!);
+    // Nothing settled: after equals before.
+    const [same] = agreementBeforeAfter([{ name: "v", input: cat }], items, new Map());
+    expect(same!.stats.map((s) => s.after)).toEqual(same!.stats.map((s) => s.before));
+  });
+
+  it("uses the interval alpha for numbers and no statistic for multi-select answers", () => {
+    const num = { type: "numeric" as const };
+    const list = { type: "categorical_list" as const, options: ["x", "y"] };
+    const n = (raterId: string, value: number) => ({ raterId, answers: { v: { value } } });
+    const [row] = agreementBeforeAfter(
+      [{ name: "v", input: num }],
+      [
+        { itemId: "1", labels: [n("a", 1), n("b", 5)] },
+        { itemId: "2", labels: [n("a", 3), n("b", 3)] },
+      ],
+      new Map([["1", { v: 2 }]]),
+    );
+    expect(row!.stats.map((s) => s.label)).toEqual(["Krippendorff's alpha (interval)"]);
+    expect(row!.stats[0]!.after).toBe(1);
+    expect(agreementBeforeAfter([{ name: "v", input: list }], [], new Map())[0]!.stats).toEqual([]);
   });
 });
 

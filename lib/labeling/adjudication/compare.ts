@@ -6,6 +6,9 @@
  * options, numbers when they are at most `tolerance` apart. Free text is not compared (two
  * good answers rarely match word for word), so it never sends an item to adjudication.
  */
+import { cohenKappa } from "@/lib/assessments/agreement/cohen";
+import type { TRatedItem } from "@/lib/assessments/agreement/types";
+import { krippendorffAlpha } from "@/lib/assessments/agreement/krippendorff";
 import type { TLabelSchemaInput } from "@/lib/labeling/schemas";
 
 /** Whether answers of this input type are compared at all. */
@@ -57,7 +60,15 @@ export function disagreedQuestions(
 
 export interface ItemLabels {
   itemId: string;
-  labels: { answers: Record<string, { value: unknown } | undefined> }[];
+  /** `raterId` (the reviewer) is needed for the chance-corrected statistics, not for percent agreement. */
+  labels: { raterId?: string; answers: Record<string, { value: unknown } | undefined> }[];
+}
+
+/** A chance-corrected statistic before and after adjudication (null: not defined for these data). */
+export interface AgreementStatBeforeAfter {
+  label: string;
+  before: number | null;
+  after: number | null;
 }
 
 export interface AgreementBeforeAfterDto {
@@ -71,6 +82,12 @@ export interface AgreementBeforeAfterDto {
   /** Share of items agreed before adjudication, and with settled items counted as agreed (null with no items). */
   percentBefore: number | null;
   percentAfter: number | null;
+  /**
+   * Cohen's kappa (exactly two reviewers, categories) and Krippendorff's alpha (nominal for
+   * categories, interval for numbers), before and after: "after" reads every reviewer's answer
+   * on a settled item as the adjudicated one. Multi-select answers have none.
+   */
+  stats: AgreementStatBeforeAfter[];
 }
 
 /**
@@ -80,8 +97,8 @@ export interface AgreementBeforeAfterDto {
 export function agreementBeforeAfter(
   questions: readonly QuestionDef[],
   items: readonly ItemLabels[],
-  /** itemId → the questions an adjudicator answered on it. */
-  adjudicated: ReadonlyMap<string, ReadonlySet<string>>,
+  /** itemId → the questions an adjudicator answered on it, with the final answers. */
+  adjudicated: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
   tolerance = 0,
 ): AgreementBeforeAfterDto[] {
   return questions
@@ -95,7 +112,7 @@ export function agreementBeforeAfter(
         if (values.length < 2) continue;
         n++;
         if (allAgree(q.input, values, tolerance)) agreed++;
-        else if (adjudicated.get(item.itemId)?.has(q.name)) settled++;
+        else if (adjudicated.get(item.itemId)?.[q.name] !== undefined) settled++;
       }
       const pct = (k: number) => (n ? k / n : null);
       return {
@@ -105,6 +122,60 @@ export function agreementBeforeAfter(
         adjudicated: settled,
         percentBefore: pct(agreed),
         percentAfter: pct(agreed + settled),
+        stats: chanceCorrected(q, items, adjudicated),
       };
     });
+}
+
+const finiteOrNull = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? n : null);
+function attempt(f: () => number): number | null {
+  try {
+    return finiteOrNull(f());
+  } catch {
+    return null; // e.g. Cohen's kappa over other than two reviewers
+  }
+}
+
+/** κ/α for one question over the reviewers' answers, then with settled items read as their final answer. */
+function chanceCorrected(
+  q: QuestionDef,
+  items: readonly ItemLabels[],
+  adjudicated: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+): AgreementStatBeforeAfter[] {
+  if (q.input.type !== "categorical" && q.input.type !== "numeric") return [];
+  const rated = (after: boolean): TRatedItem[] =>
+    items.map((item) => {
+      const final = after ? adjudicated.get(item.itemId)?.[q.name] : undefined;
+      return {
+        itemId: item.itemId,
+        ratings: item.labels.flatMap((l, i) => {
+          const v = final !== undefined && final !== null ? final : l.answers[q.name]?.value;
+          return typeof v === "string" || typeof v === "number" ? [{ raterId: l.raterId ?? `#${i}`, value: v }] : [];
+        }),
+      };
+    });
+  const before = rated(false);
+  const after = rated(true);
+  const raters = new Set(before.flatMap((i) => i.ratings.map((r) => r.raterId)));
+  const stats: AgreementStatBeforeAfter[] = [];
+  if (q.input.type === "categorical") {
+    if (raters.size === 2)
+      stats.push({
+        label: "Cohen's kappa",
+        before: attempt(() => cohenKappa(before).kappa),
+        after: attempt(() => cohenKappa(after).kappa),
+      });
+    stats.push({
+      label: "Krippendorff's alpha (nominal)",
+      before: attempt(() => krippendorffAlpha(before, "nominal").alpha),
+      after: attempt(() => krippendorffAlpha(after, "nominal").alpha),
+    });
+  } else {
+    stats.push({
+      label: "Krippendorff's alpha (interval)",
+      before: attempt(() => krippendorffAlpha(before, "interval").alpha),
+      after: attempt(() => krippendorffAlpha(after, "interval").alpha),
+    });
+  }
+  return stats;
 }

@@ -73,7 +73,12 @@ export async function updateAdjudicationSettings(
     // resolveUsers names the reviewers' field; this form's field is `adjudicators`.
     if (err instanceof ValidationError)
       throw new ValidationError(err.message.replace("user(s)", "adjudicator(s)"), {
-        issues: [{ path: "body.adjudicators", message: `${err.message}: pick people who have an account` }],
+        issues: [
+          {
+            path: "body.adjudicators",
+            message: `${err.message.replace(/^Unknown or disabled user\(s\): /, "")}: not an active user; pick people who have an account`,
+          },
+        ],
       });
     throw err;
   }
@@ -355,13 +360,16 @@ export async function resolveAdjudication(
   return { itemId, status: "RESOLVED", assessmentIds: ids };
 }
 
-/** Percent agreement per question before and after adjudication, and the queue's sizes (developers and admins). */
+/** Agreement per question (percent, κ, α) before and after adjudication, and the queue's sizes (developers and admins). */
 export async function getAdjudicationSummary(actor: Actor, sessionId: string): Promise<AdjudicationSummaryDto> {
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
   const options = await loadReviewOptions(sessionId);
-  const perItem = new Map<string, { itemId: string; labels: { answers: Record<string, { value: unknown }> }[] }>();
-  const settled = new Map<string, Set<string>>();
+  const perItem = new Map<
+    string,
+    { itemId: string; labels: { raterId: string; answers: Record<string, { value: unknown }> }[] }
+  >();
+  const settled = new Map<string, Record<string, unknown>>();
   for (let skip = 0; ; skip += SCAN_BATCH) {
     const items = await db().labelingItem.findMany({
       where: { sessionId },
@@ -379,12 +387,12 @@ export async function getAdjudicationSummary(actor: Actor, sessionId: string): P
     ]);
     for (const l of labels) {
       const entry = perItem.get(l.itemId) ?? { itemId: l.itemId, labels: [] };
-      entry.labels.push({ answers: l.answers });
+      entry.labels.push({ raterId: l.userId, answers: l.answers });
       perItem.set(l.itemId, entry);
     }
     for (const i of items) {
       const answers = adjudicated.get(i.traceId);
-      if (answers) settled.set(i.id, new Set(Object.keys(answers)));
+      if (answers) settled.set(i.id, Object.fromEntries(Object.entries(answers).map(([q, a]) => [q, a.value])));
     }
     if (items.length < SCAN_BATCH) break;
   }

@@ -41,3 +41,14 @@ export interface AdjudicationDetailDto {
   schemas: LabelSchemaDto[];
   trace: ReviewTraceDto;
 }
+
+/** A session the signed-in user adjudicates, as the Review App's start screen lists it. */
+export interface MyAdjudicationQueueDto {
+  sessionId: string;
+  sessionName: string;
+  experimentName: string;
+  /** Items waiting for an adjudicator. */
+  open: number;
+  /** The adjudication queue's screen. */
+  url: string;
+}

@@ -1,67 +1,21 @@
 import "server-only";
-import { db, dbProvider } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
-import { TRACE_SESSION_METADATA_KEY } from "@/lib/assessments/schemas";
-import { prepareTraceSearch } from "@/lib/traces/search/term-matches";
+import { conversationIdsMatching, firstTurnIds, orderedTurnIds, turnsOf } from "@/lib/conversations/turns";
 import { loadSession } from "@/lib/labeling/sessions/access";
 import type { TAddConversationsBody } from "./schemas";
 
 /**
- * Conversations: the traces of an experiment that share MLflow's `mlflow.trace.session` metadata,
- * in time order. (The smallest query the review needs; the trace explorer's conversation list
- * lives apart from labeling.)
+ * Conversation items of labeling sessions. What a conversation is (the traces sharing a
+ * session id, in time order) is defined once, in lib/conversations, which the Sessions view
+ * uses too: a filter finds the same conversations in both places.
  */
 
-const FILTER_BATCH = 500;
 /** Most conversations one add takes, and most turns the review screen loads of one conversation. */
 export const MAX_CONVERSATIONS_PER_ADD = 2000;
 export const MAX_TURNS = 50;
-
-/** The conversation ids of the traces matching a filter, in order of their first match. */
-async function conversationIdsForFilter(experimentId: string, filter: string): Promise<string[]> {
-  const ids = new Set<string>();
-  const search = await prepareTraceSearch({
-    provider: dbProvider(),
-    experimentIds: [experimentId],
-    filter,
-    orderBy: ["timestamp_ms ASC", "request_id ASC"],
-    maxResults: FILTER_BATCH,
-  });
-  for (let offset = 0; ids.size < MAX_CONVERSATIONS_PER_ADD; offset += FILTER_BATCH) {
-    const rows = await db().trace.findMany({
-      where: { AND: [search.where, { metadata: { some: { key: TRACE_SESSION_METADATA_KEY } } }] },
-      orderBy: search.orderBy,
-      skip: offset,
-      take: FILTER_BATCH,
-      select: { metadata: { where: { key: TRACE_SESSION_METADATA_KEY }, select: { value: true } } },
-    });
-    for (const r of rows) if (r.metadata[0]) ids.add(r.metadata[0].value);
-    if (rows.length < FILTER_BATCH) break;
-  }
-  return [...ids].slice(0, MAX_CONVERSATIONS_PER_ADD);
-}
-
-/** Each conversation's first trace (MLflow attaches session-level assessments there). */
-async function firstTraces(experimentId: string, conversationIds: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < conversationIds.length; i += FILTER_BATCH) {
-    const batch = conversationIds.slice(i, i + FILTER_BATCH);
-    const rows = await db().traceMetadata.findMany({
-      where: { key: TRACE_SESSION_METADATA_KEY, value: { in: batch }, trace: { experimentId } },
-      select: { value: true, trace: { select: { id: true, timestampMs: true } } },
-    });
-    const best = new Map<string, { id: string; ts: bigint }>();
-    for (const r of rows) {
-      const cur = best.get(r.value);
-      if (!cur || r.trace.timestampMs < cur.ts || (r.trace.timestampMs === cur.ts && r.trace.id < cur.id))
-        best.set(r.value, { id: r.trace.id, ts: r.trace.timestampMs });
-    }
-    for (const [c, t] of best) out.set(c, t.id);
-  }
-  return out;
-}
 
 /**
  * Adds whole conversations to a session as items (developers and admins). The item's trace is
@@ -76,10 +30,13 @@ export async function addConversationItems(
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
   const ids = body.filter
-    ? await conversationIdsForFilter(session.experimentId, body.filter)
+    ? await conversationIdsMatching(session.experimentId, body.filter, MAX_CONVERSATIONS_PER_ADD)
     : [...new Set(body.conversationIds!)];
-  const first = await firstTraces(session.experimentId, ids);
+  // The item's trace is the conversation's first turn, where MLflow keeps session-level assessments.
+  const first = await firstTurnIds(session.experimentId, ids);
   const found = ids.filter((c) => first.has(c));
+  // Read before the transaction: on SQLite a read outside an open transaction would wait for it.
+  const allTurns = await turnsOf(session.experimentId, found);
   const added = await db().$transaction(async (tx) => {
     const present = new Set(
       (
@@ -103,19 +60,17 @@ export async function addConversationItems(
       data: rows.map((r) => ({ itemId: r.id, sessionId, conversationId: r.c })),
     });
     // Every turn joins the session's run, so `run_id = '<run>'` finds the whole conversation.
-    const turns = await tx.traceMetadata.findMany({
-      where: { key: TRACE_SESSION_METADATA_KEY, value: { in: fresh }, trace: { experimentId: session.experimentId } },
-      select: { traceId: true },
-    });
+    const freshSet = new Set(fresh);
+    const turns = allTurns.filter((t) => freshSet.has(t.conversationId)).map((t) => t.traceId);
     const linked = new Set(
       (
         await tx.traceRunLink.findMany({
-          where: { runId: session.runId, traceId: { in: turns.map((t) => t.traceId) } },
+          where: { runId: session.runId, traceId: { in: turns } },
           select: { traceId: true },
         })
       ).map((l) => l.traceId),
     );
-    const toLink = [...new Set(turns.map((t) => t.traceId))].filter((t) => !linked.has(t));
+    const toLink = [...new Set(turns)].filter((t) => !linked.has(t));
     if (toLink.length)
       await tx.traceRunLink.createMany({ data: toLink.map((traceId) => ({ traceId, runId: session.runId })) });
     return fresh.length;
@@ -135,15 +90,9 @@ export async function conversationOf(itemId: string): Promise<string | null> {
 }
 
 /** The trace ids of a conversation's turns in time order (at most MAX_TURNS), and whether there are more. */
-export async function conversationTurnIds(
+export function conversationTurnIds(
   experimentId: string,
   conversationId: string,
 ): Promise<{ traceIds: string[]; truncated: boolean }> {
-  const traces = await db().trace.findMany({
-    where: { experimentId, metadata: { some: { key: TRACE_SESSION_METADATA_KEY, value: conversationId } } },
-    orderBy: [{ timestampMs: "asc" }, { id: "asc" }],
-    take: MAX_TURNS + 1,
-    select: { id: true },
-  });
-  return { traceIds: traces.slice(0, MAX_TURNS).map((t) => t.id), truncated: traces.length > MAX_TURNS };
+  return orderedTurnIds(experimentId, conversationId, MAX_TURNS);
 }

@@ -55,7 +55,14 @@ export async function setGoldAnswers(
     if (!Object.keys(answers).length)
       throw new ValidationError(
         `The trace has no expectation named like this session's questions (${names.join(", ")}); type the known answers instead.`,
-        { issues: [{ path: "body.fromExpectations", message: "no matching expectation on the trace" }] },
+        {
+          issues: [
+            {
+              path: "body.fromExpectations",
+              message: "the trace has no expectation for these questions: type the known answers instead",
+            },
+          ],
+        },
       );
   } else {
     origin = "TYPED";

@@ -72,7 +72,12 @@ export async function addSessionItems(
       throw new ValidationError(
         `Trace(s) not found in this session's experiment: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? ` and ${missing.length - 10} more` : ""}`,
         {
-          issues: [{ path: "body.traceIds", message: `${missing.length} unknown trace id(s)` }],
+          issues: [
+            {
+              path: "body.traceIds",
+              message: `${missing.length} of these trace ids are not in this experiment (${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", …" : ""}): check them or remove them`,
+            },
+          ],
         },
       );
     }

@@ -89,8 +89,14 @@ export async function createLabelSchema(actor: Actor, body: TCreateLabelSchemaRe
   };
   if (existing) {
     if (!body.overwrite) {
+      // The issue names the field, so a form shows it under Name and can offer "Replace".
       throw new ConflictError(
-        `A label schema named '${body.name}' already exists in this experiment; set overwrite to replace it.`,
+        `A label schema named '${body.name}' already exists in this experiment. Choose another name, or replace the existing schema (API: "overwrite": true).`,
+        {
+          issues: [
+            { path: "body.name", message: `'${body.name}' is taken: choose another name or replace that schema` },
+          ],
+        },
       );
     }
     const before = toLabelSchemaDto(existing);

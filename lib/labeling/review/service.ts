@@ -73,7 +73,12 @@ async function buildItem(actor: Actor, session: LoadedSession, itemId: string): 
     assessments: t.assessments.filter((a) => !(a.kind === "EXPECTATION" && gold.includes(a.name))),
   });
   return {
-    session: { id: session.id, name: session.name, labelsPerItem: session.labelsPerItem },
+    session: {
+      id: session.id,
+      name: session.name,
+      labelsPerItem: session.labelsPerItem,
+      instructions: session.instructions,
+    },
     itemId: item.id,
     traceId: item.traceId,
     position: item.position,

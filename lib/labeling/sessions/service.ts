@@ -33,6 +33,7 @@ export function toSessionDto(s: LoadedSession, itemCount: number): LabelingSessi
     labelsPerItem: s.labelsPerItem,
     openToAllReviewers: s.openToAllReviewers,
     revealLabelsAfterSubmit: s.revealLabelsAfterSubmit,
+    instructions: s.instructions,
     labelSchemas: s.schemaDtos.map((d) => ({ id: d.id, name: d.name, title: d.title, type: d.type })),
     assignedUsers: s.reviewers.map((r) => r.user).sort((a, b) => a.email.localeCompare(b.email)),
     itemCount: itemCount,
@@ -57,7 +58,12 @@ export async function resolveSchemas(experimentId: string, refs: string[]): Prom
   }
   if (missing.length) {
     throw new ValidationError(`Unknown label schema(s) in this experiment: ${missing.join(", ")}`, {
-      issues: [{ path: "body.labelSchemas", message: `unknown: ${missing.join(", ")}` }],
+      issues: [
+        {
+          path: "body.labelSchemas",
+          message: `no question named ${missing.map((m) => `'${m}'`).join(", ")} in this experiment: create it under Schemas or untick it`,
+        },
+      ],
     });
   }
   return ids;
@@ -80,7 +86,12 @@ export async function resolveUsers(refs: string[]): Promise<string[]> {
   }
   if (missing.length) {
     throw new ValidationError(`Unknown or disabled user(s): ${missing.join(", ")}`, {
-      issues: [{ path: "body.assignedUsers", message: `unknown: ${missing.join(", ")}` }],
+      issues: [
+        {
+          path: "body.assignedUsers",
+          message: `${missing.map((m) => `'${m}'`).join(", ")} is not an active user: invite them under Settings → Users, or remove them`,
+        },
+      ],
     });
   }
   return [...ids];
@@ -129,6 +140,7 @@ export async function createLabelingSession(
         labelsPerItem: body.labelsPerItem,
         openToAllReviewers: body.openToAllReviewers,
         revealLabelsAfterSubmit: body.revealLabelsAfterSubmit ?? false,
+        instructions: body.instructions ?? null,
         createdById: realUserId(actor),
         schemas: { create: schemaIds.map((schemaId, position) => ({ schemaId, position })) },
         reviewers: { create: userIds.map((userId) => ({ userId })) },
@@ -199,6 +211,7 @@ export async function updateLabelingSession(
         ...(body.revealLabelsAfterSubmit !== undefined
           ? { revealLabelsAfterSubmit: body.revealLabelsAfterSubmit }
           : {}),
+        ...(body.instructions !== undefined ? { instructions: body.instructions } : {}),
       },
     });
     if (schemaIds) {

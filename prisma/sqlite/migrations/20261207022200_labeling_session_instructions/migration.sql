@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LabelingSession" ADD COLUMN "instructions" TEXT;
