@@ -9,6 +9,7 @@ import { AddItemsForm } from "@/components/labeling/add-items-form";
 import { AdjudicationPanel } from "@/components/labeling/adjudication-panel";
 import { GoldAccuracy } from "@/components/labeling/gold-accuracy";
 import { ReviewerThroughput } from "@/components/labeling/reviewer-throughput";
+import { SessionAgentPicker } from "@/components/agents/session-agent-picker";
 import { SessionItemsTable } from "@/components/labeling/session-items-table";
 import { CopyButton } from "@/components/labeling/copy-button";
 import { SessionAgreement } from "@/components/labeling/session-agreement";
@@ -96,6 +97,7 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
           {errorMessage(error)}
         </p>
       ) : null}
+      <SessionAgentPicker sessionId={session.id} experimentId={session.experimentId} />
       <Card title="Add traces">
         <AddItemsForm sessionId={session.id} />
         <div className="mt-3 border-t border-slate-100 pt-3">

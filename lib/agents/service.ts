@@ -209,6 +209,14 @@ export async function setSessionAgent(
   return { agent: { agentId: agent.id, name: agent.name, model: agent.model } };
 }
 
+/** The agent a session names (Developer/Admin: the session page's picker). */
+export async function getSessionAgent(actor: Actor, sessionId: string): Promise<{ agent: SessionAgentDto | null }> {
+  requireRole(actor, "DEVELOPER");
+  const session = await db().labelingSession.findUnique({ where: { id: sessionId }, select: { id: true } });
+  if (!session) throw new NotFoundError(`Labeling session '${sessionId}' does not exist`);
+  return { agent: await sessionAgentOf(sessionId) };
+}
+
 /** The session's agent without endpoint details (callers check the actor may see the session). */
 export async function sessionAgentOf(sessionId: string): Promise<SessionAgentDto | null> {
   const link = await db().labelingSessionAgent.findUnique({ where: { sessionId }, include: { agent: true } });

@@ -1,4 +1,6 @@
+import { ChatLink } from "@/components/chat/chat-link";
 import { ReviewQueue } from "@/components/review/review-queue";
+import { sessionAgentOf } from "@/lib/agents/service";
 import { requirePageActor } from "@/lib/auth/session";
 import { getLabelingSession } from "@/lib/labeling/sessions/service";
 import { page } from "@/lib/http/page";
@@ -8,7 +10,13 @@ async function ReviewSessionPage({ params }: { params: Promise<{ sessionId: stri
   const actor = await requirePageActor("REVIEWER", `/review/${sessionId}`);
   // 404s (as a thrown NotFoundError) for reviewers who are not assigned to the session.
   const session = await getLabelingSession(actor, sessionId);
-  return <ReviewQueue sessionId={session.id} sessionName={session.name} />;
+  const agent = await sessionAgentOf(session.id);
+  return (
+    <>
+      {agent ? <ChatLink sessionId={session.id} agent={agent} /> : null}
+      <ReviewQueue sessionId={session.id} sessionName={session.name} />
+    </>
+  );
 }
 
 export default page(ReviewSessionPage);
