@@ -25,7 +25,7 @@ const LAYERS = [
   ["traces"],
   ["evaluation", "artifacts", "feedback", "conversations"],
   ["labeling"],
-  ["mlflow", "bootstrap", "chat"],
+  ["mlflow", "bootstrap", "chat", "pairwise"],
 ];
 
 const isFile = (p) => p.endsWith(".ts");

@@ -10,7 +10,8 @@
  *   TRIGGER_PROSE     the JSON verdict wrapped in prose and a code fence
  *   TRIGGER_LEADING   a bare "Yes."/"No." answer instead of JSON
  * A request whose model starts with "app" is answered as the app under evaluation would be:
- * "The answer is <last user message>" (or HTTP 500 when that message contains APP_FAIL).
+ * "The answer is <last user message>" (prefixed "In short: " for a model ending in -v2; HTTP 500
+ * when that message contains APP_FAIL).
  * A request with `stream: true` (the Review App's chat agents) is answered as server-sent events,
  * a few words per chunk: "Turn <n>: you said <last user message>" where n counts the user messages
  * sent (so tests see the history), or HTTP 500 when the message contains AGENT_FAIL.
@@ -131,7 +132,9 @@ export async function startFakeChatServer(): Promise<FakeChatServer> {
       if (body.model.startsWith("app")) {
         const last = body.messages.filter((m) => m.role === "user").at(-1)?.content ?? "";
         if (last.includes("APP_FAIL")) return send(res, 500, { error: { message: "app exploded" } });
-        return send(res, 200, completion(body.model, `The answer is ${last}`));
+        // A second version of the app (model ending in -v2) answers differently, for pairwise tests.
+        const prefix = body.model.endsWith("-v2") ? "In short: " : "";
+        return send(res, 200, completion(body.model, `${prefix}The answer is ${last}`));
       }
       const n = (seen.get(prompt) ?? 0) + 1;
       seen.set(prompt, n);
