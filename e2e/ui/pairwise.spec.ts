@@ -37,7 +37,9 @@ async function run(datasetId: string, model: string): Promise<string> {
   return id;
 }
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ browser }) => {
+  // Two evaluation runs and a page load: more than the default hook timeout on a loaded machine.
+  test.setTimeout(240_000);
   fake = await startFakeChatServer();
   dev = await request.newContext({ baseURL: E2E.baseURL, storageState: storageState("developer") });
   const admin = await request.newContext({ baseURL: E2E.baseURL, storageState: storageState("admin") });
@@ -61,19 +63,25 @@ test.beforeAll(async () => {
   const datasetId = (await ds.json()).dataset.id;
   const runA = await run(datasetId, "app-v1");
   const runB = await run(datasetId, "app-v2");
-  const created = await dev.post("/api/pairwise/sessions", {
-    data: {
-      experimentId,
-      name: "v1 vs v2",
-      evaluationRunIdA: runA,
-      evaluationRunIdB: runB,
-      assignedUsers: [E2E.reviewer.email, "reviewer2-pairwise@e2e.test"],
-    },
-  });
-  expect(created.status(), await created.text()).toBe(200);
-  const body = await created.json();
-  expect(body).toMatchObject({ pairCount: 5, unpaired: 0, labelA: "app-v1", labelB: "app-v2" });
-  sessionId = body.sessionId;
+  // The developer creates the comparison in the browser (Labeling → Compare two versions).
+  const context = await browser.newContext({ storageState: storageState("developer") });
+  const page = await context.newPage();
+  await page.goto(`/experiments/${experimentId}/labeling`);
+  await page.getByLabel("Comparison name").fill("v1 vs v2");
+  await page.getByLabel("Comparison reviewers").fill(`${E2E.reviewer.email}, reviewer2-pairwise@e2e.test`);
+  await page.getByLabel("Version A (evaluation run)").selectOption(runA);
+  // The same run twice is refused in plain words before anything is sent.
+  await page.getByLabel("Version B (evaluation run)").selectOption(runA);
+  await page.getByRole("button", { name: "Create comparison" }).click();
+  await expect(page.getByText("must differ from version A")).toBeVisible();
+  await page.getByLabel("Version B (evaluation run)").selectOption(runB);
+  await page.getByRole("button", { name: "Create comparison" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "5 pairs ready." })).toBeVisible({ timeout: 30_000 });
+  const href = await page.getByRole("link", { name: "Open the comparison" }).getAttribute("href");
+  sessionId = href!.split("/").at(-1)!;
+  const made = await (await dev.get(`/api/pairwise/sessions/${sessionId}/results`)).json();
+  expect(made).toMatchObject({ pairCount: 5, labelA: "app-v1", labelB: "app-v2" });
+  await context.close();
 });
 test.afterAll(async () => {
   await dev?.dispose();
