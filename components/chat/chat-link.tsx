@@ -1,5 +1,4 @@
 import { MessagesSquare } from "lucide-react";
-import Link from "next/link";
 import type { SessionAgentDto } from "@/lib/agents/schemas";
 
 /** Shown above the review queue when the session has an agent: the way into the chat. */
@@ -10,9 +9,12 @@ export function ChatLink({ sessionId, agent }: { sessionId: string; agent: Sessi
       <span>
         This session has an agent, <span className="font-medium">{agent.name}</span>: talk to it and rate its answers.
       </span>
-      <Link href={`/review/${sessionId}/chat`} className="ml-auto font-medium text-indigo-700 underline">
+      {/* A full page load, not a client-side move: the review queue below rewrites the URL with
+          history.replaceState when its first item arrives, which can cancel a router navigation
+          started in the meantime. */}
+      <a href={`/review/${sessionId}/chat`} className="ml-auto font-medium text-indigo-700 underline">
         Chat with the agent
-      </Link>
+      </a>
     </div>
   );
 }

@@ -12,6 +12,9 @@ import { startFakeChatServer, type FakeChatServer } from "../../lib/evaluation/j
 import { E2E, storageState } from "../support/env";
 
 test.use({ storageState: storageState("reviewer") });
+// The chat tests build on the agent the first one adds in the browser: one after the other, and a
+// failure skips the rest instead of running them against a fresh session without an agent.
+test.describe.configure({ mode: "serial" });
 // Several page loads and streamed answers per test: minutes on a loaded shared machine.
 test.setTimeout(180_000);
 
@@ -98,8 +101,10 @@ test("an expert chats three turns, rates the second, reloads and continues; the 
 }) => {
   expect(agentId).not.toBe("");
   await page.goto(`/review/${sessionId}`);
+  // The queue below has settled (the session has no items yet), then the way into the chat.
+  await expect(page.getByText("0 to do")).toBeVisible({ timeout: 30_000 });
   await page.getByRole("link", { name: "Chat with the agent" }).click();
-  await expect(page).toHaveURL(new RegExp(`/review/${sessionId}/chat$`));
+  await expect(page).toHaveURL(new RegExp(`/review/${sessionId}/chat$`), { timeout: 60_000 });
 
   await send(page, "How do I reset my password?");
   const turns = page.getByTestId("chat-turn");
