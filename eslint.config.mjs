@@ -20,12 +20,12 @@ import tracelight from "./scripts/lint/eslint-plugin-tracelight.mjs";
 const LAYERS = [
   ["errors.ts", "ids.ts", "db", "paging", "security"],
   ["auth", "http"],
-  ["experiments", "users", "tracking-runs", "seed", "allowed-hosts", "logged-models", "costs"],
+  ["experiments", "users", "tracking-runs", "seed", "allowed-hosts", "logged-models", "costs", "agents"],
   ["assessments", "ingestion"],
   ["traces"],
   ["evaluation", "artifacts", "feedback", "conversations"],
   ["labeling"],
-  ["mlflow", "bootstrap"],
+  ["mlflow", "bootstrap", "chat", "pairwise"],
 ];
 
 const isFile = (p) => p.endsWith(".ts");

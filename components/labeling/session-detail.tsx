@@ -9,6 +9,8 @@ import { AddItemsForm } from "@/components/labeling/add-items-form";
 import { AdjudicationPanel } from "@/components/labeling/adjudication-panel";
 import { GoldAccuracy } from "@/components/labeling/gold-accuracy";
 import { ReviewerThroughput } from "@/components/labeling/reviewer-throughput";
+import { SessionAgentPicker } from "@/components/agents/session-agent-picker";
+import { PairwiseResults } from "@/components/pairwise/pairwise-results";
 import { SessionItemsTable } from "@/components/labeling/session-items-table";
 import { CopyButton } from "@/components/labeling/copy-button";
 import { SessionAgreement } from "@/components/labeling/session-agreement";
@@ -96,6 +98,8 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
           {errorMessage(error)}
         </p>
       ) : null}
+      <SessionAgentPicker sessionId={session.id} experimentId={session.experimentId} />
+      <PairwiseResults sessionId={session.id} />
       <Card title="Add traces">
         <AddItemsForm sessionId={session.id} />
         <div className="mt-3 border-t border-slate-100 pt-3">

@@ -28,6 +28,12 @@ export const NAV_ITEMS: NavItem[] = [
     match: /^\/experiments\/[^/]+\/labeling/,
     minRole: "DEVELOPER",
   },
+  {
+    label: "Agents",
+    href: (e) => (e ? `/experiments/${e}/agents` : null),
+    match: /^\/experiments\/[^/]+\/agents/,
+    minRole: "DEVELOPER",
+  },
   { label: "Review", href: () => "/review", match: /^\/review/, minRole: "REVIEWER" },
   {
     label: "Evaluation",

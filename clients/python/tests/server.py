@@ -21,6 +21,8 @@ class Recorder:
         self.sessions: dict[str, dict[str, Any]] = {}
         self.items: dict[str, list[str]] = {}
         self.conversations: dict[str, list[str]] = {}
+        self.agents: dict[str, dict[str, Any]] = {}
+        self.session_agents: dict[str, str | None] = {}
 
     def answer(self, method: str, path: str, query: dict[str, list[str]], body: Any) -> tuple[int, Any]:
         parts = [p for p in path.split("/") if p]
@@ -39,6 +41,20 @@ class Recorder:
         if parts[:3] == ["api", "labeling", "schemas"] and method == "DELETE":
             self.schemas.pop(parts[3], None)
             return 200, {"deleted": True}
+        if parts[:2] == ["api", "experiments"] and parts[3:] == ["agents"]:
+            if method == "GET":
+                return 200, {"agents": [a for a in self.agents.values() if a["experimentId"] == parts[2]]}
+            aid = f"ag{len(self.agents) + 1}"
+            # Like the server: the key is kept, never answered.
+            public = {k: v for k, v in body.items() if k != "apiKey"}
+            self.agents[aid] = {"id": aid, "experimentId": parts[2], "apiKeySet": "apiKey" in body, **public}
+            return 200, self.agents[aid]
+        if parts[:2] == ["api", "agents"] and method == "DELETE":
+            self.agents.pop(parts[2], None)
+            return 200, {"deleted": True}
+        if parts[:3] == ["api", "labeling", "sessions"] and parts[4:] == ["agent"] and method == "PUT":
+            self.session_agents[parts[3]] = body["agentId"]
+            return 200, {"agent": self.agents.get(body["agentId"] or "")}
         if path == "/api/labeling/sessions" and method == "POST":
             sid = f"ls{len(self.sessions) + 1}"
             self.sessions[sid] = {
@@ -102,7 +118,7 @@ class TestServer:
                 self.end_headers()
                 self.wfile.write(data)
 
-            do_GET = do_POST = do_PATCH = do_DELETE = _handle
+            do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _handle
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"

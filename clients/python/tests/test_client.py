@@ -98,5 +98,28 @@ class ClientTest(unittest.TestCase):
             self.assertEqual(unknown.exception.error_code, "ENDPOINT_NOT_FOUND")
 
 
+class ReviewAppTest(unittest.TestCase):
+    def test_add_and_remove_agents_and_give_one_to_a_session(self):
+        from tracelight_mlflow.review_app import ReviewApp
+
+        with TestServer() as server:
+            client = TracelightClient(server.url, token="k")
+            app = ReviewApp("7", client)
+            app.add_agent(agent_name="bot", base_url="https://llm.example/v1", model="m1", api_key="sk-1", system_prompt="Be brief.")
+            posted = [r for r in server.recorder.requests if r["method"] == "POST" and r["path"] == "/api/experiments/7/agents"]
+            self.assertEqual(
+                posted[0]["body"],
+                {"name": "bot", "baseUrl": "https://llm.example/v1", "model": "m1", "apiKey": "sk-1", "systemPrompt": "Be brief."},
+            )
+            self.assertEqual([a["name"] for a in app.agents], ["bot"])
+            client.set_session_agent("ls1", client.find_agent("7", "bot")["id"])
+            self.assertEqual(server.recorder.session_agents, {"ls1": "ag1"})
+            app.remove_agent("bot")
+            self.assertEqual(app.agents, [])
+            with self.assertRaises(TracelightError) as missing:
+                app.remove_agent("bot")
+            self.assertEqual(missing.exception.error_code, "RESOURCE_DOES_NOT_EXIST")
+
+
 if __name__ == "__main__":
     unittest.main()

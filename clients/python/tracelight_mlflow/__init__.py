@@ -6,6 +6,7 @@ server named by ``MLFLOW_TRACKING_URI`` instead of raising ``UnsupportedLabeling
 """
 
 from tracelight_mlflow.client import TracelightClient, TracelightError
+from tracelight_mlflow.review_app import ReviewApp, get_review_app
 
-__all__ = ["TracelightClient", "TracelightError"]
+__all__ = ["ReviewApp", "TracelightClient", "TracelightError", "get_review_app"]
 __version__ = "0.1.0"

@@ -170,6 +170,27 @@ class TracelightClient:
     def sync(self, session_id: str, dataset_name: str) -> dict[str, Any]:
         return self.request("POST", f"/api/labeling/sessions/{session_id}/sync", body={"datasetName": dataset_name})
 
+    # ------------------------------------------------------------------ agents (Review App chat)
+
+    def list_agents(self, experiment_id: str) -> list[dict[str, Any]]:
+        return self.request("GET", f"/api/experiments/{experiment_id}/agents").get("agents", [])
+
+    def find_agent(self, experiment_id: str, name: str) -> dict[str, Any] | None:
+        return next((a for a in self.list_agents(experiment_id) if a["name"] == name), None)
+
+    def add_agent(self, experiment_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        """Creates an agent (an OpenAI-compatible chat endpoint); the key is stored encrypted, never returned."""
+        return self.request("POST", f"/api/experiments/{experiment_id}/agents", body=body)
+
+    def remove_agent(self, experiment_id: str, name: str) -> None:
+        agent = self.find_agent(experiment_id, name)
+        if agent is None:
+            raise TracelightError(404, "RESOURCE_DOES_NOT_EXIST", f"No agent named '{name}' in experiment {experiment_id}")
+        self.request("DELETE", f"/api/agents/{agent['id']}")
+
+    def set_session_agent(self, session_id: str, agent_id: str | None) -> dict[str, Any]:
+        return self.request("PUT", f"/api/labeling/sessions/{session_id}/agent", body={"agentId": agent_id})
+
     # ------------------------------------------------------------------ evaluation datasets
 
     def find_dataset(self, experiment_id: str, name: str) -> dict[str, Any] | None:

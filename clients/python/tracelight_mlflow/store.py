@@ -145,9 +145,16 @@ class TracelightLabelingStore(AbstractLabelingStore):
         custom_inputs: dict[str, Any] | None = None,
         experiment_id: str | None = None,
     ) -> LabelingSession:
-        # `agent` and `custom_inputs` are Databricks review-app options, kept on the returned object
-        # only; `enable_multi_turn_chat` makes `add_traces` add whole conversations (docs/mlflow-labeling.md).
+        # `custom_inputs` is a Databricks review-app option, kept on the returned object only;
+        # `enable_multi_turn_chat` makes `add_traces` add whole conversations (docs/mlflow-labeling.md).
         exp = _experiment_id(experiment_id)
+        # `agent` names one of the experiment's agents (ReviewApp.add_agent): reviewers then chat with it.
+        agent_row = self._call(self.client.find_agent, exp, agent) if agent else None
+        if agent and agent_row is None:
+            raise MlflowException(
+                f"No agent named '{agent}' in experiment {exp}: add it first with get_review_app().add_agent(...)",
+                error_code=_code("RESOURCE_DOES_NOT_EXIST"),
+            )
         names = list(label_schemas or [])
         if not names:
             names = [s["name"] for s in self._call(self.client.list_schemas, exp)]
@@ -157,6 +164,8 @@ class TracelightLabelingStore(AbstractLabelingStore):
             exp,
             {"name": name, "labelSchemas": names, "assignedUsers": list(assigned_users or [])},
         )
+        if agent_row is not None:
+            self._call(self.client.set_session_agent, created["id"], agent_row["id"])
         session = self._session(created)
         session._agent = agent
         session._enable_multi_turn_chat = bool(enable_multi_turn_chat)

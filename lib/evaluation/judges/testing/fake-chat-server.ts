@@ -10,7 +10,11 @@
  *   TRIGGER_PROSE     the JSON verdict wrapped in prose and a code fence
  *   TRIGGER_LEADING   a bare "Yes."/"No." answer instead of JSON
  * A request whose model starts with "app" is answered as the app under evaluation would be:
- * "The answer is <last user message>" (or HTTP 500 when that message contains APP_FAIL).
+ * "The answer is <last user message>" (prefixed "In short: " for a model ending in -v2; HTTP 500
+ * when that message contains APP_FAIL).
+ * A request with `stream: true` (the Review App's chat agents) is answered as server-sent events,
+ * a few words per chunk: "Turn <n>: you said <last user message>" where n counts the user messages
+ * sent (so tests see the history), or HTTP 500 when the message contains AGENT_FAIL.
  * Otherwise the verdict is "yes" when the response contains the expected response (or every
  * expected fact, or is contained in the retrieved context), and "no" when it contains
  * UNSAFE / OFF_TOPIC / BREAKS_RULE.
@@ -20,7 +24,7 @@ import type { AddressInfo } from "node:net";
 
 export interface RecordedRequest {
   headers: IncomingHttpHeaders;
-  body: { model: string; temperature?: number; messages: { role: string; content: string }[] };
+  body: { model: string; temperature?: number; stream?: boolean; messages: { role: string; content: string }[] };
   prompt: string;
 }
 
@@ -83,6 +87,30 @@ function completion(model: string, content: string) {
   };
 }
 
+/** Streams `content` as chat.completion.chunk events, a few words at a time, then [DONE]. */
+function streamAnswer(res: ServerResponse, model: string, content: string) {
+  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+  const words = content.split(/(?<= )/);
+  const chunk = (delta: Record<string, string>) =>
+    `data: ${JSON.stringify({ id: "chatcmpl-fake", object: "chat.completion.chunk", model, choices: [{ index: 0, delta }] })}\n\n`;
+  res.write(chunk({ role: "assistant" }));
+  let i = 0;
+  const next = () => {
+    if (res.destroyed) return;
+    if (i >= words.length) {
+      res.write(
+        `data: ${JSON.stringify({ choices: [], usage: { prompt_tokens: 5, completion_tokens: words.length } })}\n\n`,
+      );
+      res.end("data: [DONE]\n\n");
+      return;
+    }
+    res.write(chunk({ content: words.slice(i, i + 2).join("") }));
+    i += 2;
+    setTimeout(next, 15);
+  };
+  next();
+}
+
 export async function startFakeChatServer(): Promise<FakeChatServer> {
   const requests: RecordedRequest[] = [];
   const seen = new Map<string, number>();
@@ -95,10 +123,18 @@ export async function startFakeChatServer(): Promise<FakeChatServer> {
       const body = JSON.parse(raw) as RecordedRequest["body"];
       const prompt = body.messages.map((m) => m.content).join("\n");
       requests.push({ headers: req.headers, body, prompt });
+      if (body.stream) {
+        const users = body.messages.filter((m) => m.role === "user");
+        const last = users.at(-1)?.content ?? "";
+        if (last.includes("AGENT_FAIL")) return send(res, 500, { error: { message: "agent exploded" } });
+        return streamAnswer(res, body.model, `Turn ${users.length}: you said ${last}`);
+      }
       if (body.model.startsWith("app")) {
         const last = body.messages.filter((m) => m.role === "user").at(-1)?.content ?? "";
         if (last.includes("APP_FAIL")) return send(res, 500, { error: { message: "app exploded" } });
-        return send(res, 200, completion(body.model, `The answer is ${last}`));
+        // A second version of the app (model ending in -v2) answers differently, for pairwise tests.
+        const prefix = body.model.endsWith("-v2") ? "In short: " : "";
+        return send(res, 200, completion(body.model, `${prefix}The answer is ${last}`));
       }
       const n = (seen.get(prompt) ?? 0) + 1;
       seen.set(prompt, n);

@@ -1,5 +1,6 @@
 import { LabelingTabs } from "@/components/labeling/labeling-tabs";
 import { SessionsPanel } from "@/components/labeling/sessions-panel";
+import { CreateCompareForm } from "@/components/pairwise/create-compare-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { getExperiment } from "@/lib/experiments/service";
@@ -17,6 +18,7 @@ async function LabelingPage({ params }: { params: Promise<{ experimentId: string
       />
       <LabelingTabs experimentId={experimentId} current="sessions" />
       <SessionsPanel experimentId={experimentId} />
+      <CreateCompareForm experimentId={experimentId} />
     </div>
   );
 }
