@@ -3,6 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { readDbConfig, type DbConfig } from "./config";
@@ -20,10 +22,41 @@ export function createDb(config: DbConfig = readDbConfig()): Db {
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   fs.mkdirSync(path.dirname(config.file!), { recursive: true });
-  // WAL lets readers (the web UI) proceed while ingestion writes; busy_timeout waits out a
+  // WAL (set at start, lib/bootstrap/prepare.ts) lets readers proceed while ingestion writes; busy_timeout waits out a
   // concurrent writer instead of failing with SQLITE_BUSY.
-  const adapter = new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 });
-  return new SqliteClient({ adapter });
+  const factory = new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 });
+  // The ingestion writer (lib/ingestion/store) writes through this same connection: a second
+  // connection would commit between the statements of Prisma's interactive transactions, which
+  // begin DEFERRED and then fail to upgrade to a writer (SQLITE_BUSY_SNAPSHOT in WAL mode).
+  // On one connection the writer's synchronous transaction simply never starts while
+  // Prisma's is open (`inTransaction`). The adapter keeps its connection in `client`.
+  const captured: { conn?: BetterSqlite3.Database } = {};
+  const adapter: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const connected = await factory.connect();
+      captured.conn = (connected as unknown as { client?: BetterSqlite3.Database }).client;
+      return connected;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+  const client = new SqliteClient({ adapter });
+  sqliteConnections.set(client, captured);
+  return client;
+}
+
+const sqliteConnections = new WeakMap<object, { conn?: BetterSqlite3.Database }>();
+
+/**
+ * The better-sqlite3 connection behind a SQLite client (opened on first use), for the
+ * ingestion writer; null for PostgreSQL or if the adapter stops exposing it.
+ */
+export async function sqliteDriverConnection(client: Db = db()): Promise<BetterSqlite3.Database | null> {
+  const captured = sqliteConnections.get(client);
+  if (!captured) return null;
+  if (!captured.conn) await client.$connect();
+  return captured.conn ?? null;
 }
 
 const globalForDb = globalThis as unknown as { __tracelightDb?: Db };
