@@ -5,6 +5,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { readDbConfig, type DbConfig } from "./config";
@@ -69,4 +70,26 @@ export function db(): Db {
 
 export function dbProvider(): DbConfig["provider"] {
   return readDbConfig().provider;
+}
+
+const globalForPool = globalThis as unknown as { __tracelightPgPool?: { url: string; pool: pg.Pool } };
+
+/**
+ * A small `pg` pool beside Prisma's, for the hot paths that talk to PostgreSQL's driver directly
+ * (the ingestion writer, the trace view's span tree): no per-row work in Prisma's runtime.
+ */
+export function pgDriverPool(url: string): pg.Pool {
+  if (globalForPool.__tracelightPgPool?.url !== url) {
+    // allowExitOnIdle: a script or test that is done may exit with the pool still open.
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: Number(process.env.DATABASE_DRIVER_POOL_SIZE ?? 4),
+      allowExitOnIdle: true,
+    });
+    // An idle connection the server closed (a restart, an administrator) is dropped from the
+    // pool and replaced on next use; without a listener the error would end the process.
+    pool.on("error", () => {});
+    globalForPool.__tracelightPgPool = { url, pool };
+  }
+  return globalForPool.__tracelightPgPool.pool;
 }

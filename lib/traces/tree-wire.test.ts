@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { decodeSpanTree, encodeSpanTree, type TreeSpanRow } from "./tree-wire";
+import { decodeSpanTree, encodeSpanTree as encodeOffsets, toOffsetRows, type TreeSpanRow } from "./tree-wire";
+
+const encodeSpanTree = (rows: TreeSpanRow[]) => {
+  const { baseNs, rows: offsets } = toOffsetRows(rows);
+  return encodeOffsets(baseNs, offsets);
+};
 
 const T0 = 1_700_000_000_123_456_789n;
 const row = (

@@ -40,6 +40,7 @@ export interface SpanTreeWire {
   durations: (number | null)[];
 }
 
+/** A span as the database gives it, times as nanoseconds since the epoch. */
 export interface TreeSpanRow {
   spanId: string;
   parentSpanId: string | null;
@@ -50,10 +51,41 @@ export interface TreeSpanRow {
   statusCode: string;
 }
 
-/** Rows (in start order) -> columns. */
-export function encodeSpanTree(rows: readonly TreeSpanRow[]): SpanTreeWire {
+/**
+ * A span with its times already relative (the SQL computes them, so encoding does no BigInt
+ * arithmetic): start minus the trace's earliest start, and duration, in ns.
+ */
+export interface TreeOffsetRow {
+  spanId: string;
+  parentSpanId: string | null;
+  name: string;
+  spanType: string;
+  startOffsetNs: number;
+  durationNs: number | null;
+  statusCode: string;
+}
+
+/** Rows with absolute times -> relative ones (for callers holding whole span rows). */
+export function toOffsetRows(rows: readonly TreeSpanRow[]): { baseNs: string; rows: TreeOffsetRow[] } {
   const base = rows.reduce<bigint | null>((m, r) => (m === null || r.startTimeNs < m ? r.startTimeNs : m), null) ?? 0n;
-  const index = new Map(rows.map((r, i) => [r.spanId, i]));
+  return {
+    baseNs: base.toString(),
+    rows: rows.map((r) => ({
+      spanId: r.spanId,
+      parentSpanId: r.parentSpanId,
+      name: r.name,
+      spanType: r.spanType,
+      startOffsetNs: Number(r.startTimeNs - base),
+      durationNs: r.endTimeNs === null ? null : Number(r.endTimeNs - r.startTimeNs),
+      statusCode: r.statusCode,
+    })),
+  };
+}
+
+/** Rows (in start order) -> columns. */
+export function encodeSpanTree(baseNs: string, rows: readonly TreeOffsetRow[]): SpanTreeWire {
+  const index = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) index.set(rows[i]!.spanId, i);
   const dict = () => {
     const values: string[] = [];
     const at = new Map<string, number>();
@@ -67,26 +99,36 @@ export function encodeSpanTree(rows: readonly TreeSpanRow[]): SpanTreeWire {
     };
   };
   const [names, types, statuses] = [dict(), dict(), dict()];
-  let orphans = false;
-  const parentIds = rows.map((r) => {
-    const outside = r.parentSpanId !== null && !index.has(r.parentSpanId);
-    orphans ||= outside;
-    return outside ? r.parentSpanId : null;
-  });
-  return {
-    baseNs: base.toString(),
-    spanIds: rows.map((r) => r.spanId),
-    ...(orphans ? { parentIds } : {}),
-    parents: rows.map((r) => (r.parentSpanId === null ? -1 : (index.get(r.parentSpanId) ?? -1))),
+  const n = rows.length;
+  const w: SpanTreeWire = {
+    baseNs,
+    spanIds: new Array<string>(n),
+    parents: new Array<number>(n),
     names: names.values,
-    nameIndex: rows.map((r) => names.of(r.name)),
+    nameIndex: new Array<number>(n),
     types: types.values,
-    typeIndex: rows.map((r) => types.of(r.spanType)),
+    typeIndex: new Array<number>(n),
     statuses: statuses.values,
-    statusIndex: rows.map((r) => statuses.of(r.statusCode)),
-    starts: rows.map((r) => Number(r.startTimeNs - base)),
-    durations: rows.map((r) => (r.endTimeNs === null ? null : Number(r.endTimeNs - r.startTimeNs))),
+    statusIndex: new Array<number>(n),
+    starts: new Array<number>(n),
+    durations: new Array<number | null>(n),
   };
+  let parentIds: (string | null)[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    w.spanIds[i] = r.spanId;
+    const p = r.parentSpanId === null ? undefined : index.get(r.parentSpanId);
+    w.parents[i] = p ?? -1;
+    if (r.parentSpanId !== null && p === undefined)
+      (parentIds ??= new Array<string | null>(n).fill(null))[i] = r.parentSpanId;
+    w.nameIndex[i] = names.of(r.name);
+    w.typeIndex[i] = types.of(r.spanType);
+    w.statusIndex[i] = statuses.of(r.statusCode);
+    w.starts[i] = r.startOffsetNs;
+    w.durations[i] = r.durationNs;
+  }
+  if (parentIds) w.parentIds = parentIds;
+  return w;
 }
 
 /** Columns -> the spans the components use. */

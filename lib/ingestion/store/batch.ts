@@ -233,7 +233,8 @@ export function traceIdsOf(spans: NormalizedSpan[]): string[] {
  */
 export function* writeBatch(dialect: Dialect, requests: IngestRequest[], now: Date): Generator<Stmt, void, Row[]> {
   const sql = new Sql(dialect);
-  const stamp = now.toISOString();
+  // As Prisma's SQLite adapter writes DateTime (ISO with +00:00); PostgreSQL ignores the offset of a timestamp(3).
+  const stamp = now.toISOString().replace("Z", "+00:00");
   const { spans, perRequest, experimentOf } = group(requests);
   // Sorted so concurrent writers lock trace rows in the same order (no deadlocks on PostgreSQL).
   const traceIds = [...spans.keys()].sort();

@@ -4,19 +4,16 @@ import "server-only";
  * transaction per batch. Every statement has a fixed text (multi-row work goes through unnest of
  * column arrays), so each is a named statement PostgreSQL parses and plans once per connection.
  */
-import pg from "pg";
+import type pg from "pg";
+import { pgDriverPool } from "@/lib/db/client";
 import { writeBatch, type IngestRequest, type Row } from "./batch";
 
 export class PostgresStore {
   private readonly pool: pg.Pool;
   private readonly names = new Map<string, string>();
 
-  constructor(url: string, connections = 2) {
-    // allowExitOnIdle: a script or test that is done may exit with the pool still open.
-    this.pool = new pg.Pool({ connectionString: url, max: connections, allowExitOnIdle: true });
-    // An idle connection the server closed (a restart, an administrator) is dropped from the
-    // pool and replaced on next use; without a listener the error would end the process.
-    this.pool.on("error", () => {});
+  constructor(url: string) {
+    this.pool = pgDriverPool(url);
   }
 
   private nameOf(sql: string): string {
@@ -43,9 +40,5 @@ export class PostgresStore {
     } finally {
       client.release();
     }
-  }
-
-  async close(): Promise<void> {
-    await this.pool.end();
   }
 }
