@@ -48,6 +48,20 @@ describe("span tree wire", () => {
     );
   });
 
+  it("adds offsets to bases of any length exactly, carries included", () => {
+    for (const base of [0n, 999_999_999n, 1_000_000_000n, 1_700_000_000_999_999_999n, 9_223_372_036_854_775_000n]) {
+      const rows = [row("a", null, 0n, 1n), row("b", "a", 1n, 2_000_000_001n)].map((r) => ({
+        ...r,
+        startTimeNs: r.startTimeNs - T0 + base,
+        endTimeNs: r.endTimeNs === null ? null : r.endTimeNs - T0 + base,
+      }));
+      const got = decodeSpanTree(encodeSpanTree(rows));
+      expect(got.map((s) => [s.startTimeNs, s.endTimeNs])).toEqual(
+        rows.map((r) => [r.startTimeNs.toString(), r.endTimeNs!.toString()]),
+      );
+    }
+  });
+
   it("leaves orphan ids out when there are none, and handles an empty trace", () => {
     expect(encodeSpanTree([row("a", null, 0n, 1n)]).parentIds).toBeUndefined();
     expect(decodeSpanTree(encodeSpanTree([]))).toEqual([]);
