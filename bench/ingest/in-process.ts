@@ -1,7 +1,7 @@
 // The writer without HTTP: decodes and stores the benchmark's OTLP bodies in this process
 // (ingestOtlpRequest, what POST /v1/traces runs after authentication) beside the schema ceiling
-// of ceiling.ts (the same rows through the driver, 500-span transactions), and counts the statements per request. Isolates the writer's cost from Next.js and
-// the network, and is steadier than run.ts on a busy machine.
+// of ceiling.ts (the same rows through the driver, 500-span transactions). Isolates the writer's
+// cost from Next.js and the network, and is steadier than run.ts on a busy machine.
 //
 //   npx tsx --conditions=react-server bench/ingest/in-process.ts [--db sqlite|postgresql|both]
 //       [--traces 300] [--spans 10] [--clients 8] [--rounds 2]
@@ -52,13 +52,6 @@ async function benchOne(provider: "sqlite" | "postgresql") {
   try {
     const { prepareDatabase } = await import("../../lib/bootstrap/prepare");
     await prepareDatabase(config, { demoData: false });
-    const { createDb } = await import("../../lib/db/client");
-    let statements = 0;
-    // Counts every operation, raw statements and those inside interactive transactions included.
-    const counted = createDb(config).$extends({
-      query: { $allOperations: ({ args, query }) => (statements++, query(args)) },
-    });
-    (globalThis as { __tracelightDb?: unknown }).__tracelightDb = counted;
     const { db } = await import("../../lib/db/client");
     const { ingestOtlpRequest } = await import("../../lib/ingestion/ingest-otlp");
     const mkExp = async (name: string) =>
@@ -74,7 +67,6 @@ async function benchOne(provider: "sqlite" | "postgresql") {
     for (let round = 1; round <= ROUNDS; round++) {
       const expId = await mkExp(`otlp-${round}`);
       const bodies = makeOtlpBodies(N, M);
-      statements = 0;
       const otlp = await pool(bodies, (body) =>
         ingestOtlpRequest(
           SYSTEM_ACTOR,
@@ -85,18 +77,18 @@ async function benchOne(provider: "sqlite" | "postgresql") {
           }),
         ),
       );
-      const perRequest = statements / N;
       const rows = makeRows(N, M, await mkExp(`direct-${round}`));
       const direct =
         config.provider === "sqlite"
           ? sqliteSchemaCeiling(config.file!, rows)
           : await postgresSchemaCeiling(config.url, rows, K);
       console.log(
-        `${provider.padEnd(10)} round ${round}: writer ${otlp.toFixed(0).padStart(6)} spans/s (${perRequest.toFixed(1)} statements/request), schema ceiling ${direct.toFixed(0).padStart(6)} spans/s, writer/ceiling ${(otlp / direct).toFixed(2)}`,
+        `${provider.padEnd(10)} round ${round}: writer ${otlp.toFixed(0).padStart(6)} spans/s, schema ceiling ${direct.toFixed(0).padStart(6)} spans/s, writer/ceiling ${(otlp / direct).toFixed(2)}`,
       );
     }
     await db().$disconnect();
-    (globalThis as { __tracelightDb?: unknown }).__tracelightDb = undefined;
+    // The next provider gets its own client and span store (both process-wide singletons).
+    Object.assign(globalThis, { __tracelightDb: undefined, __tracelightSpanStore: undefined });
   } finally {
     if (config.provider === "postgresql") await dropScratchDatabase(config).catch(() => {});
     fs.rmSync(dataDir, { recursive: true, force: true });

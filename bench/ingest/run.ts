@@ -9,12 +9,11 @@
 //
 // PostgreSQL uses a scratch database on PG_ADMIN_URL (default postgresql://root@127.0.0.1:5432/postgres).
 // Not part of `npm test`.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { SYSTEM_ACTOR } from "../../lib/auth/actor";
+import { benchApiKey, benchExperiment, startServer, stopServer, waitForHealth } from "../server";
 import type { DbConfig } from "../../lib/db/config";
 import { createScratchDatabase, dropScratchDatabase } from "../../lib/db/migrations/scratch-postgres";
 import { postgresSchemaCeiling, sqlitePhysicalLimit, sqliteSchemaCeiling } from "./ceiling";
@@ -35,51 +34,6 @@ const M = Number(values.spans);
 const K = Number(values.clients);
 const PORT = Number(values.port);
 const BASE = `http://127.0.0.1:${PORT}`;
-const ADMIN = { email: "bench@bench.test", password: "bench-password-123" };
-
-async function waitForHealth(server: ChildProcess, timeoutMs = 600_000): Promise<void> {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not become healthy");
-}
-
-function startServer(config: DbConfig, dataDir: string): ChildProcess {
-  // Its own process group, so the whole tree (tsx -> next) is stopped together at the end.
-  return spawn("npm", ["start"], {
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATA_DIR: dataDir,
-      DATABASE_URL: config.provider === "postgresql" ? config.url : "",
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      DEMO_DATA: "0",
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench",
-      NEXTAUTH_URL: BASE,
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-only-secret-not-for-production-use",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-}
-
-/** An API key for the bench admin, made in-process against the server's database. */
-async function apiKey(): Promise<string> {
-  const { db } = await import("../../lib/db/client");
-  const { createApiKey } = await import("../../lib/users/api-keys/service");
-  const admin = await db().user.findUniqueOrThrow({ where: { email: ADMIN.email } });
-  return (await createApiKey(SYSTEM_ACTOR, "bench", admin.id)).key;
-}
-
 async function viaOtlp(key: string, experimentId: string, serverPid: number) {
   const bodies = makeOtlpBodies(N, M);
   let next = 0;
@@ -134,18 +88,11 @@ async function benchOne(provider: "sqlite" | "postgresql") {
       ? await createScratchDatabase("tracelight_bench")
       : { provider, url: `file:${path.join(dataDir, "tracelight.db")}`, file: path.join(dataDir, "tracelight.db") };
   process.env.DATABASE_URL = config.url;
-  const server = startServer(config, dataDir);
+  const server = startServer(config, dataDir, PORT);
   try {
-    await waitForHealth(server);
-    const key = await apiKey();
-    const mkExp = async (name: string) => {
-      const res = await fetch(`${BASE}/api/2.0/mlflow/experiments/create`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-        body: JSON.stringify({ name }),
-      });
-      return ((await res.json()) as { experiment_id: string }).experiment_id;
-    };
+    await waitForHealth(BASE, server);
+    const key = await benchApiKey();
+    const mkExp = (name: string) => benchExperiment(BASE, key, name);
     const idleRss = processTreeRssMb(server.pid!);
     const otlp = await viaOtlp(key, await mkExp("bench-otlp"), server.pid!);
     const limits = await ceilings(config, await mkExp("bench-direct"));
@@ -166,14 +113,7 @@ async function benchOne(provider: "sqlite" | "postgresql") {
     await db().$disconnect();
     (globalThis as { __tracelightDb?: unknown }).__tracelightDb = undefined;
   } finally {
-    if (server.pid) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
-    await new Promise((r) => setTimeout(r, 1000));
+    await stopServer(server);
     if (config.provider === "postgresql") await dropScratchDatabase(config).catch(() => {});
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@ import { ExportTraceServiceRequest } from "../../lib/ingestion/otlp/proto";
 
 const TYPES = ["LLM", "RETRIEVER", "TOOL"];
 
-interface SpanSpec {
+export interface SpanSpec {
   traceHex: string;
   spanHex: string;
   parentHex: string | null;
@@ -40,36 +40,39 @@ const b64 = (hex: string) => Buffer.from(hex, "hex").toString("base64");
 
 /** One OTLP protobuf ExportTraceServiceRequest per trace. */
 export function makeOtlpBodies(n: number, m: number): Uint8Array[] {
-  return traceSpecs(n, m).map((spans) =>
-    ExportTraceServiceRequest.encode(
-      ExportTraceServiceRequest.fromObject({
-        resourceSpans: [
-          {
-            resource: { attributes: [{ key: "service.name", value: { stringValue: "bench" } }] },
-            scopeSpans: [
-              {
-                spans: spans.map((s) => ({
-                  traceId: b64(s.traceHex),
-                  spanId: b64(s.spanHex),
-                  ...(s.parentHex ? { parentSpanId: b64(s.parentHex) } : {}),
-                  name: s.name,
-                  kind: 1,
-                  startTimeUnixNano: s.startNs.toString(),
-                  endTimeUnixNano: s.endNs.toString(),
-                  attributes: [
-                    { key: "mlflow.spanType", value: { stringValue: JSON.stringify(s.type) } },
-                    { key: "mlflow.spanInputs", value: { stringValue: s.input } },
-                    { key: "mlflow.spanOutputs", value: { stringValue: s.output } },
-                  ],
-                  status: { code: 1 },
-                })),
-              },
-            ],
-          },
-        ],
-      }),
-    ).finish(),
-  );
+  return traceSpecs(n, m).map(otlpBody);
+}
+
+/** An OTLP protobuf ExportTraceServiceRequest carrying these spans. */
+export function otlpBody(spans: SpanSpec[]): Uint8Array {
+  return ExportTraceServiceRequest.encode(
+    ExportTraceServiceRequest.fromObject({
+      resourceSpans: [
+        {
+          resource: { attributes: [{ key: "service.name", value: { stringValue: "bench" } }] },
+          scopeSpans: [
+            {
+              spans: spans.map((s) => ({
+                traceId: b64(s.traceHex),
+                spanId: b64(s.spanHex),
+                ...(s.parentHex ? { parentSpanId: b64(s.parentHex) } : {}),
+                name: s.name,
+                kind: 1,
+                startTimeUnixNano: s.startNs.toString(),
+                endTimeUnixNano: s.endNs.toString(),
+                attributes: [
+                  { key: "mlflow.spanType", value: { stringValue: JSON.stringify(s.type) } },
+                  { key: "mlflow.spanInputs", value: { stringValue: s.input } },
+                  { key: "mlflow.spanOutputs", value: { stringValue: s.output } },
+                ],
+                status: { code: 1 },
+              })),
+            },
+          ],
+        },
+      ],
+    }),
+  ).finish();
 }
 
 /** The same traces as database rows (what the writer stores), for the direct-insert ceiling. */

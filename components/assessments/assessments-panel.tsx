@@ -17,8 +17,8 @@ interface Props {
   experimentId: string;
   traceId: string;
   assessments: AssessmentDto[];
-  spans: SpanDto[];
-  selectedSpan: SpanDto | null;
+  spans: Pick<SpanDto, "spanId" | "name">[];
+  selectedSpan: Pick<SpanDto, "spanId" | "name"> | null;
   canEdit: boolean;
 }
 

@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { traceKeys } from "@/components/cache/trace-keys";
 import { api, errorMessage } from "@/components/ui/api-client";
 import type { AssessmentDto, JsonValue, TAssessmentKind } from "@/lib/assessments/schemas";
-import type { TraceWithSpansDto } from "@/lib/traces/schemas";
+import type { TraceInfoDto } from "@/lib/traces/schemas";
 import { assessmentKeys } from "./query-keys";
 
 export interface NewAssessment {
@@ -84,9 +84,10 @@ export function useAssessmentMutations(experimentId: string, traceId: string) {
     },
     onMutate: async (change) => {
       await client.cancelQueries({ queryKey: key });
-      const previous = client.getQueryData<TraceWithSpansDto>(key);
+      // The trace view's cache entry: the info and a tree of spans (only the info changes here).
+      const previous = client.getQueryData<{ info: TraceInfoDto }>(key);
       if (previous)
-        client.setQueryData<TraceWithSpansDto>(key, {
+        client.setQueryData<{ info: TraceInfoDto }>(key, {
           ...previous,
           info: { ...previous.info, assessments: applyOptimistic(previous.info.assessments, change, traceId) },
         });

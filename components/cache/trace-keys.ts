@@ -14,4 +14,6 @@ export const traceKeys = {
   newer: (experimentId: string, query: ExplorerQuery, since: number | null) =>
     ["traces", "newer", experimentId, query, since] as const,
   detail: (traceId: string) => ["traces", "detail", traceId] as const,
+  /** One span's content, loaded on selection (not under `detail`, so assessment changes do not refetch it). */
+  span: (traceId: string, spanId: string) => ["traces", "span", traceId, spanId] as const,
 };

@@ -3,6 +3,7 @@
  * applied, first admin, default experiment, demo data on a fresh install. Run by `npm start`
  * and by the end-to-end tests' server.
  */
+import Database from "better-sqlite3";
 import { createDb } from "../db/client";
 import type { DbConfig } from "../db/config";
 import { applyMigrations } from "../db/migrations/apply";
@@ -23,6 +24,7 @@ export async function prepareDatabase(config: DbConfig, opts: { demoData: boolea
   await checkDatabaseReachable(config);
   const appliedMigrations = await applyMigrations(config);
   restrictDataPermissions(config);
+  if (config.file) enableWriteAheadLog(config.file);
   const db = createDb(config);
   try {
     const admin = await ensureFirstAdmin(db);
@@ -40,5 +42,20 @@ export async function prepareDatabase(config: DbConfig, opts: { demoData: boolea
     return { appliedMigrations, admin, demoExperimentId };
   } finally {
     await db.$disconnect();
+  }
+}
+
+/**
+ * The server's SQLite file in WAL mode (a property of the file, kept from then on): readers
+ * (the web UI) proceed while ingestion commits, and a commit appends to the log instead of
+ * rewriting pages twice. Safe with one server process: its Prisma client and the ingestion
+ * writer share one connection (lib/db/client.ts).
+ */
+function enableWriteAheadLog(file: string): void {
+  const conn = new Database(file);
+  try {
+    conn.pragma("journal_mode = WAL");
+  } finally {
+    conn.close();
   }
 }

@@ -3,6 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { readDbConfig, type DbConfig } from "./config";
@@ -20,26 +23,52 @@ export function createDb(config: DbConfig = readDbConfig()): Db {
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   fs.mkdirSync(path.dirname(config.file!), { recursive: true });
-  // WAL lets readers (the web UI) proceed while ingestion writes; busy_timeout waits out a
+  // WAL (set at start, lib/bootstrap/prepare.ts) lets readers proceed while ingestion writes; busy_timeout waits out a
   // concurrent writer instead of failing with SQLITE_BUSY.
-  const adapter = new SqliteAdapterFactory({ url: config.url, timeout: 10_000 });
-  return new SqliteClient({ adapter });
+  const factory = new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 });
+  // The ingestion writer (lib/ingestion/store) writes through this same connection: a second
+  // connection would commit between the statements of Prisma's interactive transactions, which
+  // begin DEFERRED and then fail to upgrade to a writer (SQLITE_BUSY_SNAPSHOT in WAL mode).
+  // On one connection the writer's synchronous transaction simply never starts while
+  // Prisma's is open (`inTransaction`). The adapter keeps its connection in `client`.
+  const captured: { conn?: BetterSqlite3.Database } = {};
+  const adapter: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const connected = await factory.connect();
+      captured.conn = (connected as unknown as { client?: BetterSqlite3.Database }).client;
+      return Object.assign(connected, {
+        getConnectionInfo: () => ({ maxBindValues: SQLITE_MAX_BIND_VALUES, supportsRelationJoins: false }),
+      });
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+  const client = new SqliteClient({ adapter });
+  sqliteConnections.set(client, captured);
+  return client;
+}
+
+const sqliteConnections = new WeakMap<object, { conn?: BetterSqlite3.Database }>();
+
+/**
+ * The better-sqlite3 connection behind a SQLite client (opened on first use), for the
+ * ingestion writer; null for PostgreSQL or if the adapter stops exposing it.
+ */
+export async function sqliteDriverConnection(client: Db = db()): Promise<BetterSqlite3.Database | null> {
+  const captured = sqliteConnections.get(client);
+  if (!captured) return null;
+  if (!captured.conn) await client.$connect();
+  return captured.conn ?? null;
 }
 
 /**
  * SQLite as built into better-sqlite3 accepts 32,766 bound parameters (SQLite's default since
- * 3.32), but the adapter does not say so, and Prisma then assumes the old limit of 999 and
- * refuses a query with a longer `in` list (P2029). The trace search sends up to a few thousand
- * trace ids (lib/traces/search/term-matches.ts), so the connection reports the real limit.
+ * 3.32), but the adapter does not say so (no getConnectionInfo), and Prisma then assumes the old
+ * limit of 999 and refuses a query with a longer `in` list (P2029). The trace search sends up
+ * to a few thousand trace ids (lib/traces/search/term-matches.ts), so the connection reports
+ * the real limit (and Prisma's default for the rest: no relation joins on SQLite).
  */
-class SqliteAdapterFactory extends PrismaBetterSqlite3 {
-  override async connect() {
-    const adapter = await super.connect();
-    return Object.assign(adapter, {
-      getConnectionInfo: () => ({ maxBindValues: SQLITE_MAX_BIND_VALUES, supportsRelationJoins: false }),
-    });
-  }
-}
 export const SQLITE_MAX_BIND_VALUES = 32_766;
 
 const globalForDb = globalThis as unknown as { __tracelightDb?: Db };
@@ -52,4 +81,26 @@ export function db(): Db {
 
 export function dbProvider(): DbConfig["provider"] {
   return readDbConfig().provider;
+}
+
+const globalForPool = globalThis as unknown as { __tracelightPgPool?: { url: string; pool: pg.Pool } };
+
+/**
+ * A small `pg` pool beside Prisma's, for the hot paths that talk to PostgreSQL's driver directly
+ * (the ingestion writer, the trace view's span tree): no per-row work in Prisma's runtime.
+ */
+export function pgDriverPool(url: string): pg.Pool {
+  if (globalForPool.__tracelightPgPool?.url !== url) {
+    // allowExitOnIdle: a script or test that is done may exit with the pool still open.
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: Number(process.env.DATABASE_DRIVER_POOL_SIZE ?? 4),
+      allowExitOnIdle: true,
+    });
+    // An idle connection the server closed (a restart, an administrator) is dropped from the
+    // pool and replaced on next use; without a listener the error would end the process.
+    pool.on("error", () => {});
+    globalForPool.__tracelightPgPool = { url, pool };
+  }
+  return globalForPool.__tracelightPgPool.pool;
 }

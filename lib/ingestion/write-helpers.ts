@@ -1,6 +1,7 @@
 import "server-only";
 /**
- * Small batched-write helpers shared by the span writer and the trace-info upsert. The upserts
+ * Small batched-write helpers through Prisma for the trace-info upsert (StartTraceV3; the span
+ * writer has its own driver-level SQL in store/). The upserts
  * are one `INSERT ... ON CONFLICT` statement per chunk of rows: SQLite (3.24+) and PostgreSQL
  * share that syntax, and one statement is one round trip where Prisma's upsert/update would
  * cost one per row (ingestion throughput is dominated by statements per request).
@@ -56,29 +57,6 @@ export async function upsertRows(
   for (const values of valueChunks(columns, rows)) {
     await tx.$executeRaw`INSERT INTO ${ident(table)} (${cols}) VALUES ${values} ${onConflict}`;
   }
-}
-
-/**
- * Inserts rows keyed by "id" unless that id exists, and returns the ids actually inserted
- * (RETURNING lists only inserted rows on both databases). On PostgreSQL a concurrent
- * transaction inserting the same id makes this wait for it to end and then skip the row, so a
- * caller never sees a unique violation for it.
- */
-export async function insertRowsIfAbsent(
-  tx: Tx,
-  table: string,
-  columns: readonly string[],
-  rows: Record<string, SqlValue>[],
-): Promise<Set<string>> {
-  const inserted = new Set<string>();
-  const cols = Prisma.join(columns.map(ident));
-  for (const values of valueChunks(columns, rows)) {
-    const got = await tx.$queryRaw<
-      { id: string }[]
-    >`INSERT INTO ${ident(table)} (${cols}) VALUES ${values} ON CONFLICT ("id") DO NOTHING RETURNING "id"`;
-    for (const r of got) inserted.add(r.id);
-  }
-  return inserted;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { AssessmentDto } from "@/lib/assessments/schemas";
+import type { SpanTreeWire } from "./tree-wire";
 
 export const TRACE_STATES = ["OK", "ERROR", "IN_PROGRESS", "STATE_UNSPECIFIED"] as const;
 
@@ -55,6 +56,17 @@ export interface SpanDto {
 export interface TraceWithSpansDto {
   info: TraceInfoDto;
   spans: SpanDto[];
+}
+
+/** A page of a trace's spans with their content (GET /api/traces/<id>); `nextPageToken` while there are more. */
+export interface TraceSpansPageDto extends TraceWithSpansDto {
+  nextPageToken?: string;
+}
+
+/** What the trace view loads first (GET /api/traces/<id>/tree): the info and the compact span tree (tree-wire.ts). */
+export interface TraceTreeDto {
+  info: TraceInfoDto;
+  tree: SpanTreeWire;
 }
 
 export interface SearchTracesResult {

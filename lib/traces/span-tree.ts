@@ -33,6 +33,8 @@ export function buildSpanTree<S extends TreeSpanInput>(
   if (spans.length === 0) return { rows: [], totalMs: 1 };
   const ids = new Set(spans.map((s) => s.spanId));
   const children = new Map<string | null, S[]>();
+  // Each time parsed once: a 50,000-span trace would otherwise parse BigInts in every sort comparison.
+  const startOf = new Map<S, bigint>();
   let minStart = BigInt(spans[0]!.startTimeNs);
   let maxEnd = minStart;
   for (const s of spans) {
@@ -41,13 +43,17 @@ export function buildSpanTree<S extends TreeSpanInput>(
     if (list) list.push(s);
     else children.set(parent, [s]);
     const start = BigInt(s.startTimeNs);
+    startOf.set(s, start);
     const end = s.endTimeNs ? BigInt(s.endTimeNs) : start;
     if (start < minStart) minStart = start;
     if (end > maxEnd) maxEnd = end;
   }
+  // Offsets from the earliest start as numbers (exact for traces shorter than 104 days).
+  const offsetNs = new Map<S, number>();
+  for (const [s, start] of startOf) offsetNs.set(s, Number(start - minStart));
   const byStart = (a: S, b: S) => {
-    const d = BigInt(a.startTimeNs) - BigInt(b.startTimeNs);
-    return d < 0n ? -1 : d > 0n ? 1 : a.spanId.localeCompare(b.spanId);
+    const d = offsetNs.get(a)! - offsetNs.get(b)!;
+    return d !== 0 ? d : a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0;
   };
   for (const list of children.values()) list.sort(byStart);
   const toMs = (ns: bigint) => Number(ns / 1000n) / 1000;
@@ -62,12 +68,12 @@ export function buildSpanTree<S extends TreeSpanInput>(
     if (seen.has(span.spanId)) continue;
     seen.add(span.spanId);
     const kids = children.get(span.spanId) ?? [];
-    const start = BigInt(span.startTimeNs);
+    const start = startOf.get(span)!;
     rows.push({
       span,
       depth,
       hasChildren: kids.length > 0,
-      offsetMs: toMs(start - minStart),
+      offsetMs: Math.trunc(offsetNs.get(span)! / 1000) / 1000,
       durationMs: span.endTimeNs ? toMs(BigInt(span.endTimeNs) - start) : null,
     });
     if (!collapsed.has(span.spanId))

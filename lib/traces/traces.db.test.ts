@@ -5,7 +5,18 @@ import { createAssessment } from "@/lib/assessments/service";
 import { createUser } from "@/lib/users/service";
 import { insertTrace, type TraceSpec } from "@/lib/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
-import { batchGetTraces, deleteTraceTag, deleteTraces, getTraceInfo, getTraceWithSpans, setTraceTag } from "./service";
+import {
+  batchGetTraces,
+  deleteTraceTag,
+  deleteTraces,
+  getTraceInfo,
+  getTraceSpan,
+  getTraceSpansPage,
+  getTraceTree,
+  getTraceWithSpans,
+  setTraceTag,
+} from "./service";
+import { decodeSpanTree } from "./tree-wire";
 import { searchTraces } from "./search/service";
 
 let dev: Actor;
@@ -158,6 +169,30 @@ describe("getTrace", () => {
     expect(llm!.attributes["mlflow.spanType"]).toBe("LLM");
     expect(llm!.events[0]).toMatchObject({ name: "exception", attributes: { "exception.message": "boom" } });
     await expect(getTraceInfo(dev, "tr-missing")).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("gives the view a compact tree without content, one span's content on demand, and the full trace in pages", async () => {
+    const full = await getTraceWithSpans(dev, ids[1]!);
+    const { info, tree } = await getTraceTree(dev, ids[1]!);
+    expect(info.traceId).toBe(ids[1]);
+    expect(JSON.stringify(tree)).not.toContain("question 1");
+    expect(decodeSpanTree(tree)).toEqual(
+      full.spans.map(({ spanId, parentSpanId, name, spanType, startTimeNs, endTimeNs, statusCode }) => ({
+        ...{ spanId, parentSpanId, name, spanType, startTimeNs, endTimeNs, statusCode },
+      })),
+    );
+    const llm = full.spans[1]!;
+    expect(await getTraceSpan(dev, ids[1]!, llm.spanId)).toEqual(llm);
+    await expect(getTraceSpan(dev, ids[1]!, "0000000000000000")).rejects.toMatchObject({ status: 404 });
+    await expect(getTraceSpan(dev, ids[2]!, llm.spanId)).rejects.toMatchObject({ status: 404 });
+
+    const first = await getTraceSpansPage(dev, ids[1]!, { maxResults: 1 });
+    expect(first.spans).toEqual([full.spans[0]]);
+    const second = await getTraceSpansPage(dev, ids[1]!, { maxResults: 1, pageToken: first.nextPageToken });
+    expect(second.spans).toEqual([llm]);
+    const all = await getTraceSpansPage(dev, ids[1]!);
+    expect(all.spans).toEqual(full.spans);
+    expect(all.nextPageToken).toBeUndefined();
   });
 
   it("batch-gets traces in the asked order, skipping unknown ids", async () => {

@@ -7,12 +7,44 @@ import { SpanContent } from "@/components/traces/content/span-content";
 import { formatDuration } from "@/components/traces/table/trace-columns";
 import { formatUsd } from "@/lib/costs/match-price";
 import type { SpanDto } from "@/lib/traces/schemas";
+import type { SpanSummaryDto } from "@/lib/traces/tree-wire";
 import { SpanTypeIcon } from "./span-type-icon";
 
 type Tab = "io" | "attributes" | "events";
 
-const durationMs = (s: SpanDto) =>
+const durationMs = (s: Pick<SpanDto, "startTimeNs" | "endTimeNs">) =>
   s.endTimeNs ? Number((BigInt(s.endTimeNs) - BigInt(s.startTimeNs)) / 1000n) / 1000 : null;
+
+/**
+ * The selected span while its content loads (or failed to): what the tree already knows, in the
+ * same places, so moving through spans with the keyboard never shows an empty pane.
+ */
+export function SpanDetailPending({ span, error }: { span: SpanSummaryDto; error?: string | null }) {
+  return (
+    <div className="flex h-full flex-col" data-testid="span-detail" aria-busy={!error}>
+      <div className="border-b border-slate-200 px-3 py-2">
+        <div className="flex items-center gap-2">
+          <SpanTypeIcon spanType={span.spanType} />
+          <h3 className="truncate font-semibold text-slate-900">{span.name}</h3>
+          <span className="text-xs text-slate-500">{span.spanType}</span>
+          <span className="ml-auto text-xs tabular-nums text-slate-500">{formatDuration(durationMs(span))}</span>
+        </div>
+        <div className="mt-1 flex flex-wrap gap-2 text-xs text-slate-500">
+          <span className="font-mono">{span.spanId}</span>
+        </div>
+      </div>
+      {error ? (
+        <p role="alert" className="p-3 text-sm text-red-700">
+          Could not load this span: {error}
+        </p>
+      ) : (
+        <p role="status" className="animate-pulse p-3 text-sm text-slate-500">
+          Loading span…
+        </p>
+      )}
+    </div>
+  );
+}
 
 /** The selected span: inputs/outputs rendered for people (raw JSON toggle), attributes, events and exceptions. */
 export function SpanDetail({ span }: { span: SpanDto }) {

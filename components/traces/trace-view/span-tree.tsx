@@ -6,11 +6,11 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { formatDuration } from "@/components/traces/table/trace-columns";
 import { buildSpanTree } from "@/lib/traces/span-tree";
 import { criticalPath, timeAxisTicks } from "@/lib/traces/timeline";
-import type { SpanDto } from "@/lib/traces/schemas";
+import type { SpanSummaryDto } from "@/lib/traces/tree-wire";
 import { SpanTypeIcon } from "./span-type-icon";
 
 interface Props {
-  spans: SpanDto[];
+  spans: SpanSummaryDto[];
   selectedSpanId: string | null;
   onSelect: (spanId: string) => void;
   /** Number of assessments per span id, shown as a badge. */
@@ -171,12 +171,7 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
                 <span className={`truncate ${error ? "font-medium text-red-700" : "text-slate-800"}`}>{s.name}</span>
                 {onPath ? <span className="sr-only">(on the critical path)</span> : null}
                 {error ? (
-                  <span
-                    className="shrink-0 rounded bg-red-100 px-1 text-[10px] text-red-700"
-                    title={s.statusMessage ?? undefined}
-                  >
-                    error
-                  </span>
+                  <span className="shrink-0 rounded bg-red-100 px-1 text-[10px] text-red-700">error</span>
                 ) : null}
                 {count ? (
                   <span

@@ -6,11 +6,11 @@ import { errorMessage } from "@/components/ui/api-client";
 import { AssessmentsPanel } from "@/components/assessments/assessments-panel";
 import { formatDuration } from "@/components/traces/table/trace-columns";
 import { formatUsd } from "@/lib/costs/match-price";
-import { SpanDetail } from "./span-detail";
+import { SpanDetail, SpanDetailPending } from "./span-detail";
 import { SpanTree } from "./span-tree";
 import { TraceSummary } from "./trace-summary";
 import { useSpanSelection } from "./use-span-selection";
-import { useTrace } from "./use-trace";
+import { useSpan, useTrace } from "./use-trace";
 
 interface Props {
   experimentId: string;
@@ -30,8 +30,14 @@ export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, o
     for (const a of data?.info.assessments ?? []) if (a.spanId && a.valid) m.set(a.spanId, (m.get(a.spanId) ?? 0) + 1);
     return m;
   }, [data]);
-  // Lookups by id, so a 5,000-span trace doesn't scan its spans (once per span) on every selection.
+  // Lookups by id, so a 50,000-span trace doesn't scan its spans (once per span) on every selection.
   const byId = useMemo(() => new Map((data?.spans ?? []).map((s) => [s.spanId, s])), [data]);
+  const root = useMemo(() => data?.spans.find((s) => !s.parentSpanId || !byId.has(s.parentSpanId)), [data, byId]);
+  const selected = (spanId && byId.get(spanId)) || null;
+  const shown = selected ?? root;
+  // Span content loads on demand: the shown span's, and the root's for the summary.
+  const shownContent = useSpan(traceId, shown?.spanId);
+  const rootContent = useSpan(traceId, tab === "summary" ? root?.spanId : null);
   if (error)
     return (
       <p role="alert" className="p-4 text-sm text-red-700">
@@ -45,9 +51,13 @@ export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, o
       </p>
     );
   const { info, spans } = data;
-  const root = spans.find((s) => !s.parentSpanId || !byId.has(s.parentSpanId));
-  const selected = (spanId && byId.get(spanId)) || null;
-  const shown = selected ?? root;
+  const detail = shown ? (
+    shownContent.data?.spanId === shown.spanId ? (
+      <SpanDetail span={shownContent.data} />
+    ) : (
+      <SpanDetailPending span={shown} error={shownContent.error ? errorMessage(shownContent.error) : null} />
+    )
+  ) : null;
 
   return (
     <Tabs
@@ -84,7 +94,13 @@ export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, o
       </header>
       <div className="flex min-h-0 flex-1">
         <TabsContent value="summary" className="min-w-0 flex-1 overflow-auto">
-          <TraceSummary root={root} info={info} />
+          {rootContent.isPending && root ? (
+            <p role="status" className="animate-pulse p-4 text-sm text-slate-500">
+              Loading the root span…
+            </p>
+          ) : (
+            <TraceSummary root={rootContent.data} info={info} />
+          )}
         </TabsContent>
         <TabsContent value="details" className="flex min-w-0 flex-[8] data-[state=inactive]:hidden">
           <div className="min-w-0 flex-1 border-r border-slate-200">
@@ -99,7 +115,7 @@ export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, o
               />
             )}
           </div>
-          <div className="min-w-0 flex-1 border-r border-slate-200">{shown ? <SpanDetail span={shown} /> : null}</div>
+          <div className="min-w-0 flex-1 border-r border-slate-200">{detail}</div>
         </TabsContent>
         <aside className="w-80 shrink-0 overflow-y-auto xl:w-96" aria-label="Assessments">
           <AssessmentsPanel

@@ -3,12 +3,37 @@
 import { useQuery } from "@tanstack/react-query";
 import { traceKeys } from "@/components/cache/trace-keys";
 import { api } from "@/components/ui/api-client";
-import type { TraceWithSpansDto } from "@/lib/traces/schemas";
+import type { SpanDto, TraceInfoDto, TraceTreeDto } from "@/lib/traces/schemas";
+import { decodeSpanTree, type SpanSummaryDto } from "@/lib/traces/tree-wire";
 
-/** One trace with its spans and assessments (assessment mutations update and invalidate this query). */
+/** What the trace view holds for a trace: its info and the compact span tree (no span content). */
+export interface TraceViewData {
+  info: TraceInfoDto;
+  spans: SpanSummaryDto[];
+}
+
+/**
+ * One trace's info, assessments and compact span tree (assessment mutations update and invalidate
+ * this query). Span content loads per span with useSpan: a 50,000-span trace opens with a few MB.
+ */
 export function useTrace(traceId: string) {
   return useQuery({
     queryKey: traceKeys.detail(traceId),
-    queryFn: ({ signal }) => api.get<TraceWithSpansDto>(`/api/traces/${encodeURIComponent(traceId)}`, signal),
+    queryFn: async ({ signal }): Promise<TraceViewData> => {
+      const { info, tree } = await api.get<TraceTreeDto>(`/api/traces/${encodeURIComponent(traceId)}/tree`, signal);
+      return { info, spans: decodeSpanTree(tree) };
+    },
+  });
+}
+
+/** One span with its inputs, outputs, attributes and events; nothing while `spanId` is null. */
+export function useSpan(traceId: string, spanId: string | null | undefined) {
+  return useQuery({
+    queryKey: traceKeys.span(traceId, spanId ?? ""),
+    queryFn: ({ signal }) =>
+      api.get<SpanDto>(`/api/traces/${encodeURIComponent(traceId)}/spans/${encodeURIComponent(spanId!)}`, signal),
+    enabled: !!spanId,
+    // Span content never changes once stored (re-sent spans are rare): keep it while the view is open.
+    staleTime: 60_000,
   });
 }
