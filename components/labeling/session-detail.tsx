@@ -43,7 +43,16 @@ const Loading = () => (
 );
 
 /** One session for its owners: share link, add traces, progress, results, agreement, export. */
-export function SessionDetail({ session, origin }: { session: LabelingSessionDto; origin: string }) {
+export function SessionDetail({
+  session,
+  origin,
+  compare = false,
+}: {
+  session: LabelingSessionDto;
+  origin: string;
+  /** A compare (pairwise) session: its results are win rates, asked for only then. */
+  compare?: boolean;
+}) {
   const client = useQueryClient();
   const base = `/api/labeling/sessions/${session.id}`;
   const key = labelingKeys.session(session.id);
@@ -99,7 +108,7 @@ export function SessionDetail({ session, origin }: { session: LabelingSessionDto
         </p>
       ) : null}
       <SessionAgentPicker sessionId={session.id} experimentId={session.experimentId} />
-      <PairwiseResults sessionId={session.id} />
+      {compare ? <PairwiseResults sessionId={session.id} /> : null}
       <Card title="Add traces">
         <AddItemsForm sessionId={session.id} />
         <div className="mt-3 border-t border-slate-100 pt-3">

@@ -116,34 +116,37 @@ export async function createPairwiseSession(
       labelsPerItem: 1,
       openToAllReviewers: body.openToAllReviewers,
     },
-    { runTags: [{ key: "tracelight.labelingMode", value: "compare" }] },
-  );
-  await db().$transaction(async (tx) => {
-    await tx.pairwiseSession.create({
-      data: {
-        sessionId: session.id,
-        evaluationRunIdA: a.id,
-        evaluationRunIdB: b.id,
-        labelA: a.name,
-        labelB: b.name,
+    {
+      runTags: [{ key: "tracelight.labelingMode", value: "compare" }],
+      // In the session's own transaction: a compare session never exists without its pairs.
+      alsoWrite: async (tx, created) => {
+        await tx.pairwiseSession.create({
+          data: {
+            sessionId: created.id,
+            evaluationRunIdA: a.id,
+            evaluationRunIdB: b.id,
+            labelA: a.name,
+            labelB: b.name,
+          },
+        });
+        await tx.pairwisePair.createMany({
+          data: pairs.map((p, position) => ({
+            id: newId(),
+            sessionId: created.id,
+            position,
+            inputs: p.a.inputs,
+            traceIdA: p.a.traceId!,
+            traceIdB: p.b.traceId!,
+            // Drawn once and stored: the reviewer's "left" always means the same version.
+            leftIsA: randomInt(2) === 0,
+          })),
+        });
+        // The pairs' traces join the session's run, as every item's trace does.
+        const traceIds = [...new Set(pairs.flatMap((p) => [p.a.traceId!, p.b.traceId!]))];
+        await tx.traceRunLink.createMany({ data: traceIds.map((traceId) => ({ traceId, runId: created.runId })) });
       },
-    });
-    await tx.pairwisePair.createMany({
-      data: pairs.map((p, position) => ({
-        id: newId(),
-        sessionId: session.id,
-        position,
-        inputs: p.a.inputs,
-        traceIdA: p.a.traceId!,
-        traceIdB: p.b.traceId!,
-        // Drawn once and stored: the reviewer's "left" always means the same version.
-        leftIsA: randomInt(2) === 0,
-      })),
-    });
-    // The pairs' traces join the session's run, as every item's trace does.
-    const traceIds = [...new Set(pairs.flatMap((p) => [p.a.traceId!, p.b.traceId!]))];
-    await tx.traceRunLink.createMany({ data: traceIds.map((traceId) => ({ traceId, runId: session.runId })) });
-  });
+    },
+  );
   return {
     sessionId: session.id,
     name: session.name,

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { newId, newRunId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
@@ -106,8 +106,16 @@ const itemCount = (sessionId: string) => db().labelingItem.count({ where: { sess
 export async function createLabelingSession(
   actor: Actor,
   body: TCreateLabelingSessionRequest,
-  /** MLflow review queues (lib/labeling/review-queues/service.ts): a fixed id (a user's queue is unique per experiment) and extra run tags. */
-  opts: { id?: string; runTags?: { key: string; value: string }[] } = {},
+  /**
+   * MLflow review queues (lib/labeling/review-queues/service.ts): a fixed id (a user's queue is
+   * unique per experiment) and extra run tags. `alsoWrite` adds rows in the same transaction
+   * (a compare session's pairs), so a failure leaves no session behind.
+   */
+  opts: {
+    id?: string;
+    runTags?: { key: string; value: string }[];
+    alsoWrite?: (tx: Prisma.TransactionClient, session: { id: string; runId: string }) => Promise<void>;
+  } = {},
 ): Promise<LabelingSessionDto> {
   requireRole(actor, "DEVELOPER");
   await getExperiment(actor, body.experimentId);
@@ -146,6 +154,7 @@ export async function createLabelingSession(
         reviewers: { create: userIds.map((userId) => ({ userId })) },
       },
     });
+    await opts.alsoWrite?.(tx, { id, runId });
   });
   return toSessionDto(await loadSession(id), 0);
 }

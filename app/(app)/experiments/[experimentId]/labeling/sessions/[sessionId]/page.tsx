@@ -6,6 +6,7 @@ import { SessionDetail } from "@/components/labeling/session-detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { getLabelingSession } from "@/lib/labeling/sessions/service";
+import { pairwiseModeOf } from "@/lib/pairwise/service";
 import { page } from "@/lib/http/page";
 import { publicOrigin, requestOrigin } from "@/lib/http/public-url";
 
@@ -13,6 +14,7 @@ async function LabelingSessionPage({ params }: { params: Promise<{ experimentId:
   const { experimentId, sessionId } = await params;
   const actor = await requirePageActor("DEVELOPER", `/experiments/${experimentId}/labeling/sessions/${sessionId}`);
   const session = await getLabelingSession(actor, sessionId);
+  const compare = (await pairwiseModeOf(sessionId)) !== null;
   // The link reviewers get: the one public URL (lib/http/public-url.ts).
   const origin = publicOrigin(requestOrigin(await headers()));
   return (
@@ -25,7 +27,7 @@ async function LabelingSessionPage({ params }: { params: Promise<{ experimentId:
         description={`${session.itemCount} items · ${session.labelsPerItem} reviewer(s) per item · run ${session.runId}`}
         actions={<EditSessionDialog session={session} />}
       />
-      <SessionDetail session={session} origin={origin} />
+      <SessionDetail session={session} origin={origin} compare={compare} />
     </div>
   );
 }
