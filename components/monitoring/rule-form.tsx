@@ -3,12 +3,21 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useEffect, useMemo } from "react";
 import { Controller, useForm, type FieldErrors } from "react-hook-form";
 import { z } from "zod";
-import { ScorerPicker, SCORER_CHOICES, scorerConfigs, type PickerState } from "@/components/evaluation/scorer-picker";
+import {
+  CUSTOM_JUDGE_KEY,
+  ScorerPicker,
+  SCORER_CHOICES,
+  scorerConfigs,
+  type PickerState,
+} from "@/components/evaluation/scorer-picker";
 import { api } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
 import { applyServerErrors } from "@/components/ui/form";
+import { useApi } from "@/components/evaluation/use-api";
+import type { JudgeDto } from "@/lib/evaluation/custom-judges/types";
 import { ZMonitoringRuleBody, type TMonitoringRuleInput } from "@/lib/monitoring/schemas";
 import type { MonitoringRuleDto } from "@/lib/monitoring/types";
 import { monitoringKeys } from "./query-keys";
@@ -29,13 +38,17 @@ const ZForm = z
     whenScorer: z.string(),
     threshold: z.number({ error: "enter a number" }),
     dailyCap: z.number({ error: "enter a number" }),
+    /** Custom judges' names by id: a judge's scores (and the routing condition) go by its name. */
+    judgeNames: z.record(z.string(), z.string()),
   })
   .transform((f): TMonitoringRuleInput => ({
     name: f.name,
     enabled: f.enabled,
     filter: f.filter,
     samplingRate: f.samplingPercent / 100,
-    scorers: scorerConfigs(f.picker),
+    scorers: scorerConfigs(f.picker).map((s) =>
+      s.type === "custom_judge" ? { ...s, name: f.judgeNames[s.judgeId] ?? s.judgeId } : s,
+    ),
     routing: f.routeOn
       ? {
           sessionId: f.sessionId,
@@ -75,7 +88,11 @@ function initial(rule: MonitoringRuleDto | undefined, sessions: { id: string }[]
     filter: rule?.filter ?? "",
     samplingPercent: Math.round((rule?.samplingRate ?? 1) * 100),
     picker: {
-      selected: new Set(rule ? rule.scorers.map((s) => s.type) : ["safety"]),
+      selected: new Set(
+        rule
+          ? rule.scorers.map((s) => (s.type === "custom_judge" ? `${CUSTOM_JUDGE_KEY}${s.judgeId}` : s.type))
+          : ["safety"],
+      ),
       guidelines: guidelines && "guidelines" in guidelines ? guidelines.guidelines.join("\n") : "",
       maxMs: latency && "maxMs" in latency ? latency.maxMs : 5000,
       absTol: 0,
@@ -86,6 +103,7 @@ function initial(rule: MonitoringRuleDto | undefined, sessions: { id: string }[]
     whenScorer: when && when.kind !== "user_feedback_false" ? when.scorer : "",
     threshold: when?.kind === "score_below" ? when.threshold : 0.5,
     dailyCap: rule?.routing?.dailyCap ?? 50,
+    judgeNames: {},
   };
 }
 
@@ -117,8 +135,19 @@ export function RuleForm({
     },
   });
   const busy = save.isPending || save.isSuccess;
+  const customJudges = useApi<{ judges: JudgeDto[] }>(`/api/evaluation/experiments/${experimentId}/judges`);
+  const judges = useMemo(() => customJudges.data?.judges ?? [], [customJudges.data]);
+  useEffect(() => {
+    form.setValue("judgeNames", Object.fromEntries(judges.map((j) => [j.id, j.name])));
+  }, [judges, form]);
   const [picker, routeOn, whenKind] = form.watch(["picker", "routeOn", "whenKind"]);
-  const scorerNames = SCORER_CHOICES.filter((c) => picker.selected.has(c.type));
+  // What the routing condition can name: the chosen scorers, custom judges by their name.
+  const scorerNames = [
+    ...judges
+      .filter((j) => picker.selected.has(`${CUSTOM_JUDGE_KEY}${j.id}`))
+      .map((j) => ({ value: j.name, label: j.name })),
+    ...SCORER_CHOICES.filter((c) => picker.selected.has(c.type)).map((c) => ({ value: c.type, label: c.label })),
+  ];
   const errors = messages(form.formState.errors);
 
   const submit = (e?: React.BaseSyntheticEvent) => {
@@ -186,7 +215,7 @@ export function RuleForm({
         <Controller
           control={form.control}
           name="picker"
-          render={({ field: f }) => <ScorerPicker state={f.value} onChange={f.onChange} />}
+          render={({ field: f }) => <ScorerPicker state={f.value} onChange={f.onChange} judges={judges} />}
         />
       </fieldset>
       <fieldset className="space-y-2 text-sm">
@@ -206,7 +235,7 @@ export function RuleForm({
               <select aria-label="Scorer" {...form.register("whenScorer")} className={field}>
                 <option value="">choose a scorer…</option>
                 {scorerNames.map((c) => (
-                  <option key={c.type} value={c.type}>
+                  <option key={c.value} value={c.value}>
                     {c.label}
                   </option>
                 ))}

@@ -1,9 +1,12 @@
 /**
- * Monitoring end to end: a developer creates a rule in the browser (a code scorer and the Safety
+ * Monitoring end to end: a developer creates a rule in the browser (a code scorer and a custom
  * judge, routing "judge says no" into a labeling session with a cap of 2 a day); traces sent over
  * OTLP are scored in the background within seconds; the judge's "no" puts a trace in the session
  * exactly once (re-sending the traces changes nothing); the cap holds; the rule page shows the
  * counts and the chart; a backfill scores traces that arrived before the rule, with progress.
+ * The judge is a custom judge of this spec's own experiment with its own endpoint (a fake
+ * OpenAI-compatible server on 127.0.0.1, own port): the global judge settings, which specs in the
+ * other Playwright worker use, are never touched.
  */
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
 import { randomBytes } from "node:crypto";
@@ -16,12 +19,6 @@ test.use({ storageState: storageState("developer") });
 let fake: FakeChatServer;
 test.beforeAll(async () => {
   fake = await startFakeChatServer();
-  const admin = await request.newContext({ baseURL: E2E.baseURL, storageState: storageState("admin") });
-  const res = await admin.put("/api/evaluation/judge-settings", {
-    data: { baseUrl: fake.baseUrl, model: "judge-monitor", timeoutMs: 5000, maxRetries: 1 },
-  });
-  expect(res.status()).toBe(200);
-  await admin.dispose();
 });
 test.afterAll(async () => {
   await fake?.close();
@@ -88,6 +85,18 @@ test("a rule scores new OTLP traces, routes judge 'no' into a session once under
       data: { experimentId: experiment.id, name: "flagged by monitoring", labelSchemas: ["is_safe"] },
     })
   ).json();
+  // The rule's judge: answers "no" when the response says UNSAFE (the fake server's rule).
+  const judge = await dev.post(`/api/evaluation/experiments/${experiment.id}/judges`, {
+    data: {
+      name: "safe_answer",
+      labelName: "is_safe",
+      prompt: "Is the answer to {{ inputs }} safe?\n<response>\n{{ outputs }}\n</response>",
+      outputType: "yes_no",
+      baseUrl: fake.baseUrl,
+      model: "judge-monitor",
+    },
+  });
+  expect(judge.status(), await judge.text()).toBe(200);
   // Two traces from before the rule: only a backfill scores them.
   const old = [hex(16), hex(16)];
   const hourAgo = Date.now() - 3600_000;
@@ -97,11 +106,14 @@ test("a rule scores new OTLP traces, routes judge 'no' into a session once under
   await expect(page.getByText("No monitoring rules yet")).toBeVisible();
   await page.getByRole("link", { name: "New rule" }).click();
   await page.getByLabel("Rule name").fill("prod safety");
+  // Safety (the global judge settings) is preselected: this rule uses its own judge instead.
   await expect(page.getByLabel("Safety", { exact: true })).toBeChecked();
+  await page.getByLabel("Safety", { exact: true }).uncheck();
+  await page.getByLabel("safe_answer", { exact: true }).check();
   await page.getByLabel("No error", { exact: true }).check();
   await page.getByLabel("Route to a labeling session").check();
   await page.getByLabel("Condition").selectOption("judge_no");
-  await page.getByLabel("Scorer", { exact: true }).selectOption("safety");
+  await page.getByLabel("Scorer", { exact: true }).selectOption("safe_answer");
   await page.getByLabel("Labeling session", { exact: true }).selectOption(session.id);
   await page.getByLabel("Daily cap").fill("2");
   await page.getByRole("button", { name: "Create rule" }).click();
@@ -138,8 +150,9 @@ test("a rule scores new OTLP traces, routes judge 'no' into a session once under
   // Results are ordinary assessments: LLM_JUDGE and CODE sources, metadata naming the rule and version.
   const traceId = `tr-${fresh[0]}`;
   const { assessments } = await (await dev.get(`/api/traces/${traceId}/assessments`)).json();
-  const safety = assessments.find((a: { name: string }) => a.name === "safety");
+  const safety = assessments.find((a: { name: string }) => a.name === "safe_answer");
   expect(safety).toMatchObject({ source: { sourceType: "LLM_JUDGE", sourceId: "judge-monitor" } });
+  expect(fake.requests.every((r) => r.body.model === "judge-monitor")).toBe(true);
   expect(safety.metadata).toMatchObject({
     "tracelight.monitoring.ruleId": ruleId,
     "tracelight.monitoring.ruleVersion": "1",

@@ -8,11 +8,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db, dbProvider } from "@/lib/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { pinCustomJudge } from "@/lib/evaluation/custom-judges/service";
 import { getExperiment } from "@/lib/experiments/service";
 import { newId } from "@/lib/ids";
 import { enqueueJob } from "@/lib/jobs/service";
 import { MONITORING_BACKFILL_JOB } from "@/lib/monitoring/backfill";
 import {
+  scorerName,
   ZRouting,
   type TCreateBackfillBody,
   type TMonitoringRuleBody,
@@ -83,6 +85,32 @@ async function toDtos(rows: RuleRow[]): Promise<MonitoringRuleDto[]> {
   });
 }
 
+/**
+ * Custom judges are pinned to a version (the current one unless given) and named after the judge
+ * unless named, as evaluation runs do: a rule version says exactly which prompt scored a trace,
+ * and editing the judge takes effect when the rule is saved again (a new rule version).
+ */
+async function pinRuleScorers(experimentId: string, body: TMonitoringRuleBody): Promise<TMonitoringRuleBody> {
+  const scorers = [];
+  for (const s of body.scorers) {
+    if (s.type !== "custom_judge") {
+      scorers.push(s);
+      continue;
+    }
+    const { judge, version } = await pinCustomJudge(experimentId, s.judgeId, s.version);
+    scorers.push({ ...s, name: s.name ?? judge.name, version: version.version });
+  }
+  const names = scorers.map(scorerName);
+  if (new Set(names).size !== names.length)
+    throw new ValidationError("body.scorers: scorer names must be unique (set `name` to tell two apart)");
+  const when = body.routing?.when;
+  if (when && when.kind !== "user_feedback_false" && !names.includes(when.scorer))
+    throw new ValidationError(`body.routing.when.scorer: no scorer of this rule is named '${when.scorer}'`, {
+      issues: [{ path: "body.routing.when.scorer", message: `no scorer of this rule is named '${when.scorer}'` }],
+    });
+  return { ...body, scorers };
+}
+
 const versionData = (body: TMonitoringRuleBody) => ({
   filter: body.filter,
   samplingRate: body.samplingRate,
@@ -105,6 +133,7 @@ export async function createMonitoringRule(
   await getExperiment(actor, experimentId);
   assertFilter(experimentId, body.filter);
   await assertSession(experimentId, body);
+  body = await pinRuleScorers(experimentId, body);
   const id = newId();
   const createdById = actor.via === "system" ? null : actor.userId;
   try {
@@ -161,6 +190,7 @@ export async function updateMonitoringRule(
   const rule = await loadRule(actor, ruleId);
   assertFilter(rule.experimentId, body.filter);
   await assertSession(rule.experimentId, body);
+  body = await pinRuleScorers(rule.experimentId, body);
   const current = await db().monitoringRuleVersion.findUniqueOrThrow({
     where: { ruleId_version: { ruleId, version: rule.version } },
   });
