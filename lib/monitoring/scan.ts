@@ -47,8 +47,13 @@ export async function scorerContext() {
 
 /** One rule's new traces since its watermark; false when the slice ran out first. */
 async function scanRule(rule: RuleVersion, ctx: JobContext, scorerCtx: Awaited<ReturnType<typeof scorerContext>>) {
-  const row = await db().monitoringRule.findUniqueOrThrow({ where: { id: rule.ruleId }, select: { watermark: true } });
-  const since = new Date(row.watermark.getTime() - OVERLAP_MS);
+  const row = await db().monitoringRule.findUniqueOrThrow({
+    where: { id: rule.ruleId },
+    select: { watermark: true, createdAt: true },
+  });
+  // The overlap never reaches before the rule existed: a rule scores traces that complete from
+  // its creation on (older ones are a backfill's), even those that arrived seconds before it.
+  const since = new Date(Math.max(row.watermark.getTime() - OVERLAP_MS, row.createdAt.getTime()));
   let cursor: { updatedAt: Date; id: string } | null = null;
   let newest = row.watermark;
   for (;;) {
