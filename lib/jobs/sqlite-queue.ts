@@ -24,6 +24,12 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * SQLite runs one write transaction at a time: under load (a run storing rows, ingestion) the
+ * default 2 s wait for a turn made enqueues fail, and an enqueue is what starts a user's run.
+ */
+const ENQUEUE_TX = { maxWait: 15_000, timeout: 15_000 };
+
 export class SqliteQueue implements JobBackend {
   readonly kind = "sqlite" as const;
   private running = false;
@@ -56,7 +62,7 @@ export class SqliteQueue implements JobBackend {
         },
       });
       return true;
-    });
+    }, ENQUEUE_TX);
     if (!created) return null;
     this.wake?.();
     return id;
