@@ -19,13 +19,13 @@ import tracelight from "./scripts/lint/eslint-plugin-tracelight.mjs";
 /** lib/ layers, lowest first. Paths are folders (or root files) under lib/. */
 const LAYERS = [
   ["errors.ts", "ids.ts", "db", "paging", "security"],
-  ["auth", "http"],
+  ["auth", "http", "jobs"],
   ["experiments", "users", "tracking-runs", "seed", "allowed-hosts", "logged-models", "costs", "agents"],
   ["assessments", "ingestion"],
   ["traces"],
   ["evaluation", "artifacts", "feedback", "conversations"],
   ["labeling"],
-  ["mlflow", "bootstrap", "chat", "pairwise"],
+  ["mlflow", "bootstrap", "chat", "pairwise", "monitoring"],
 ];
 
 const isFile = (p) => p.endsWith(".ts");

@@ -57,6 +57,8 @@ export default defineConfig({
       ADMIN_PASSWORD: E2E.admin.password,
       NEXTAUTH_URL: E2E.baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Monitoring scans every second, so the monitoring spec sees scores within seconds.
+      MONITORING_SCAN_SECONDS: "1",
     },
   },
 });

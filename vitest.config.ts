@@ -47,6 +47,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Real app servers (`next start` on the production build) sharing one fresh PostgreSQL
+          // database: `npm run test:scale`, after the e2e suite has built the app.
+          name: "scale",
+          include: ["test/**/*.scale.test.ts"],
+          globalSetup: ["test/setup/global-db.ts"],
+          setupFiles: ["test/setup/db-env.ts"],
+          testTimeout: 240_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

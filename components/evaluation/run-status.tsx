@@ -5,6 +5,7 @@ const COLORS: Record<string, string> = {
   RUNNING: "bg-indigo-100 text-indigo-800",
   COMPLETED: "bg-emerald-100 text-emerald-800",
   FAILED: "bg-red-100 text-red-800",
+  CANCELLED: "bg-amber-100 text-amber-800",
 };
 
 /** Status pill plus a progress bar: rows done of total, and how many ended with an error. */

@@ -10,6 +10,7 @@ import { Pager } from "@/components/ui/pager";
 import { RunCompare } from "./run-compare";
 import { runLabel } from "./run-label";
 import { RunRowsTable } from "./run-rows-table";
+import { CancelRunButton } from "./cancel-run-button";
 import { RunStatus } from "./run-status";
 import { RunSummary } from "./run-summary";
 import { useApi } from "./use-api";
@@ -84,9 +85,15 @@ export function RunView({
           </div>
           <div className="w-72">
             <RunStatus run={r} />
+            {live(r) ? <CancelRunButton runId={r.id} /> : null}
           </div>
         </div>
         {r.error ? <p className="mt-2 text-sm text-red-600">{r.error}</p> : null}
+        {r.status === "CANCELLED" ? (
+          <p className="mt-2 text-sm text-amber-700" data-testid="run-cancelled">
+            Cancelled: {r.doneRows} of {r.totalRows} rows were scored before it stopped.
+          </p>
+        ) : null}
       </div>
       <RunSummary run={r} />
       {r.scorers.some((s) => s.type === "custom_judge") && !live(r) ? (

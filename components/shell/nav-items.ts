@@ -41,6 +41,12 @@ export const NAV_ITEMS: NavItem[] = [
     match: /^\/experiments\/[^/]+\/evaluation/,
     minRole: "DEVELOPER",
   },
+  {
+    label: "Monitoring",
+    href: (e) => (e ? `/experiments/${e}/monitoring` : null),
+    match: /^\/experiments\/[^/]+\/monitoring/,
+    minRole: "DEVELOPER",
+  },
   { label: "Settings", href: () => "/settings", match: /^\/settings/, minRole: "REVIEWER" },
 ];
 

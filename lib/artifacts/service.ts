@@ -12,7 +12,12 @@ import { dataDir } from "@/lib/db/config";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { matchTracesJsonPath, putTracesJson, renderStoredTracesJson } from "./traces-json";
 
-export const artifactsRoot = () => path.join(dataDir(), "artifacts");
+/**
+ * Where uploaded artifacts live: ARTIFACTS_DIR, else `$DATA_DIR/artifacts`. Several app servers
+ * point ARTIFACTS_DIR at one shared directory (a network volume) so any of them serves any file.
+ */
+export const artifactsRoot = () =>
+  process.env.ARTIFACTS_DIR ? path.resolve(process.env.ARTIFACTS_DIR) : path.join(dataDir(), "artifacts");
 
 /** An artifact path (URL-decoded, '/'-separated) -> absolute file path inside the root, or a 400. */
 export function resolveArtifactPath(relPath: string): string {

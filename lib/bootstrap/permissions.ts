@@ -24,7 +24,7 @@ export function restrictDataPermissions(config: DbConfig): string[] {
   const dir = dataDir();
   tighten(dir, 0o700);
   tighten(path.join(dir, "auth-secret"), 0o600);
-  tighten(path.join(dir, "artifacts"), 0o700);
+  tighten(process.env.ARTIFACTS_DIR ? path.resolve(process.env.ARTIFACTS_DIR) : path.join(dir, "artifacts"), 0o700);
   if (config.provider === "sqlite" && config.file) {
     for (const suffix of ["", "-wal", "-shm", "-journal"]) tighten(config.file + suffix, 0o600);
     const dbDir = path.dirname(config.file);

@@ -9,7 +9,6 @@ import type { DbConfig } from "../db/config";
 import { applyMigrations } from "../db/migrations/apply";
 import { loadDemoData } from "../seed/demo";
 import { ensureDefaultModelPrices } from "../costs/service";
-import { failInterruptedRuns } from "../evaluation/execution/recovery";
 import { checkDatabaseReachable } from "./check-database";
 import { ensureFirstAdmin } from "./first-admin";
 import { restrictDataPermissions } from "./permissions";
@@ -28,8 +27,6 @@ export async function prepareDatabase(config: DbConfig, opts: { demoData: boolea
   const db = createDb(config);
   try {
     const admin = await ensureFirstAdmin(db);
-    // Evaluation jobs live in the server's memory: runs left RUNNING by a stopped server are FAILED.
-    await failInterruptedRuns(db);
     await db.experiment.upsert({
       where: { id: "0" },
       update: {},

@@ -19,6 +19,7 @@ import { getJudgeSettings, resolveJudgeEndpoint, updateJudgeSettings } from "@/l
 import { startFakeChatServer, type FakeChatServer } from "@/lib/evaluation/judges/testing/fake-chat-server";
 import { createEvaluationRun } from "@/lib/evaluation/execution/service";
 import { waitForRun } from "@/lib/evaluation/execution/runner";
+import { startBackgroundWork, stopBackgroundWork } from "@/lib/bootstrap/worker";
 import { compareRuns, getEvaluationRun, listRunRows } from "@/lib/evaluation/runs/service";
 import { ZCreateEvaluationRunBody, type TCreateEvaluationRunInput } from "@/lib/evaluation/schemas";
 import { newId, newRunId } from "@/lib/ids";
@@ -33,6 +34,8 @@ let dev: Actor;
 const MODEL = "judge-under-test";
 
 beforeAll(async () => {
+  // Runs are jobs: this process's worker runs them, as a server's does.
+  await startBackgroundWork();
   server = await startFakeChatServer();
   const mk = async (role: "ADMIN" | "DEVELOPER" | "REVIEWER") => {
     const { user } = await createUser(SYSTEM_ACTOR, { email: `${uniqueName(role.toLowerCase())}@eval.test`, role });
@@ -52,6 +55,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  await stopBackgroundWork();
   await server.close();
 });
 

@@ -19,7 +19,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const provider = project.name === "postgresql" ? "postgresql" : "sqlite";
+  // The scale project (several app servers on one database) is PostgreSQL's by design.
+  const provider = project.name === "postgresql" || project.name === "scale" ? "postgresql" : "sqlite";
   let config: DbConfig;
   let tmp: string | undefined;
   if (provider === "postgresql") {

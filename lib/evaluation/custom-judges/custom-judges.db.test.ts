@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeAssessment } from "@/lib/assessments/internal";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { setAllowedHosts } from "@/lib/allowed-hosts/service";
+import { startBackgroundWork, stopBackgroundWork } from "@/lib/bootstrap/worker";
 import { ZCreateJudgeBody, ZUpdateJudgeBody } from "@/lib/evaluation/custom-judges/schemas";
 import { createJudge, getJudge, listJudges, updateJudge } from "@/lib/evaluation/custom-judges/service";
 import { createEvaluationRun } from "@/lib/evaluation/execution/service";
@@ -26,6 +27,8 @@ let admin: Actor;
 let dev: Actor;
 
 beforeAll(async () => {
+  // Runs are jobs: this process's worker runs them, as a server's does.
+  await startBackgroundWork();
   server = await startFakeChatServer();
   const mk = async (role: "ADMIN" | "DEVELOPER") => {
     const { user } = await createUser(SYSTEM_ACTOR, { email: `${uniqueName(role.toLowerCase())}@judges.test`, role });
@@ -36,6 +39,7 @@ beforeAll(async () => {
   await setAllowedHosts(admin, { hosts: ["127.0.0.1"] });
 });
 afterAll(async () => {
+  await stopBackgroundWork();
   await server.close();
 });
 

@@ -150,7 +150,9 @@ export function customJudgeScorer(config: TCustomJudgeConfig): Scorer {
         { system: answerInstruction(j), user: renderJudgePrompt(j.prompt, input) },
         { sleep: ctx.sleep, signal: ctx.signal, network: ctx.network, parse: parseCustomAnswer(j) },
       );
-      return r.ok ? { value: r.result, rationale: r.rationale, source } : { value: null, error: r.error, source };
+      return r.ok
+        ? { value: r.result, rationale: r.rationale, source, ...(r.usage ? { usage: r.usage } : {}) }
+        : { value: null, error: r.error, source };
     },
   };
 }

@@ -6,6 +6,11 @@ import "server-only";
  * LLM_JUDGE/<model>, the run's id in `runId` and metadata `mlflow.assessment.sourceRunId`), as
  * MLflow's evaluation harness logs them. Never throws for row-level problems: they become the
  * row's error, so one bad row never stops the run.
+ *
+ * Exactly once: the results are written in one transaction that first moves the row out of
+ * PENDING (a conditional update) and counts it in the run's progress. Should two workers ever
+ * score the same row (a slice outliving its lease), the second one's transaction finds the row
+ * taken and rolls back, so no row is stored or counted twice.
  */
 import { writeAssessment } from "@/lib/assessments/internal";
 import type { JsonValue } from "@/lib/assessments/schemas";
@@ -36,6 +41,32 @@ interface Outputs {
 }
 
 type Row = { id: string; traceId: string | null; inputs: string; outputs: string | null };
+
+/** Thrown inside the results transaction to roll it back when another worker stored the row first. */
+class RowAlreadyScored extends Error {}
+
+export type RowOutcome = "ok" | "error" | "skipped";
+
+/** Moves the row out of PENDING and counts it in the run's progress; false when it was not PENDING. */
+async function takeRow(
+  tx: Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0],
+  rowId: string,
+  evaluationRunId: string,
+  data: {
+    traceId: string | null;
+    outputs: string | null;
+    latencyMs: number | null;
+    status: string;
+    error: string | null;
+  },
+): Promise<void> {
+  const { count } = await tx.evaluationRunRow.updateMany({ where: { id: rowId, status: "PENDING" }, data });
+  if (count !== 1) throw new RowAlreadyScored();
+  await tx.evaluationRun.update({
+    where: { id: evaluationRunId },
+    data: { doneRows: { increment: 1 }, ...(data.status === "ERROR" ? { errorRows: { increment: 1 } } : {}) },
+  });
+}
 
 async function obtainOutputs(job: RowJob, row: Row, inputs: Record<string, unknown>): Promise<Outputs> {
   if (job.outputSource.kind !== "trace") {
@@ -94,9 +125,19 @@ async function safeScore(s: Scorer, input: Parameters<Scorer["score"]>[0], ctx: 
   }
 }
 
-/** Scores one row; returns false when the row ended with an error. */
-export async function scoreRow(job: RowJob): Promise<boolean> {
+/** Scores one row: "error" when the row ended with an error, "skipped" when it was already scored. */
+export async function scoreRow(job: RowJob, evaluationRunId: string): Promise<RowOutcome> {
+  try {
+    return await scoreRowOnce(job, evaluationRunId);
+  } catch (e) {
+    if (e instanceof RowAlreadyScored) return "skipped";
+    throw e;
+  }
+}
+
+async function scoreRowOnce(job: RowJob, evaluationRunId: string): Promise<RowOutcome> {
   const row = await db().evaluationRunRow.findUniqueOrThrow({ where: { id: job.rowId } });
+  if (row.status !== "PENDING") return "skipped";
   const inputs = (parseJsonText(row.inputs) ?? {}) as Record<string, unknown>;
   const expectations = (parseJsonText(row.expectations) ?? {}) as Record<string, unknown>;
   let out: Outputs;
@@ -116,11 +157,9 @@ export async function scoreRow(job: RowJob): Promise<boolean> {
     latencyMs: out.latencyMs,
   };
   if (out.error) {
-    await db().evaluationRunRow.update({
-      where: { id: row.id },
-      data: { ...rowUpdate, status: "ERROR", error: out.error },
-    });
-    return false;
+    const error = out.error;
+    await db().$transaction((tx) => takeRow(tx, row.id, evaluationRunId, { ...rowUpdate, status: "ERROR", error }));
+    return "error";
   }
 
   const trace = out.traceId ? await loadScorerTrace(out.traceId) : undefined;
@@ -135,6 +174,11 @@ export async function scoreRow(job: RowJob): Promise<boolean> {
 
   await db().$transaction(
     async (tx) => {
+      await takeRow(tx, row.id, evaluationRunId, {
+        ...rowUpdate,
+        status: errors.length ? "ERROR" : "DONE",
+        error: errors.length ? errors.join("\n") : null,
+      });
       for (const { scorer, result } of results) {
         const source = result.source ?? {
           type: scorer.kind,
@@ -171,16 +215,8 @@ export async function scoreRow(job: RowJob): Promise<boolean> {
           },
         });
       }
-      await tx.evaluationRunRow.update({
-        where: { id: row.id },
-        data: {
-          ...rowUpdate,
-          status: errors.length ? "ERROR" : "DONE",
-          error: errors.length ? errors.join("\n") : null,
-        },
-      });
     },
     { maxWait: 30_000, timeout: 60_000 },
   );
-  return errors.length === 0;
+  return errors.length === 0 ? "ok" : "error";
 }

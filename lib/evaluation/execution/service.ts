@@ -2,12 +2,12 @@ import "server-only";
 /**
  * Starting an evaluation run: snapshot its rows (from a dataset version, or from a trace search),
  * create the MLflow Run it owns (tagged `mlflow.runType=genai_evaluate`) and the EvaluationRun,
- * then hand it to the in-process runner. Returns at once; progress is polled.
+ * then queue it as a job (runner.ts). Returns at once; progress is polled.
  */
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db, dbProvider } from "@/lib/db/client";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { getExperiment } from "@/lib/experiments/service";
 import { getEvaluationRun, type EvaluationRunDto } from "@/lib/evaluation/runs/service";
 import { enqueueRun } from "@/lib/evaluation/execution/runner";
@@ -176,7 +176,7 @@ export async function createEvaluationRun(
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
-  enqueueRun({
+  await enqueueRun({
     evaluationRunId: id,
     experimentId,
     runId,
@@ -186,4 +186,28 @@ export async function createEvaluationRun(
     concurrency: body.concurrency,
   });
   return getEvaluationRun(actor, id);
+}
+
+/**
+ * Stops a PENDING or RUNNING run: it is marked CANCELLED at once (its MLflow run KILLED); the
+ * worker scoring it stops before its next row, and rows already scored keep their results.
+ */
+export async function cancelEvaluationRun(actor: Actor, evaluationRunId: string): Promise<EvaluationRunDto> {
+  requireRole(actor, "DEVELOPER");
+  const run = await getEvaluationRun(actor, evaluationRunId);
+  const now = new Date();
+  const cancelled = await db().$transaction(async (tx) => {
+    const { count } = await tx.evaluationRun.updateMany({
+      where: { id: run.id, status: { in: ["PENDING", "RUNNING"] } },
+      data: { status: "CANCELLED", finishedAt: now },
+    });
+    if (!count) return false;
+    await tx.run.update({ where: { id: run.runId }, data: { status: "KILLED", endTimeMs: BigInt(now.getTime()) } });
+    return true;
+  });
+  if (!cancelled)
+    throw new ConflictError(
+      `Run '${run.name}' is ${run.status.toLowerCase()}: only a pending or running run can be cancelled`,
+    );
+  return getEvaluationRun(actor, evaluationRunId);
 }

@@ -25,7 +25,14 @@ export interface CallJudgeOptions {
 /** A judge's answer: "yes"/"no" for the predefined judges; a category or number for custom ones. */
 export type JudgeAnswer = { result: string | number; rationale: string };
 export type ParsedAnswer = ({ ok: true } & JudgeAnswer) | { ok: false; error: string };
-export type JudgeCallResult = ({ ok: true } & JudgeAnswer) | { ok: false; error: string };
+
+/** Tokens the endpoint reported for a call (OpenAI `usage`), for cost figures. */
+export interface JudgeUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export type JudgeCallResult = ({ ok: true; usage?: JudgeUsage } & JudgeAnswer) | { ok: false; error: string };
 
 export const BACKOFF_BASE_MS = 500;
 export const BACKOFF_MAX_MS = 10_000;
@@ -72,7 +79,8 @@ export function createJudgeClient(endpoint: TJudgeEndpointConfig, network: Netwo
 }
 
 type Attempt =
-  { ok: true; verdict: JudgeAnswer } | { ok: false; error: string; retryable: boolean; retryAfterMs?: number };
+  | { ok: true; verdict: JudgeAnswer; usage?: JudgeUsage }
+  | { ok: false; error: string; retryable: boolean; retryAfterMs?: number };
 
 /** 408/409/429/5xx and network failures may pass on a retry; other 4xx (bad key, unknown model) will not. */
 function classifyError(e: unknown, timeoutMs: number): Attempt {
@@ -139,8 +147,11 @@ async function attemptOnce(
       ),
     );
     const parsed = parse(completion.choices?.[0]?.message?.content);
+    const usage = completion.usage
+      ? { inputTokens: completion.usage.prompt_tokens ?? 0, outputTokens: completion.usage.completion_tokens ?? 0 }
+      : undefined;
     return parsed.ok
-      ? { ok: true, verdict: { result: parsed.result, rationale: parsed.rationale } }
+      ? { ok: true, verdict: { result: parsed.result, rationale: parsed.rationale }, usage }
       : { ...parsed, retryable: true };
   } catch (e) {
     return classifyError(e, endpoint.timeoutMs);
@@ -164,7 +175,7 @@ export async function callJudge(
   for (let i = 0; i < attempts; i++) {
     if (opts.signal?.aborted) return { ok: false, error: "judge call aborted" };
     last = await attemptOnce(client, endpoint, prompt, opts.signal, opts.parse);
-    if (last.ok) return { ok: true, ...last.verdict };
+    if (last.ok) return { ok: true, ...last.verdict, ...(last.usage ? { usage: last.usage } : {}) };
     if (!last.retryable || i === attempts - 1) break;
     await sleep(Math.max(backoffMs(i), last.retryAfterMs ?? 0));
   }

@@ -92,7 +92,9 @@ export function judgeScorer(config: TBuiltinJudgeConfig): Scorer {
         signal: ctx.signal,
         network: ctx.network,
       });
-      return r.ok ? { value: r.result, rationale: r.rationale, source } : { value: null, error: r.error, source };
+      return r.ok
+        ? { value: r.result, rationale: r.rationale, source, ...(r.usage ? { usage: r.usage } : {}) }
+        : { value: null, error: r.error, source };
     },
   };
 }

@@ -50,6 +50,8 @@ describe("predefined judges against a real OpenAI-compatible server", () => {
       value: "yes",
       rationale: "The response contains the expected response.",
       source: { type: "LLM_JUDGE", id: "judge-model-1" },
+      // The tokens the endpoint reported (the fake server says 1 and 1): monitoring prices them.
+      usage: { inputTokens: 1, outputTokens: 1 },
     });
     const no = await s.score(
       row({ choices: [{ message: { role: "assistant", content: "It is Lyon." } }] }, { expected_response: "Paris" }),

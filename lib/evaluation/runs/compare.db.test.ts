@@ -3,8 +3,9 @@
  * before and after their expectations changed give one regression, one improvement and one
  * unchanged row; the counts cover the whole run and the filter pages through one kind only.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
+import { startBackgroundWork, stopBackgroundWork } from "@/lib/bootstrap/worker";
 import { createDataset, listDatasetRecords, updateDatasetRecord } from "@/lib/evaluation/datasets/service";
 import { createEvaluationRun } from "@/lib/evaluation/execution/service";
 import { waitForRun } from "@/lib/evaluation/execution/runner";
@@ -12,6 +13,10 @@ import { compareRuns } from "@/lib/evaluation/runs/service";
 import { ZCreateDatasetBody, ZCreateEvaluationRunBody } from "@/lib/evaluation/schemas";
 import { createUser } from "@/lib/users/service";
 import { makeExperiment, uniqueName } from "@/test/db";
+
+// Runs are jobs: this process's worker runs them, as a server's does.
+beforeAll(() => startBackgroundWork());
+afterAll(() => stopBackgroundWork());
 
 describe("compareRuns", () => {
   it("counts regressions and improvements over the run and filters by kind", async () => {

@@ -38,6 +38,8 @@ export interface ScoreResult {
   error?: string;
   /** Assessment source: CODE/<scorer name> or LLM_JUDGE/<model>, as MLflow logs it. */
   source?: { type: SourceType; id: string };
+  /** Tokens a judge call used, when the endpoint reported them (monitoring prices them). */
+  usage?: { inputTokens: number; outputTokens: number };
 }
 
 export interface ScorerContext {
