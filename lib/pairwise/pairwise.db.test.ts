@@ -3,8 +3,9 @@
  * the stored left/right order mapped back to the right version, choices as linked assessments
  * on both traces, win rates and the agreement of two reviewers.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { startBackgroundWork, stopBackgroundWork } from "@/lib/bootstrap/worker";
 import { createDataset } from "@/lib/evaluation/datasets/service";
 import { createEvaluationRun } from "@/lib/evaluation/execution/service";
 import { waitForRun } from "@/lib/evaluation/execution/runner";
@@ -15,7 +16,13 @@ import { makeUser } from "@/test/labeling";
 
 let dev: Actor;
 beforeAll(async () => {
+  // Runs are jobs: this process's worker runs them, as a server's does.
+  await startBackgroundWork();
   dev = await makeUser("DEVELOPER");
+});
+
+afterAll(async () => {
+  await stopBackgroundWork();
 });
 
 async function twoRuns(questions: string[]) {
