@@ -3,11 +3,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { Controller, useForm, type FieldErrors } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
 import { api } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { applyServerErrors } from "@/components/ui/form";
+import { applyServerErrors, allFormMessages } from "@/components/ui/form";
 import { ZCreateEvaluationRunBody } from "@/lib/evaluation/schemas";
 import { evaluationKeys } from "./query-keys";
 import type { DatasetDto } from "@/lib/evaluation/datasets/types";
@@ -39,19 +39,6 @@ const ZForm = z
   .pipe(ZCreateEvaluationRunBody);
 type FormFields = z.input<typeof ZForm>;
 type Body = z.output<typeof ZForm>;
-
-/** Every message on the form, field by field (the contract's cross-field rules land on the root). */
-function messages(errors: FieldErrors): string[] {
-  const out: string[] = [];
-  const walk = (e: unknown) => {
-    if (!e || typeof e !== "object") return;
-    const m = (e as { message?: unknown }).message;
-    if (typeof m === "string" && m) out.push(m);
-    for (const [k, v] of Object.entries(e)) if (k !== "ref" && k !== "message" && k !== "type") walk(v);
-  };
-  walk(errors);
-  return [...new Set(out)];
-}
 
 /** Start a run: what to score (dataset version or trace filter), with which scorers, and where outputs come from. Ctrl/⌘+Enter submits. */
 export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: string; initialDatasetId?: string }) {
@@ -99,7 +86,7 @@ export function NewRunForm({ experimentId, initialDatasetId }: { experimentId: s
     (customJudges.data?.judges ?? []).some(
       (j) => !j.current.baseUrl && picker.selected.has(`${CUSTOM_JUDGE_KEY}${j.id}`),
     );
-  const errors = messages(form.formState.errors);
+  const errors = allFormMessages(form.formState.errors);
 
   const submit = (e?: React.BaseSyntheticEvent) => {
     if (busy) return e?.preventDefault();

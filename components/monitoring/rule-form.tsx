@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo } from "react";
-import { Controller, useForm, type FieldErrors } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
 import {
   CUSTOM_JUDGE_KEY,
@@ -15,7 +15,7 @@ import {
 } from "@/components/evaluation/scorer-picker";
 import { api } from "@/components/ui/api-client";
 import { Button } from "@/components/ui/button";
-import { applyServerErrors } from "@/components/ui/form";
+import { applyServerErrors, allFormMessages } from "@/components/ui/form";
 import { useApi } from "@/components/evaluation/use-api";
 import type { JudgeDto } from "@/lib/evaluation/custom-judges/types";
 import { ZMonitoringRuleBody, type TMonitoringRuleInput } from "@/lib/monitoring/schemas";
@@ -65,18 +65,6 @@ const ZForm = z
   .pipe(ZMonitoringRuleBody);
 type FormFields = z.input<typeof ZForm>;
 type Body = z.output<typeof ZForm>;
-
-function messages(errors: FieldErrors): string[] {
-  const out: string[] = [];
-  const walk = (e: unknown) => {
-    if (!e || typeof e !== "object") return;
-    const m = (e as { message?: unknown }).message;
-    if (typeof m === "string" && m) out.push(m);
-    for (const [k, v] of Object.entries(e)) if (k !== "ref" && k !== "message" && k !== "type") walk(v);
-  };
-  walk(errors);
-  return [...new Set(out)];
-}
 
 function initial(rule: MonitoringRuleDto | undefined, sessions: { id: string }[]): FormFields {
   const when = rule?.routing?.when;
@@ -148,7 +136,7 @@ export function RuleForm({
       .map((j) => ({ value: j.name, label: j.name })),
     ...SCORER_CHOICES.filter((c) => picker.selected.has(c.type)).map((c) => ({ value: c.type, label: c.label })),
   ];
-  const errors = messages(form.formState.errors);
+  const errors = allFormMessages(form.formState.errors);
 
   const submit = (e?: React.BaseSyntheticEvent) => {
     if (busy) return e?.preventDefault();

@@ -1,4 +1,4 @@
-import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import type { FieldErrors, FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { errorMessage, fieldIssues } from "./api-client";
 
 /**
@@ -43,4 +43,20 @@ export function fieldWords(path: string): string {
     .split(".")
     .map((part) => part.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase())
     .join(" › ");
+}
+
+/**
+ * Every message on a form, field by field, without repeats: for forms whose contract puts
+ * cross-field rules on the root or on nested fields that have no input of their own.
+ */
+export function allFormMessages(errors: FieldErrors): string[] {
+  const out: string[] = [];
+  const walk = (e: unknown) => {
+    if (!e || typeof e !== "object") return;
+    const m = (e as { message?: unknown }).message;
+    if (typeof m === "string" && m) out.push(m);
+    for (const [k, v] of Object.entries(e)) if (k !== "ref" && k !== "message" && k !== "type") walk(v);
+  };
+  walk(errors);
+  return [...new Set(out)];
 }

@@ -7,11 +7,11 @@ import "server-only";
  * under the rule's daily cap (routing.ts).
  */
 import { writeAssessment } from "@/lib/assessments/internal";
-import type { JsonValue } from "@/lib/assessments/schemas";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import { createScorer } from "@/lib/evaluation/scorer-registry";
-import type { ScoreResult, Scorer, ScorerContext } from "@/lib/evaluation/scorers/types";
+import { safeScore, scoreAssessment } from "@/lib/evaluation/scorers/run-scorer";
+import type { Scorer, ScorerContext } from "@/lib/evaluation/scorers/types";
 import { loadExpectations, loadScorerTrace, loadTraceIo } from "@/lib/evaluation/trace-data";
 import { ZScorerConfig } from "@/lib/evaluation/schemas";
 import { ZRouting, scorerName, type TRouting } from "@/lib/monitoring/schemas";
@@ -56,14 +56,6 @@ function isUniqueViolation(e: unknown): boolean {
   return code === "P2002" || code === "23505" || /unique constraint/i.test(String((e as Error)?.message));
 }
 
-async function safeScore(s: Scorer, input: Parameters<Scorer["score"]>[0], ctx: ScorerContext): Promise<ScoreResult> {
-  try {
-    return await s.score(input, ctx);
-  } catch (e) {
-    return { value: null, error: `${s.name} failed: ${e instanceof Error ? e.message : String(e)}` };
-  }
-}
-
 /** Scores the trace unless this rule already did; "scored" when this call stored the result. */
 export async function scoreTraceForRule(
   rule: RuleVersion,
@@ -105,27 +97,14 @@ export async function scoreTraceForRule(
           },
         });
         for (const { scorer, result } of results) {
-          const source = result.source ?? {
-            type: scorer.kind,
-            id: scorer.kind === "CODE" ? scorer.name : (ctx.judge?.model ?? "default"),
-          };
-          await writeAssessment(tx, {
+          const assessment = scoreAssessment({
             traceId,
             spanId: io.rootSpanId,
-            name: scorer.name,
-            kind: "FEEDBACK",
-            value: result.error ? undefined : (result.value as JsonValue),
-            error: result.error
-              ? {
-                  errorCode: scorer.kind === "LLM_JUDGE" ? "JUDGE_ERROR" : "SCORER_ERROR",
-                  errorMessage: result.error,
-                  stackTrace: null,
-                }
-              : null,
-            rationale: result.rationale ?? null,
-            source: { sourceType: source.type, sourceId: source.id },
-            metadata,
+            scorer,
+            result,
+            judgeModel: ctx.judge?.model,
           });
+          await writeAssessment(tx, { ...assessment, metadata });
         }
       },
       { maxWait: 30_000, timeout: 60_000 },

@@ -13,13 +13,13 @@ import "server-only";
  * taken and rolls back, so no row is stored or counted twice.
  */
 import { writeAssessment } from "@/lib/assessments/internal";
-import type { JsonValue } from "@/lib/assessments/schemas";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { callApp, type AppCall } from "@/lib/evaluation/execution/app-client";
 import { linkTraceToRun, recordRowTrace } from "@/lib/evaluation/execution/record-trace";
 import type { TOutputSource } from "@/lib/evaluation/schemas";
-import type { ScoreResult, Scorer, ScorerContext } from "@/lib/evaluation/scorers/types";
+import { safeScore, scoreAssessment } from "@/lib/evaluation/scorers/run-scorer";
+import type { Scorer, ScorerContext } from "@/lib/evaluation/scorers/types";
 import { loadScorerTrace, loadTraceIo, parseJsonText } from "@/lib/evaluation/trace-data";
 import { newId } from "@/lib/ids";
 
@@ -116,15 +116,6 @@ async function obtainOutputs(job: RowJob, row: Row, inputs: Record<string, unkno
   return { traceId, outputs: stored, latencyMs: null };
 }
 
-/** Never lets an unexpected scorer exception escape: it becomes that scorer's error. */
-async function safeScore(s: Scorer, input: Parameters<Scorer["score"]>[0], ctx: ScorerContext): Promise<ScoreResult> {
-  try {
-    return await s.score(input, ctx);
-  } catch (e) {
-    return { value: null, error: `${s.name} failed: ${e instanceof Error ? e.message : String(e)}` };
-  }
-}
-
 /** Scores one row: "error" when the row ended with an error, "skipped" when it was already scored. */
 export async function scoreRow(job: RowJob, evaluationRunId: string): Promise<RowOutcome> {
   try {
@@ -180,26 +171,15 @@ async function scoreRowOnce(job: RowJob, evaluationRunId: string): Promise<RowOu
         error: errors.length ? errors.join("\n") : null,
       });
       for (const { scorer, result } of results) {
-        const source = result.source ?? {
-          type: scorer.kind,
-          id: scorer.kind === "CODE" ? scorer.name : (job.ctx.judge?.model ?? "default"),
-        };
         const assessment = out.traceId
           ? await writeAssessment(tx, {
-              traceId: out.traceId,
-              spanId: rootSpanId,
-              name: scorer.name,
-              kind: "FEEDBACK",
-              value: result.error ? undefined : (result.value as JsonValue),
-              error: result.error
-                ? {
-                    errorCode: scorer.kind === "LLM_JUDGE" ? "JUDGE_ERROR" : "SCORER_ERROR",
-                    errorMessage: result.error,
-                    stackTrace: null,
-                  }
-                : null,
-              rationale: result.rationale ?? null,
-              source: { sourceType: source.type, sourceId: source.id },
+              ...scoreAssessment({
+                traceId: out.traceId,
+                spanId: rootSpanId,
+                scorer,
+                result,
+                judgeModel: job.ctx.judge?.model,
+              }),
               runId: job.runId,
             })
           : null;
