@@ -49,7 +49,14 @@ export function createDb(config: DbConfig = readDbConfig()): Db {
   return client;
 }
 
-const sqliteConnections = new WeakMap<object, { conn?: BetterSqlite3.Database }>();
+/**
+ * On globalThis, not in this module: Next.js bundles instrumentation (the job worker) and the
+ * route handlers separately, so this module can exist twice in one process while the client
+ * (globalThis.__tracelightDb) is one. A module-level map would not know the other copy's client.
+ */
+const sqliteConnections = ((
+  globalThis as unknown as { __tracelightSqliteConnections?: WeakMap<object, { conn?: BetterSqlite3.Database }> }
+).__tracelightSqliteConnections ??= new WeakMap());
 
 /**
  * The better-sqlite3 connection behind a SQLite client (opened on first use), for the
