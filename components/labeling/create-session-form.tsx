@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { applyServerErrors } from "@/components/ui/form";
 import { FormError } from "@/components/ui/form-error";
 import { TextAreaField, TextField } from "@/components/ui/text-field";
+import { SchemaChecklist } from "@/components/labeling/schema-checklist";
 import { ZCreateLabelingSessionBody } from "@/lib/labeling/schemas";
 import type { LabelingSessionDto, LabelSchemaDto } from "@/lib/labeling/types";
 import { labelingKeys } from "./query-keys";
@@ -116,25 +117,7 @@ export function CreateSessionForm({
           control={form.control}
           name="labelSchemas"
           render={({ field }) => (
-            <div className="flex flex-col gap-1">
-              {schemas.map((s) => (
-                <label key={s.id} className="flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    checked={field.value.includes(s.name)}
-                    onChange={(e) =>
-                      field.onChange(
-                        e.target.checked ? [...field.value, s.name] : field.value.filter((n) => n !== s.name),
-                      )
-                    }
-                  />
-                  <span>{s.title}</span>
-                  <span className="font-mono text-xs text-slate-500">
-                    {s.name} · {s.type}
-                  </span>
-                </label>
-              ))}
-            </div>
+            <SchemaChecklist schemas={schemas} value={field.value} onChange={field.onChange} showType />
           )}
         />
         {errors.labelSchemas ? <p className="mt-1 text-xs text-red-600">{errors.labelSchemas.message}</p> : null}

@@ -13,6 +13,7 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { applyServerErrors } from "@/components/ui/form";
 import { FormError } from "@/components/ui/form-error";
 import { TextAreaField, TextField } from "@/components/ui/text-field";
+import { SchemaChecklist } from "@/components/labeling/schema-checklist";
 import { ZUpdateLabelingSessionBody } from "@/lib/labeling/schemas";
 import type { LabelingSessionDto, LabelSchemaDto } from "@/lib/labeling/types";
 import { labelingKeys } from "./query-keys";
@@ -131,23 +132,7 @@ export function EditSessionDialog({ session }: { session: LabelingSessionDto }) 
               control={form.control}
               name="labelSchemas"
               render={({ field }) => (
-                <div className="flex flex-col gap-1">
-                  {(schemas.data ?? []).map((s) => (
-                    <label key={s.id} className="flex items-center gap-2 text-sm">
-                      <input
-                        type="checkbox"
-                        checked={field.value.includes(s.name)}
-                        onChange={(e) =>
-                          field.onChange(
-                            e.target.checked ? [...field.value, s.name] : field.value.filter((n) => n !== s.name),
-                          )
-                        }
-                      />
-                      <span>{s.title}</span>
-                      <span className="font-mono text-xs text-slate-500">{s.name}</span>
-                    </label>
-                  ))}
-                </div>
+                <SchemaChecklist schemas={schemas.data ?? []} value={field.value} onChange={field.onChange} />
               )}
             />
             {errors.labelSchemas ? <p className="mt-1 text-xs text-red-600">{errors.labelSchemas.message}</p> : null}
