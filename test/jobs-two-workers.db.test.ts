@@ -39,6 +39,8 @@ afterAll(async () => {
   await app?.close();
 });
 
+// PostgreSQL only: on SQLite the job queue is one in-process worker per server (lib/jobs), so
+// several worker processes sharing a queue is a PostgreSQL (pg-boss) deployment; skipped there.
 it.skipIf(provider() !== "postgresql")(
   "two workers run 3 runs and a backfill exactly once; killing one leaves its jobs to the other",
   async () => {
