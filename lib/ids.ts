@@ -48,8 +48,10 @@ export function base64ToHex(b64: string): string {
  * 16 hex chars but 12 base64 chars, 16 bytes are 32 hex chars but 24 base64 chars.
  */
 export function parseIdFlexible(value: string, bytes: 8 | 16): string | null {
-  const s = value.trim().replace(/^0x/i, "");
-  if (s.length === bytes * 2 && HEX_RE.test(s)) return s.toLowerCase();
+  const s = value.trim();
+  const hex = s.replace(/^0x/i, "");
+  if (hex.length === bytes * 2 && HEX_RE.test(hex)) return hex.toLowerCase();
+  // Base64 as written: an id whose base64 happens to begin with "0x" is not hex.
   if (BASE64_RE.test(s) && s.length > 0) {
     const buf = Buffer.from(s.replace(/-/g, "+").replace(/_/g, "/"), "base64");
     if (buf.length === bytes) return buf.toString("hex");

@@ -1,11 +1,15 @@
 // npm start: checks the configuration, builds when the sources changed, migrates the database,
 // creates the first admin (and demo data on a fresh install), then serves on PORT.
 // `npm start -- --dev` runs the development server instead of a production build.
+//
+// This process stays alive as the server's parent for as long as it serves, so it keeps its
+// memory small: the database preparation (Prisma's clients, the migrations' WASM schema engine,
+// the demo data) runs in a child process of its own (`--prepare`) that exits when done.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { resolveAuthSecret } from "../lib/bootstrap/secret";
-import { prepareDatabase } from "../lib/bootstrap/prepare";
+import type { PrepareResult } from "../lib/bootstrap/prepare";
 import { ownerOnlyUmask } from "../lib/bootstrap/permissions";
 import { signInBanner, writeInitialPassword } from "../lib/bootstrap/sign-in-banner";
 import { ConfigError, dataDir, readDbConfig, redactUrl } from "../lib/db/config";
@@ -44,14 +48,54 @@ function parsePort(): number {
   return port;
 }
 
+/** The child's side of `--prepare`: prepares the database and hands the result back on file descriptor 3. */
+async function prepareInChild(): Promise<void> {
+  const { prepareDatabase } = await import("../lib/bootstrap/prepare");
+  const prepared = await prepareDatabase(readDbConfig(), { demoData: process.env.DEMO_DATA !== "0" });
+  fs.writeSync(3, JSON.stringify(prepared));
+}
+
+/** Runs prepareDatabase in a child process (same Node, same loader); exits as it did when it fails. */
+function prepareDatabaseInChild(): PrepareResult {
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "--prepare"], {
+    stdio: ["ignore", "inherit", "inherit", "pipe"],
+    maxBuffer: 1024 * 1024,
+  });
+  // The child has printed its own one-line reason.
+  if (child.status !== 0) process.exit(child.status ?? 1);
+  return JSON.parse(String(child.output[3])) as PrepareResult;
+}
+
+/**
+ * Ends the esbuild service process tsx started to compile this script's TypeScript (a child of
+ * this process, ~12 MB resident), once nothing is left to compile: this process only waits for
+ * the server from then on. tsx starts it only when its compile cache misses (the first start
+ * after a change), so usually there is none. Linux (/proc) only; elsewhere it stays.
+ */
+function stopTranspilerService(): void {
+  if (!fs.existsSync("/proc/self/stat")) return;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === process.pid && comm === "esbuild") process.kill(Number(entry), "SIGTERM");
+    } catch {
+      // ended meanwhile, or not ours to read
+    }
+  }
+}
+
 async function main() {
   // Everything the server writes (database, secret, artifacts) is readable by its owner only.
   ownerOnlyUmask();
+  if (process.argv.includes("--prepare")) return prepareInChild();
   const db = readDbConfig();
   const port = parsePort();
   const secret = resolveAuthSecret(db);
   console.log(`tracelight: database ${db.provider === "sqlite" ? db.file : redactUrl(db.url)}`);
-  const prepared = await prepareDatabase(db, { demoData: process.env.DEMO_DATA !== "0" });
+  const prepared = prepareDatabaseInChild();
   if (prepared.appliedMigrations.length)
     console.log(`tracelight: applied migrations ${prepared.appliedMigrations.join(", ")}`);
   // The first admin's generated password: printed now, written to a file the log names (the
@@ -97,10 +141,25 @@ async function main() {
   // The preload stamps each request with its socket address (see lib/auth/client-address.ts).
   const preload = `--require ${JSON.stringify(path.resolve("scripts/client-address-preload.cjs"))}`;
   const nodeOptions = [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" ");
-  const server = spawn(next, args, {
-    stdio: "inherit",
-    env: { ...env, NODE_OPTIONS: nodeOptions, NODE_ENV: dev ? "development" : "production" },
-  });
+  // Memory flags of the production server (docs/benchmarks.md, Memory: idle RSS of the tree):
+  // - The only WebAssembly it runs is Prisma's query compiler; with V8's optimising tier
+  //   (TurboFan) for it the server holds ~70 MB more. Liftoff's baseline code is enough for
+  //   compiling queries, which Prisma caches by shape. On the command line: NODE_OPTIONS does not
+  //   accept V8's WebAssembly flags.
+  // - A 4 MB young generation (semi-space) instead of V8's 16 MB: ~20 MB less at idle, at the
+  //   price of more frequent (small) scavenges.
+  // TRACELIGHT_SERVER_FLAGS replaces them (say, "" on a machine where memory is plentiful).
+  const serverFlags =
+    process.env.TRACELIGHT_SERVER_FLAGS !== undefined
+      ? process.env.TRACELIGHT_SERVER_FLAGS.split(/\s+/).filter(Boolean)
+      : ["--liftoff-only", "--max-semi-space-size=4"];
+  const server = dev
+    ? spawn(next, args, { stdio: "inherit", env: { ...env, NODE_OPTIONS: nodeOptions, NODE_ENV: "development" } })
+    : spawn(process.execPath, [...serverFlags, path.join("node_modules", "next", "dist", "bin", "next"), ...args], {
+        stdio: "inherit",
+        env: { ...env, NODE_OPTIONS: nodeOptions, NODE_ENV: "production" },
+      });
+  stopTranspilerService();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

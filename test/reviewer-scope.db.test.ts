@@ -13,7 +13,7 @@ import { createLabelSchema } from "@/lib/labeling/label-schemas/service";
 import { createLabelingSession } from "@/lib/labeling/sessions/service";
 import { addSessionItems } from "@/lib/labeling/items/service";
 import { claimNextItem, getReviewItem, submitLabels } from "@/lib/labeling/review/service";
-import { batchGetTraces, getTraceWithSpans } from "@/lib/traces/service";
+import { batchGetTraceInfos, getTraceWithSpans } from "@/lib/traces/service";
 import { searchTraces } from "@/lib/traces/search/service";
 import { getAssessment, listTraceAssessments } from "@/lib/assessments/service";
 import { getExperiment, listExperiments } from "@/lib/experiments/service";
@@ -95,7 +95,7 @@ describe("reviewer scope", () => {
     const found = await searchTraces(r1, { experimentIds: [exp.id, otherExp.id], maxResults: 100 });
     expect(found.traces.map((x) => x.traceId)).toEqual([inSession]);
     expect((await searchTraces(outsider, { experimentIds: [exp.id], maxResults: 100 })).traces).toEqual([]);
-    expect((await batchGetTraces(r1, [inSession, notInSession, otherTrace])).map((x) => x.info.traceId)).toEqual([
+    expect((await batchGetTraceInfos(r1, [inSession, notInSession, otherTrace])).map((x) => x.traceId)).toEqual([
       inSession,
     ]);
     expect((await listExperiments(r1, { take: 1000 })).map((e) => e.id)).toContain(exp.id);

@@ -4,7 +4,7 @@
 // cost from Next.js and the network, and is steadier than run.ts on a busy machine.
 //
 //   npx tsx --conditions=react-server bench/ingest/in-process.ts [--db sqlite|postgresql|both]
-//       [--traces 300] [--spans 10] [--clients 8] [--rounds 2]
+//       [--traces 300] [--spans 10] [--per-request 1] [--clients 8] [--rounds 2]
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     db: { type: "string", default: "both" },
     traces: { type: "string", default: "300" },
     spans: { type: "string", default: "10" },
+    "per-request": { type: "string", default: "1" },
     clients: { type: "string", default: "8" },
     rounds: { type: "string", default: "2" },
   },
@@ -66,7 +67,7 @@ async function benchOne(provider: "sqlite" | "postgresql") {
       ).id;
     for (let round = 1; round <= ROUNDS; round++) {
       const expId = await mkExp(`otlp-${round}`);
-      const bodies = makeOtlpBodies(N, M);
+      const bodies = makeOtlpBodies(N, M, Number(values["per-request"]));
       const otlp = await pool(bodies, (body) =>
         ingestOtlpRequest(
           SYSTEM_ACTOR,

@@ -38,9 +38,12 @@ function traceSpecs(n: number, m: number): SpanSpec[][] {
 
 const b64 = (hex: string) => Buffer.from(hex, "hex").toString("base64");
 
-/** One OTLP protobuf ExportTraceServiceRequest per trace. */
-export function makeOtlpBodies(n: number, m: number): Uint8Array[] {
-  return traceSpecs(n, m).map(otlpBody);
+/** OTLP protobuf ExportTraceServiceRequests of `perRequest` whole traces each (1: one per trace). */
+export function makeOtlpBodies(n: number, m: number, perRequest = 1): Uint8Array[] {
+  const traces = traceSpecs(n, m);
+  const bodies: Uint8Array[] = [];
+  for (let i = 0; i < traces.length; i += perRequest) bodies.push(otlpBody(traces.slice(i, i + perRequest).flat()));
+  return bodies;
 }
 
 /** An OTLP protobuf ExportTraceServiceRequest carrying these spans. */
@@ -116,4 +119,39 @@ export function makeRows(n: number, m: number, experimentId: string) {
       metadata: [{ traceId: `tr-${root.traceHex}`, key: "mlflow.trace_schema.version", value: "3" }],
     };
   });
+}
+
+/** Spans a trace in the one-span stream. */
+export const ONE_SPAN_TRACE_SPANS = 5;
+
+/**
+ * `count` one-span OTLP/protobuf bodies, as MLflow's Python client exports by default (every span
+ * its own request): traces of ONE_SPAN_TRACE_SPANS spans, children first and the root last (as a
+ * client ends them). Used by bench/per-request and bench/mlflow-compare.
+ */
+export function oneSpanBodies(count: number): { bodies: Uint8Array<ArrayBuffer>[]; traceIds: string[] } {
+  const bodies: Uint8Array<ArrayBuffer>[] = [];
+  const traceIds: string[] = [];
+  const base = BigInt(Date.now()) * 1_000_000n;
+  for (let t = 0; bodies.length < count; t++) {
+    const traceHex = randomBytes(16).toString("hex");
+    const rootHex = randomBytes(8).toString("hex");
+    traceIds.push(`tr-${traceHex}`);
+    const start = base + BigInt(t) * 1_000_000_000n;
+    for (let s = ONE_SPAN_TRACE_SPANS - 1; s >= 0; s--) {
+      const spec: SpanSpec = {
+        traceHex,
+        spanHex: s === 0 ? rootHex : randomBytes(8).toString("hex"),
+        parentHex: s === 0 ? null : rootHex,
+        name: s === 0 ? "pipeline" : `step_${s}`,
+        type: s === 0 ? "CHAIN" : "LLM",
+        startNs: start + BigInt(s) * 1_000_000n,
+        endNs: start + BigInt(s + 1) * 1_000_000n + (s === 0 ? 10_000_000n : 0n),
+        input: JSON.stringify({ question: `question ${t}/${s}` }),
+        output: JSON.stringify({ answer: `answer ${t}/${s}` }),
+      };
+      bodies.push(new Uint8Array(otlpBody([spec])));
+    }
+  }
+  return { bodies, traceIds };
 }

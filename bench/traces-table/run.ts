@@ -159,14 +159,31 @@ async function benchProvider(provider: DbProvider) {
     const total = await db.trace.count({ where: { experimentId } });
     if (reuse) console.log(`  reusing ${config.url}: ${total} traces`);
     const n = total - 1; // the seeded traces, without the big one
-    const deep = encodePageToken(Math.floor(n * 0.9));
-    const q = (filter?: string, pageToken?: string) => () =>
-      searchTraces(SYSTEM_ACTOR, { experimentIds: [experimentId], filter, pageToken, maxResults: PAGE });
+    const search = (filter?: string, orderBy?: string[], pageToken?: string) =>
+      searchTraces(SYSTEM_ACTOR, { experimentIds: [experimentId], filter, orderBy, pageToken, maxResults: PAGE });
+    const q = (filter?: string, pageToken?: string) => () => search(filter, undefined, pageToken);
+    /** The keyset token of the page at `offset` (found once by an offset read, not timed). */
+    const keysetAt = async (offset: number, filter?: string, orderBy?: string[]) => {
+      const before = await search(filter, orderBy, encodePageToken(Math.max(0, offset - PAGE)));
+      if (!before.nextPageToken) throw new Error(`no page at offset ${offset}`);
+      return before.nextPageToken;
+    };
+    const deepOffset = Math.floor(n * 0.9);
+    const deepKeyset = await keysetAt(deepOffset);
+    const deepError = await keysetAt(Math.floor(n * 0.09), "attributes.status = 'ERROR'");
+    const deepDuration = await keysetAt(deepOffset, undefined, ["execution_time_ms DESC"]);
+    const deepCost = await keysetAt(deepOffset, undefined, ["cost DESC"]);
+    const deepBack = (await search(undefined, undefined, deepKeyset)).prevPageToken;
+    const anHourAgo = Date.now() - 3_600_000;
     const cases: [string, () => Promise<unknown>][] = [
       ["first page, no filter", q()],
-      [`deep page (offset ${Math.floor(n * 0.9)}), no filter`, q(undefined, deep)],
+      [`deep page (keyset, row ${deepOffset}), no filter`, q(undefined, deepKeyset)],
+      [`previous page from there (keyset)`, q(undefined, deepBack)],
+      [`deep page (offset token ${deepOffset}), no filter`, q(undefined, encodePageToken(deepOffset))],
       ["first page, status = 'ERROR'", q("attributes.status = 'ERROR'")],
-      ["deep page, status = 'ERROR'", q("attributes.status = 'ERROR'", encodePageToken(Math.floor(n * 0.09)))],
+      ["deep page (keyset), status = 'ERROR'", q("attributes.status = 'ERROR'", deepError)],
+      ["first page, timestamp_ms in the last hour", q(`attributes.timestamp_ms >= ${anHourAgo}`)],
+      ["first page, metadata user = 'user-7'", q("metadata.`mlflow.trace.user` = 'user-7'")],
       ["first page, feedback.user_feedback = false", q("feedback.user_feedback = false")],
       ["first page, tags.env = 'staging'", q("tags.env = 'staging'")],
       // Free text: 1% of the traces mention GPU (1,000 at 100,000); a word no trace has; both
@@ -177,31 +194,25 @@ async function benchProvider(provider: DbProvider) {
       ["free text 'answer' (every trace)", q("answer")],
       ["free text 'answer' AND tags.env = 'staging'", q("answer AND tags.env = 'staging'")],
       ["feedback.user_feedback > 0 (numeric, none match)", q("feedback.user_feedback > 0")],
+      ["first page, sort by execution_time_ms DESC", () => search(undefined, ["execution_time_ms DESC"])],
       [
-        "first page, sort by execution_time_ms DESC",
-        () =>
-          searchTraces(SYSTEM_ACTOR, {
-            experimentIds: [experimentId],
-            orderBy: ["execution_time_ms DESC"],
-            maxResults: PAGE,
-          }),
+        "deep page (keyset), sort by execution_time_ms DESC",
+        () => search(undefined, ["execution_time_ms DESC"], deepDuration),
       ],
       [`open a ${BIG_SPANS}-span trace`, () => getTraceWithSpans(SYSTEM_ACTOR, bigId)],
       ["first page, trace.cost > 0.00003", q("trace.cost > 0.00003")],
-      [
-        "first page, sort by cost DESC",
-        () => searchTraces(SYSTEM_ACTOR, { experimentIds: [experimentId], orderBy: ["cost DESC"], maxResults: PAGE }),
-      ],
+      ["first page, sort by cost DESC", () => search(undefined, ["cost DESC"])],
+      ["deep page (keyset), sort by cost DESC", () => search(undefined, ["cost DESC"], deepCost)],
       ["sessions, first page", () => listConversations(SYSTEM_ACTOR, experimentId, { maxResults: PAGE })],
       [
         "sessions, first page, tags.env = 'staging'",
         () => listConversations(SYSTEM_ACTOR, experimentId, { maxResults: PAGE, filter: "tags.env = 'staging'" }),
       ],
     ];
-    console.log(`  ${"query".padEnd(48)} ${"p50 ms".padStart(9)} ${"p95 ms".padStart(9)}`);
+    console.log(`  ${"query".padEnd(52)} ${"p50 ms".padStart(9)} ${"p95 ms".padStart(9)}`);
     for (const [label, fn] of cases) {
       const { p50, p95 } = await time(fn);
-      console.log(`  ${label.padEnd(48)} ${p50.toFixed(1).padStart(9)} ${p95.toFixed(1).padStart(9)}`);
+      console.log(`  ${label.padEnd(52)} ${p50.toFixed(1).padStart(9)} ${p95.toFixed(1).padStart(9)}`);
     }
     // A price change recomputes the stored cost of every trace using the model, in batches.
     const t = performance.now();

@@ -1,7 +1,7 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { AlertTriangle, ArrowLeft, Bot, MessageSquarePlus, Send, User } from "lucide-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { AlertTriangle, ArrowLeft, Bot, CheckCircle2, MessageSquarePlus, Send, User } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { TurnFeedback } from "@/components/chat/turn-feedback";
@@ -48,6 +48,10 @@ export function ChatPanel({ sessionId }: { sessionId: string }) {
   const [pending, setPending] = useState<{ message: string; answer: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const bottom = useRef<HTMLDivElement>(null);
+  const finish = useMutation({
+    mutationFn: (id: string) => api.post<ChatDto>(`/api/labeling/sessions/${sessionId}/chat/finish`, { chatId: id }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["chat", sessionId] }),
+  });
 
   const data = chat.data;
   const turns = chatId === null ? [] : (data?.chat?.turns ?? []);
@@ -104,9 +108,30 @@ export function ChatPanel({ sessionId }: { sessionId: string }) {
             with <span className="font-medium">{agent.name}</span>
           </span>
         ) : null}
+        {currentChatId && turns.length ? (
+          data?.chat?.finished ? (
+            <span role="status" data-testid="chat-finished" className="ml-auto text-sm text-emerald-700">
+              <CheckCircle2 aria-hidden className="inline size-4 align-[-3px]" /> Chat finished
+            </span>
+          ) : (
+            <Button
+              variant="secondary"
+              className="ml-auto"
+              disabled={Boolean(pending) || finish.isPending}
+              onClick={() => finish.mutate(currentChatId)}
+            >
+              <CheckCircle2 aria-hidden className="size-4" /> Finish chat
+            </Button>
+          )
+        ) : null}
+        {finish.error ? (
+          <span role="alert" className="text-sm text-red-600">
+            {errorMessage(finish.error)}
+          </span>
+        ) : null}
         <Button
           variant="secondary"
-          className="ml-auto"
+          className={currentChatId && turns.length ? "" : "ml-auto"}
           disabled={Boolean(pending) || turns.length === 0}
           onClick={() => {
             setFailure(null);

@@ -10,7 +10,6 @@ import { AdjudicationPanel } from "@/components/labeling/adjudication-panel";
 import { GoldAccuracy } from "@/components/labeling/gold-accuracy";
 import { ReviewerThroughput } from "@/components/labeling/reviewer-throughput";
 import { SessionAgentPicker } from "@/components/agents/session-agent-picker";
-import { PairwiseResults } from "@/components/pairwise/pairwise-results";
 import { SessionItemsTable } from "@/components/labeling/session-items-table";
 import { CopyButton } from "@/components/labeling/copy-button";
 import { SessionAgreement } from "@/components/labeling/session-agreement";
@@ -46,12 +45,15 @@ const Loading = () => (
 export function SessionDetail({
   session,
   origin,
-  compare = false,
+  compareResults = null,
 }: {
   session: LabelingSessionDto;
   origin: string;
-  /** A compare (pairwise) session: its results are win rates, asked for only then. */
-  compare?: boolean;
+  /**
+   * A compare (pairwise) session's results (win rates), given by the page: components/pairwise
+   * builds on the labeling components, so labeling does not import it back.
+   */
+  compareResults?: ReactNode;
 }) {
   const client = useQueryClient();
   const base = `/api/labeling/sessions/${session.id}`;
@@ -108,7 +110,7 @@ export function SessionDetail({
         </p>
       ) : null}
       <SessionAgentPicker sessionId={session.id} experimentId={session.experimentId} />
-      {compare ? <PairwiseResults sessionId={session.id} /> : null}
+      {compareResults}
       <Card title="Add traces">
         <AddItemsForm sessionId={session.id} />
         <div className="mt-3 border-t border-slate-100 pt-3">

@@ -15,7 +15,7 @@ export function PairwiseResults({ sessionId }: { sessionId: string }) {
     queryKey: ["pairwise-results", sessionId],
     queryFn: ({ signal }) => api.get<PairwiseResultsDto>(`/api/pairwise/sessions/${sessionId}/results`, signal),
     retry: false,
-    refetchInterval: 10_000,
+    refetchInterval: (q) => (q.state.data?.generation.status === "GENERATING" ? 2000 : 10_000),
   });
   if (results.error instanceof ApiError && results.error.status === 404) return null;
   if (results.error)
@@ -29,6 +29,13 @@ export function PairwiseResults({ sessionId }: { sessionId: string }) {
   return (
     <section data-testid="pairwise-results" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="mb-2 text-sm font-semibold text-slate-900">Comparison: {r.pairCount} pairs</h2>
+      {r.generation.status !== "READY" ? (
+        <p data-testid="pairwise-generation" role="status" className="mb-2 text-sm text-slate-600">
+          {r.generation.status === "GENERATING"
+            ? `The agents have answered ${r.generation.ready} of ${r.generation.total} inputs; reviewers can compare those already.`
+            : `The agents stopped after ${r.generation.ready} of ${r.generation.total} inputs: ${r.generation.error ?? "unknown error"}`}
+        </p>
+      ) : null}
       <table className="text-sm">
         <caption className="sr-only">Win rates</caption>
         <thead>
@@ -59,6 +66,32 @@ export function PairwiseResults({ sessionId }: { sessionId: string }) {
           ? `Agreement between ${r.agreement.raters.join(" and ")} on ${r.agreement.pairs} pairs: ${pct(r.agreement.observedAgreement)} the same choice, Cohen's κ ${r.agreement.kappa === null ? "not defined" : r.agreement.kappa.toFixed(2)}.`
           : "Agreement is shown once two reviewers have compared the same pairs."}
       </p>
+      {r.schemaAnswers.length ? (
+        <table data-testid="pairwise-schema-answers" className="mt-3 text-sm">
+          <caption className="mb-1 text-left text-xs font-semibold text-slate-500">Answers per version</caption>
+          <thead>
+            <tr className="text-left text-xs text-slate-500">
+              <th className="pr-4">Question</th>
+              <th className="pr-4">{r.labelA}</th>
+              <th className="pr-4">{r.labelB}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.schemaAnswers.map((q) => (
+              <tr key={q.name} data-schema={q.name}>
+                <td className="pr-4 font-medium">{q.title}</td>
+                {(["A", "B"] as const).map((v) => (
+                  <td key={v} data-version={v} className="pr-4">
+                    {Object.entries(q[v])
+                      .map(([value, n]) => `${value}: ${n}`)
+                      .join(", ") || "–"}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       <p className="mt-1 text-xs text-slate-500">
         {r.winRates.comparisons} choices by {r.reviewers.length} reviewer{r.reviewers.length === 1 ? "" : "s"}; a tie
         counts as half a win for each version.

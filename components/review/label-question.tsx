@@ -11,6 +11,8 @@ interface Props {
   control: Control<TFormState>;
   active: boolean;
   onFocus: () => void;
+  /** Keeps ids and radio groups apart when one page shows the questions twice (compare: per side). */
+  idPrefix?: string;
 }
 
 const inputClass =
@@ -22,9 +24,9 @@ const inputClass =
  * question (the review queue handles the keys; the numbers are shown next to each option).
  * Its messages come from the form: the answer validators (zodResolver) or the server.
  */
-export function LabelQuestion({ schema, index, control, active, onFocus }: Props) {
+export function LabelQuestion({ schema, index, control, active, onFocus, idPrefix = "" }: Props) {
   const input = schema.input;
-  const id = `q-${schema.name}`;
+  const id = `q-${idPrefix}${schema.name}`;
   const valueField = useController({ control, name: `${schema.name}.value` });
   const commentField = useController({ control, name: `${schema.name}.comment` });
   // Subscribes to this question's errors (the resolver sets them on `<name>`, the server too).

@@ -31,10 +31,17 @@ export function ReviewSessionList({ sessions }: { sessions: MyReviewSessionDto[]
                 <div className="h-1.5 w-48 overflow-hidden rounded bg-slate-200">
                   <div className="h-full bg-indigo-500" style={{ width: `${pct}%` }} />
                 </div>
-                <span>
-                  You labeled {s.completed} · {left} of {s.totalItems} item{s.totalItems === 1 ? "" : "s"} still need
-                  labels
-                </span>
+                {s.compare ? (
+                  <span data-testid="review-session-count">
+                    You compared {s.completed} · {left} of {s.totalItems} pair{s.totalItems === 1 ? "" : "s"} still need
+                    a choice
+                  </span>
+                ) : (
+                  <span data-testid="review-session-count">
+                    You labeled {s.completed} · {left} of {s.totalItems} item{s.totalItems === 1 ? "" : "s"} still need
+                    labels
+                  </span>
+                )}
                 <span className="ml-auto font-medium text-indigo-700">
                   {s.toDo ? (
                     <>

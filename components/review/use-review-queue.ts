@@ -157,15 +157,17 @@ export function useReviewQueue(sessionId: string) {
   // puts the count back if the server refuses the answers.
   const submitMutation = useMutation({
     mutationFn: async ({ id, answers }: { id: string; answers: Record<string, unknown> }): Promise<Move> => {
+      // Submit and claim the next item in one round trip (`next: true`).
+      let next: NextItemDto;
       try {
-        await api.post(`${base}/items/${id}/submit`, { answers });
+        next = (await api.post<{ next: NextItemDto }>(`${base}/items/${id}/submit`, { answers, next: true })).next;
       } catch (err) {
         const issues = fieldIssues(err);
         if (err instanceof ApiError && err.status === 400 && issues.length) throw new AnswerErrors(err);
         throw err;
       }
       client.removeQueries({ queryKey: reviewKeys.item(sessionId, id) });
-      return { ...(await claimNext()), message: "Submitted." };
+      return { item: next.item, progress: next.progress, message: "Submitted." };
     },
     onMutate: () => {
       const before = progress;

@@ -33,7 +33,7 @@ export async function apiFetch<T>(url: string, init: Init = {}): Promise<T> {
     headers: { ...(json !== undefined ? { "content-type": "application/json" } : {}), ...rest.headers },
     body: json !== undefined ? JSON.stringify(json) : rest.body,
   });
-  const text = await res.text();
+  const text = await responseText(res);
   const body = text ? safeJson(text) : {};
   if (!res.ok) {
     const message = (body as { message?: string })?.message ?? `Request failed with status ${res.status}`;
@@ -50,6 +50,12 @@ export const api = {
   put: <T>(url: string, json: unknown) => apiFetch<T>(url, { method: "PUT", json }),
   delete: <T>(url: string, json?: unknown) => apiFetch<T>(url, { method: "DELETE", json }),
 };
+
+/** The body as text; a gzip file (what a route sends pre-compressed, e.g. the trace tree) is decompressed first. */
+async function responseText(res: Response): Promise<string> {
+  if (res.headers.get("content-type") !== "application/gzip" || !res.body) return res.text();
+  return new Response(res.body.pipeThrough(new DecompressionStream("gzip"))).text();
+}
 
 function safeJson(text: string): unknown {
   try {

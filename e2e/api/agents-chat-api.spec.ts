@@ -86,4 +86,22 @@ test("chat and compare routes say what is wrong", async () => {
   // An ordinary session is not a comparison.
   expect((await dev.get(`/api/pairwise/sessions/${session.id}/results`)).status()).toBe(404);
   expect((await reviewer.post("/api/pairwise/sessions", { data: {} })).status()).toBe(403);
+
+  // From agents: the same agent twice, no inputs, an agent of no experiment, reviewers.
+  const issuesOf = async (data: Record<string, unknown>) => {
+    const res = await dev.post("/api/pairwise/sessions/from-agents", { data: { experimentId, name: "ab", ...data } });
+    expect(res.status()).toBe(400);
+    return ((await res.json()).details.issues as { path: string; message: string }[]).map((i) => i.path);
+  };
+  expect(await issuesOf({ agentIdA: "x", agentIdB: "x", inputs: ["q"] })).toEqual(["body.agentIdB"]);
+  expect(await issuesOf({ agentIdA: "x", agentIdB: "y" })).toEqual(["body.inputs"]);
+  expect(await issuesOf({ agentIdA: "x", agentIdB: "y", inputs: ["q"] })).toEqual(["body.agentIdA"]);
+  expect(
+    (await reviewer.post("/api/pairwise/sessions/from-agents", { data: { experimentId, name: "ab" } })).status(),
+  ).toBe(403);
+  // Finishing a chat that is not yours (or does not exist) is a 404.
+  const finish = await reviewer.post(`/api/labeling/sessions/${session.id}/chat/finish`, {
+    data: { chatId: "chat-nope" },
+  });
+  expect(finish.status()).toBe(404);
 });

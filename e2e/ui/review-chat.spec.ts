@@ -146,10 +146,15 @@ test("an expert chats three turns, rates the second, reloads and continues; the 
   expect(last.body.messages.filter((m) => m.role === "user")).toHaveLength(4);
   expect(last.headers.authorization).toBe("Bearer sk-e2e-agent-secret-7777");
 
+  // The chat is the expert's item, in progress until they finish it.
+  await page.getByRole("button", { name: "Finish chat" }).click();
+  await expect(page.getByTestId("chat-finished")).toHaveText("Chat finished");
+
   // The record: four traces sharing one session id, the expert as user, the labels on the second.
   const chat = await (await page.request.get(`/api/labeling/sessions/${sessionId}/chat`)).json();
   const traceIds: string[] = chat.chat.turns.map((t: { traceId: string }) => t.traceId);
   expect(traceIds).toHaveLength(4);
+  expect(chat.chat.finished).toBe(true);
   const infos = await Promise.all(traceIds.map(async (id) => (await (await dev.get(`/api/traces/${id}`)).json()).info));
   for (const info of infos) {
     expect(info.state).toBe("OK");

@@ -4,18 +4,16 @@
  * reading meanwhile). Experiments are created through the API, so the server knows them.
  */
 import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { APIRequestContext } from "@playwright/test";
 import { PrismaClient } from "../../lib/db/generated/sqlite/client";
 import type { Db } from "../../lib/db/client";
+import { sqliteAdapter } from "../../lib/db/sqlite-adapter";
 import { insertTrace, type TraceSpec } from "../../lib/seed/factories";
 import { E2E } from "../support/env";
 
 let client: PrismaClient | null = null;
 export function seedDb(): Db {
-  client ??= new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url: `file:${path.join(E2E.dataDir, "tracelight.db")}`, timeout: 10_000 }),
-  });
+  client ??= new PrismaClient({ adapter: sqliteAdapter(`file:${path.join(E2E.dataDir, "tracelight.db")}`) });
   return client as unknown as Db;
 }
 

@@ -223,11 +223,7 @@ export async function sessionAgentOf(sessionId: string): Promise<SessionAgentDto
   return link ? { agentId: link.agent.id, name: link.agent.name, model: link.agent.model } : null;
 }
 
-/** The full endpoint of a session's agent, key decrypted, for the server-side call only. */
-export async function resolveSessionAgent(sessionId: string): Promise<ResolvedAgent | null> {
-  const link = await db().labelingSessionAgent.findUnique({ where: { sessionId }, include: { agent: true } });
-  if (!link) return null;
-  const a = link.agent;
+function resolved(a: AgentRow): ResolvedAgent {
   return {
     id: a.id,
     name: a.name,
@@ -237,4 +233,16 @@ export async function resolveSessionAgent(sessionId: string): Promise<ResolvedAg
     systemPrompt: a.systemPrompt,
     timeoutMs: a.timeoutMs,
   };
+}
+
+/** The full endpoint of a session's agent, key decrypted, for the server-side call only. */
+export async function resolveSessionAgent(sessionId: string): Promise<ResolvedAgent | null> {
+  const link = await db().labelingSessionAgent.findUnique({ where: { sessionId }, include: { agent: true } });
+  return link ? resolved(link.agent) : null;
+}
+
+/** An agent's full endpoint, key decrypted, for the server-side call only (null once deleted). */
+export async function resolveAgent(agentId: string): Promise<ResolvedAgent | null> {
+  const row = await db().agent.findUnique({ where: { id: agentId } });
+  return row ? resolved(row) : null;
 }

@@ -120,12 +120,22 @@ describe("createAssessment", () => {
     await expect(createAssessment(dev, traceId, { name: "x", kind: "FEEDBACK" })).rejects.toMatchObject({
       status: 400,
     });
+    // Told apart only after the insert's foreign keys refuse it (no lookups on the fast path).
     await expect(createAssessment(dev, "tr-nope", { name: "x", kind: "FEEDBACK", value: 1 })).rejects.toMatchObject({
       status: 404,
+      message: "Trace with ID 'tr-nope' not found",
     });
     await expect(
       createAssessment(dev, traceId, { name: "x", kind: "FEEDBACK", value: 1, spanId: "ffffffffffffffff" }),
-    ).rejects.toMatchObject({ status: 404 });
+    ).rejects.toMatchObject({ status: 404, message: `Span 'ffffffffffffffff' not found in trace '${traceId}'` });
+    await expect(
+      createAssessment(dev, "tr-nope", {
+        name: "x",
+        kind: "FEEDBACK",
+        value: 1,
+        overrides: "a-nope",
+      }),
+    ).rejects.toMatchObject({ status: 404, message: "Trace with ID 'tr-nope' not found" });
     await expect(createAssessment(reviewer, traceId, { name: "x", kind: "FEEDBACK", value: 1 })).rejects.toMatchObject({
       status: 403,
     });

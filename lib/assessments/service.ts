@@ -8,6 +8,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db, Prisma } from "@/lib/db/client";
+import { isForeignKeyViolation } from "@/lib/db/errors";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { toAssessmentDto, writeAssessment } from "./internal";
 import { assertTraceReadable, assessmentVisibility, traceScopeWhere } from "@/lib/auth/reviewer-scope";
@@ -44,16 +45,10 @@ export async function createAssessment(
       parsed.error.issues,
     );
   const body = parsed.data;
-  await requireTrace(traceId);
-  if (body.spanId) {
-    const span = await db().span.findUnique({
-      where: { traceId_spanId: { traceId, spanId: body.spanId } },
-      select: { spanId: true },
-    });
-    if (!span) throw new NotFoundError(`Span '${body.spanId}' not found in trace '${traceId}'`);
-  }
-  return db().$transaction((tx) =>
-    writeAssessment(tx, {
+  // Overriding another assessment is two writes, in one transaction; a plain create is one
+  // statement and needs none (an interactive transaction costs several round trips).
+  const write = (client: Parameters<typeof writeAssessment>[0]) =>
+    writeAssessment(client, {
       traceId,
       name: body.name,
       kind: body.kind,
@@ -67,8 +62,26 @@ export async function createAssessment(
       overrides: body.overrides,
       runId: body.runId,
       createdById: authorId(actor),
-    }),
-  );
+    });
+  if (body.overrides) {
+    await requireTraceAndSpan(traceId, body.spanId);
+    return db().$transaction((tx) => write(tx));
+  }
+  // The trace and span are not looked up first: their foreign keys refuse a missing one, and
+  // only then is it worth a query to say which (the create is the whole fast path).
+  try {
+    return await write(db());
+  } catch (err) {
+    if (isForeignKeyViolation(err)) await requireTraceAndSpan(traceId, body.spanId);
+    throw err;
+  }
+}
+
+async function requireTraceAndSpan(traceId: string, spanId: string | null | undefined): Promise<void> {
+  await requireTrace(traceId);
+  if (!spanId) return;
+  const span = await db().span.findUnique({ where: { traceId_spanId: { traceId, spanId } }, select: { spanId: true } });
+  if (!span) throw new NotFoundError(`Span '${spanId}' not found in trace '${traceId}'`);
 }
 
 export async function getAssessment(actor: Actor, traceId: string, assessmentId: string): Promise<AssessmentDto> {

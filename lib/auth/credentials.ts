@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import type { Actor } from "./actor";
 import { verifyPassword } from "./password";
+import { forgetRecentCredentials } from "./recent";
 import type { Role } from "./roles";
 
 export const API_KEY_PREFIX = "tl_";
@@ -77,6 +78,7 @@ export async function endSessions(userId: string, sessionVersion?: number): Prom
     where: { id: userId, ...(sessionVersion !== undefined ? { sessionVersion } : {}) },
     data: { sessionVersion: { increment: 1 } },
   });
+  forgetRecentCredentials();
 }
 
 /** The actor a presented key stands for, or null for an unknown, revoked or disabled one. */

@@ -5,12 +5,17 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { ForbiddenError, TooManyRequestsError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record";
-import { authenticateApiKey, loadActor } from "./credentials";
+import { authenticateApiKey, hashApiKey, loadActor } from "./credentials";
 import type { Actor } from "./actor";
 import { clientAddress } from "./client-address";
 import { authOptions } from "./next-auth";
+import { recentMap } from "./recent";
 import { roleAtLeast, type Role } from "./roles";
 import { formatUntil, lockState, recordFailure, sleep } from "./throttle";
+
+// Valid credentials seen in the last moment (./recent.ts): by user id and session version, by key hash.
+const recentSessionActors = recentMap<Actor>("sessionActors");
+const recentKeyActors = recentMap<Actor>("apiKeyActors");
 
 /** The signed-in user of the current request, or null (also for a revoked session). */
 export async function getSessionActor(address?: string): Promise<Actor | null> {
@@ -18,7 +23,14 @@ export async function getSessionActor(address?: string): Promise<Actor | null> {
   const user = session?.user as { id?: string; sv?: number } | undefined;
   if (!user?.id) return null;
   // Tokens from before session versions existed carry none: they count as version 0.
-  return loadActor(user.id, "session", { sessionVersion: user.sv ?? 0, clientAddress: address });
+  const sessionVersion = user.sv ?? 0;
+  const recentKey = `${user.id}:${sessionVersion}`;
+  let actor = recentSessionActors.get(recentKey) ?? null;
+  if (!actor) {
+    actor = await loadActor(user.id, "session", { sessionVersion });
+    if (actor) recentSessionActors.set(recentKey, actor);
+  }
+  return actor && address ? { ...actor, clientAddress: address } : actor;
 }
 
 /**
@@ -49,7 +61,12 @@ async function apiKeyActor(key: string, address: string): Promise<Actor | null> 
     throw new TooManyRequestsError(
       `Too many requests with unknown or revoked API keys from your address: locked ${formatUntil(lock.until)}`,
     );
-  const actor = await authenticateApiKey(key);
+  const hash = hashApiKey(key);
+  let actor = recentKeyActors.get(hash) ?? null;
+  if (!actor) {
+    actor = await authenticateApiKey(key);
+    if (actor) recentKeyActors.set(hash, actor);
+  }
   if (actor) return { ...actor, clientAddress: address };
   const r = await recordFailure("apiKeyAddress", address);
   console.warn(`tracelight: unknown or revoked API key from ${address} (${r.failures} failures)`);

@@ -1,6 +1,7 @@
 import "server-only";
 import { RateLimiterPrisma } from "rate-limiter-flexible";
 import { db } from "@/lib/db/client";
+import { recentMap } from "./recent";
 
 /**
  * Failure counters for sign-in, invitation acceptance and API keys, kept in the database
@@ -80,11 +81,18 @@ export interface LockState {
   until: Date | null;
 }
 
+// Keys with no failures counted, seen in the last moment (./recent.ts); a failure forgets its key at once.
+const recentlyClean = recentMap<true>("throttleClean");
+const CLEAN: LockState = { locked: false, failures: 0, until: null };
+
 /** Whether `key` is locked now. */
 export async function lockState(kind: ThrottleKind, key: string): Promise<LockState> {
+  const recentKey = `${kind}:${key}`;
+  if (recentlyClean.get(recentKey)) return CLEAN;
   const { rl, policy } = limiter(kind);
   const res = await rl.get(key);
   const failures = res?.consumedPoints ?? 0;
+  if (failures === 0) recentlyClean.set(recentKey, true);
   const locked = failures >= policy.lockAfter;
   return { locked, failures, until: locked && res ? new Date(Date.now() + Math.max(res.msBeforeNext, 0)) : null };
 }
@@ -100,6 +108,7 @@ export interface FailureResult extends LockState {
 
 /** Counts one failure for `key`; locks it when it reaches the policy's limit. */
 export async function recordFailure(kind: ThrottleKind, key: string): Promise<FailureResult> {
+  recentlyClean.delete(`${kind}:${key}`);
   const { rl, policy } = limiter(kind);
   const res = await rl.penalty(key, 1);
   const failures = res.consumedPoints;

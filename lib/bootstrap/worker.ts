@@ -11,6 +11,7 @@ import { enqueueJob, registerHandler, startJobWorker, stopJobWorker } from "@/li
 import { claimTimeoutMs, releaseExpiredClaims } from "@/lib/labeling/review/claims";
 import { MONITORING_BACKFILL_JOB, runBackfillSlice } from "@/lib/monitoring/backfill";
 import { MONITORING_SCAN_JOB, runMonitoringScan, scanIntervalMs } from "@/lib/monitoring/scan";
+import { PAIRWISE_GENERATE_JOB, runPairwiseGenerationSlice } from "@/lib/pairwise/generate";
 
 export const EXPIRE_CLAIMS_JOB = "labeling.expire-claims";
 const EXPIRE_CLAIMS_EVERY_MS = 60_000;
@@ -32,6 +33,7 @@ export function registerJobHandlers(): void {
   registerHandler(MONITORING_SCAN_JOB, runMonitoringScan);
   registerHandler(MONITORING_BACKFILL_JOB, runBackfillSlice);
   registerHandler(EXPIRE_CLAIMS_JOB, expireClaims);
+  registerHandler(PAIRWISE_GENERATE_JOB, runPairwiseGenerationSlice);
 }
 
 const g = globalThis as unknown as { __tracelightTimers?: NodeJS.Timeout[] };

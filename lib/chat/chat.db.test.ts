@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { setAllowedHosts } from "@/lib/allowed-hosts/service";
 import { createAgent, setSessionAgent, updateAgent } from "@/lib/agents/service";
-import { getChat, rateChatTurn, sendChatMessage } from "@/lib/chat/service";
+import { finishChat, getChat, rateChatTurn, sendChatMessage } from "@/lib/chat/service";
+import { releaseExpiredClaims } from "@/lib/labeling/review/claims";
+import { countMyItems } from "@/lib/labeling/review/my-items";
+import { claimNextItem } from "@/lib/labeling/review/service";
 import type { ChatStreamEvent } from "@/lib/chat/schemas";
 import { startFakeChatServer, type FakeChatServer } from "@/lib/evaluation/judges/testing/fake-chat-server";
 import { db } from "@/test/db";
@@ -110,6 +113,27 @@ describe("chat in the Review App", () => {
     expect(items[0]).toMatchObject({ traceId: turns[0].traceId, conversation: { conversationId: chatId } });
     const links = await db().traceRunLink.count({ where: { runId: session.runId } });
     expect(links).toBe(3);
+
+    // Until the expert finishes the chat its item is theirs, in progress: not released as
+    // abandoned, not offered to them (or anyone else) in the queue, not "to do".
+    const claim = () => db().labelingClaim.findFirstOrThrow({ where: { itemId: items[0].id } });
+    expect(await claim()).toMatchObject({ userId: reviewer.userId, status: "IN_PROGRESS" });
+    expect(await releaseExpiredClaims(session.id, { timeoutMs: 1, now: new Date(Date.now() + 60_000) })).toBe(0);
+    expect((await claimNextItem(reviewer, session.id)).item).toBeNull();
+    expect(await countMyItems(session.id, reviewer.userId, 1)).toMatchObject({ todo: 0, draft: 0, taken: 1 });
+    const other = await makeUser("REVIEWER");
+    await db().labelingSessionReviewer.create({ data: { sessionId: session.id, userId: other.userId } });
+    expect((await claimNextItem(other, session.id)).item).toBeNull();
+    expect((await getChat(reviewer, session.id)).chat!.finished).toBe(false);
+    const finished = await finishChat(reviewer, session.id, { chatId });
+    expect(finished.chat!.finished).toBe(true);
+    expect(await claim()).toMatchObject({ status: "COMPLETED" });
+    expect((await claim()).completedAt).not.toBeNull();
+    await expect(finishChat(other, session.id, { chatId })).rejects.toMatchObject({ status: 404 });
+
+    // ChatTurn.traceId is a foreign key: a turn never outlives its trace.
+    await db().trace.delete({ where: { id: turns[2].traceId } });
+    expect(await db().chatTurn.count({ where: { threadId: chatId } })).toBe(2);
   });
 
   it("records an ERROR trace with a clear message when the agent fails or cannot be reached", async () => {

@@ -4,7 +4,8 @@ import "server-only";
  * writer): a root CHAIN span with the conversation so far and the answer, and a CHAT_MODEL child
  * with the raw request to the agent. The turn's session id (metadata mlflow.trace.session) is the
  * chat id and its user (mlflow.trace.user) the expert. A failed call is an ERROR trace carrying
- * the message the expert saw.
+ * the message the expert saw. Compare sessions built from two agents record each answer the same
+ * way (lib/pairwise/generate.ts), without a conversation or a user.
  */
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import type { AgentCall, ChatMessage } from "@/lib/agents/stream";
@@ -18,9 +19,13 @@ const ns = (ms: number) => BigInt(ms) * 1_000_000n;
 export interface TurnTrace {
   traceId: string;
   experimentId: string;
-  chatId: string;
-  userEmail: string;
+  /** The conversation (metadata mlflow.trace.session); null for a one-off call (a compare pair). */
+  chatId: string | null;
+  /** The person the call is made for (mlflow.trace.user); null when a job makes it. */
+  userEmail: string | null;
   agentName: string;
+  /** The root span's name: review_app.chat unless given. */
+  name?: string;
   /** What was sent, system prompt excluded (it is in the model span's request). */
   conversation: ChatMessage[];
   call: AgentCall;
@@ -47,7 +52,7 @@ export function turnSpans(t: TurnTrace): NormalizedSpan[] {
       events: events(),
       spanId: rootId,
       parentSpanId: null,
-      name: "review_app.chat",
+      name: t.name ?? "review_app.chat",
       spanType: "CHAIN",
       inputs: { messages: t.conversation },
       outputs: failed

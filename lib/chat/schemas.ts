@@ -30,6 +30,12 @@ export const ZSendChatMessageBody = z.object({
 });
 export type TSendChatMessageBody = z.infer<typeof ZSendChatMessageBody>;
 
+/** POST .../chat/finish: the expert is done with this chat (its item counts as labeled by them). */
+export const ZFinishChatBody = z.object({
+  chatId: z.string({ error: "must be a chat id" }).min(1, "must not be empty").max(100),
+});
+export type TFinishChatBody = z.infer<typeof ZFinishChatBody>;
+
 /** Feedback on one answer: thumbs, a comment, and answers to the session's label schemas. */
 export const ZRateChatTurnBody = z.object({
   thumb: z.enum(["up", "down"], { error: "must be 'up' or 'down'" }).nullable().optional(),
@@ -60,7 +66,8 @@ export interface ChatDto {
   sessionName: string;
   agent: SessionAgentDto | null;
   schemas: LabelSchemaDto[];
-  chat: { id: string; turns: ChatTurnDto[] } | null;
+  /** `finished`: the expert has finished this chat (until then its item is in progress for them). */
+  chat: { id: string; turns: ChatTurnDto[]; finished: boolean } | null;
 }
 
 /** The lines of the streamed answer to POST .../chat/messages (newline-delimited JSON). */

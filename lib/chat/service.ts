@@ -26,6 +26,7 @@ import {
   type ChatStreamEvent,
   type ChatTurnDto,
   type TChatQuery,
+  type TFinishChatBody,
   type TRateChatTurnBody,
   type TSendChatMessageBody,
 } from "./schemas";
@@ -105,7 +106,13 @@ export async function getChat(actor: Actor, sessionId: string, query: TChatQuery
     sessionName: session.name,
     agent: await sessionAgentOf(sessionId),
     schemas: session.schemaDtos,
-    chat: thread ? { id: thread.id, turns: await toTurnDtos(actor, session, rows) } : null,
+    chat: thread
+      ? {
+          id: thread.id,
+          turns: await toTurnDtos(actor, session, rows),
+          finished: (await chatClaim(sessionId, thread.id, actor.userId))?.status === "COMPLETED",
+        }
+      : null,
   };
 }
 
@@ -131,11 +138,39 @@ async function ensureConversationItem(
     data: { id: itemId, sessionId: session.id, traceId, position: (last?.position ?? -1) + 1 },
   });
   await tx.labelingConversationItem.create({ data: { itemId, sessionId: session.id, conversationId: chatId } });
-  // The expert labeled their own chat answer by answer, so the item is not queued for them again;
-  // other reviewers get it while the session asks for more labels per item.
-  await tx.labelingClaim.create({
-    data: { id: newId(), itemId, userId, status: "COMPLETED", completedAt: new Date() },
+  // The expert's claim holds the item while they chat (IN_PROGRESS: not offered to anyone else, not
+  // released as abandoned; lib/labeling/review/claims.ts OWN_CHAT_CLAIM) and is COMPLETED when
+  // they finish the chat (finishChat). Other reviewers get it then, while the session asks for
+  // more labels per item.
+  await tx.labelingClaim.create({ data: { id: newId(), itemId, userId, status: "IN_PROGRESS" } });
+}
+
+/** The expert's claim on their chat's item (null before the first turn). */
+async function chatClaim(sessionId: string, chatId: string, userId: string) {
+  const item = await db().labelingConversationItem.findUnique({
+    where: { sessionId_conversationId: { sessionId, conversationId: chatId } },
+    select: { itemId: true },
   });
+  if (!item) return null;
+  return db().labelingClaim.findUnique({ where: { itemId_userId: { itemId: item.itemId, userId } } });
+}
+
+/**
+ * The expert is done with a chat: their claim on its item becomes COMPLETED (their labels are the
+ * assessments they left turn by turn), so the session counts it as labeled by them. Finishing
+ * again changes nothing; sending another message later keeps it finished.
+ */
+export async function finishChat(actor: Actor, sessionId: string, body: TFinishChatBody): Promise<ChatDto> {
+  await loadSessionForReviewer(actor, sessionId);
+  const thread = await loadThread(actor, sessionId, body.chatId);
+  const claim = await chatClaim(sessionId, thread.id, actor.userId);
+  if (!claim) throw new ConflictError("This chat has no answer yet; send a message first.");
+  if (claim.status !== "COMPLETED")
+    await db().labelingClaim.update({
+      where: { id: claim.id },
+      data: { status: "COMPLETED", completedAt: new Date(), draft: null },
+    });
+  return getChat(actor, sessionId, { chatId: thread.id });
 }
 
 /**

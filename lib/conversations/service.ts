@@ -11,7 +11,8 @@ import { traceScopeWhere } from "@/lib/auth/reviewer-scope";
 import { db, type Prisma } from "@/lib/db/client";
 import { readDbConfig } from "@/lib/db/config";
 import { NotFoundError } from "@/lib/errors";
-import { compileTraceFilter, decodePageToken, nextPageToken, parseTraceFilter } from "@/lib/traces/search";
+import { decodePageCursor, encodeKeysetToken, pageTokenMismatch, type KeyValue } from "@/lib/paging/page-token";
+import { compileTraceFilter, parseTraceFilter } from "@/lib/traces/search";
 import { findTermMatches } from "@/lib/traces/search/term-matches";
 import { previewText } from "@/lib/traces/render/preview-text";
 import { extractTraceSummary } from "@/lib/traces/render/summary";
@@ -61,23 +62,121 @@ export async function listConversations(
     experimentIds: [experimentId],
     termMatches: await findTermMatches(filter, provider),
   });
-  const skip = decodePageToken(query.pageToken);
+  const where = scoped(actor, { AND: [filterWhere, { sessionId: { not: null } }] });
   const take = query.maxResults ?? DEFAULT_PAGE;
-  const page = await db().trace.groupBy({
-    by: ["sessionId"],
-    where: scoped(actor, { AND: [filterWhere, { sessionId: { not: null } }] }),
-    _max: { timestampMs: true },
-    orderBy: [{ _max: { timestampMs: "desc" } }, { sessionId: "asc" }],
-    skip,
-    take,
-  });
-  const ids = page.map((g) => g.sessionId!);
+  const cursor = decodePageCursor(query.pageToken);
+  let ids: string[];
+  let next: string | undefined;
+  if (cursor && "offset" in cursor) {
+    // Offset tokens (issued before keyset paging): one GROUP BY over every matching turn.
+    const page = await db().trace.groupBy({
+      by: ["sessionId"],
+      where,
+      _max: { timestampMs: true },
+      orderBy: [{ _max: { timestampMs: "desc" } }, { sessionId: "asc" }],
+      skip: cursor.offset,
+      take: take + 1,
+    });
+    ids = page.slice(0, take).map((g) => g.sessionId!);
+    const last = page[take - 1];
+    next =
+      page.length > take && last
+        ? encodeKeysetToken("after", [String(last._max.timestampMs), last.sessionId!])
+        : undefined;
+  } else {
+    if (cursor && !("after" in cursor)) throw pageTokenMismatch();
+    const after = cursor ? parseConversationCursor(cursor.after) : null;
+    const page = await conversationPage(where, take, after);
+    ids = page.slice(0, take).map((c) => c.sessionId);
+    const last = page[take - 1];
+    next = page.length > take && last ? encodeKeysetToken("after", [String(last.lastMs), last.sessionId]) : undefined;
+  }
   const summaries = await summarize(actor, experimentId, ids);
-  const token = nextPageToken(skip, take, page.length);
   return {
     conversations: ids.flatMap((id) => (summaries.has(id) ? [summaries.get(id)!] : [])),
-    ...(token ? { nextPageToken: token } : {}),
+    ...(next ? { nextPageToken: next } : {}),
   };
+}
+
+/** Turns read per step while walking the experiment newest first. */
+const WALK_CHUNK = 500;
+
+function parseConversationCursor(values: readonly KeyValue[]): { lastMs: bigint; sessionId: string } {
+  const [ms, sessionId] = values;
+  if (values.length !== 2 || typeof ms !== "string" || !/^-?\d{1,19}$/.test(ms) || typeof sessionId !== "string")
+    throw pageTokenMismatch();
+  return { lastMs: BigInt(ms), sessionId };
+}
+
+/**
+ * Up to take + 1 conversations in list order (latest matching turn first, then session id)
+ * after `after`, without grouping every turn of the experiment: the matching turns are walked
+ * newest first through the (experimentId, timestampMs) index, and a conversation's first turn
+ * met is its latest. A keyset page starts the walk at the cursor's time; conversations met there
+ * that also have a matching turn after the cursor were on an earlier page and are left out.
+ */
+async function conversationPage(
+  where: Prisma.TraceWhereInput,
+  take: number,
+  after: { lastMs: bigint; sessionId: string } | null,
+): Promise<{ sessionId: string; lastMs: bigint }[]> {
+  const latest = new Map<string, bigint>();
+  const earlier = new Set<string>();
+  let walk: { ms: bigint; id: string } | null = null;
+  for (;;) {
+    const rows: { id: string; sessionId: string | null; timestampMs: bigint }[] = await db().trace.findMany({
+      where: {
+        AND: [
+          where,
+          after ? { timestampMs: { lte: after.lastMs } } : {},
+          walk
+            ? {
+                timestampMs: { lte: walk.ms },
+                OR: [{ timestampMs: { lt: walk.ms } }, { timestampMs: walk.ms, id: { gt: walk.id } }],
+              }
+            : {},
+        ],
+      },
+      orderBy: [{ timestampMs: "desc" }, { id: "asc" }],
+      take: WALK_CHUNK,
+      select: { id: true, sessionId: true, timestampMs: true },
+    });
+    const met: string[] = [];
+    for (const r of rows) {
+      const sid = r.sessionId!;
+      if (latest.has(sid) || earlier.has(sid)) continue;
+      if (after && (r.timestampMs > after.lastMs || (r.timestampMs === after.lastMs && sid <= after.sessionId))) {
+        earlier.add(sid);
+        continue;
+      }
+      latest.set(sid, r.timestampMs);
+      met.push(sid);
+    }
+    if (after && met.length) {
+      const seenBefore = await db().trace.findMany({
+        where: { AND: [where, { sessionId: { in: met }, timestampMs: { gt: after.lastMs } }] },
+        distinct: ["sessionId"],
+        select: { sessionId: true },
+      });
+      for (const { sessionId } of seenBefore) {
+        latest.delete(sessionId!);
+        earlier.add(sessionId!);
+      }
+    }
+    const last: (typeof rows)[number] | undefined = rows.at(-1);
+    const sorted = [...latest].map(([sessionId, lastMs]) => ({ sessionId, lastMs })).sort(byListOrder);
+    const boundary = sorted[take];
+    // Done at the end of the turns, or once the walk is past the (take + 1)-th conversation's
+    // time: every conversation tied with it has been met.
+    if (rows.length < WALK_CHUNK || !last || (boundary && last.timestampMs < boundary.lastMs))
+      return sorted.slice(0, take + 1);
+    walk = { ms: last.timestampMs, id: last.id };
+  }
+}
+
+function byListOrder(a: { sessionId: string; lastMs: bigint }, b: { sessionId: string; lastMs: bigint }): number {
+  if (a.lastMs !== b.lastMs) return a.lastMs > b.lastMs ? -1 : 1;
+  return a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0;
 }
 
 /**
@@ -159,8 +258,9 @@ async function summarize(
   const traceWhere = { trace: inSessions };
   const [edgeRows, feedback, users, tags] = await Promise.all([
     db().trace.findMany({
-      where: scoped(actor, { experimentId, OR: edges }),
-      orderBy: [{ timestampMs: "asc" }, { id: "asc" }],
+      // No ORDER BY (sorted below) and the session ids spelled out: with either missing, SQLite
+      // reads every trace of the experiment through the timestamp index and filters the pairs.
+      where: scoped(actor, { experimentId, sessionId: { in: sessionIds }, OR: edges }),
       select: {
         id: true,
         sessionId: true,
@@ -171,9 +271,11 @@ async function summarize(
       },
     }),
     // Production feedback only: assessments of evaluation and labeling runs carry a run id.
+    // Filtered here, not in SQL: `runId IS NULL` makes SQLite read every production
+    // assessment of the database through the runId index instead of these traces' rows.
     db().assessment.findMany({
-      where: { ...traceWhere, kind: "FEEDBACK", valid: true, runId: null },
-      select: { name: true, value: true, trace: { select: { sessionId: true } } },
+      where: { ...traceWhere, kind: "FEEDBACK", valid: true },
+      select: { name: true, value: true, runId: true, trace: { select: { sessionId: true } } },
       take: DETAIL_ROWS,
     }),
     db().traceMetadata.findMany({
@@ -188,6 +290,9 @@ async function summarize(
     }),
   ]);
 
+  edgeRows.sort((a, b) =>
+    a.timestampMs !== b.timestampMs ? (a.timestampMs < b.timestampMs ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   for (const s of stats) {
     const id = s.sessionId!;
     const mine = edgeRows.filter((r) => r.sessionId === id);
@@ -206,7 +311,7 @@ async function summarize(
       lastAnswer: previewText(last.responsePreview, "response"),
       totalTokens: s._sum.totalTokens,
       costUsd: s._sum.costUsd,
-      feedback: countFeedback(feedback.filter((f) => f.trace.sessionId === id)),
+      feedback: countFeedback(feedback.filter((f) => f.runId == null && f.trace.sessionId === id)),
       users: [...new Set(users.filter((u) => u.trace.sessionId === id).map((u) => u.value))].sort(),
       tags: collectTags(tags.filter((t) => t.trace.sessionId === id)),
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUsd, normalizeModelName, priceLookup, totalCost, usageCost } from "./match-price";
+import { formatUsd, normalizeModelName, priceLookup, totalCost, usageByModel, usageCost } from "./match-price";
 
 const prices = [
   { model: "gpt-4o", inputUsdPerMillion: 2.5, outputUsdPerMillion: 10 },
@@ -45,5 +45,22 @@ describe("price matching", () => {
     expect(formatUsd(12.345)).toBe("$12.35");
     expect(formatUsd(0.0234)).toBe("$0.0234");
     expect(formatUsd(0.0000423)).toBe("$0.000042");
+  });
+});
+
+describe("usageByModel", () => {
+  it("sums tokens per normalised model and leaves out rows without a model or tokens", () => {
+    expect(
+      usageByModel([
+        { model: "GPT-4o", inputTokens: 10, outputTokens: 5 },
+        { model: "openai/gpt-4o", inputTokens: 1, outputTokens: null },
+        { model: "claude-3", inputTokens: null, outputTokens: 7 },
+        { model: null, inputTokens: 100, outputTokens: 100 },
+        { model: "gpt-4o-mini", inputTokens: null, outputTokens: null },
+      ]),
+    ).toEqual([
+      { model: "gpt-4o", inputTokens: 11, outputTokens: 5 },
+      { model: "claude-3", inputTokens: 0, outputTokens: 7 },
+    ]);
   });
 });

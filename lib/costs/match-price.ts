@@ -28,6 +28,25 @@ export function normalizeModelName(model: string): string {
   return last.replace(VENDOR_PREFIX, "");
 }
 
+/**
+ * Token usage per model of these rows (spans, or per-model sums of them): model names normalised,
+ * so GPT-4o and gpt-4o are one model; rows without a model or without tokens are left out.
+ */
+export function usageByModel(
+  rows: readonly { model: string | null; inputTokens: number | null; outputTokens: number | null }[],
+): ModelUsage[] {
+  const byModel = new Map<string, ModelUsage>();
+  for (const r of rows) {
+    if (r.model === null || (r.inputTokens === null && r.outputTokens === null)) continue;
+    const model = normalizeModelName(r.model);
+    const m = byModel.get(model) ?? { model, inputTokens: 0, outputTokens: 0 };
+    m.inputTokens += r.inputTokens ?? 0;
+    m.outputTokens += r.outputTokens ?? 0;
+    byModel.set(model, m);
+  }
+  return [...byModel.values()];
+}
+
 export type PriceLookup = (model: string) => PriceRow | null;
 
 /** A lookup over a price table (built once per table, used for many names). */

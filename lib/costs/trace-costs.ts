@@ -13,7 +13,7 @@
  */
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
-import { normalizeModelName, priceLookup, totalCost, type ModelUsage, type PriceLookup } from "./match-price";
+import { priceLookup, totalCost, usageByModel, type ModelUsage, type PriceLookup } from "./match-price";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type Client = Db | Tx;
@@ -65,19 +65,19 @@ export async function refreshTraceCosts(client: Client, traceIds: string[], look
       },
       _sum: { inputTokens: true, outputTokens: true },
     });
-    // Models spelled differently (GPT-4o, gpt-4o) are one model.
-    const merged = new Map<string, ModelUsage & { traceId: string }>();
-    for (const s of sums) {
-      const model = normalizeModelName(s.model!);
-      const key = `${s.traceId}\u0000${model}`;
-      const row = merged.get(key) ?? { traceId: s.traceId, model, inputTokens: 0, outputTokens: 0 };
-      row.inputTokens += s._sum.inputTokens ?? 0;
-      row.outputTokens += s._sum.outputTokens ?? 0;
-      merged.set(key, row);
-    }
+    const sumsOf = new Map<
+      string,
+      { model: string | null; inputTokens: number | null; outputTokens: number | null }[]
+    >();
+    for (const s of sums)
+      sumsOf.set(s.traceId, [
+        ...(sumsOf.get(s.traceId) ?? []),
+        { model: s.model, inputTokens: s._sum.inputTokens, outputTokens: s._sum.outputTokens },
+      ]);
+    const byTrace = new Map([...sumsOf].map(([id, rows]) => [id, usageByModel(rows)]));
+    const usage = [...byTrace].flatMap(([traceId, list]) => list.map((u) => ({ traceId, ...u })));
     await client.traceModelUsage.deleteMany({ where: { traceId: { in: ids } } });
-    if (merged.size) await client.traceModelUsage.createMany({ data: [...merged.values()] });
-    const byTrace = groupUsage([...merged.values()]);
+    if (usage.length) await client.traceModelUsage.createMany({ data: usage });
     await writeCosts(client, new Map(ids.map((id) => [id, totalCost(byTrace.get(id) ?? [], prices)])));
   }
 }

@@ -1,14 +1,13 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { readDbConfig, type DbConfig } from "./config";
+import { sqliteAdapter, type SqliteAdapter } from "./sqlite-adapter";
 
 /**
  * Both generated clients come from schemas that differ only in `provider` (a test enforces
@@ -23,29 +22,14 @@ export function createDb(config: DbConfig = readDbConfig()): Db {
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   fs.mkdirSync(path.dirname(config.file!), { recursive: true });
-  // WAL (set at start, lib/bootstrap/prepare.ts) lets readers proceed while ingestion writes; busy_timeout waits out a
-  // concurrent writer instead of failing with SQLITE_BUSY.
-  const factory = new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 });
-  // The ingestion writer (lib/ingestion/store) writes through this same connection: a second
-  // connection would commit between the statements of Prisma's interactive transactions, which
-  // begin DEFERRED and then fail to upgrade to a writer (SQLITE_BUSY_SNAPSHOT in WAL mode).
-  // On one connection the writer's synchronous transaction simply never starts while
-  // Prisma's is open (`inTransaction`). The adapter keeps its connection in `client`.
-  const captured: { conn?: BetterSqlite3.Database } = {};
-  const adapter: SqlMigrationAwareDriverAdapterFactory = {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => {
-      const connected = await factory.connect();
-      captured.conn = (connected as unknown as { client?: BetterSqlite3.Database }).client;
-      return Object.assign(connected, {
-        getConnectionInfo: () => ({ maxBindValues: SQLITE_MAX_BIND_VALUES, supportsRelationJoins: false }),
-      });
-    },
-    connectToShadowDb: () => factory.connectToShadowDb(),
-  };
+  // WAL (set at start, lib/bootstrap/prepare.ts) lets readers proceed while ingestion writes; the
+  // busy timeout waits out another process's writer, and every transaction begins IMMEDIATE
+  // (lib/db/sqlite-adapter.ts). The ingestion writer (lib/ingestion/store) writes through this same
+  // connection: on one connection its synchronous transaction simply never starts while Prisma's
+  // is open (`inTransaction`), where a second connection would contend for the write lock.
+  const adapter = sqliteAdapter(config.url);
   const client = new SqliteClient({ adapter });
-  sqliteConnections.set(client, captured);
+  sqliteConnections.set(client, adapter);
   return client;
 }
 
@@ -55,7 +39,7 @@ export function createDb(config: DbConfig = readDbConfig()): Db {
  * (globalThis.__tracelightDb) is one. A module-level map would not know the other copy's client.
  */
 const sqliteConnections = ((
-  globalThis as unknown as { __tracelightSqliteConnections?: WeakMap<object, { conn?: BetterSqlite3.Database }> }
+  globalThis as unknown as { __tracelightSqliteConnections?: WeakMap<object, SqliteAdapter> }
 ).__tracelightSqliteConnections ??= new WeakMap());
 
 /**
@@ -63,20 +47,11 @@ const sqliteConnections = ((
  * ingestion writer; null for PostgreSQL or if the adapter stops exposing it.
  */
 export async function sqliteDriverConnection(client: Db = db()): Promise<BetterSqlite3.Database | null> {
-  const captured = sqliteConnections.get(client);
-  if (!captured) return null;
-  if (!captured.conn) await client.$connect();
-  return captured.conn ?? null;
+  const adapter = sqliteConnections.get(client);
+  if (!adapter) return null;
+  if (!adapter.connection()) await client.$connect();
+  return adapter.connection() ?? null;
 }
-
-/**
- * SQLite as built into better-sqlite3 accepts 32,766 bound parameters (SQLite's default since
- * 3.32), but the adapter does not say so (no getConnectionInfo), and Prisma then assumes the old
- * limit of 999 and refuses a query with a longer `in` list (P2029). The trace search sends up
- * to a few thousand trace ids (lib/traces/search/term-matches.ts), so the connection reports
- * the real limit (and Prisma's default for the rest: no relation joins on SQLite).
- */
-export const SQLITE_MAX_BIND_VALUES = 32_766;
 
 const globalForDb = globalThis as unknown as { __tracelightDb?: Db };
 
@@ -101,7 +76,7 @@ export function pgDriverPool(url: string): pg.Pool {
     // allowExitOnIdle: a script or test that is done may exit with the pool still open.
     const pool = new pg.Pool({
       connectionString: url,
-      max: Number(process.env.DATABASE_DRIVER_POOL_SIZE ?? 4),
+      max: Number(process.env.DATABASE_DRIVER_POOL_SIZE ?? 8),
       allowExitOnIdle: true,
     });
     // An idle connection the server closed (a restart, an administrator) is dropped from the

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { newExperimentId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
+import { recentMap } from "@/lib/auth/recent";
 import { experimentScopeWhere } from "@/lib/auth/reviewer-scope";
 import type { TCreateExperimentBody } from "./schemas";
 
@@ -102,7 +103,33 @@ export async function deleteExperiment(actor: Actor, id: string): Promise<void> 
   requireRole(actor, "DEVELOPER");
   if (id === DEFAULT_EXPERIMENT_ID) throw new ValidationError("The default experiment cannot be deleted");
   const { count } = await db().experiment.updateMany({ where: { id }, data: { lifecycleStage: "deleted" } });
+  recentlyActive.delete(id);
   if (count === 0) throw new NotFoundError(`Could not find experiment with ID ${id}`);
+}
+
+// Experiments found active in the last moment (lib/auth/recent.ts), for the ingestion path, which
+// checks the experiment of every request (an OTLP exporter sends one request per span). A delete
+// here forgets its id at once; one on another server is noticed within the moment, and spans
+// written meanwhile land in the deleted experiment as they would have a moment earlier.
+const recentlyActive = recentMap<true>("activeExperiments");
+
+/**
+ * The id of an active experiment, or NotFoundError; the default experiment "0" is created on
+ * first use, as MLflow's server has it. Answers from memory for a moment after a lookup.
+ */
+export async function requireActiveExperimentId(experimentId: string): Promise<string> {
+  if (recentlyActive.get(experimentId)) return experimentId;
+  if (experimentId === DEFAULT_EXPERIMENT_ID) {
+    await ensureDefaultExperiment();
+  } else {
+    const row = await db().experiment.findUnique({
+      where: { id: experimentId },
+      select: { lifecycleStage: true },
+    });
+    if (!row || row.lifecycleStage !== "active") throw new NotFoundError(`Experiment '${experimentId}' does not exist`);
+  }
+  recentlyActive.set(experimentId, true);
+  return experimentId;
 }
 
 /** The experiment "0" that MLflow clients use when none is set; created on first need. */

@@ -1,5 +1,6 @@
 import "server-only";
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
+import { jsonResponse } from "./json-response";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
@@ -72,19 +73,19 @@ export function route<
       let query: unknown = undefined;
       if (opts.query) {
         const parsed = opts.query.safeParse(queryObject(req.nextUrl));
-        if (!parsed.success) return NextResponse.json(zodErrorBody(parsed.error, "query"), { status: 400 });
+        if (!parsed.success) return jsonResponse(zodErrorBody(parsed.error, "query"), { status: 400 });
         query = parsed.data;
       }
       let body: unknown = undefined;
       if (opts.body) {
         const parsed = opts.body.safeParse(await readJsonBody(req, opts.maxBytes));
-        if (!parsed.success) return NextResponse.json(zodErrorBody(parsed.error, "body"), { status: 400 });
+        if (!parsed.success) return jsonResponse(zodErrorBody(parsed.error, "body"), { status: 400 });
         body = parsed.data;
       }
       let params: unknown = {};
       if (opts.params) {
         const parsed = opts.params.safeParse((await context.params) ?? {});
-        if (!parsed.success) return NextResponse.json(zodErrorBody(parsed.error, "params"), { status: 400 });
+        if (!parsed.success) return jsonResponse(zodErrorBody(parsed.error, "params"), { status: 400 });
         params = parsed.data;
       }
       const result = await handler({
@@ -95,10 +96,10 @@ export function route<
         params: params as never,
       });
       if (result instanceof Response) return result;
-      return NextResponse.json(result ?? {});
+      return jsonResponse(result ?? {});
     } catch (err) {
       const { status, body } = toErrorResponse(err);
-      return NextResponse.json(body, { status });
+      return jsonResponse(body, { status });
     }
   };
 }

@@ -13,7 +13,7 @@ import {
   exportTraceServiceResponseJson,
   otlpFormatFromContentType,
 } from "@/lib/ingestion/otlp";
-import { decodeOtlpSpans } from "./decode-otlp";
+import { decodeOtlpSpansOffThread } from "./decode-thread";
 import { ingestSpans, resolveIngestExperiment, type IngestResult } from "./writer";
 
 export const EXPERIMENT_HEADER = "x-mlflow-experiment-id";
@@ -35,6 +35,10 @@ export async function ingestOtlpRequest(actor: Actor, req: Request): Promise<Ing
   const experimentId = req.headers.get(EXPERIMENT_HEADER)?.trim() || DEFAULT_EXPERIMENT_ID;
   const expId = await resolveIngestExperiment(experimentId); // 404 before reading, too
   const body = await readBodyLimited(req);
-  const spans = decodeOtlpSpans({ body, contentType, contentEncoding: req.headers.get("content-encoding") });
+  const spans = await decodeOtlpSpansOffThread({
+    body,
+    contentType,
+    contentEncoding: req.headers.get("content-encoding"),
+  });
   return ingestSpans(actor, expId, spans, { experimentResolved: true });
 }

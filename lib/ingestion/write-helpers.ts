@@ -7,6 +7,7 @@ import "server-only";
  * cost one per row (ingestion throughput is dominated by statements per request).
  */
 import { Prisma, type Db } from "@/lib/db/client";
+import { isRetryableWriteError } from "@/lib/db/errors";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type SqlValue = string | number | bigint | boolean | Date | null;
@@ -83,18 +84,6 @@ export async function setTraceKeyValues(tx: Tx, kind: "tag" | "metadata", rows: 
       await tx.trace.updateMany({ where: { id: { in: traceIds } }, data: { sessionId } });
     }
   }
-}
-
-/**
- * Whether a failed write is a race another writer won (a unique violation when both created
- * the same new trace or span, a PostgreSQL serialization failure or deadlock): then running the
- * whole transaction again sees the other's rows and succeeds.
- */
-export function isRetryableWriteError(err: unknown): boolean {
-  const e = err as { code?: string; message?: string; cause?: { code?: string; originalCode?: string } } | null;
-  const codes = [e?.code, e?.cause?.code, e?.cause?.originalCode];
-  if (codes.some((c) => c === "P2002" || c === "P2034" || c === "23505" || c === "40001" || c === "40P01")) return true;
-  return /unique constraint|deadlock|could not serialize|write conflict/i.test(e?.message ?? "");
 }
 
 /** Runs a transaction again (up to `attempts` times) when it lost a race; see isRetryableWriteError. */

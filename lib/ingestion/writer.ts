@@ -15,9 +15,8 @@ import "server-only";
  */
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
-import { db, type Db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
-import { DEFAULT_EXPERIMENT_ID, ensureDefaultExperiment } from "@/lib/experiments/service";
+import type { Db } from "@/lib/db/client";
+import { requireActiveExperimentId } from "@/lib/experiments/service";
 import type { NormalizedSpan } from "@/lib/ingestion/types";
 import { storeSpans, storeSpansInTransaction } from "./store";
 
@@ -49,13 +48,7 @@ export interface IngestResult {
 
 /** Experiment id -> checked id; the default experiment "0" is created on first use, as MLflow's server has it. */
 export async function resolveIngestExperiment(experimentId: string): Promise<string> {
-  if (experimentId === DEFAULT_EXPERIMENT_ID) return (await ensureDefaultExperiment()).id;
-  const row = await db().experiment.findUnique({
-    where: { id: experimentId },
-    select: { id: true, lifecycleStage: true },
-  });
-  if (!row || row.lifecycleStage !== "active") throw new NotFoundError(`Experiment '${experimentId}' does not exist`);
-  return row.id;
+  return requireActiveExperimentId(experimentId);
 }
 
 /**

@@ -305,6 +305,8 @@ export const ZSubmitLabelsBody = z.object({
         .optional(),
     }),
   ),
+  /** Also claim the reviewer's next item and answer it as `next` (Submit and Next in one round trip). */
+  next: z.boolean({ error: "must be true or false" }).optional(),
 });
 export type TSubmitLabelsBody = z.infer<typeof ZSubmitLabelsBody>;
 

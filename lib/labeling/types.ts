@@ -5,6 +5,12 @@ import type { TLabelSchemaInput, TLabelSchemaType } from "./schemas";
 import type { SpanDto } from "@/lib/traces/schemas";
 import type { MergeResponse } from "@/lib/evaluation/datasets/types";
 
+/**
+ * The assessment a compare session's choice leaves on each of its two traces (lib/pairwise): named
+ * here, below pairwise, so the Review App's session list can count a reviewer's comparisons.
+ */
+export const PAIRWISE_ASSESSMENT = "pairwise_preference";
+
 export interface AddItemsResult {
   /** Traces newly added to the queue. */
   added: number;
@@ -97,6 +103,8 @@ export interface MyReviewSessionDto {
   doneItems: number;
   /** Items "Continue" would offer this reviewer (to do or with a draft). */
   toDo: number;
+  /** A compare session: its items are pairs (of answers ready to compare), counted as above. */
+  compare: boolean;
   createdAt: number;
 }
 

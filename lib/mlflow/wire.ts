@@ -7,7 +7,7 @@ import type { AssessmentDto, JsonValue, TCreateAssessmentInput } from "@/lib/ass
 import { ValidationError } from "@/lib/errors";
 import type { ExperimentDto } from "@/lib/experiments/service";
 import type { SpanDto, TraceInfoDto } from "@/lib/traces/schemas";
-import { renderOtelProtoJsonSpans, type ProtoJsonSpan } from "@/lib/ingestion/traces-json";
+import { renderOtelProtoJsonSpans } from "@/lib/ingestion/traces-json";
 import { spanDtoToRenderable } from "@/lib/traces/renderable-span";
 import { parseJsonWithLimits } from "@/lib/security/json-depth";
 
@@ -189,9 +189,18 @@ export function traceInfoToV2(t: TraceInfoDto) {
 }
 
 /** `{trace_info, spans}` as GetTrace/BatchGetTraces answer (spans in OTel proto JSON). */
-export function traceToWire(info: TraceInfoDto, spans: SpanDto[]): { trace_info: unknown; spans: ProtoJsonSpan[] } {
-  return {
-    trace_info: traceInfoToV3(info),
-    spans: renderOtelProtoJsonSpans(spans.map((s) => spanDtoToRenderable(info.traceId, s))),
-  };
+/** A trace as MLflow's GetTrace returns it ({trace_info, spans}), as JSON text in parts: the info, then the spans a page at a time (streamed responses). */
+export async function* traceToWireJsonParts(
+  info: TraceInfoDto,
+  pages: AsyncIterable<SpanDto[]>,
+): AsyncGenerator<string> {
+  yield `{"trace_info":${JSON.stringify(traceInfoToV3(info))},"spans":[`;
+  let first = true;
+  for await (const page of pages) {
+    if (!page.length) continue;
+    const spans = renderOtelProtoJsonSpans(page.map((s) => spanDtoToRenderable(info.traceId, s)));
+    yield (first ? "" : ",") + spans.map((s) => JSON.stringify(s)).join(",");
+    first = false;
+  }
+  yield "]}";
 }

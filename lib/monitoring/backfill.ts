@@ -53,16 +53,16 @@ export async function runBackfillSlice(raw: unknown, ctx: JobContext): Promise<J
       select: { id: true, timestampMs: true },
     });
     if (!page.length) break;
-    let scored = 0;
     for (const t of page) {
       const current = await db().monitoringBackfill.findUnique({ where: { id: b.id }, select: { status: true } });
       if (current?.status === "CANCELLED") return "done";
-      if (isSampled(rule.ruleId, t.id, rule.samplingRate))
-        if ((await scoreTraceForRule(rule, t.id, scorerCtx, b.id)) === "scored") scored++;
+      if (isSampled(rule.ruleId, t.id, rule.samplingRate)) await scoreTraceForRule(rule, t.id, scorerCtx, b.id);
       cursor = { ts: t.timestampMs, id: t.id };
       if (ctx.shouldYield()) break;
     }
-    // Progress is where the cursor stands (not a running sum), so a slice redone after a crash never counts twice.
+    // Progress is where the cursor stands and what is stored (not running sums): a slice redone after a
+    // crash neither counts twice nor misses the traces the crashed server scored before it could say so.
+    const scored = await db().monitoringResult.count({ where: { backfillId: b.id } });
     const doneTraces = await db().trace.count({
       where: {
         AND: [
@@ -73,7 +73,7 @@ export async function runBackfillSlice(raw: unknown, ctx: JobContext): Promise<J
     });
     await db().monitoringBackfill.update({
       where: { id: b.id },
-      data: { doneTraces, scored: { increment: scored }, cursor: `${cursor!.ts}:${cursor!.id}` },
+      data: { doneTraces, scored, cursor: `${cursor!.ts}:${cursor!.id}` },
     });
     if (ctx.shouldYield()) return "continue";
     if (page.length < PAGE) break;

@@ -8,6 +8,7 @@ import "server-only";
  */
 import { writeAssessment } from "@/lib/assessments/internal";
 import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { newId } from "@/lib/ids";
 import { createScorer } from "@/lib/evaluation/scorer-registry";
 import { safeScore, scoreAssessment } from "@/lib/evaluation/scorers/run-scorer";
@@ -49,11 +50,6 @@ export async function loadRuleVersion(ruleId: string): Promise<RuleVersion | nul
     scorers: configs.map(createScorer),
     routing: v.routing ? ZRouting.parse(JSON.parse(v.routing)) : null,
   };
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: string })?.code;
-  return code === "P2002" || code === "23505" || /unique constraint/i.test(String((e as Error)?.message));
 }
 
 /** Scores the trace unless this rule already did; "scored" when this call stored the result. */

@@ -6,7 +6,8 @@
  * - Page tokens (`?pageToken=&maxResults=`, answers carry `nextPageToken` while there is
  *   more): lists read front to back or "load more" (labeling schemas, sessions, items, results,
  *   a reviewer's sessions). The token is opaque, MLflow's own shape (see page-token.ts), so the
- *   MLflow routes page the same way.
+ *   MLflow routes page the same way. Long lists read deep (the traces table, the Sessions list)
+ *   issue keyset tokens instead (`{"after": [...]}`, page-token.ts), and still read offset ones.
  */
 import { z } from "zod";
 

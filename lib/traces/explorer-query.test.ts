@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { decodePageToken } from "@/lib/traces/search";
-import { composeFilter, composeOrderBy, explorerQueryParams, pageTokenFor, readExplorerQuery } from "./explorer-query";
+import {
+  composeFilter,
+  composeOrderBy,
+  explorerQueryParams,
+  neighbourPage,
+  pageTokenFor,
+  readExplorerQuery,
+} from "./explorer-query";
 
 describe("explorer query", () => {
   it("reads and writes the URL, ignoring unknown values", () => {
@@ -15,6 +22,7 @@ describe("explorer query", () => {
       minLatencyMs: null,
       minCostUsd: null,
       page: 3,
+      cursor: null,
       pageSize: 100,
     });
     expect(explorerQueryParams(q)).toEqual({
@@ -25,6 +33,7 @@ describe("explorer query", () => {
       latency: null,
       cost: null,
       page: "3",
+      cursor: null,
       size: "100",
     });
     expect(readExplorerQuery(new URLSearchParams("state=NOPE&range=2y&sort=evil.desc&page=-4&size=7"))).toEqual({
@@ -35,6 +44,7 @@ describe("explorer query", () => {
       minLatencyMs: null,
       minCostUsd: null,
       page: 1,
+      cursor: null,
       pageSize: 50,
     });
   });
@@ -60,7 +70,20 @@ describe("explorer query", () => {
   });
 
   it("makes page tokens the server accepts", () => {
-    expect(pageTokenFor(1)).toBeNull();
-    expect(decodePageToken(pageTokenFor(3, 50))).toBe(100);
+    expect(pageTokenFor({ page: 1, pageSize: 50, cursor: null })).toBeNull();
+    // A link from before keyset paging: page number only.
+    expect(decodePageToken(pageTokenFor({ page: 3, pageSize: 50, cursor: null }))).toBe(100);
+    expect(pageTokenFor({ page: 3, pageSize: 50, cursor: "abc" })).toBe("abc");
+  });
+
+  it("keeps the cursor only past the first page, and steps with the answer's tokens", () => {
+    const q = readExplorerQuery(new URLSearchParams("page=4&cursor=tok4"));
+    expect([q.page, q.cursor]).toEqual([4, "tok4"]);
+    expect(readExplorerQuery(new URLSearchParams("cursor=tok4")).cursor).toBeNull();
+    expect(explorerQueryParams({ ...q, page: 1 }).cursor).toBeNull();
+    const tokens = { nextPageToken: "n", prevPageToken: "p" };
+    expect(neighbourPage(q, 1, tokens)).toEqual({ page: 5, cursor: "n" });
+    expect(neighbourPage(q, -1, tokens)).toEqual({ page: 3, cursor: "p" });
+    expect(neighbourPage({ ...q, page: 2 }, -1, tokens)).toEqual({ page: 1, cursor: null });
   });
 });

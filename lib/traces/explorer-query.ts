@@ -1,6 +1,8 @@
 /**
  * The traces table's URL state (client-safe, pure): filter text, quick filters, sort and page
  * live in the query string so a view can be shared; this turns them into a search request.
+ * Pages are keyset pages: past the first, the URL carries the page's token (`cursor`) beside
+ * its number, so a shared link opens the same page at the same cost however deep it is.
  */
 export const PAGE_SIZE = 50;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
@@ -30,6 +32,8 @@ export interface ExplorerQuery {
   minLatencyMs: (typeof LATENCY_FILTERS)[number] | null;
   minCostUsd: (typeof COST_FILTERS)[number] | null;
   page: number;
+  /** The server's page token for `page` (keyset); null on the first page. */
+  cursor: string | null;
   pageSize: number;
 }
 
@@ -41,6 +45,8 @@ export function readExplorerQuery(params: Params): ExplorerQuery {
   const [sortKey, sortDir] = (params.get("sort") ?? "").split(".");
   const latency = Number(params.get("latency"));
   const cost = Number(params.get("cost"));
+  const page = Math.max(1, Math.floor(Number(params.get("page"))) || 1);
+  const cursor = params.get("cursor");
   return {
     q: params.get("q") ?? "",
     state: (STATE_FILTERS as readonly string[]).includes(state ?? "") ? (state as ExplorerQuery["state"]) : null,
@@ -52,7 +58,8 @@ export function readExplorerQuery(params: Params): ExplorerQuery {
       ? (latency as ExplorerQuery["minLatencyMs"])
       : null,
     minCostUsd: (COST_FILTERS as readonly number[]).includes(cost) ? (cost as ExplorerQuery["minCostUsd"]) : null,
-    page: Math.max(1, Math.floor(Number(params.get("page"))) || 1),
+    page,
+    cursor: page > 1 && cursor && cursor.length <= 1000 ? cursor : null,
     pageSize: (PAGE_SIZES as readonly number[]).includes(Number(params.get("size")))
       ? Number(params.get("size"))
       : PAGE_SIZE,
@@ -69,6 +76,7 @@ export function explorerQueryParams(q: ExplorerQuery): Record<string, string | n
     latency: q.minLatencyMs == null ? null : String(q.minLatencyMs),
     cost: q.minCostUsd == null ? null : String(q.minCostUsd),
     page: q.page > 1 ? String(q.page) : null,
+    cursor: q.page > 1 ? q.cursor : null,
     size: q.pageSize !== PAGE_SIZE ? String(q.pageSize) : null,
   };
 }
@@ -96,7 +104,22 @@ export function composeOrderBy(q: ExplorerQuery): string[] {
   return q.sort ? [`${q.sort.key} ${q.sort.desc ? "DESC" : "ASC"}`] : [];
 }
 
-/** MLflow OSS page tokens are base64 of {"offset": N}; the server validates them. */
-export function pageTokenFor(page: number, pageSize = PAGE_SIZE): string | null {
-  return page <= 1 ? null : btoa(JSON.stringify({ offset: (page - 1) * pageSize }));
+/**
+ * The page token of a state: its keyset cursor; for a URL with a page number but no cursor
+ * (links made before keyset paging) an offset token, MLflow's base64 of {"offset": N}.
+ */
+export function pageTokenFor(q: Pick<ExplorerQuery, "page" | "pageSize" | "cursor">): string | null {
+  if (q.page <= 1) return null;
+  return q.cursor ?? btoa(JSON.stringify({ offset: (q.page - 1) * q.pageSize }));
+}
+
+/** The state of the page after or before the one shown, from the tokens its answer carried. */
+export function neighbourPage(
+  q: ExplorerQuery,
+  delta: 1 | -1,
+  tokens: { nextPageToken?: string; prevPageToken?: string },
+): Pick<ExplorerQuery, "page" | "cursor"> {
+  const page = Math.max(1, q.page + delta);
+  const cursor = delta > 0 ? tokens.nextPageToken : tokens.prevPageToken;
+  return { page, cursor: page > 1 ? (cursor ?? null) : null };
 }

@@ -71,7 +71,9 @@ export interface TraceTreeDto {
 
 export interface SearchTracesResult {
   traces: TraceInfoDto[];
+  /** Keyset tokens: the page after this one while there is one; the one before, but on the first page. */
   nextPageToken?: string;
+  prevPageToken?: string;
 }
 
 export interface CountTracesResult {

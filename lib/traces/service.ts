@@ -6,8 +6,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/service";
 import { requireRole } from "@/lib/auth/guard";
-import { db, pgDriverPool, sqliteDriverConnection } from "@/lib/db/client";
-import { readDbConfig } from "@/lib/db/config";
+import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { nextPageToken, decodePageToken } from "@/lib/paging/page-token";
 import type { TPageTokenQuery } from "@/lib/paging/schemas";
@@ -19,7 +18,10 @@ import type {
   TraceTreeDto,
   TraceWithSpansDto,
 } from "./schemas";
-import { encodeSpanTree, type TreeOffsetRow } from "./tree-wire";
+import { encodeSpanTree } from "./tree-wire";
+import { treeRows } from "./tree-rows";
+import { sharedTree } from "./tree-cache";
+import { plainJoin, type DeflatedPart } from "@/lib/http/gzip-join";
 import { TRACE_INFO_SELECT, toTraceInfos } from "./trace-info";
 import { usageCost, type PriceLookup } from "@/lib/costs/match-price";
 import { loadPriceLookup } from "@/lib/costs/trace-costs";
@@ -73,11 +75,20 @@ export function toSpanDto(s: SpanRow, prices: PriceLookup | null = null): SpanDt
  * for traces of their labeling sessions (others answer 404, as unknown ones).
  */
 export async function getTraceInfo(actor: Actor, traceId: string): Promise<TraceInfoDto> {
+  return (await readTraceInfo(actor, traceId)).info;
+}
+
+/** getTraceInfo's work, with the trace's version (span count and last write: every write changes it). */
+async function readTraceInfo(actor: Actor, traceId: string): Promise<{ info: TraceInfoDto; version: string }> {
   requireRole(actor, "REVIEWER");
-  const row = await db().trace.findUnique({ where: { id: traceId }, select: TRACE_INFO_SELECT });
+  const row = await db().trace.findUnique({
+    where: { id: traceId },
+    select: { ...TRACE_INFO_SELECT, updatedAt: true },
+  });
   if (!row) throw notFound(traceId);
   await assertTraceReadable(actor, traceId);
-  return (await toTraceInfos([row], actor))[0]!;
+  const [info] = await toTraceInfos([row], actor);
+  return { info: info!, version: `${row.spanCount}:${row.updatedAt.getTime()}` };
 }
 
 /** The trace with all its spans, ordered by start time (parents before children at equal times). */
@@ -92,6 +103,35 @@ export async function getTraceWithSpans(actor: Actor, traceId: string): Promise<
 
 /** Spans per page of the app's full-trace API at most (and by default): span content is unbounded, a page is not. */
 export const SPAN_PAGE_MAX = 500;
+
+/**
+ * All of a trace's spans with their content, `pageSize` at a time in getTraceWithSpans' order
+ * (keyset on start time and span id): for responses that stream a whole trace (MLflow's
+ * traces/get) without holding it in memory. The caller checks access (getTraceInfo) first.
+ */
+export async function* traceSpanPages(traceId: string, pageSize = SPAN_PAGE_MAX): AsyncGenerator<SpanDto[]> {
+  const prices = await loadPriceLookup(db());
+  let after: { startTimeNs: bigint; spanId: string } | null = null;
+  for (;;) {
+    const rows: SpanRow[] = await db().span.findMany({
+      where: {
+        traceId,
+        ...(after && {
+          OR: [
+            { startTimeNs: { gt: after.startTimeNs } },
+            { startTimeNs: after.startTimeNs, spanId: { gt: after.spanId } },
+          ],
+        }),
+      },
+      orderBy: [{ startTimeNs: "asc" }, { spanId: "asc" }],
+      take: pageSize,
+    });
+    if (rows.length) yield rows.map((s) => toSpanDto(s, prices));
+    if (rows.length < pageSize) return;
+    const last = rows.at(-1)!;
+    after = { startTimeNs: last.startTimeNs, spanId: last.spanId };
+  }
+}
 
 /**
  * A page of the trace's spans with their content, in the order of getTraceWithSpans (the app's
@@ -123,41 +163,27 @@ export async function getTraceSpansPage(
  * times, status; no content), so a 50,000-span trace opens with a few megabytes.
  */
 export async function getTraceTree(actor: Actor, traceId: string): Promise<TraceTreeDto> {
-  const info = await getTraceInfo(actor, traceId);
-  const { baseNs, rows } = await treeRows(traceId);
-  return { info, tree: encodeSpanTree(baseNs, rows) };
+  return JSON.parse(await getTraceTreeJson(actor, traceId)) as TraceTreeDto;
 }
 
 /**
- * The tree's rows straight from the driver, times made relative in SQL: 50,000 rows through
- * Prisma's result mapping and BigInt arithmetic cost seconds of the server's one thread.
- * In index order (traceId, startTimeNs): no sort; the view orders siblings itself.
+ * getTraceTree's JSON text in parts, as the route sends them (lib/http/gzip-join.ts): the tree
+ * part is built and compressed once per trace version and shared by concurrent and repeated
+ * opens (tree-cache.ts); the info (assessments, tags) is read for every request, after the
+ * reader's access is checked.
  */
-async function treeRows(traceId: string): Promise<{ baseNs: string; rows: TreeOffsetRow[] }> {
-  const config = readDbConfig();
-  type Raw = [string, string | null, string, string, number, number | null, string, string];
-  const pg = config.provider === "postgresql";
-  const num = (e: string) => (pg ? `(${e})::double precision` : e);
-  const sql = `WITH b AS (SELECT min("startTimeNs") AS m FROM "Span" WHERE "traceId" = $1)
-    SELECT "spanId", "parentSpanId", "name", "spanType", ${num(`"startTimeNs" - b.m`)}, ${num(`"endTimeNs" - "startTimeNs"`)}, "statusCode", CAST(b.m AS TEXT)
-    FROM "Span", b WHERE "traceId" = $1 ORDER BY "startTimeNs"`;
-  let raw: Raw[];
-  if (pg) {
-    raw = (
-      await pgDriverPool(config.url).query<Raw>({ name: "trace_tree", text: sql, values: [traceId], rowMode: "array" })
-    ).rows;
-  } else {
-    const conn = await sqliteDriverConnection(db());
-    if (!conn) throw new Error("the SQLite connection of the Prisma adapter is not reachable");
-    // Offsets and durations fit a double exactly (traces shorter than 104 days): plain numbers, no BigInt.
-    raw = conn.prepare(sql.replaceAll("$1", "?")).safeIntegers(false).raw(true).all(traceId, traceId) as Raw[];
-  }
-  return {
-    baseNs: raw[0]?.[7] ?? "0",
-    rows: raw.map(([spanId, parentSpanId, name, spanType, startOffsetNs, durationNs, statusCode]) => ({
-      ...{ spanId, parentSpanId, name, spanType, startOffsetNs, durationNs, statusCode },
-    })),
-  };
+export async function getTraceTreeParts(actor: Actor, traceId: string): Promise<[string, DeflatedPart, string]> {
+  const { info, version } = await readTraceInfo(actor, traceId);
+  const tree = await sharedTree(traceId, version, async () => {
+    const { baseNs, rows } = await treeRows(traceId);
+    return JSON.stringify(encodeSpanTree(baseNs, rows));
+  });
+  return [`{"info":${JSON.stringify(info)},"tree":`, tree, "}"];
+}
+
+/** getTraceTree's JSON text. */
+export async function getTraceTreeJson(actor: Actor, traceId: string): Promise<string> {
+  return plainJoin(await getTraceTreeParts(actor, traceId)).toString("utf8");
 }
 
 /** One span with its content (the trace view's detail, loaded on selection). */
@@ -171,29 +197,19 @@ export async function getTraceSpan(actor: Actor, traceId: string, spanId: string
   return toSpanDto(span, prices);
 }
 
-/** Several traces with spans; unknown ids are left out (as MLflow's BatchGetTraces). */
-export async function batchGetTraces(actor: Actor, traceIds: string[]): Promise<TraceWithSpansDto[]> {
+/** Several traces' infos in the asked order; unknown and unreadable ids are left out (MLflow's BatchGetTraceInfos). */
+export async function batchGetTraceInfos(actor: Actor, traceIds: string[]): Promise<TraceInfoDto[]> {
   requireRole(actor, "REVIEWER");
-  const readable = await readableTraceIds(actor, [...new Set(traceIds)]);
-  const ids = [...new Set(traceIds)].filter((id) => readable.has(id));
+  const unique = [...new Set(traceIds)];
+  const readable = await readableTraceIds(actor, unique);
+  const ids = unique.filter((id) => readable.has(id));
   if (ids.length === 0) return [];
   const rows = await db().trace.findMany({ where: { id: { in: ids } }, select: TRACE_INFO_SELECT });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const ordered = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-  const [infos, spans] = await Promise.all([
-    toTraceInfos(ordered, actor),
-    db().span.findMany({
-      where: { traceId: { in: ordered.map((r) => r.id) } },
-      orderBy: [{ traceId: "asc" }, { startTimeNs: "asc" }, { spanId: "asc" }],
-    }),
-  ]);
-  const spansBy = new Map<string, SpanDto[]>();
-  for (const s of spans) {
-    const list = spansBy.get(s.traceId) ?? [];
-    list.push(toSpanDto(s));
-    spansBy.set(s.traceId, list);
-  }
-  return infos.map((info) => ({ info, spans: spansBy.get(info.traceId) ?? [] }));
+  return toTraceInfos(
+    ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+    actor,
+  );
 }
 
 const DELETE_CHUNK = 500;

@@ -1,4 +1,4 @@
-/** searchTraces, getTrace*, batchGetTraces, deleteTraces and trace tags against both databases. */
+/** searchTraces, getTrace*, batchGetTraceInfos, traceSpanPages, deleteTraces and trace tags against both databases. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { createAssessment } from "@/lib/assessments/service";
@@ -6,17 +6,23 @@ import { createUser } from "@/lib/users/service";
 import { insertTrace, type TraceSpec } from "@/lib/seed/factories";
 import { db, makeExperiment, uniqueName } from "@/test/db";
 import {
-  batchGetTraces,
+  batchGetTraceInfos,
   deleteTraceTag,
   deleteTraces,
   getTraceInfo,
   getTraceSpan,
   getTraceSpansPage,
   getTraceTree,
+  getTraceTreeJson,
   getTraceWithSpans,
   setTraceTag,
+  traceSpanPages,
 } from "./service";
 import { decodeSpanTree } from "./tree-wire";
+import type { SpanDto, TraceTreeDto } from "./schemas";
+import { randomHex } from "@/lib/ids";
+import { normalizeSpan } from "@/lib/ingestion/mapping";
+import { ingestSpans } from "@/lib/ingestion/writer";
 import { searchTraces } from "./search/service";
 
 let dev: Actor;
@@ -195,10 +201,40 @@ describe("getTrace", () => {
     expect(all.nextPageToken).toBeUndefined();
   });
 
-  it("batch-gets traces in the asked order, skipping unknown ids", async () => {
-    const got = await batchGetTraces(dev, [ids[4]!, "tr-missing", ids[0]!]);
-    expect(got.map((t) => t.info.traceId)).toEqual([ids[4], ids[0]]);
-    expect(got.every((t) => t.spans.length === 2)).toBe(true);
+  it("serves the tree of a trace still receiving spans as of its last write, though trees are shared between opens", async () => {
+    const exp = await makeExperiment();
+    const hex = randomHex(16);
+    const traceId = `tr-${hex}`;
+    const span = (spanId: string, parentSpanId: string | null) =>
+      normalizeSpan({
+        ...{ otelTraceIdHex: hex, spanId, parentSpanId, name: `s-${spanId}`, kind: 1, statusCode: "OK" },
+        ...{ startTimeNs: 1_700_000_000_000_000_000n, endTimeNs: 1_700_000_000_005_000_000n, statusMessage: null },
+        ...{ attributes: {}, events: [], resourceAttributes: {} },
+      });
+    const [root, child] = [randomHex(8), randomHex(8)];
+    const spanIds = (json: string) => decodeSpanTree((JSON.parse(json) as TraceTreeDto).tree).map((s) => s.spanId);
+    await ingestSpans(SYSTEM_ACTOR, exp.id, [span(root, null)]);
+    const opens = await Promise.all([1, 2, 3].map(() => getTraceTreeJson(dev, traceId)));
+    expect(opens.map(spanIds)).toEqual([[root], [root], [root]]);
+    await ingestSpans(SYSTEM_ACTOR, exp.id, [span(child, root)]);
+    // Equal start times: the tree lists them by span id (the view orders siblings itself).
+    expect(spanIds(await getTraceTreeJson(dev, traceId))).toEqual([root, child].sort());
+    await expect(getTraceTreeJson(reviewer, traceId)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("batch-gets trace infos in the asked order, skipping unknown ids", async () => {
+    const got = await batchGetTraceInfos(dev, [ids[4]!, "tr-missing", ids[0]!, ids[4]!]);
+    expect(got.map((t) => t.traceId)).toEqual([ids[4], ids[0]]);
+  });
+
+  it("reads a whole trace's spans in keyset pages, in the order of getTraceWithSpans", async () => {
+    const full = await getTraceWithSpans(dev, ids[1]!);
+    const pages: string[][] = [];
+    for await (const page of traceSpanPages(ids[1]!, 1)) pages.push(page.map((s) => s.spanId));
+    expect(pages).toEqual(full.spans.map((s) => [s.spanId]));
+    const whole: SpanDto[] = [];
+    for await (const page of traceSpanPages(ids[1]!)) whole.push(...page);
+    expect(whole).toEqual(full.spans);
   });
 });
 

@@ -5,6 +5,7 @@ import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { forgetRecentCredentials } from "@/lib/auth/recent";
 import type { Role } from "@/lib/auth/roles";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { lockedAccounts } from "./locks";
@@ -111,6 +112,8 @@ export async function updateUser(actor: Actor, userId: string, body: TUpdateUser
       );
     return row;
   });
+  // A new role, name or disabled state applies to the user's next request (lib/auth/recent.ts).
+  forgetRecentCredentials();
   return toUserDto(updated);
 }
 
@@ -130,6 +133,7 @@ export async function resetPassword(actor: Actor, email: string, password?: stri
       tx,
     );
   });
+  forgetRecentCredentials();
   return { password: password ? undefined : next };
 }
 

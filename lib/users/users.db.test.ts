@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { ForbiddenError, ConflictError } from "@/lib/errors";
 import { uniqueName } from "@/test/db";
 import { authenticateApiKey, authenticateWithPassword, endSessions, loadActor } from "@/lib/auth/credentials";
+import { actorFromRequest } from "@/lib/auth/session";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys/service";
 import { acceptInvitation, createInvitation } from "./invitations/service";
@@ -76,6 +77,29 @@ describe("API keys", () => {
     await revokeApiKey(actor, apiKey.id);
     expect(await authenticateApiKey(key)).toBeNull();
     expect(await authenticateApiKey("tl_unknown")).toBeNull();
+  });
+
+  it("a request's key is remembered for a moment, but revoking, a new role or disabling apply at once", async () => {
+    const { actor: admin } = await makeUser("ADMIN");
+    const { actor: user } = await makeUser("DEVELOPER");
+    const { key, apiKey } = await createApiKey(user, "remembered");
+    const request = () => actorFromRequest(new Headers({ authorization: `Bearer ${key}` }));
+    expect(await request()).toMatchObject({ userId: user.userId, role: "DEVELOPER" });
+    // Remembered: a change made behind the services' back (another server) is not seen at once...
+    const { db } = await import("@/lib/db/client");
+    await db().user.update({ where: { id: user.userId }, data: { name: "renamed elsewhere" } });
+    expect((await request())!.name).toBe(user.name);
+    // ...while one made through them is.
+    await updateUser(admin, user.userId, { role: "REVIEWER" });
+    expect(await request()).toMatchObject({ role: "REVIEWER", name: "renamed elsewhere" });
+    await revokeApiKey(user, apiKey.id);
+    expect(await request()).toBeNull();
+
+    const second = await createApiKey(admin, "second", user.userId);
+    const request2 = () => actorFromRequest(new Headers({ authorization: `Bearer ${second.key}` }));
+    expect(await request2()).not.toBeNull();
+    await updateUser(admin, user.userId, { disabled: true });
+    expect(await request2()).toBeNull();
   });
 
   it("does not let one user revoke another's key", async () => {

@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import type { TestProject } from "vitest/node";
 import type { DbConfig } from "../../lib/db/config";
 import { applyMigrations } from "../../lib/db/migrations/apply";
@@ -31,6 +32,12 @@ export default async function setup(project: TestProject) {
     config = { provider, url: `file:${file}`, file };
   }
   await applyMigrations(config);
+  // Write-ahead logging, as the app turns it on at start (lib/bootstrap/prepare.ts).
+  if (config.file) {
+    const conn = new Database(config.file);
+    conn.pragma("journal_mode = WAL");
+    conn.close();
+  }
   project.provide("databaseUrl", config.url);
   return async () => {
     if (provider === "postgresql") await dropScratchDatabase(config);

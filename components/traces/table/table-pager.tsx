@@ -11,7 +11,8 @@ interface Props {
   shown: number;
   hasNext: boolean;
   count: CountTracesResult | undefined;
-  onPage: (page: number) => void;
+  /** To the next (1) or previous (-1) page: keyset pages step one at a time. */
+  onPage: (delta: 1 | -1) => void;
   onPageSize: (size: number) => void;
 }
 
@@ -21,12 +22,12 @@ export function TablePager({ page, pageSize, shown, hasNext, count, onPage, onPa
   const last = first + shown - 1;
   return (
     <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-      <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+      <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(-1)}>
         <ChevronLeft aria-hidden className="h-4 w-4" />
         Newer
       </Button>
       <span data-testid="page-number">Page {page}</span>
-      <Button variant="secondary" disabled={!hasNext} onClick={() => onPage(page + 1)}>
+      <Button variant="secondary" disabled={!hasNext} onClick={() => onPage(1)}>
         Older
         <ChevronRight aria-hidden className="h-4 w-4" />
       </Button>

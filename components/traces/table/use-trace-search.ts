@@ -24,7 +24,7 @@ export function traceSearchOptions(experimentId: string, query: ExplorerQuery) {
           experimentIds: [experimentId],
           filter: composeFilter(query, Date.now()),
           orderBy: composeOrderBy(query),
-          pageToken: pageTokenFor(query.page, query.pageSize),
+          pageToken: pageTokenFor(query),
           maxResults: query.pageSize,
         },
         signal,
@@ -57,6 +57,11 @@ export function useTraceSearch(experimentId: string, query: ExplorerQuery) {
     staleTime: 0,
   });
   const names = useAssessmentNames(experimentId);
+  const tokens = useMemo(
+    () =>
+      search.isError ? {} : { nextPageToken: search.data?.nextPageToken, prevPageToken: search.data?.prevPageToken },
+    [search.isError, search.data],
+  );
   const traces = useMemo(() => (search.isError ? [] : (search.data?.traces ?? [])), [search.isError, search.data]);
   const newest = useMemo(
     () => traces.reduce<number | null>((m, t) => (m == null || t.timestampMs > m ? t.timestampMs : m), null),
@@ -101,6 +106,7 @@ export function useTraceSearch(experimentId: string, query: ExplorerQuery) {
   return {
     traces,
     hasNext: !search.isError && Boolean(search.data?.nextPageToken),
+    tokens,
     names: names.data ?? [],
     loading: search.isFetching && (search.isPlaceholderData || !search.data),
     error,

@@ -5,6 +5,7 @@ import { traceKeys } from "@/components/cache/trace-keys";
 import { api } from "@/components/ui/api-client";
 import type { SpanDto, TraceInfoDto, TraceTreeDto } from "@/lib/traces/schemas";
 import { decodeSpanTree, type SpanSummaryDto } from "@/lib/traces/tree-wire";
+import { traceTreeUrl } from "@/lib/traces/tree-url";
 
 /** What the trace view holds for a trace: its info and the compact span tree (no span content). */
 export interface TraceViewData {
@@ -20,7 +21,9 @@ export function useTrace(traceId: string) {
   return useQuery({
     queryKey: traceKeys.detail(traceId),
     queryFn: async ({ signal }): Promise<TraceViewData> => {
-      const { info, tree } = await api.get<TraceTreeDto>(`/api/traces/${encodeURIComponent(traceId)}/tree`, signal);
+      // Gzip bytes the server compressed once for every reader of this trace version (the tree route);
+      // the trace page preloads the same URL while the view's code loads.
+      const { info, tree } = await api.get<TraceTreeDto>(traceTreeUrl(traceId), signal);
       return { info, spans: decodeSpanTree(tree) };
     },
   });

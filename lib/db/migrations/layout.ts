@@ -13,17 +13,23 @@ export function migrationsDir(provider: DbProvider): string {
   return path.join(root, "prisma", provider, "migrations");
 }
 
-/** Reads the migrations directory into the shape the schema engine expects. */
-export function readMigrationList(provider: DbProvider) {
+/** The committed migrations' names (their folders), in the order they apply. */
+export function migrationNames(provider: DbProvider): string[] {
   const baseDir = migrationsDir(provider);
-  const lockPath = path.join(baseDir, "migration_lock.toml");
-  const dirs = fs.existsSync(baseDir)
+  return fs.existsSync(baseDir)
     ? fs
         .readdirSync(baseDir, { withFileTypes: true })
         .filter((d) => d.isDirectory())
         .map((d) => d.name)
         .sort()
     : [];
+}
+
+/** Reads the migrations directory into the shape the schema engine expects. */
+export function readMigrationList(provider: DbProvider) {
+  const baseDir = migrationsDir(provider);
+  const lockPath = path.join(baseDir, "migration_lock.toml");
+  const dirs = migrationNames(provider);
   return {
     baseDir,
     lockfile: {

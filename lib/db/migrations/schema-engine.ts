@@ -45,7 +45,8 @@ async function loadEngineModule(): Promise<EngineModule> {
 
 function adapterFactory(config: DbConfig) {
   if (config.provider === "postgresql") return new PrismaPg({ connectionString: config.url });
-  return new PrismaBetterSqlite3({ url: config.url });
+  // Waits out a running server's write transactions, as the app's own connection does (lib/db/client.ts).
+  return new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 });
 }
 
 type ScriptAdapter = {

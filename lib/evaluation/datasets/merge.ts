@@ -6,6 +6,7 @@ import "server-only";
  * so runs keep pointing at exactly what they scored.
  */
 import { db, type Prisma } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { ConflictError } from "@/lib/errors";
 import { inputsHash } from "@/lib/evaluation/datasets/inputs-hash";
 import type { TDatasetRecordInput } from "@/lib/evaluation/schemas";
@@ -140,8 +141,7 @@ export async function mergeRecordsIntoNewVersion(
     });
   } catch (e) {
     // Two merges at once both pick currentVersion + 1; the unique (datasetId, version) stops the second.
-    if ((e as { code?: string }).code === "P2002")
-      throw new ConflictError("The dataset was changed at the same time; try again");
+    if (isUniqueViolation(e)) throw new ConflictError("The dataset was changed at the same time; try again");
     throw e;
   }
 }

@@ -109,5 +109,13 @@ function isMlflowEncoded(attrs: Record<string, unknown>): boolean {
 
 /** JSON text of a value for previews; strings that are not JSON are quoted like json.dumps would. */
 export function toJsonText(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)) ?? "null";
+  // A replacer makes JSON.stringify call back into JavaScript for every key (several times
+  // slower on a span's attributes); it is only needed for the rare BigInt (an integer beyond
+  // 2^53 that parseJsonLossless kept exact), on which the plain call throws a TypeError.
+  try {
+    return JSON.stringify(value) ?? "null";
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+    return JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)) ?? "null";
+  }
 }

@@ -5,20 +5,22 @@
  * rules of what is stored cannot drift between the drivers.
  *
  * Per batch (any number of requests and traces), whatever its size:
- * - one insert-if-absent of every trace, complete with its figures when it is new (RETURNING tells
- *   which were new: their figures come from the batch, nothing is read back);
+ * - one read of the model prices;
+ * - one insert-if-absent of every trace, complete with its figures and cost when it is new
+ *   (RETURNING tells which were new: their figures come from the batch, nothing is read back);
  * - one upsert of the spans (re-sent spans replace the stored copy);
- * - for traces that existed: four set-based reads (rollup, roots, metadata, stored previews) and
- *   one update — no per-trace read-modify-write;
- * - one upsert each of tags and metadata, the session column, the token usage per model
- *   (TraceModelUsage) and Trace.costUsd (lib/costs).
+ * - for traces that existed: a read of their stored previews that locks their rows (PostgreSQL),
+ *   four set-based reads (rollup, roots, metadata, token usage) and one update of their figures
+ *   and cost — no per-trace read-modify-write;
+ * - one upsert each of tags and metadata, the session column, and the token usage per model
+ *   (TraceModelUsage, lib/costs).
  * On SQLite a "rows" statement is one prepared statement run once per row (in-process, so a row
  * costs microseconds, and the text never varies); on PostgreSQL it is one statement over `unnest`
  * of column arrays (one round trip, the same text whatever the row count, so it is prepared once).
  * The search index objects (FTS5 triggers on SQLite, the trigram expression index on PostgreSQL)
  * follow the Span table by themselves.
  */
-import { normalizeModelName, priceLookup, totalCost, type ModelUsage } from "@/lib/costs/match-price";
+import { priceLookup, totalCost, usageByModel, type ModelUsage, type PriceLookup } from "@/lib/costs/match-price";
 import type { NormalizedSpan } from "@/lib/ingestion/types";
 import {
   META_FINALIZED,
@@ -95,6 +97,10 @@ export function* writeBatch(dialect: Dialect, requests: IngestRequest[], now: Da
   if (!traceIds.length) return;
   const rowsOf = new Map<string, SpanRow[]>(traceIds.map((id) => [id, [...spans.get(id)!.values()].map(spanRow)]));
   const freshPlans = new Map(traceIds.map((id) => [id, planFresh(id, rowsOf.get(id)!, perRequest.get(id)!)]));
+  const lookup = yield* readPrices();
+  // A new trace's cost is known from the batch: written with the trace, not updated after it
+  // (an update would write every new trace row, and its indexes, a second time).
+  const batchUsage = new Map(traceIds.map((id) => [id, usageByModel(rowsOf.get(id)!)]));
 
   // A trace nobody has stored yet has no spans, tags or metadata but this batch's, so it is
   // inserted complete. Existing traces are skipped (their precomputed plan is discarded); on
@@ -117,6 +123,7 @@ export function* writeBatch(dialect: Dialect, requests: IngestRequest[], now: Da
         d.inputTokens,
         d.outputTokens,
         d.totalTokens,
+        totalCost(batchUsage.get(id)!, lookup),
         stamp,
         stamp,
       ];
@@ -126,13 +133,19 @@ export function* writeBatch(dialect: Dialect, requests: IngestRequest[], now: Da
   );
   const fresh = new Set(inserted.map((r) => r.id as string));
   const old = traceIds.filter((id) => !fresh.has(id));
-  // PostgreSQL: lock existing traces' rows before touching their spans, so a concurrent writer
-  // (another server process) for the same trace waits and then recomputes from our committed
-  // spans. SQLite has one writer at a time anyway.
-  if (old.length && dialect === "postgresql") {
-    const where = sql.inIds("id", old);
-    yield { sql: `UPDATE "Trace" SET "updatedAt" = $2::timestamp(3) WHERE ${where.sql}`, params: [where.param, stamp] };
-  }
+  // Existing traces' stored previews and name (the recompute keeps client-finalised ones). On
+  // PostgreSQL the read locks their rows (FOR UPDATE, in id order) before their spans are
+  // touched, so a concurrent writer (another server process) for the same trace waits and then
+  // recomputes from our committed spans; a lock, not an update, so no row version is written.
+  // SQLite has one writer at a time anyway.
+  const stored = old.length
+    ? yield sql.select(
+        `SELECT "id", "requestPreview", "responsePreview", "name" FROM "Trace"`,
+        "id",
+        old,
+        dialect === "postgresql" ? `ORDER BY "id" FOR UPDATE` : "",
+      )
+    : [];
 
   const spanRows: SqlValue[][] = [];
   for (const id of traceIds) {
@@ -163,7 +176,9 @@ export function* writeBatch(dialect: Dialect, requests: IngestRequest[], now: Da
   yield sql.insert("Span", SPAN_COLUMNS, spanRows, `ON CONFLICT ("traceId", "spanId") DO UPDATE SET ${updateSpan}`);
 
   const plans: TracePlan[] = traceIds.filter((id) => fresh.has(id)).map((id) => freshPlans.get(id)!);
-  if (old.length) plans.push(...(yield* recompute(sql, old, perRequest, stamp)));
+  // Token usage per model of every trace: new ones from the batch, existing ones (below) from their stored spans.
+  const usage = new Map(traceIds.filter((id) => fresh.has(id)).map((id) => [id, batchUsage.get(id)!]));
+  if (old.length) plans.push(...(yield* recompute(sql, old, stored, perRequest, usage, lookup, stamp)));
 
   yield* upsertKeyValues(
     sql,
@@ -186,14 +201,20 @@ export function* writeBatch(dialect: Dialect, requests: IngestRequest[], now: Da
     );
   }
 
-  yield* writeCosts(sql, traceIds, fresh, rowsOf);
+  yield* writeUsage(sql, old, usage);
 }
 
-/** Existing traces: their figures recomputed from what is stored now (four reads, one update). */
+/**
+ * Existing traces: their figures, token usage (into `usage`) and cost recomputed from what is
+ * stored now (four reads, one update).
+ */
 function* recompute(
   sql: Sql,
   old: string[],
+  stored: Row[],
   perRequest: Map<string, NormalizedSpan[][]>,
+  usage: Map<string, ModelUsage[]>,
+  lookup: PriceLookup,
   stamp: string,
 ): Generator<Stmt, TracePlan[], Row[]> {
   const sums = yield sql.select(
@@ -215,7 +236,12 @@ function* recompute(
     old,
     `AND "key" IN (${keys})`,
   );
-  const stored = yield sql.select(`SELECT "id", "requestPreview", "responsePreview", "name" FROM "Trace"`, "id", old);
+  const models = yield sql.select(
+    `SELECT "traceId", "model", sum("inputTokens") AS "inputTokens", sum("outputTokens") AS "outputTokens" FROM "Span"`,
+    "traceId",
+    old,
+    `AND "model" IS NOT NULL AND ("inputTokens" IS NOT NULL OR "outputTokens" IS NOT NULL) GROUP BY "traceId", "model"`,
+  );
 
   const sumOf = new Map(sums.map((s) => [s.traceId as string, s]));
   const rootOf = new Map<string, RootFacts>();
@@ -238,6 +264,17 @@ function* recompute(
     metaOf.get(id)!.set(m.key as string, m.value as string);
   }
   const storedOf = new Map(stored.map((t) => [t.id as string, t]));
+  const modelRows = new Map<string, { model: string; inputTokens: number; outputTokens: number }[]>();
+  for (const m of models) {
+    const id = m.traceId as string;
+    if (!modelRows.has(id)) modelRows.set(id, []);
+    modelRows.get(id)!.push({
+      model: m.model as string,
+      inputTokens: toNum(m.inputTokens) ?? 0,
+      outputTokens: toNum(m.outputTokens) ?? 0,
+    });
+  }
+  for (const id of old) usage.set(id, usageByModel(modelRows.get(id) ?? []));
 
   const plans = old.map((id) => {
     const s = sumOf.get(id);
@@ -270,6 +307,7 @@ function* recompute(
       ["inputTokens", "int"],
       ["outputTokens", "int"],
       ["totalTokens", "int"],
+      ["costUsd", "float8"],
       ["updatedAt", "timestamp"],
     ],
     OPTIONAL_TRACE_COLUMNS.map((c) => [c, OPTIONAL_TYPES[c]] as const),
@@ -279,6 +317,7 @@ function* recompute(
       d.inputTokens,
       d.outputTokens,
       d.totalTokens,
+      totalCost(usage.get(id)!, lookup),
       stamp,
       ...OPTIONAL_TRACE_COLUMNS.flatMap((c) => [flag(c in d), (d[c] ?? null) as SqlValue]),
     ]),
@@ -307,83 +346,26 @@ function* upsertKeyValues(
   );
 }
 
-/**
- * Token usage per model (TraceModelUsage) and Trace.costUsd, as lib/costs/trace-costs.ts
- * computes them: new traces from the batch's spans, existing ones from their stored spans.
- */
-function* writeCosts(
-  sql: Sql,
-  traceIds: string[],
-  fresh: Set<string>,
-  rowsOf: Map<string, SpanRow[]>,
-): Generator<Stmt, void, Row[]> {
+function* readPrices(): Generator<Stmt, PriceLookup, Row[]> {
   const prices = yield {
     sql: `SELECT "model", "inputUsdPerMillion", "outputUsdPerMillion" FROM "ModelPrice"`,
     params: [],
   };
-  const lookup = priceLookup(
+  return priceLookup(
     prices.map((p) => ({
       model: p.model as string,
       inputUsdPerMillion: Number(p.inputUsdPerMillion),
       outputUsdPerMillion: Number(p.outputUsdPerMillion),
     })),
   );
-  const sums: { traceId: string; model: string; inputTokens: number; outputTokens: number }[] = [];
-  for (const id of traceIds) {
-    if (!fresh.has(id)) continue;
-    const byModel = new Map<string, { inputTokens: number | null; outputTokens: number | null }>();
-    for (const r of rowsOf.get(id)!) {
-      if (r.model === null || (r.inputTokens === null && r.outputTokens === null)) continue;
-      const m = byModel.get(r.model) ?? { inputTokens: null, outputTokens: null };
-      if (r.inputTokens !== null) m.inputTokens = (m.inputTokens ?? 0) + r.inputTokens;
-      if (r.outputTokens !== null) m.outputTokens = (m.outputTokens ?? 0) + r.outputTokens;
-      byModel.set(r.model, m);
-    }
-    for (const [model, m] of byModel)
-      sums.push({ traceId: id, model, inputTokens: m.inputTokens ?? 0, outputTokens: m.outputTokens ?? 0 });
-  }
-  const old = traceIds.filter((id) => !fresh.has(id));
+}
+
+/** TraceModelUsage: existing traces' rows replaced, new traces' inserted (lib/costs/trace-costs.ts reads them). */
+function* writeUsage(sql: Sql, old: string[], usage: Map<string, ModelUsage[]>): Generator<Stmt, void, Row[]> {
   if (old.length) {
-    const stored = yield sql.select(
-      `SELECT "traceId", "model", sum("inputTokens") AS "inputTokens", sum("outputTokens") AS "outputTokens" FROM "Span"`,
-      "traceId",
-      old,
-      `AND "model" IS NOT NULL AND ("inputTokens" IS NOT NULL OR "outputTokens" IS NOT NULL) GROUP BY "traceId", "model"`,
-    );
-    for (const s of stored)
-      sums.push({
-        traceId: s.traceId as string,
-        model: s.model as string,
-        inputTokens: toNum(s.inputTokens) ?? 0,
-        outputTokens: toNum(s.outputTokens) ?? 0,
-      });
     const del = sql.inIds("traceId", old);
     yield { sql: `DELETE FROM "TraceModelUsage" WHERE ${del.sql}`, params: [del.param] };
   }
-  // Models spelled differently (GPT-4o, gpt-4o) are one model.
-  const merged = new Map<string, ModelUsage & { traceId: string }>();
-  for (const s of sums) {
-    const model = normalizeModelName(s.model);
-    const key = `${s.traceId}\u0000${model}`;
-    const row = merged.get(key) ?? { traceId: s.traceId, model, inputTokens: 0, outputTokens: 0 };
-    row.inputTokens += s.inputTokens;
-    row.outputTokens += s.outputTokens;
-    merged.set(key, row);
-  }
-  const byTrace = new Map<string, ModelUsage[]>();
-  for (const u of merged.values()) byTrace.set(u.traceId, [...(byTrace.get(u.traceId) ?? []), u]);
-  if (merged.size) {
-    yield sql.insert(
-      "TraceModelUsage",
-      USAGE_COLUMNS,
-      [...merged.values()].map((u) => [u.traceId, u.model, u.inputTokens, u.outputTokens]),
-      "",
-    );
-  }
-  yield sql.updateById(
-    "Trace",
-    [["costUsd", "float8"]],
-    [],
-    traceIds.map((id) => [id, totalCost(byTrace.get(id) ?? [], lookup)]),
-  );
+  const rows = [...usage].flatMap(([id, list]) => list.map((u) => [id, u.model, u.inputTokens, u.outputTokens]));
+  if (rows.length) yield sql.insert("TraceModelUsage", USAGE_COLUMNS, rows, "");
 }

@@ -48,4 +48,44 @@ describe("GroupCommit", () => {
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect((results[1] as PromiseRejectedResult).reason.message).toBe("bad request");
   });
+
+  it("runs up to `writers` transactions at once, each answering its own requests", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const written: string[] = [];
+    const gc = new GroupCommit(
+      async (rs) => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((r) => setTimeout(r, 10));
+        written.push(...rs.map((r) => r.experimentId));
+        inFlight--;
+      },
+      { maxSpans: 1, retryable: () => false, retryForMs: 0, writers: 3 },
+    );
+    const names = ["a", "b", "c", "d", "e", "f", "g"];
+    await Promise.all(names.map((e) => gc.submit(req(e))));
+    expect(most).toBe(3);
+    expect(written.sort()).toEqual(names);
+    // Idle again: the next request starts a writer of its own.
+    await gc.submit(req("h"));
+    expect(written).toContain("h");
+  });
+
+  it("keeps small requests in one writer's batches: more writers start only for a full batch waiting", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const batches: number[] = [];
+    const gc = new GroupCommit(
+      async (rs) => {
+        most = Math.max(most, ++inFlight);
+        batches.push(rs.length);
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight--;
+      },
+      { maxSpans: 100, retryable: () => false, retryForMs: 0, writers: 4 },
+    );
+    await Promise.all(Array.from({ length: 30 }, (_, i) => gc.submit(req(`e${i}`))));
+    expect(most).toBe(1);
+    expect(batches).toEqual([30]);
+  });
 });

@@ -5,6 +5,11 @@
  * (and its fsync) is shared by every request that arrived meanwhile, and nothing is acknowledged
  * before it is durable. A failed batch is retried request by request, so one bad request (say,
  * a trace of an experiment deleted meanwhile) fails alone.
+ *
+ * `writers` > 1 lets that many transactions run at once when full batches queue up (PostgreSQL, where concurrent writers
+ * share the database's cores and the app waits on round trips; store/batch.ts locks trace rows in
+ * one order, so they serialise only on the traces they share). SQLite keeps one: its writes
+ * serialise on the file anyway.
  */
 import type { IngestRequest } from "./batch";
 
@@ -15,6 +20,8 @@ export interface GroupCommitOptions {
   retryable: (err: unknown) => boolean;
   /** How long to keep retrying such errors before failing the requests. */
   retryForMs: number;
+  /** Transactions in flight at once (default 1). */
+  writers?: number;
 }
 
 interface Pending {
@@ -25,7 +32,10 @@ interface Pending {
 
 export class GroupCommit {
   private queue: Pending[] = [];
-  private draining = false;
+  /** Writers draining the queue now (each runs one transaction at a time). */
+  private active = 0;
+  /** Spans waiting in the queue. */
+  private queuedSpans = 0;
 
   constructor(
     private readonly write: (requests: IngestRequest[]) => void | Promise<void>,
@@ -36,8 +46,14 @@ export class GroupCommit {
   submit(request: IngestRequest): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
-      if (!this.draining) {
-        this.draining = true;
+      this.queuedSpans += request.spans.length;
+      // A writer starts when none runs, and another beside it only when a full batch is waiting:
+      // small requests (a span each) are better served by one transaction for all of them than
+      // by several small ones. A new writer waits a turn of the event loop so the requests
+      // arriving meanwhile share its transaction.
+      const backlog = this.queuedSpans >= this.opts.maxSpans;
+      if (this.active === 0 || (backlog && this.active < (this.opts.writers ?? 1))) {
+        this.active++;
         setImmediate(() => void this.drain());
       }
     });
@@ -52,6 +68,7 @@ export class GroupCommit {
       spans += size;
       n++;
     }
+    this.queuedSpans -= spans;
     return this.queue.splice(0, n);
   }
 
@@ -78,7 +95,7 @@ export class GroupCommit {
         }
       }
     } finally {
-      this.draining = false;
+      this.active--;
     }
   }
 

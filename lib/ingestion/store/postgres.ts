@@ -2,11 +2,13 @@ import "server-only";
 /**
  * The ingestion writer on PostgreSQL: the statements of batch.ts through `pg`, in one
  * transaction per batch. Every statement has a fixed text (multi-row work goes through unnest of
- * column arrays), so each is a named statement PostgreSQL parses and plans once per connection.
+ * column arrays), so each is a named statement PostgreSQL parses and plans once per connection;
+ * the column arrays travel in the binary format (pg-binary-array.ts).
  */
 import type pg from "pg";
 import { pgDriverPool } from "@/lib/db/client";
-import { writeBatch, type IngestRequest, type Row } from "./batch";
+import { writeBatch, type IngestRequest, type Row, type SqlValue, type Stmt } from "./batch";
+import { binaryArray } from "./pg-binary-array";
 
 export class PostgresStore {
   private readonly pool: pg.Pool;
@@ -31,7 +33,8 @@ export class PostgresStore {
       for (let step = gen.next(rows); !step.done; step = gen.next(rows)) {
         const stmt = step.value;
         if ("rows" in stmt) throw new Error("per-row statements are SQLite's");
-        rows = (await client.query({ name: this.nameOf(stmt.sql), text: stmt.sql, values: stmt.params })).rows as Row[];
+        rows = (await client.query({ name: this.nameOf(stmt.sql), text: stmt.sql, values: values(stmt) }))
+          .rows as Row[];
       }
       await client.query("COMMIT");
     } catch (err) {
@@ -41,4 +44,11 @@ export class PostgresStore {
       client.release();
     }
   }
+}
+
+/** The statement's parameters, its column arrays as binary arrays. */
+function values(stmt: Extract<Stmt, { params: unknown }>): unknown[] {
+  const types = stmt.arrays;
+  if (!types) return stmt.params;
+  return stmt.params.map((p, i) => binaryArray(types[i]!, p as unknown as SqlValue[]));
 }

@@ -20,6 +20,11 @@ export async function writeInTransaction(tx: Tx, dialect: Dialect, requests: Ing
     if ("rows" in stmt) {
       rows = [];
       for (const params of stmt.rows) rows.push(...(await exec(stmt.sql, params)));
-    } else rows = await exec(stmt.sql, stmt.params);
+    } else rows = await exec(stmt.sql, stmt.arrays ? stmt.params.map(textArray) : stmt.params);
   }
+}
+
+/** A column array as Prisma passes it to PostgreSQL: bigints as text (the statement casts them back). */
+function textArray(p: SqlValue): SqlValue {
+  return (Array.isArray(p) ? p.map((v: SqlValue) => (typeof v === "bigint" ? v.toString() : v)) : p) as SqlValue;
 }

@@ -11,8 +11,13 @@ export type Dialect = "sqlite" | "postgresql";
 export type SqlValue = string | number | bigint | boolean | null;
 export type Row = Record<string, unknown>;
 
-/** A statement to run: once with `params`, or (SQLite) once per entry of `rows`. Rows come back either way. */
-export type Stmt = { sql: string; params: SqlValue[] } | { sql: string; rows: SqlValue[][] };
+/**
+ * A statement to run: once with `params`, or (SQLite) once per entry of `rows`. Rows come back
+ * either way. `arrays` (PostgreSQL) gives the element type of each parameter that is a column
+ * array, which the `pg` writer sends in the binary format (pg-binary-array.ts).
+ */
+export type Stmt =
+  { sql: string; params: SqlValue[]; arrays?: readonly PgType[] } | { sql: string; rows: SqlValue[][] };
 
 /** One request's spans for an experiment (a group commit writes several). */
 export interface IngestRequest {
@@ -38,6 +43,7 @@ export const TRACE_INSERT: Column[] = [
   ["inputTokens", "int"],
   ["outputTokens", "int"],
   ["totalTokens", "int"],
+  ["costUsd", "float8"],
   ["createdAt", "timestamp"],
   ["updatedAt", "timestamp"],
 ];
@@ -101,11 +107,12 @@ export class Sql {
   insert(table: string, columns: readonly Column[], rows: SqlValue[][], onConflict: string, returning = ""): Stmt {
     const cols = columns.map(([c]) => q(c)).join(", ");
     if (this.pg) {
-      const arrays = columns.map((_, i) => rows.map((r) => pgValue(r[i]!)));
+      const arrays = columns.map((_, i) => rows.map((r) => r[i]!));
       const unnest = columns.map(([, t], i) => `$${i + 1}::${pgArrayType(t)}`).join(", ");
       return {
         sql: `INSERT INTO ${q(table)} (${cols}) SELECT * FROM unnest(${unnest}) ${onConflict} ${returning}`.trim(),
         params: arrays as unknown as SqlValue[],
+        arrays: columns.map(([, t]) => t),
       };
     }
     const ph = columns.map(() => "?").join(", ");
@@ -126,7 +133,7 @@ export class Sql {
         ...set.map(([, t]) => t),
         ...flagged.flatMap(([, t]) => ["bool", t] as PgType[]),
       ];
-      const arrays = names.map((_, i) => rows.map((r) => pgValue(r[i]!)));
+      const arrays = names.map((_, i) => rows.map((r) => r[i]!));
       const assigns = [
         ...set.map(([c]) => `${q(c)} = u.${q(c)}`),
         ...flagged.map(([c]) => `${q(c)} = CASE WHEN u.${q(`f_${c}`)} THEN u.${q(c)} ELSE t.${q(c)} END`),
@@ -135,6 +142,7 @@ export class Sql {
       return {
         sql: `UPDATE ${q(table)} AS t SET ${assigns.join(", ")} FROM unnest(${unnest}) AS u(${names.map(q).join(", ")}) WHERE t."id" = u."id"`,
         params: arrays as unknown as SqlValue[],
+        arrays: types,
       };
     }
     // SQLite binds no booleans: flags as 1/0, and the id moves to the end (plain `?` in order).
@@ -155,10 +163,6 @@ export class Sql {
   }
 }
 
-/** pg serialises JS arrays of these into PostgreSQL array literals; bigints travel as text. */
-function pgValue(v: SqlValue): SqlValue {
-  return typeof v === "bigint" ? v.toString() : v;
-}
 function pgArrayType(t: PgType): string {
   return t === "timestamp" ? "timestamp(3)[]" : t === "int" ? "integer[]" : `${t}[]`;
 }

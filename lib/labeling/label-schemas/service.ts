@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
@@ -17,6 +18,7 @@ import {
   type TUpdateLabelSchemaBody,
 } from "@/lib/labeling/schemas";
 import type { LabelSchemaDto } from "@/lib/labeling/types";
+import { forgetRecentSessions } from "@/lib/labeling/session-cache/recent";
 export type { LabelSchemaDto } from "@/lib/labeling/types";
 
 type Row = {
@@ -105,6 +107,7 @@ export async function createLabelSchema(actor: Actor, body: TCreateLabelSchemaRe
       ...toDefinition({ ...body, instruction: body.instruction ?? null }),
     });
     const row = await db().labelSchema.update({ where: { id: existing.id }, data: fields, include: withCount });
+    forgetRecentSessions();
     return toLabelSchemaDto(row);
   }
   try {
@@ -121,7 +124,7 @@ export async function createLabelSchema(actor: Actor, body: TCreateLabelSchemaRe
     return toLabelSchemaDto(row);
   } catch (err) {
     // Two creates racing for the same name: the unique index decides, we report it as a conflict.
-    if ((err as { code?: string }).code === "P2002")
+    if (isUniqueViolation(err))
       throw new ConflictError(`A label schema named '${body.name}' already exists in this experiment.`);
     throw err;
   }
@@ -192,6 +195,7 @@ export async function updateLabelSchema(
     },
     include: withCount,
   });
+  forgetRecentSessions();
   return toLabelSchemaDto(row);
 }
 

@@ -8,6 +8,7 @@ import "server-only";
  */
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
@@ -15,6 +16,7 @@ import { roleAtLeast } from "@/lib/auth/roles";
 import { getExperiment } from "@/lib/experiments/service";
 import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
 import { canReview, SESSION_INCLUDE } from "@/lib/labeling/sessions/access";
+import { forgetRecentSessions } from "@/lib/labeling/session-cache/recent";
 import {
   createLabelingSession,
   deleteLabelingSession,
@@ -186,6 +188,7 @@ export async function getOrCreateUserQueue(actor: Actor, experimentId: string, u
       await db().labelingSessionSchema.createMany({
         data: missing.map((s, i) => ({ sessionId: id, schemaId: s.id, position: existing.schemas.length + i })),
       });
+    forgetRecentSessions();
     return getReviewQueue(actor, id);
   }
   requireRole(actor, "DEVELOPER");
@@ -205,7 +208,7 @@ export async function getOrCreateUserQueue(actor: Actor, experimentId: string, u
     );
   } catch (err) {
     // A concurrent call created it first: the primary key made us lose the race, which is fine.
-    if ((err as { code?: string }).code !== "P2002") throw err;
+    if (!isUniqueViolation(err)) throw err;
   }
   return getReviewQueue(actor, id);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, dbProvider, Prisma } from "@/lib/db/client";
+import { driverReads, inDriverTransaction, type Dialect, type Row, type Statement } from "@/lib/db/driver";
 import { newId } from "@/lib/ids";
 import type { DbOrTx } from "@/lib/assessments/internal";
 
@@ -31,31 +32,80 @@ export interface ClaimOptions {
   now?: Date;
 }
 
+/**
+ * An expert's claim on their own chat (lib/chat: a chat becomes a conversation item of the session
+ * at its first turn, held IN_PROGRESS by its author until they finish it) is not queue work: it is
+ * never released as abandoned, never offered back by the queue and not "to do". In SQL, for the
+ * claim alias `c`:
+ */
+const ownChatClaimSql = (claim: string) => `EXISTS (SELECT 1 FROM "LabelingConversationItem" ci
+  JOIN "ChatThread" t ON t."id" = ci."conversationId"
+  WHERE ci."itemId" = ${claim}."itemId" AND t."userId" = ${claim}."userId")`;
+export const OWN_CHAT_CLAIM = Prisma.raw(ownChatClaimSql("c"));
+
+type ClaimWithItem = { id: string; userId: string; item: { conversation: { conversationId: string } | null } };
+const CLAIM_WITH_ITEM = {
+  id: true,
+  userId: true,
+  itemId: true,
+  item: { select: { conversation: { select: { conversationId: true } } } },
+} as const;
+
+/** The claims (of those given) that are their holder's own chat. */
+async function ownChatClaims(claims: ClaimWithItem[]): Promise<Set<string>> {
+  const chats = claims.filter((c) => c.item.conversation);
+  if (!chats.length) return new Set();
+  const threads = await db().chatThread.findMany({
+    where: { id: { in: chats.map((c) => c.item.conversation!.conversationId) } },
+    select: { id: true, userId: true },
+  });
+  const author = new Map(threads.map((t) => [t.id, t.userId]));
+  return new Set(chats.filter((c) => author.get(c.item.conversation!.conversationId) === c.userId).map((c) => c.id));
+}
+
 /** Deletes abandoned IN_PROGRESS claims of a session, releasing their items. */
 export async function releaseExpiredClaims(sessionId: string, opts: ClaimOptions = {}): Promise<number> {
   const cutoff = new Date((opts.now ?? new Date()).getTime() - (opts.timeoutMs ?? claimTimeoutMs()));
-  const { count } = await db().labelingClaim.deleteMany({
+  const expired = await db().labelingClaim.findMany({
     where: { status: "IN_PROGRESS", claimedAt: { lt: cutoff }, item: { sessionId } },
+    select: CLAIM_WITH_ITEM,
+  });
+  if (!expired.length) return 0;
+  const keep = await ownChatClaims(expired);
+  const { count } = await db().labelingClaim.deleteMany({
+    where: { id: { in: expired.filter((c) => !keep.has(c.id)).map((c) => c.id) }, status: "IN_PROGRESS" },
   });
   return count;
 }
 
-/** Items this user has no claim on and whose quota is not full, in queue order. */
-async function candidateItems(
-  sessionId: string,
-  userId: string,
-  labelsPerItem: number,
-  take: number,
-): Promise<string[]> {
-  const rows = await db().$queryRaw<{ id: string }[]>(Prisma.sql`
-    SELECT i."id" FROM "LabelingItem" i
-    WHERE i."sessionId" = ${sessionId}
-      AND NOT EXISTS (SELECT 1 FROM "LabelingClaim" c WHERE c."itemId" = i."id" AND c."userId" = ${userId})
-      AND (SELECT COUNT(*) FROM "LabelingClaim" c WHERE c."itemId" = i."id" AND c."status" IN ('COMPLETED', 'IN_PROGRESS')) < ${labelsPerItem}
-    ORDER BY i."position" ASC
-    LIMIT ${take}`);
-  return rows.map((r) => r.id);
+/**
+ * The queue's candidate condition on item `i`: this user has no claim on it and its slots are
+ * not all held. `p(n)` spells the n-th parameter ($n on PostgreSQL, ? on SQLite): 1 the
+ * session, 2 the user, 3 labelsPerItem.
+ */
+function candidateWhere(p: (n: number) => string): string {
+  return `i."sessionId" = ${p(1)}
+      AND NOT EXISTS (SELECT 1 FROM "LabelingClaim" c WHERE c."itemId" = i."id" AND c."userId" = ${p(2)})
+      AND (SELECT COUNT(*) FROM "LabelingClaim" c WHERE c."itemId" = i."id" AND c."status" IN ('COMPLETED', 'IN_PROGRESS')) < ${p(3)}`;
 }
+
+/** The user's oldest IN_PROGRESS claim in the session, their own chats aside (1 the user, 2 the session). */
+function currentClaimSql(p: (n: number) => string, lock = ""): string {
+  return `SELECT c."id", c."itemId", i."traceId" FROM "LabelingClaim" c JOIN "LabelingItem" i ON i."id" = c."itemId"
+    WHERE c."userId" = ${p(1)} AND c."status" = 'IN_PROGRESS' AND i."sessionId" = ${p(2)}
+      AND NOT ${ownChatClaimSql("c")}
+    ORDER BY c."claimedAt" ASC LIMIT 1${lock}`;
+}
+
+/** Abandoned claims of the session, chats aside (1 the cutoff, 2 the session); the (status, claimedAt) index finds them. */
+function releaseSql(p: (n: number) => string, cast: string): string {
+  return `DELETE FROM "LabelingClaim" WHERE "status" = 'IN_PROGRESS' AND "claimedAt" < ${p(1)}${cast}
+    AND "itemId" IN (SELECT "id" FROM "LabelingItem" WHERE "sessionId" = ${p(2)})
+    AND NOT ${ownChatClaimSql('"LabelingClaim"')}`;
+}
+
+/** As Prisma stores DateTime: ISO text with +00:00 on SQLite; PostgreSQL's timestamp(3) ignores the offset. */
+export const stamp = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /** Inside a transaction on PostgreSQL: waits for and holds the item's row lock until commit. */
 export async function lockItem(tx: DbOrTx, itemId: string): Promise<void> {
@@ -96,35 +146,155 @@ export async function takeSlot(
 }
 
 /**
- * The user's next item: their own unexpired IN_PROGRESS claim if they have one (so a reload
- * resumes where they were), else a new claim on the first item with a free slot. Null when
- * nothing is left for them.
+ * Abandoned claims are released at most this often per session and server process: every
+ * reviewer's Next used to run the release, one more PostgreSQL round trip each time, for claims
+ * that only expire after the timeout (30 minutes by default). A few seconds late is nothing then.
+ */
+export const RELEASE_EVERY_MS = 5_000;
+const lastRelease = new Map<string, number>();
+
+/**
+ * Releases the session's abandoned claims if this process has not done so in the last
+ * RELEASE_EVERY_MS (always with an explicit clock or timeout: tests, and callers that must see
+ * the release). A statement of its own, outside the transaction that claims: deleting other
+ * reviewers' claims there could wait on them while we hold an item's lock.
+ */
+export async function releaseExpiredClaimsIfDue(sessionId: string, opts: ClaimOptions = {}): Promise<void> {
+  const now = opts.now ?? new Date();
+  const forced = opts.now !== undefined || opts.timeoutMs !== undefined;
+  const last = lastRelease.get(sessionId);
+  if (!forced && last !== undefined && Date.now() - last < RELEASE_EVERY_MS) return;
+  lastRelease.set(sessionId, Date.now());
+  const cutoff = new Date(now.getTime() - (opts.timeoutMs ?? claimTimeoutMs()));
+  await inDriverTransaction(function* (d) {
+    yield {
+      name: "claim_release",
+      text: releaseSql(d.p, d.postgres ? "::timestamp(3)" : ""),
+      values: [stamp(cutoff), sessionId],
+      last: true,
+    };
+  });
+}
+
+/** A claimed item, with its trace (so the item's reads and the trace's can start at once). */
+export interface ClaimedItem {
+  itemId: string;
+  traceId: string;
+}
+
+/** claimWork's answer when PostgreSQL found no item it could lock and claim at once: try again (claimNext). */
+export const CLAIM_AGAIN = Symbol("claim again");
+
+export interface ClaimRequest {
+  sessionId: string;
+  userId: string;
+  labelsPerItem: number;
+  now: Date;
+}
+
+/**
+ * One attempt at the user's next item, as statements for lib/db/driver.ts (so that
+ * Submit with `next: true` claims in its own transaction): their own IN_PROGRESS claim if they
+ * have one (its abandonment clock restarted, so a reload resumes where they were), else a new
+ * claim on the first item with a free slot.
+ *
+ * SQLite: the IMMEDIATE transaction is the only writer, so the claim is a single INSERT ...
+ * SELECT (count and insert under the one write lock) and null means nothing is left.
+ * PostgreSQL: the current claim (touched) or else the first candidate item locked `FOR UPDATE
+ * SKIP LOCKED` (concurrent claimers spread over the queue instead of waiting) in one statement;
+ * then the slots counted again by the INSERT under that lock, in a statement of its own so that
+ * it sees every claim committed before the lock was taken. When either finds nothing it answers
+ * CLAIM_AGAIN and claimNext decides (a locked candidate may still have a slot).
+ */
+export function* claimWork(
+  d: Dialect,
+  r: ClaimRequest,
+): Generator<Statement, ClaimedItem | null | typeof CLAIM_AGAIN, Row[]> {
+  const { p, ts } = d;
+  if (!d.postgres) {
+    const [current] = yield { name: "claim_current", text: currentClaimSql(p), values: [r.userId, r.sessionId] };
+    if (current) {
+      yield {
+        name: "claim_touch",
+        text: `UPDATE "LabelingClaim" SET "claimedAt" = ? WHERE "id" = ?`,
+        values: [stamp(r.now), current.id],
+      };
+      return { itemId: String(current.itemId), traceId: String(current.traceId) };
+    }
+    const [claimed] = yield {
+      name: "claim_insert",
+      text: `INSERT INTO "LabelingClaim" ("id", "itemId", "userId", "status", "claimedAt")
+         SELECT ?, i."id", ?, 'IN_PROGRESS', ? FROM "LabelingItem" i
+         WHERE ${candidateWhere(p)} ORDER BY i."position" ASC LIMIT 1 RETURNING "itemId"`,
+      values: [newId(), r.userId, stamp(r.now), r.sessionId, r.userId, r.labelsPerItem],
+    };
+    if (!claimed) return null;
+    const [item] = yield {
+      name: "claim_trace",
+      text: `SELECT "traceId" FROM "LabelingItem" WHERE "id" = ?`,
+      values: [claimed.itemId],
+    };
+    return { itemId: String(claimed.itemId), traceId: String(item!.traceId) };
+  }
+  // The current claim's row is taken SKIP LOCKED too: another tab of this reviewer may be
+  // completing it in a transaction that waits for one of ours (the submit's item), and a claim
+  // that never waits cannot close that circle.
+  const [found] = yield {
+    name: "claim_current_or_lock",
+    text: `WITH cur AS (
+        UPDATE "LabelingClaim" SET "claimedAt" = ${ts(1)}
+        WHERE "id" = (SELECT x."id" FROM (${currentClaimSql((n) => p(n + 1), " FOR UPDATE OF c SKIP LOCKED")}) x) RETURNING "itemId"),
+      cand AS (
+        SELECT i."id" FROM "LabelingItem" i
+        WHERE NOT EXISTS (SELECT 1 FROM cur) AND ${candidateWhere((n) => p(n + 3))}
+        ORDER BY i."position" ASC LIMIT 1 FOR UPDATE OF i SKIP LOCKED)
+      SELECT u."itemId", i."traceId", u."current"
+      FROM (SELECT "itemId", TRUE AS "current" FROM cur UNION ALL SELECT "id", FALSE FROM cand) u
+      JOIN "LabelingItem" i ON i."id" = u."itemId"`,
+    values: [stamp(r.now), r.userId, r.sessionId, r.sessionId, r.userId, r.labelsPerItem],
+  };
+  if (!found) return CLAIM_AGAIN;
+  const claimed = { itemId: String(found.itemId), traceId: String(found.traceId) };
+  if (found.current) return claimed;
+  // Counted again in a statement of its own, under the row lock.
+  const [inserted] = yield {
+    name: "claim_insert",
+    text: `INSERT INTO "LabelingClaim" ("id", "itemId", "userId", "status", "claimedAt")
+      SELECT $1, i."id", $2, 'IN_PROGRESS', $3::timestamp(3) FROM "LabelingItem" i
+      WHERE i."id" = $4 AND ${candidateWhere((n) => `$${n + 4}`)} RETURNING "itemId"`,
+    values: [newId(), r.userId, stamp(r.now), found.itemId, r.sessionId, r.userId, r.labelsPerItem],
+    // Nothing follows it; when it inserts nothing, the transaction's other work (a submit) stays.
+    last: true,
+  };
+  return inserted ? claimed : CLAIM_AGAIN;
+}
+
+/**
+ * The user's next item (claimWork), null when nothing is left for them. Abandoned claims of the
+ * session are released first (at most every RELEASE_EVERY_MS). On PostgreSQL, when no candidate
+ * could be locked and claimed, it looks whether any is left at all: one locked by a concurrent
+ * claimer may still have a slot for us once they commit, so it tries again.
  */
 export async function claimNext(
   sessionId: string,
   userId: string,
   labelsPerItem: number,
   opts: ClaimOptions = {},
-): Promise<string | null> {
-  await releaseExpiredClaims(sessionId, opts);
-  const current = await db().labelingClaim.findFirst({
-    where: { userId, status: "IN_PROGRESS", item: { sessionId } },
-    orderBy: { claimedAt: "asc" },
-    select: { id: true, itemId: true },
-  });
-  if (current) {
-    // Working on it again: restart the abandonment clock.
-    await db().labelingClaim.update({ where: { id: current.id }, data: { claimedAt: opts.now ?? new Date() } });
-    return current.itemId;
-  }
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const candidates = await candidateItems(sessionId, userId, labelsPerItem, 25);
-    if (!candidates.length) return null;
-    for (const itemId of candidates) {
-      const got = await db().$transaction((tx) => takeSlot(tx, itemId, userId, labelsPerItem));
-      if (got) return itemId;
-    }
-    // Every candidate was taken under us: read the queue again.
+): Promise<ClaimedItem | null> {
+  await releaseExpiredClaimsIfDue(sessionId, opts);
+  const request = { sessionId, userId, labelsPerItem, now: opts.now ?? new Date() };
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const claimed = await inDriverTransaction((d) => claimWork(d, request));
+    if (claimed !== CLAIM_AGAIN) return claimed;
+    const [left] = await driverReads(({ p }) => [
+      {
+        name: "claim_any_candidate",
+        text: `SELECT 1 FROM "LabelingItem" i WHERE ${candidateWhere(p)} LIMIT 1`,
+        values: [sessionId, userId, labelsPerItem],
+      },
+    ]);
+    if (!left!.length) return null;
+    await new Promise((r) => setTimeout(r, 2));
   }
   return null;
 }

@@ -7,14 +7,15 @@ import "server-only";
  * - `todo`: I have no claim and the item still has a free slot, or I hold it without a draft;
  * - `draft`: I hold it (IN_PROGRESS) with unsent answers;
  * - `submitted` / `skipped`: my claim is COMPLETED / SKIPPED (skipped items stay reachable);
- * - `taken`: I have no claim and enough other reviewers hold it (nothing for me to do).
+ * - `taken`: I have no claim and enough other reviewers hold it, or it is my own chat that I have
+ *   not finished yet (nothing for me to do).
  *
  * "Continue" has work exactly when `todo + draft > 0`.
  */
 import { db, Prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { decodePageToken, nextPageToken } from "@/lib/paging/page-token";
-import { releaseExpiredClaims } from "@/lib/labeling/review/claims";
+import { OWN_CHAT_CLAIM, releaseExpiredClaims } from "@/lib/labeling/review/claims";
 import { loadSessionForReviewer } from "@/lib/labeling/sessions/access";
 import type { TMyItemsQuery } from "@/lib/labeling/review/schemas";
 import type { MyItemCountsDto, MyItemDto, MyItemStatus, MyItemsDto } from "@/lib/labeling/review/types";
@@ -27,11 +28,12 @@ function statusSql(status: MyItemStatus, labelsPerItem: number): Prisma.Sql {
     case "skipped":
       return Prisma.sql`c."status" = 'SKIPPED'`;
     case "draft":
-      return Prisma.sql`(c."status" = 'IN_PROGRESS' AND c."draft" IS NOT NULL)`;
+      return Prisma.sql`(c."status" = 'IN_PROGRESS' AND c."draft" IS NOT NULL AND NOT ${OWN_CHAT_CLAIM})`;
     case "todo":
-      return Prisma.sql`((c."id" IS NULL AND ${HELD} < ${labelsPerItem}) OR (c."status" = 'IN_PROGRESS' AND c."draft" IS NULL))`;
+      return Prisma.sql`((c."id" IS NULL AND ${HELD} < ${labelsPerItem}) OR (c."status" = 'IN_PROGRESS' AND c."draft" IS NULL AND NOT ${OWN_CHAT_CLAIM}))`;
     case "taken":
-      return Prisma.sql`(c."id" IS NULL AND ${HELD} >= ${labelsPerItem})`;
+      // Also my own chat while I am still chatting: nothing for me to do in the queue.
+      return Prisma.sql`((c."id" IS NULL AND ${HELD} >= ${labelsPerItem}) OR (c."status" = 'IN_PROGRESS' AND ${OWN_CHAT_CLAIM}))`;
   }
 }
 const HELD = Prisma.sql`(SELECT COUNT(*) FROM "LabelingClaim" o WHERE o."itemId" = i."id" AND o."status" IN ('COMPLETED', 'IN_PROGRESS'))`;

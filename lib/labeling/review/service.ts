@@ -3,17 +3,23 @@ import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
-import { upsertUserAssessment } from "@/lib/assessments/internal";
 import { validateAnswers } from "@/lib/labeling/label-input";
 import { answerKey, loadSubmittedAnswers } from "@/lib/labeling/results/answers";
-import { claimNext, lockItem, takeSlot, type ClaimOptions } from "@/lib/labeling/review/claims";
+import {
+  claimNext,
+  claimWork,
+  releaseExpiredClaimsIfDue,
+  type ClaimedItem,
+  type ClaimOptions,
+} from "@/lib/labeling/review/claims";
+import { driverReads, inDriverTransaction } from "@/lib/db/driver";
+import { submission } from "@/lib/labeling/review/submit";
 import { loadReviewTrace } from "@/lib/labeling/review/trace";
 import { loadSessionForReviewer, type LoadedSession } from "@/lib/labeling/sessions/access";
 import type { TSaveDraftBody, TSubmitLabelsBody } from "@/lib/labeling/schemas";
 import { TRACE_SESSION_METADATA_KEY } from "@/lib/assessments/schemas";
 import { checkItemForAdjudication } from "@/lib/labeling/adjudication/service";
-import { conversationOf, conversationTurnIds } from "@/lib/labeling/conversations/service";
-import { goldQuestionsOf } from "@/lib/labeling/gold/service";
+import { conversationTurnIds } from "@/lib/labeling/conversations/service";
 import type { MyProgressDto, ReviewItemDto, NextItemDto } from "@/lib/labeling/types";
 export type { MyProgressDto, ReviewItemDto, NextItemDto } from "@/lib/labeling/types";
 
@@ -42,10 +48,53 @@ async function loadConversationTurns(
   return { turns: await Promise.all(traceIds.map((id) => loadReviewTrace(id, actor, opts))), truncated };
 }
 
-async function buildItem(actor: Actor, session: LoadedSession, itemId: string): Promise<ReviewItemDto> {
-  const item = await db().labelingItem.findFirst({ where: { id: itemId, sessionId: session.id } });
-  if (!item) throw new NotFoundError(`Item '${itemId}' is not in labeling session '${session.id}'`);
-  const claim = await db().labelingClaim.findUnique({ where: { itemId_userId: { itemId, userId: actor.userId } } });
+async function buildItem(
+  actor: Actor,
+  session: LoadedSession,
+  itemId: string,
+  claimed?: ClaimedItem,
+): Promise<ReviewItemDto> {
+  // Just claimed by this reviewer (Next): the claim is IN_PROGRESS, which is all the trace's reads
+  // depend on, so they start now, with the item's, instead of after them (a round trip less).
+  const early = claimed
+    ? loadReviewTrace(claimed.traceId, actor, { sessionRunId: session.runId, revealSession: false })
+    : null;
+  early?.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  // The item, its conversation, my claim and my progress in one statement, the gold questions in
+  // another, through the driver (lib/db/driver.ts: no per-query Prisma runtime on
+  // the path every Next takes; on PostgreSQL both run at once).
+  const [[row], goldRows] = await driverReads(({ p }) => [
+    {
+      name: "review_item",
+      text: `SELECT i."traceId", i."position", ci."conversationId", c."status", c."draft",
+          (SELECT COUNT(*) FROM "LabelingItem" x WHERE x."sessionId" = i."sessionId") AS "total",
+          (SELECT COUNT(*) FROM "LabelingClaim" m JOIN "LabelingItem" x ON x."id" = m."itemId"
+            WHERE m."userId" = ${p(1)} AND x."sessionId" = i."sessionId" AND m."status" = 'COMPLETED') AS "completed",
+          (SELECT COUNT(*) FROM "LabelingClaim" m JOIN "LabelingItem" x ON x."id" = m."itemId"
+            WHERE m."userId" = ${p(2)} AND x."sessionId" = i."sessionId" AND m."status" = 'SKIPPED') AS "skipped"
+        FROM "LabelingItem" i
+        LEFT JOIN "LabelingConversationItem" ci ON ci."itemId" = i."id"
+        LEFT JOIN "LabelingClaim" c ON c."itemId" = i."id" AND c."userId" = ${p(3)}
+        WHERE i."id" = ${p(4)} AND i."sessionId" = ${p(5)}`,
+      values: [actor.userId, actor.userId, actor.userId, itemId, session.id],
+    },
+    {
+      name: "review_item_gold",
+      text: `SELECT "schemaName" FROM "LabelingGoldAnswer" WHERE "itemId" = ${p(1)}`,
+      values: [itemId],
+    },
+  ]);
+  if (!row) throw new NotFoundError(`Item '${itemId}' is not in labeling session '${session.id}'`);
+  const item = { id: itemId, traceId: String(row.traceId), position: Number(row.position) };
+  const conversationId = row.conversationId == null ? null : String(row.conversationId);
+  const claim = row.status == null ? null : { status: String(row.status), draft: row.draft as string | null };
+  // PostgreSQL's COUNT is a bigint, which pg hands over as text.
+  const progress: MyProgressDto = {
+    totalItems: Number(row.total),
+    completed: Number(row.completed),
+    skipped: Number(row.skipped),
+  };
+  const gold = goldRows.map((g) => String(g.schemaName));
   // A submitted item shows the reviewer's current assessments (edits in the trace view included).
   const submitted =
     claim?.status === "COMPLETED"
@@ -60,11 +109,8 @@ async function buildItem(actor: Actor, session: LoadedSession, itemId: string): 
     // The session's own labels by others: only once this reviewer has submitted, if the session says so.
     revealSession: session.revealLabelsAfterSubmit && claim?.status === "COMPLETED",
   };
-  const conversationId = await conversationOf(item.id);
-  const [trace, progress, gold, conversation] = await Promise.all([
-    loadReviewTrace(item.traceId, actor, traceOpts),
-    myProgress(session.id, actor.userId),
-    goldQuestionsOf(item.id),
+  const [trace, conversation] = await Promise.all([
+    early ?? loadReviewTrace(item.traceId, actor, traceOpts),
     conversationId ? loadConversationTurns(session.experimentId, conversationId, actor, traceOpts) : null,
   ]);
   // A gold item looks like any other: the expectation its known answer came from stays hidden.
@@ -98,9 +144,12 @@ async function buildItem(actor: Actor, session: LoadedSession, itemId: string): 
  */
 export async function claimNextItem(actor: Actor, sessionId: string, opts: ClaimOptions = {}): Promise<NextItemDto> {
   const session = await loadSessionForReviewer(actor, sessionId);
-  const itemId = await claimNext(session.id, actor.userId, session.labelsPerItem, opts);
-  if (!itemId) return { item: null, progress: await myProgress(session.id, actor.userId) };
-  const item = await buildItem(actor, session, itemId);
+  return nextItemDto(actor, session, await claimNext(session.id, actor.userId, session.labelsPerItem, opts));
+}
+
+async function nextItemDto(actor: Actor, session: LoadedSession, claimed: ClaimedItem | null): Promise<NextItemDto> {
+  if (!claimed) return { item: null, progress: await myProgress(session.id, actor.userId) };
+  const item = await buildItem(actor, session, claimed.itemId, claimed);
   return { item, progress: item.progress };
 }
 
@@ -152,20 +201,19 @@ export async function saveDraft(
 /**
  * Submits a reviewer's answers for an item. Each answer becomes an assessment on the trace
  * (feedback or expectation by the schema's type, named after the schema, source HUMAN with the
- * reviewer's email, the comment as rationale, the session's run id), written with
- * `upsertUserAssessment` so a resubmission changes this reviewer's own assessment only. All
- * answers and the claim update commit together. Answers are validated as the schemas say
- * (400 naming `answers.<schema>`); an item whose slots were taken meanwhile is a 409.
+ * reviewer's email, the comment as rationale, the session's run id), written as
+ * `upsertUserAssessment` does so a resubmission changes this reviewer's own assessment only. All
+ * answers and the claim update commit together (./submit.ts). Answers are validated as the schemas say
+ * (400 naming `answers.<schema>`); an item whose slots were taken meanwhile is a 409. With
+ * `next: true` the answer also carries the reviewer's next item, as claimNextItem returns it.
  */
 export async function submitLabels(
   actor: Actor,
   sessionId: string,
   itemId: string,
   body: TSubmitLabelsBody,
-): Promise<{ itemId: string; status: "COMPLETED"; assessmentIds: string[] }> {
+): Promise<{ itemId: string; status: "COMPLETED"; assessmentIds: string[]; next?: NextItemDto }> {
   const session = await loadSessionForReviewer(actor, sessionId);
-  const item = await db().labelingItem.findFirst({ where: { id: itemId, sessionId } });
-  if (!item) throw new NotFoundError(`Item '${itemId}' is not in labeling session '${sessionId}'`);
   if (Object.keys(body.answers).length === 0) {
     throw new ValidationError("Answer at least one question before submitting (or skip the item).", {
       issues: [{ path: "body.answers", message: "must answer at least one question" }],
@@ -178,55 +226,43 @@ export async function submitLabels(
     });
   }
   const byName = new Map(session.schemaDtos.map((s) => [s.name, s]));
-  // A conversation's answers are session-level assessments: MLflow keeps them on the first trace
-  // (the item's trace) with the conversation id in metadata.
-  const conversationId = await conversationOf(itemId);
-  const assessmentIds = await db().$transaction(async (tx) => {
-    // Serialise submissions for one item (two tabs of one reviewer, say), so the read-then-write
-    // of upsertUserAssessment cannot create two assessments. SQLite transactions are already serial.
-    await lockItem(tx, itemId);
-    const claim = await tx.labelingClaim.findUnique({ where: { itemId_userId: { itemId, userId: actor.userId } } });
-    let claimId = claim?.status === "SKIPPED" ? undefined : claim?.id;
-    if (claim?.status === "SKIPPED") await tx.labelingClaim.delete({ where: { id: claim.id } });
-    if (!claimId) {
-      // The claim expired and was released (or the reviewer came by link): take a slot now, if any.
-      claimId = (await takeSlot(tx, itemId, actor.userId, session.labelsPerItem, "COMPLETED")) ?? undefined;
-      if (!claimId)
-        throw new ConflictError(
-          "Enough reviewers have already labeled this item; your answers were not saved. Move on to the next item.",
-        );
-    }
-    const ids: string[] = [];
-    for (const [name, answer] of Object.entries(result.answers)) {
-      const schema = byName.get(name)!;
-      const written = await upsertUserAssessment(tx, {
-        traceId: item.traceId,
+  // One short transaction through the driver (./submit.ts: the item, the claim, the answers as
+  // assessments, with the locking rules of claims.ts). A conversation's answers are
+  // session-level assessments: MLflow keeps them on the first trace (the item's trace) with the
+  // conversation id in metadata. With `next: true` (the Review App) the reviewer's next item is
+  // claimed in the same transaction (claimWork): on PostgreSQL that saves a BEGIN, a COMMIT and a
+  // connection checkout on every Submit.
+  const now = new Date();
+  if (body.next) await releaseExpiredClaimsIfDue(session.id);
+  const { submitted, next } = await inDriverTransaction(function* (d) {
+    const submitted = yield* submission(d, {
+      sessionId: session.id,
+      itemId,
+      labelsPerItem: session.labelsPerItem,
+      runId: session.runId,
+      user: { id: actor.userId, email: actor.email },
+      answers: Object.entries(result.answers).map(([name, answer]) => ({
         name,
-        kind: schema.type === "feedback" ? "FEEDBACK" : "EXPECTATION",
+        kind: byName.get(name)!.type === "feedback" ? "FEEDBACK" : "EXPECTATION",
         value: answer.value,
         rationale: answer.comment ?? null,
-        source: { sourceType: "HUMAN", sourceId: actor.email },
-        runId: session.runId,
-        createdById: actor.userId,
-        metadata: {
-          [LABELING_SESSION_METADATA_KEY]: session.id,
-          ...(conversationId ? { [TRACE_SESSION_METADATA_KEY]: conversationId } : {}),
-        },
-      });
-      ids.push(written.assessmentId);
-    }
-    // The answers live only as the assessments written above (one source of truth); resubmitting
-    // keeps earlier answers to questions left blank this time, since those assessments stay.
-    // `answers: null` also clears the copy that rows written before this change carry.
-    await tx.labelingClaim.update({
-      where: { id: claimId! },
-      data: { status: "COMPLETED", completedAt: new Date(), draft: null, answers: null },
+      })),
+      metadata: (conversationId) => ({
+        [LABELING_SESSION_METADATA_KEY]: session.id,
+        ...(conversationId ? { [TRACE_SESSION_METADATA_KEY]: conversationId } : {}),
+      }),
     });
-    return ids;
+    const request = { sessionId: session.id, userId: actor.userId, labelsPerItem: session.labelsPerItem, now };
+    return { submitted, next: body.next ? yield* claimWork(d, request) : undefined };
   });
   // Once the item has its labels, a disagreement goes to the session's adjudicators (when enabled).
-  await checkItemForAdjudication(sessionId, itemId);
-  return { itemId, status: "COMPLETED", assessmentIds };
+  if (submitted.adjudicationEnabled) await checkItemForAdjudication(sessionId, itemId);
+  const answer = { itemId, status: "COMPLETED" as const, assessmentIds: submitted.assessmentIds };
+  if (next === undefined) return answer;
+  // PostgreSQL found no item it could claim at once (claimWork): claimNext looks again.
+  const nextClaimed =
+    typeof next === "object" ? next : await claimNext(session.id, actor.userId, session.labelsPerItem);
+  return { ...answer, next: await nextItemDto(actor, session, nextClaimed) };
 }
 
 /**

@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { assessmentVisibility } from "@/lib/auth/reviewer-scope";
+import { driverReads } from "@/lib/db/driver";
 import type { ReviewTraceDto } from "@/lib/labeling/types";
 export type { ReviewAssessmentDto } from "@/lib/labeling/types";
 export type { ReviewSpanDto, ReviewTraceDto } from "@/lib/labeling/types";
@@ -29,29 +29,49 @@ export async function loadReviewTrace(
   actor: Actor,
   opts: { sessionRunId: string; revealSession: boolean },
 ): Promise<ReviewTraceDto> {
-  const trace = await db().trace.findUnique({ where: { id: traceId } });
+  // Every Next reads a trace: through the driver (lib/db/driver.ts), only the columns shown, the three
+  // reads at once on PostgreSQL. 64-bit times come as text (SQLite's driver would round them).
+  const [[trace], spans, assessments] = await driverReads(({ p }) => [
+    {
+      name: "review_trace",
+      text: `SELECT "id", "name", CAST("timestampMs" AS TEXT) AS "timestampMs", "state" FROM "Trace" WHERE "id" = ${p(1)}`,
+      values: [traceId],
+    },
+    {
+      name: "review_trace_spans",
+      text: `SELECT "spanId", "parentSpanId", "name", "spanType", "statusCode", CAST("startTimeNs" AS TEXT) AS "startTimeNs",
+          CAST("endTimeNs" AS TEXT) AS "endTimeNs", "inputs", "outputs", "attributes"
+        FROM "Span" WHERE "traceId" = ${p(1)} ORDER BY "startTimeNs" ASC, "spanId" ASC LIMIT ${p(2)}`,
+      values: [traceId, MAX_SPANS + 1],
+    },
+    {
+      name: "review_trace_assessments",
+      text: `SELECT "traceId", "name", "kind", "value", "rationale", "sourceType", "sourceId", "runId", "createdById"
+        FROM "Assessment" WHERE "traceId" = ${p(1)} AND "valid" = TRUE ORDER BY "createdAt" ASC LIMIT 200`,
+      values: [traceId],
+    },
+  ]);
   if (!trace) throw new NotFoundError(`Trace '${traceId}' does not exist`);
   const viewer = { userId: actor.userId, ...opts };
-  const [spans, assessments] = await Promise.all([
-    db().span.findMany({
-      where: { traceId },
-      orderBy: [{ startTimeNs: "asc" }, { spanId: "asc" }],
-      take: MAX_SPANS + 1,
-    }),
-    db().assessment.findMany({ where: { traceId, valid: true }, orderBy: { createdAt: "asc" }, take: 200 }),
-  ]);
-  // Reviewers never see other reviewers' labels from other sessions either (lib/auth/reviewer-scope.ts).
-  const visible = await assessmentVisibility(actor, assessments);
-  const ids = new Set(spans.map((s) => s.spanId));
-  const root = spans.find((s) => !s.parentSpanId || !ids.has(s.parentSpanId));
+  const rows = assessments as unknown as AssessmentRow[];
+  const fromSession = (a: AssessmentRow) => a.runId === viewer.sessionRunId;
+  // Reviewers never see other reviewers' labels from other sessions either (lib/auth/reviewer-scope.ts);
+  // this session's labels follow the session's own rule below.
+  const visible = await assessmentVisibility(
+    actor,
+    rows.filter((a) => !fromSession(a)),
+  );
+  const spanRows = spans as unknown as SpanRow[];
+  const ids = new Set(spanRows.map((s) => s.spanId));
+  const root = spanRows.find((s) => !s.parentSpanId || !ids.has(s.parentSpanId));
   return {
-    traceId: trace.id,
-    name: trace.name,
+    traceId: String(trace.id),
+    name: trace.name as string | null,
     timestampMs: Number(trace.timestampMs),
-    state: trace.state,
+    state: String(trace.state),
     rootSpanId: root?.spanId ?? null,
-    spansTruncated: spans.length > MAX_SPANS,
-    spans: spans.slice(0, MAX_SPANS).map((s) => {
+    spansTruncated: spanRows.length > MAX_SPANS,
+    spans: spanRows.slice(0, MAX_SPANS).map((s) => {
       const attributes = parse(s.attributes) as Record<string, unknown> | null;
       const format = attributes?.["mlflow.message.format"];
       // The explorer's span shape, so the review screen shares its tree builder and renderers.
@@ -61,17 +81,15 @@ export async function loadReviewTrace(
         name: s.name,
         spanType: s.spanType,
         statusCode: s.statusCode,
-        startTimeNs: s.startTimeNs.toString(),
-        endTimeNs: s.endTimeNs == null ? null : s.endTimeNs.toString(),
+        startTimeNs: s.startTimeNs,
+        endTimeNs: s.endTimeNs,
         inputs: parse(s.inputs),
         outputs: parse(s.outputs),
         messageFormat: typeof format === "string" ? format : null,
       };
     }),
-    assessments: assessments
-      .filter((a) =>
-        a.runId === viewer.sessionRunId ? viewer.revealSession || a.createdById === viewer.userId : visible(a),
-      )
+    assessments: rows
+      .filter((a) => (fromSession(a) ? viewer.revealSession || a.createdById === viewer.userId : visible(a)))
       .map((a) => ({
         name: a.name,
         kind: a.kind,
@@ -82,4 +100,29 @@ export async function loadReviewTrace(
         mine: a.createdById === viewer.userId,
       })),
   };
+}
+
+interface SpanRow {
+  spanId: string;
+  parentSpanId: string | null;
+  name: string;
+  spanType: string;
+  statusCode: string;
+  startTimeNs: string;
+  endTimeNs: string | null;
+  inputs: string | null;
+  outputs: string | null;
+  attributes: string | null;
+}
+
+interface AssessmentRow {
+  traceId: string;
+  name: string;
+  kind: string;
+  value: string | null;
+  rationale: string | null;
+  sourceType: string;
+  sourceId: string;
+  runId: string | null;
+  createdById: string | null;
 }

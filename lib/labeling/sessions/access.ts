@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { toDefinition, toLabelSchemaDto, type LabelSchemaDto } from "@/lib/labeling/label-schemas/service";
 import type { TLabelSchemaDefinition } from "@/lib/labeling/schemas";
+import { recentSessions } from "@/lib/labeling/session-cache/recent";
 
 /** What every labeling service needs of a session: its schemas in order and its reviewers. */
 export const SESSION_INCLUDE = {
@@ -43,10 +44,14 @@ export function canReview(actor: Actor, session: Pick<LoadedSession, "openToAllR
 
 /**
  * The session if the actor may review it. Sessions a reviewer may not see answer 404, not 403,
- * so their existence (and names) does not leak to people outside them.
+ * so their existence (and names) does not leak to people outside them. The result is shared
+ * between requests for a moment (lib/labeling/session-cache/recent.ts): callers must not change it.
  */
 export async function loadSessionForReviewer(actor: Actor, sessionId: string): Promise<LoadedSession> {
+  const recent = recentSessions<LoadedSession>().get(sessionId);
+  if (recent && canReview(actor, recent)) return recent;
   const session = await loadSession(sessionId);
   if (!canReview(actor, session)) throw new NotFoundError(`Labeling session '${sessionId}' does not exist`);
+  recentSessions().set(sessionId, session);
   return session;
 }

@@ -22,6 +22,7 @@ import type {
   TUpdateLabelingSessionBody,
 } from "@/lib/labeling/schemas";
 import type { LabelingSessionDto } from "@/lib/labeling/types";
+import { forgetRecentSessions } from "@/lib/labeling/session-cache/recent";
 export type { LabelingSessionDto } from "@/lib/labeling/types";
 
 export function toSessionDto(s: LoadedSession, itemCount: number): LabelingSessionDto {
@@ -234,6 +235,7 @@ export async function updateLabelingSession(
       await tx.labelingSessionReviewer.createMany({ data: userIds.map((userId) => ({ sessionId, userId })) });
     }
   });
+  forgetRecentSessions();
   return toSessionDto(await loadSession(sessionId), await itemCount(sessionId));
 }
 
@@ -245,6 +247,7 @@ export async function deleteLabelingSession(actor: Actor, sessionId: string): Pr
   requireRole(actor, "DEVELOPER");
   const session = await loadSession(sessionId);
   await db().run.delete({ where: { id: session.runId } });
+  forgetRecentSessions();
   await recordAuditEvent({
     actor,
     action: "labeling_session.deleted",

@@ -7,16 +7,17 @@ import { newTraceId } from "@/lib/ids";
 import { upsertTraceInfo, TRACE_STATES } from "@/lib/ingestion/trace-info-writer";
 import { linkTracesToRun } from "@/lib/tracking-runs/service";
 import {
-  batchGetTraces,
+  batchGetTraceInfos,
   deleteTraceTag,
   deleteTraces,
   getTraceInfo,
-  getTraceWithSpans,
   setTraceTag,
+  traceSpanPages,
 } from "@/lib/traces/service";
+import { jsonStreamResponse } from "@/lib/http/json-stream";
 import { searchTraces } from "@/lib/traces/search/service";
 import { ZLooseBool, ZInt64, ZStrList, defineRoute, type MlflowRoute } from "../router";
-import { parseDuration, parseTimestamp, traceInfoToV2, traceInfoToV3, traceToWire } from "../wire";
+import { parseDuration, parseTimestamp, traceInfoToV2, traceInfoToV3, traceToWireJsonParts } from "../wire";
 
 const BOTH = ["2.0", "3.0"] as const;
 const V3 = ["3.0"] as const;
@@ -221,9 +222,16 @@ export const traceRoutes: MlflowRoute[] = [
     path: "traces/get",
     role: "DEVELOPER",
     input: z.object({ trace_id: z.string({ error: "trace_id is required" }), allow_partial: ZLooseBool.optional() }),
+    // Streamed a page of spans at a time: a trace's content is unbounded (50,000 spans, megabyte inputs).
     handler: async ({ actor, input }) => {
-      const t = await getTraceWithSpans(actor, input.trace_id);
-      return { trace: traceToWire(t.info, t.spans) };
+      const info = await getTraceInfo(actor, input.trace_id);
+      return jsonStreamResponse(
+        (async function* () {
+          yield '{"trace":';
+          yield* traceToWireJsonParts(info, traceSpanPages(info.traceId));
+          yield "}";
+        })(),
+      );
     },
   }),
   // BatchGetTraces.
@@ -233,9 +241,19 @@ export const traceRoutes: MlflowRoute[] = [
     path: "traces/batchGet",
     role: "DEVELOPER",
     input: z.object({ trace_ids: ZStrList.refine((ids) => ids.length <= 100, "at most 100 trace ids") }),
-    handler: async ({ actor, input }) => ({
-      traces: (await batchGetTraces(actor, input.trace_ids)).map((t) => traceToWire(t.info, t.spans)),
-    }),
+    handler: async ({ actor, input }) => {
+      const infos = await batchGetTraceInfos(actor, input.trace_ids);
+      return jsonStreamResponse(
+        (async function* () {
+          yield '{"traces":[';
+          for (const [i, info] of infos.entries()) {
+            if (i) yield ",";
+            yield* traceToWireJsonParts(info, traceSpanPages(info.traceId));
+          }
+          yield "]}";
+        })(),
+      );
+    },
   }),
   // BatchGetTraceInfos (3.11).
   defineRoute({
@@ -245,7 +263,7 @@ export const traceRoutes: MlflowRoute[] = [
     role: "DEVELOPER",
     input: z.object({ trace_ids: ZStrList.refine((ids) => ids.length <= 100, "at most 100 trace ids") }),
     handler: async ({ actor, input }) => ({
-      trace_infos: (await batchGetTraces(actor, input.trace_ids)).map((t) => traceInfoToV3(t.info)),
+      trace_infos: (await batchGetTraceInfos(actor, input.trace_ids)).map(traceInfoToV3),
     }),
   }),
   // DeleteTraces / DeleteTracesV3.

@@ -17,7 +17,18 @@ export interface CompileFilterOptions {
    * Search terms already looked up (lib/traces/search/term-matches.ts) and the traces that contain
    * all of them; the other terms compile to a correlated EXISTS.
    */
-  termMatches?: { terms: ReadonlySet<string>; traceIds: readonly string[] };
+  termMatches?: {
+    terms: ReadonlySet<string>;
+    traceIds: readonly string[];
+    /** The traces are a bound even with no term looked up (numeric assessment conditions were). */
+    restricted?: boolean;
+  };
+  /**
+   * The cost ranges (`trace.cost > x`) match so many traces that the query should walk its sort
+   * order's index and test each row's cost, not range-scan the cost index and sort every match
+   * (decided by a bounded count: lib/traces/search/cost-range.ts). SQLite only.
+   */
+  wideCostRange?: boolean;
 }
 
 /** Metadata key MLflow writes on traces created inside a run (mlflow.tracing.constant). */
@@ -34,8 +45,10 @@ export function compileTraceFilter(filter: TraceFilter, options: CompileFilterOp
   return {
     AND: [
       { experimentId: { in: options.experimentIds } },
-      ...filter.conditions.map((c) => compileCondition(c, options.provider)),
-      ...(options.termMatches?.terms.size ? [{ id: { in: [...options.termMatches.traceIds] } }] : []),
+      ...filter.conditions.map((c) => compileCondition(c, options)),
+      ...(options.termMatches?.terms.size || options.termMatches?.restricted
+        ? [{ id: { in: [...options.termMatches.traceIds] } }]
+        : []),
       ...filter.terms
         .filter((t) => !options.termMatches?.terms.has(t.text))
         .map((t) => compileTerm(t, options.provider)),
@@ -54,11 +67,12 @@ function compileTerm(term: FreeTextTerm, provider: DbProvider): Where {
   return { searchTexts: { some: { body: provider === "postgresql" ? insensitive(contains) : contains } } };
 }
 
-function compileCondition(cond: FilterCondition, provider: DbProvider): Where {
+function compileCondition(cond: FilterCondition, options: CompileFilterOptions): Where {
+  const { provider } = options;
   const key: FilterKey = cond.key;
   switch (key.entity) {
     case "attribute":
-      return compileAttribute(cond, key.name, provider);
+      return compileAttribute(cond, key.name, options);
     case "tag": {
       // Each condition gets its own `some`, as MLflow joins one subquery per clause.
       if (cond.comparator === "IS NULL") return { tags: { none: { key: key.key } } };
@@ -83,7 +97,7 @@ function compileCondition(cond: FilterCondition, provider: DbProvider): Where {
 function compileAttribute(
   cond: FilterCondition,
   name: Extract<FilterKey, { entity: "attribute" }>["name"],
-  provider: DbProvider,
+  { provider, wideCostRange }: CompileFilterOptions,
 ): Where {
   switch (name) {
     case "timestamp_ms":
@@ -91,7 +105,7 @@ function compileAttribute(
     case "execution_time_ms":
       return { executionTimeMs: numberFilter(cond) };
     case "cost":
-      return { costUsd: decimalFilter(cond) };
+      return wideCostRange ? unindexedCost(cond) : { costUsd: decimalFilter(cond) };
     case "end_time_ms":
       // Only the start time and the duration are stored, and Prisma cannot compare a sum of columns.
       throw new FilterSyntaxError(
@@ -292,6 +306,22 @@ function decimalFilter(cond: FilterCondition): Prisma.FloatNullableFilter {
     throw new FilterSyntaxError(cond.position, `expected a number of USD for '${cond.keyText}'`);
   }
   return compare(cond, cond.value.value);
+}
+
+const NEGATED = { gt: "lte", gte: "lt", lt: "gte", lte: "gt" } as const;
+
+/**
+ * A cost range spelled `NOT (costUsd <= x)` instead of `costUsd > x`: the same rows (a trace
+ * without a cost fails both, as NOT NULL is NULL), but SQLite's planner cannot use a NOT as an
+ * index range, so it walks the index of the sort order (newest first: Trace_experimentId_
+ * timestampMs_idx) and stops when the page is full. It has no statistics (the app keeps none)
+ * and otherwise prefers the range on (experimentId, costUsd, ...), then sorts every match:
+ * ~90 ms when 100,000 traces match, against under 1 ms for the walk. = and != stay as they are.
+ */
+function unindexedCost(cond: FilterCondition): Where {
+  const filter = decimalFilter(cond);
+  const [op, value] = Object.entries(filter)[0] as [keyof typeof filter, number];
+  return op in NEGATED ? { NOT: { costUsd: { [NEGATED[op as keyof typeof NEGATED]]: value } } } : { costUsd: filter };
 }
 
 function rlike(cond: FilterCondition): FilterSyntaxError {

@@ -160,6 +160,7 @@ describe("numeric comparisons on assessment values", () => {
     expect(await search("feedback.score <= '0.2'")).toEqual(["gpuAnswer"]);
     expect(await search("feedback.score > 0.5 AND feedback.score < 0.8")).toEqual(["refund"]);
     expect(await search("feedback.missing > 0")).toEqual([]);
+    expect(await search("feedback.score > 100")).toEqual([]);
   });
 
   it("compares expectation values, and ignores overridden assessments", async () => {

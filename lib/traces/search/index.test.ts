@@ -15,6 +15,11 @@ describe("compileTraceSearch", () => {
     ).toEqual({
       where: { AND: [{ experimentId: { in: ["1"] } }, { tags: { some: { key: "env", value: { equals: "prod" } } } }] },
       orderBy: [{ timestampMs: "asc" }, { id: "asc" }],
+      clauses: [
+        { attribute: "timestamp_ms", ascending: true },
+        { attribute: "request_id", ascending: true },
+      ],
+      cursor: { offset: 20 },
       skip: 20,
       take: 10,
     });
@@ -24,6 +29,11 @@ describe("compileTraceSearch", () => {
     expect(compileTraceSearch({ provider: "postgresql", experimentIds: ["1"], maxResults: 100 })).toEqual({
       where: { AND: [{ experimentId: { in: ["1"] } }] },
       orderBy: [{ timestampMs: "desc" }, { id: "asc" }],
+      clauses: [
+        { attribute: "timestamp_ms", ascending: false },
+        { attribute: "request_id", ascending: true },
+      ],
+      cursor: null,
       skip: 0,
       take: 100,
     });

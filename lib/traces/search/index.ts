@@ -1,8 +1,8 @@
 import type { DbProvider } from "@/lib/db/config";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { compileTraceFilter, type CompileFilterOptions } from "@/lib/traces/search/compile-filter";
-import { compileOrderBy, parseOrderBy } from "@/lib/traces/search/order-by";
-import { decodePageToken } from "@/lib/paging/page-token";
+import { compileOrderBy, parseOrderBy, type OrderByClause } from "@/lib/traces/search/order-by";
+import { decodePageCursor, type PageCursor } from "@/lib/paging/page-token";
 import { parseTraceFilter } from "@/lib/traces/search/parser";
 
 export type { Comparator, FilterCondition, FilterKey, Literal, TraceFilter } from "@/lib/traces/search/ast";
@@ -30,27 +30,38 @@ export interface TraceSearchRequest {
 export interface CompiledTraceSearch {
   where: Prisma.TraceWhereInput;
   orderBy: Prisma.TraceOrderByWithRelationInput[];
+  /** The parsed order (tie-breakers included), which keyset tokens hold the values of. */
+  clauses: OrderByClause[];
+  /** The page token: an offset (MLflow's, and tokens issued before keyset paging) or a keyset. */
+  cursor: PageCursor | null;
+  /** The offset of an offset token, else 0. */
   skip: number;
   take: number;
 }
 
 /**
  * Turns an MLflow trace search request into the arguments of `db.trace.findMany`. Pure: it
- * touches no database. Throws ValidationError/FilterSyntaxError (400) on bad input. Use
- * `nextPageToken(skip, take, rows.length)` for the response's next_page_token.
+ * touches no database. Throws ValidationError/FilterSyntaxError (400) on bad input. The trace
+ * search pages by keyset (lib/traces/search/keyset.ts); `skip` serves offset tokens.
  */
 export function compileTraceSearch(
   request: TraceSearchRequest,
   termMatches?: CompileFilterOptions["termMatches"],
+  wideCostRange?: boolean,
 ): CompiledTraceSearch {
+  const clauses = parseOrderBy(request.orderBy);
+  const cursor = decodePageCursor(request.pageToken);
   return {
     where: compileTraceFilter(parseTraceFilter(request.filter), {
       provider: request.provider,
       experimentIds: request.experimentIds,
       termMatches,
+      wideCostRange,
     }),
-    orderBy: compileOrderBy(parseOrderBy(request.orderBy)),
-    skip: decodePageToken(request.pageToken),
+    orderBy: compileOrderBy(clauses),
+    clauses,
+    cursor,
+    skip: cursor && "offset" in cursor ? cursor.offset : 0,
     take: request.maxResults,
   };
 }

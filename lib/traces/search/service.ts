@@ -7,7 +7,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { readDbConfig } from "@/lib/db/config";
-import { nextPageToken } from "@/lib/traces/search";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import { encodeKeysetToken } from "@/lib/paging/page-token";
+import { keysetReads, keyValues } from "@/lib/traces/search/keyset";
 import { prepareTraceSearch } from "@/lib/traces/search/term-matches";
 import type {
   CountTracesResult,
@@ -16,7 +18,7 @@ import type {
   TFilterSuggestionsQuery,
 } from "../schemas";
 import { COUNT_BOUND } from "../explorer-query";
-import { TRACE_INFO_SELECT, toTraceInfos } from "../trace-info";
+import { TRACE_INFO_SELECT, toTraceInfos, type TraceInfoRow } from "../trace-info";
 import { traceScopeWhere } from "@/lib/auth/reviewer-scope";
 
 export interface SearchTracesRequest {
@@ -32,20 +34,54 @@ export interface SearchTracesRequest {
  * One page of traces matching an MLflow filter, with tags, metadata and all assessments
  * embedded. Throws FilterSyntaxError/ValidationError (400) on a bad filter, order or token.
  * Any signed-in role may search; a Reviewer finds only the traces of their labeling sessions.
+ *
+ * Pages by keyset (lib/traces/search/keyset.ts): `nextPageToken` while more rows follow,
+ * `prevPageToken` on any page but the first. Offset tokens (MLflow's shape) are still read.
  */
 export async function searchTraces(actor: Actor, req: SearchTracesRequest): Promise<SearchTracesResult> {
   requireRole(actor, "REVIEWER");
   const compiled = await prepareTraceSearch({ provider: readDbConfig().provider, ...req });
   const scope = traceScopeWhere(actor);
-  const rows = await db().trace.findMany({
-    where: scope ? { AND: [compiled.where, scope] } : compiled.where,
-    orderBy: compiled.orderBy,
-    skip: compiled.skip,
-    take: compiled.take,
-    select: TRACE_INFO_SELECT,
-  });
-  const token = nextPageToken(compiled.skip, compiled.take, rows.length);
-  return { traces: await toTraceInfos(rows, actor), ...(token ? { nextPageToken: token } : {}) };
+  const base = scope ? [compiled.where, scope] : [compiled.where];
+  const { take, clauses, cursor } = compiled;
+  const read = (where: Prisma.TraceWhereInput, orderBy: Prisma.TraceOrderByWithRelationInput[], n: number, skip = 0) =>
+    db().trace.findMany({ where: { AND: [...base, where] }, orderBy, skip, take: n, select: TRACE_INFO_SELECT });
+
+  let rows: TraceInfoRow[] = [];
+  let more = false;
+  let hasPrev = false;
+  if (cursor && "offset" in cursor) {
+    rows = await read({}, compiled.orderBy, take + 1, cursor.offset);
+    hasPrev = cursor.offset > 0;
+  } else if (cursor && "before" in cursor) {
+    // A previous page: read backwards from the cursor row, then put the rows in order.
+    for (const r of keysetReads(clauses, cursor)) {
+      rows.push(...(await read(r.where, r.orderBy, take + 1 - rows.length)));
+      if (rows.length > take) break;
+    }
+    hasPrev = rows.length > take;
+    rows = rows.slice(0, take).reverse();
+    // Fewer than a page before the cursor (rows were deleted, or a hand-made token): the first page.
+    if (rows.length < take) return searchTraces(actor, { ...req, pageToken: null });
+    more = true;
+  } else {
+    for (const r of keysetReads(clauses, cursor)) {
+      rows.push(...(await read(r.where, r.orderBy, take + 1 - rows.length)));
+      if (rows.length > take) break;
+    }
+    hasPrev = cursor != null;
+  }
+  if (rows.length > take) {
+    rows = rows.slice(0, take);
+    more = true;
+  }
+  const last = rows.at(-1);
+  const first = rows[0];
+  return {
+    traces: await toTraceInfos(rows, actor),
+    ...(more && last ? { nextPageToken: encodeKeysetToken("after", keyValues(clauses, last)) } : {}),
+    ...(hasPrev && first ? { prevPageToken: encodeKeysetToken("before", keyValues(clauses, first)) } : {}),
+  };
 }
 
 /**

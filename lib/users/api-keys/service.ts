@@ -5,6 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { Actor } from "@/lib/auth/actor";
 import { API_KEY_PREFIX, hashApiKey } from "@/lib/auth/credentials";
+import { forgetRecentCredentials } from "@/lib/auth/recent";
 import { requireRole } from "@/lib/auth/guard";
 import { recordAuditEvent } from "@/lib/audit/service";
 import type { ApiKeyDto } from "@/lib/users/types";
@@ -67,6 +68,8 @@ export async function revokeApiKey(actor: Actor, id: string): Promise<ApiKeyDto>
   if (!row || (row.userId !== actor.userId && actor.role !== "ADMIN"))
     throw new NotFoundError(`No API key with id ${id}`);
   const updated = await db().apiKey.update({ where: { id }, data: { revokedAt: row.revokedAt ?? new Date() } });
+  // The key stops working at once here, within lib/auth/recent.ts's moment on other servers.
+  forgetRecentCredentials();
   if (!row.revokedAt)
     await recordAuditEvent({
       actor,

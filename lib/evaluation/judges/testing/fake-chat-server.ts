@@ -14,7 +14,8 @@
  * when that message contains APP_FAIL).
  * A request with `stream: true` (the Review App's chat agents) is answered as server-sent events,
  * a few words per chunk: "Turn <n>: you said <last user message>" where n counts the user messages
- * sent (so tests see the history), or HTTP 500 when the message contains AGENT_FAIL.
+ * sent (so tests see the history; prefixed "In short: " for a model ending in -v2), or HTTP 500
+ * when the message contains AGENT_FAIL.
  * Otherwise the verdict is "yes" when the response contains the expected response (or every
  * expected fact, or is contained in the retrieved context), and "no" when it contains
  * UNSAFE / OFF_TOPIC / BREAKS_RULE.
@@ -127,7 +128,9 @@ export async function startFakeChatServer(): Promise<FakeChatServer> {
         const users = body.messages.filter((m) => m.role === "user");
         const last = users.at(-1)?.content ?? "";
         if (last.includes("AGENT_FAIL")) return send(res, 500, { error: { message: "agent exploded" } });
-        return streamAnswer(res, body.model, `Turn ${users.length}: you said ${last}`);
+        // An agent whose model ends in -v2 answers differently, for compare sessions of two agents.
+        const prefix = body.model.endsWith("-v2") ? "In short: " : "";
+        return streamAnswer(res, body.model, `${prefix}Turn ${users.length}: you said ${last}`);
       }
       if (body.model.startsWith("app")) {
         const last = body.messages.filter((m) => m.role === "user").at(-1)?.content ?? "";

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { EditSessionDialog } from "@/components/labeling/edit-session-dialog";
 import { SessionDetail } from "@/components/labeling/session-detail";
+import { PairwiseResults } from "@/components/pairwise/pairwise-results";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { getLabelingSession } from "@/lib/labeling/sessions/service";
@@ -14,7 +15,7 @@ async function LabelingSessionPage({ params }: { params: Promise<{ experimentId:
   const { experimentId, sessionId } = await params;
   const actor = await requirePageActor("DEVELOPER", `/experiments/${experimentId}/labeling/sessions/${sessionId}`);
   const session = await getLabelingSession(actor, sessionId);
-  const compare = (await pairwiseModeOf(sessionId)) !== null;
+  const compare = await pairwiseModeOf(sessionId);
   // The link reviewers get: the one public URL (lib/http/public-url.ts).
   const origin = publicOrigin(requestOrigin(await headers()));
   return (
@@ -24,10 +25,14 @@ async function LabelingSessionPage({ params }: { params: Promise<{ experimentId:
       </Link>
       <PageHeader
         title={session.name}
-        description={`${session.itemCount} items · ${session.labelsPerItem} reviewer(s) per item · run ${session.runId}`}
+        description={`${compare ? `${compare.pairCount} pairs` : `${session.itemCount} items`} · ${session.labelsPerItem} reviewer(s) per item · run ${session.runId}`}
         actions={<EditSessionDialog session={session} />}
       />
-      <SessionDetail session={session} origin={origin} compare={compare} />
+      <SessionDetail
+        session={session}
+        origin={origin}
+        compareResults={compare ? <PairwiseResults sessionId={sessionId} /> : null}
+      />
     </div>
   );
 }

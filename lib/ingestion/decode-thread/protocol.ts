@@ -1,0 +1,12 @@
+/** The messages between the server and its decode thread (index.ts, worker.ts). */
+import type { OtlpTraceRequestInput } from "@/lib/ingestion/otlp";
+import type { NormalizedSpan } from "@/lib/ingestion/types";
+
+export interface DecodeRequest {
+  id: number;
+  input: OtlpTraceRequestInput;
+}
+
+export type DecodeReply =
+  | { id: number; spans: NormalizedSpan[]; error?: undefined }
+  | { id: number; spans?: undefined; error: { message: string; status?: number } };

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "MonitoringResult_backfillId_idx" ON "MonitoringResult"("backfillId");
