@@ -4,10 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo } from "react";
 import { explorerSearchString, readExplorerQuery } from "@/lib/traces/explorer-query";
 import { TraceNav, traceNavKeyHandler } from "./table/trace-nav";
-import { useTraceNeighbors } from "./table/use-trace-neighbors";
+import { useTraceNeighbors, useTraceStepper } from "./table/use-trace-neighbors";
 import { traceSearchOptions } from "./table/use-trace-search";
 import { TraceView } from "./trace-view/trace-view";
 
@@ -32,26 +32,15 @@ export function TracePage({
   const query = useMemo(() => readExplorerQuery(params), [params]);
   const listParams = explorerSearchString(query);
   const list = useQuery(traceSearchOptions(experimentId, query));
-  const neighbors = useTraceNeighbors(
-    experimentId,
-    query,
-    list.data?.traces ?? [],
-    Boolean(list.data?.nextPageToken),
-    traceId,
+  const tokens = useMemo(
+    () => ({ nextPageToken: list.data?.nextPageToken, prevPageToken: list.data?.prevPageToken }),
+    [list.data],
   );
-  const [stepping, setStepping] = useState(false);
-  const stepTrace = (delta: 1 | -1) => {
-    if (stepping) return;
-    setStepping(true);
-    neighbors
-      .step(delta)
-      .then((to) => {
-        if (!to) return;
-        const s = explorerSearchString({ ...query, page: to.page });
-        router.push(`/experiments/${experimentId}/traces/${to.traceId}${s ? `?${s}` : ""}`);
-      })
-      .finally(() => setStepping(false));
-  };
+  const neighbors = useTraceNeighbors(experimentId, query, list.data?.traces ?? [], tokens, traceId);
+  const { busy: stepping, stepTrace } = useTraceStepper(neighbors, traceId, (to) => {
+    const s = explorerSearchString({ ...query, page: to.page, cursor: to.cursor });
+    router.push(`/experiments/${experimentId}/traces/${to.traceId}${s ? `?${s}` : ""}`);
+  });
   const onKey = traceNavKeyHandler(stepTrace);
   useEffect(() => {
     if (neighbors.position == null) return;

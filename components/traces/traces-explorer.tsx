@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import {
   explorerQueryParams,
   explorerSearchString,
+  neighbourPage,
   readExplorerQuery,
   type ExplorerQuery,
   type SortKey,
@@ -20,7 +21,7 @@ import { TablePager, totalLabel } from "./table/table-pager";
 import { TraceNav } from "./table/trace-nav";
 import { TracesToolbar } from "./table/traces-toolbar";
 import { useColumnPrefs } from "./table/use-column-prefs";
-import { useTraceNeighbors } from "./table/use-trace-neighbors";
+import { useTraceNeighbors, useTraceStepper } from "./table/use-trace-neighbors";
 import { useTraceCount, useTraceSearch } from "./table/use-trace-search";
 import { TraceDrawer } from "./trace-view/trace-drawer";
 
@@ -34,7 +35,7 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
   const query = useMemo(() => readExplorerQuery(params), [params]);
   const openTraceId = params.get("trace");
   const spanId = params.get("span");
-  const { traces, hasNext, names, loading, error, newCount, reload } = useTraceSearch(experimentId, query);
+  const { traces, hasNext, tokens, names, loading, error, newCount, reload } = useTraceSearch(experimentId, query);
   const count = useTraceCount(experimentId, query).data;
   const [prefs, setPrefs] = useColumnPrefs(experimentId);
   const [selection, setSelection] = useState<RowSelectionState>({});
@@ -69,18 +70,11 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
   const selectedIds = Object.keys(selection).filter((id) => selection[id]);
   const filtered = Boolean(query.q || query.state || query.range || query.minLatencyMs || query.minCostUsd);
 
-  const neighbors = useTraceNeighbors(experimentId, query, traces, hasNext, openTraceId);
-  const [stepping, setStepping] = useState(false);
-  const stepTrace = (delta: 1 | -1) => {
-    if (stepping) return;
-    setStepping(true);
-    neighbors
-      .step(delta)
-      .then((to) => {
-        if (to) setParams({ trace: to.traceId, span: null, page: to.page > 1 ? String(to.page) : null });
-      })
-      .finally(() => setStepping(false));
-  };
+  const neighbors = useTraceNeighbors(experimentId, query, traces, tokens, openTraceId);
+  const { busy: stepping, stepTrace } = useTraceStepper(neighbors, openTraceId, (to) => {
+    const { page, cursor } = explorerQueryParams({ ...query, ...to });
+    setParams({ trace: to.traceId, span: null, page, cursor });
+  });
   // The list state without the open trace: what the trace page needs to step through the same list.
   const listParams = explorerSearchString(query);
 
@@ -176,7 +170,7 @@ export function TracesExplorer({ experimentId, canEdit }: { experimentId: string
         shown={traces.length}
         hasNext={hasNext}
         count={count}
-        onPage={(page) => update({ page })}
+        onPage={(delta) => update(neighbourPage(query, delta, tokens))}
         onPageSize={(pageSize) => update({ pageSize, page: 1 })}
       />
       {openTraceId ? (
