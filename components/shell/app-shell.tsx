@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import type { ReactNode } from "react";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ROLE_LABELS, roleAtLeast, type Role } from "@/lib/auth/roles";
 import { ExperimentSwitcher } from "./experiment-switcher";
 import { experimentIdFromPath, NAV_ITEMS } from "./nav-items";
@@ -46,14 +47,14 @@ export function AppShell({
               if (!href) return null;
               const active = item.match.test(pathname);
               return (
-                <Link
+                <IntentLink
                   key={item.label}
                   href={href}
                   aria-current={active ? "page" : undefined}
                   className={`rounded-md px-3 py-1.5 text-sm ${active ? "bg-slate-700 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white"}`}
                 >
                   {item.label}
-                </Link>
+                </IntentLink>
               );
             })}
           </nav>

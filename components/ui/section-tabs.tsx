@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "./intent-link";
 
 /** A row of links between the screens of one section (the current one marked), as a named nav landmark. */
 export function SectionTabs({
@@ -13,14 +13,14 @@ export function SectionTabs({
   return (
     <nav className="mb-4 flex gap-1" aria-label={label}>
       {tabs.map((t) => (
-        <Link
+        <IntentLink
           key={t.key}
           href={t.href}
           aria-current={current === t.key ? "page" : undefined}
           className={`rounded-md px-3 py-1.5 text-sm font-medium ${current === t.key ? "bg-white text-slate-900 shadow-sm ring-1 ring-slate-200" : "text-slate-600 hover:text-slate-900"}`}
         >
           {t.label}
-        </Link>
+        </IntentLink>
       ))}
     </nav>
   );
