@@ -67,6 +67,8 @@ export interface TraceSpansPageDto extends TraceWithSpansDto {
 export interface TraceTreeDto {
   info: TraceInfoDto;
   tree: SpanTreeWire;
+  /** The root span with its content, when it is small (up to 256 KiB of JSON); else load it by id. */
+  root?: SpanDto;
 }
 
 export interface SearchTracesResult {

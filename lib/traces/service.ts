@@ -167,18 +167,37 @@ export async function getTraceTree(actor: Actor, traceId: string): Promise<Trace
 }
 
 /**
+ * Root span content up to this size travels with the tree, so the view shows the root's inputs
+ * and outputs without a second round trip; a bigger root loads on demand like any span.
+ */
+const ROOT_INLINE_MAX_CHARS = 256 * 1024;
+
+/**
  * getTraceTree's JSON text in parts, as the route sends them (lib/http/gzip-join.ts): the tree
  * part is built and compressed once per trace version and shared by concurrent and repeated
- * opens (tree-cache.ts); the info (assessments, tags) is read for every request, after the
- * reader's access is checked.
+ * opens (tree-cache.ts); the info (assessments, tags) and the root span's content (when small)
+ * are read for every request, after the reader's access is checked.
  */
 export async function getTraceTreeParts(actor: Actor, traceId: string): Promise<[string, DeflatedPart, string]> {
   const { info, version } = await readTraceInfo(actor, traceId);
   const tree = await sharedTree(traceId, version, async () => {
     const { baseNs, rows } = await treeRows(traceId);
-    return JSON.stringify(encodeSpanTree(baseNs, rows));
+    const wire = encodeSpanTree(baseNs, rows);
+    const rootIndex = wire.parents.indexOf(-1);
+    return { json: JSON.stringify(wire), rootSpanId: rootIndex < 0 ? null : wire.spanIds[rootIndex]! };
   });
-  return [`{"info":${JSON.stringify(info)},"tree":`, tree, "}"];
+  const root = tree.rootSpanId ? await rootSpanJson(traceId, tree.rootSpanId) : null;
+  return [`{"info":${JSON.stringify(info)},"tree":`, tree, root ? `,"root":${root}}` : "}"];
+}
+
+async function rootSpanJson(traceId: string, spanId: string): Promise<string | null> {
+  const [span, prices] = await Promise.all([
+    db().span.findUnique({ where: { traceId_spanId: { traceId, spanId } } }),
+    loadPriceLookup(db()),
+  ]);
+  if (!span) return null;
+  const json = JSON.stringify(toSpanDto(span, prices));
+  return json.length <= ROOT_INLINE_MAX_CHARS ? json : null;
 }
 
 /** getTraceTree's JSON text. */

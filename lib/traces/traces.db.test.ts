@@ -222,6 +222,35 @@ describe("getTrace", () => {
     await expect(getTraceTreeJson(reviewer, traceId)).rejects.toMatchObject({ status: 404 });
   });
 
+  it("sends a small root span's content with the tree and leaves a big one to be loaded by id", async () => {
+    const exp = await makeExperiment();
+    const rootWith = async (inputs: string) => {
+      const hex = randomHex(16);
+      const [root, child] = [randomHex(8), randomHex(8)];
+      const span = (spanId: string, parentSpanId: string | null, attributes: Record<string, unknown>) =>
+        normalizeSpan({
+          ...{ otelTraceIdHex: hex, spanId, parentSpanId, name: `s-${spanId}`, kind: 1, statusCode: "OK" },
+          ...{ startTimeNs: 1_700_000_000_000_000_000n, endTimeNs: 1_700_000_000_005_000_000n, statusMessage: null },
+          ...{ attributes, events: [], resourceAttributes: {} },
+        });
+      await ingestSpans(SYSTEM_ACTOR, exp.id, [
+        span(child, root, {}),
+        span(root, null, { "mlflow.spanInputs": JSON.stringify({ question: inputs }) }),
+      ]);
+      return { traceId: `tr-${hex}`, root };
+    };
+    const small = await rootWith("where is my parcel?");
+    const tree = await getTraceTree(dev, small.traceId);
+    expect(tree.root?.spanId).toBe(small.root);
+    expect(JSON.stringify(tree.root?.inputs)).toContain("where is my parcel?");
+    // Cached tree, the root read again for each open.
+    expect((await getTraceTree(dev, small.traceId)).root?.spanId).toBe(small.root);
+    const big = await rootWith("x".repeat(300_000));
+    const bigTree = await getTraceTree(dev, big.traceId);
+    expect(bigTree.tree.spanIds).toHaveLength(2);
+    expect(bigTree.root).toBeUndefined();
+  });
+
   it("batch-gets trace infos in the asked order, skipping unknown ids", async () => {
     const got = await batchGetTraceInfos(dev, [ids[4]!, "tr-missing", ids[0]!, ids[4]!]);
     expect(got.map((t) => t.traceId)).toEqual([ids[4], ids[0]]);

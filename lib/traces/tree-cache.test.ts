@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { clearTreeCache, sharedTree } from "./tree-cache";
 
 const sharedTreeJson = async (traceId: string, version: string, build: () => Promise<string>) =>
-  (await sharedTree(traceId, version, build)).utf8.toString("utf8");
+  (await sharedTree(traceId, version, async () => ({ json: await build(), rootSpanId: null }))).utf8.toString("utf8");
 
 describe("sharedTreeJson", () => {
   beforeEach(clearTreeCache);

@@ -13,8 +13,13 @@ import { deflatePart, type DeflatedPart } from "@/lib/http/gzip-join";
 const MAX_BYTES = 64 * 1024 * 1024;
 const TTL_MS = 5 * 60_000;
 
+/** A tree part, and its root span (the first span in start order without a parent in the trace). */
+export interface CachedTree extends DeflatedPart {
+  rootSpanId: string | null;
+}
+
 interface Entry {
-  tree: DeflatedPart;
+  tree: CachedTree;
   bytes: number;
   at: number;
 }
@@ -29,7 +34,7 @@ const state = ((globalThis as { __tracelightTreeCache?: TreeCacheState }).__trac
 interface TreeCacheState {
   /** Insertion order is age order: the first entry is the oldest. */
   done: Map<string, Entry>;
-  inFlight: Map<string, Promise<DeflatedPart>>;
+  inFlight: Map<string, Promise<CachedTree>>;
   bytes: number;
 }
 
@@ -40,7 +45,7 @@ function evict(key: string) {
   state.bytes -= entry.bytes;
 }
 
-function store(key: string, tree: DeflatedPart) {
+function store(key: string, tree: CachedTree) {
   const bytes = tree.utf8.length + tree.deflated.length;
   if (bytes > MAX_BYTES / 4) return; // one giant tree must not push every other out
   evict(key);
@@ -53,7 +58,11 @@ function store(key: string, tree: DeflatedPart) {
 }
 
 /** The tree JSON of `traceId` at `version`, built by `build` only when neither cached nor being built. */
-export function sharedTree(traceId: string, version: string, build: () => Promise<string>): Promise<DeflatedPart> {
+export function sharedTree(
+  traceId: string,
+  version: string,
+  build: () => Promise<{ json: string; rootSpanId: string | null }>,
+): Promise<CachedTree> {
   const key = `${traceId}\u0000${version}`;
   const hit = state.done.get(key);
   if (hit && Date.now() - hit.at < TTL_MS) return Promise.resolve(hit.tree);
@@ -61,7 +70,7 @@ export function sharedTree(traceId: string, version: string, build: () => Promis
   const pending = state.inFlight.get(key);
   if (pending) return pending;
   const promise = build()
-    .then(deflatePart)
+    .then(async ({ json, rootSpanId }) => ({ ...(await deflatePart(json)), rootSpanId }))
     .then((tree) => {
       store(key, tree);
       return tree;

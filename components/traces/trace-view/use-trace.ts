@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { traceKeys } from "@/components/cache/trace-keys";
 import { api } from "@/components/ui/api-client";
 import type { SpanDto, TraceInfoDto, TraceTreeDto } from "@/lib/traces/schemas";
@@ -18,12 +18,15 @@ export interface TraceViewData {
  * this query). Span content loads per span with useSpan: a 50,000-span trace opens with a few MB.
  */
 export function useTrace(traceId: string) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: traceKeys.detail(traceId),
     queryFn: async ({ signal }): Promise<TraceViewData> => {
       // Gzip bytes the server compressed once for every reader of this trace version (the tree route);
       // the trace page preloads the same URL while the view's code loads.
-      const { info, tree } = await api.get<TraceTreeDto>(traceTreeUrl(traceId), signal);
+      const { info, tree, root } = await api.get<TraceTreeDto>(traceTreeUrl(traceId), signal);
+      // A small root span comes with the tree: the view shows it without asking again (useSpan).
+      if (root) client.setQueryData(traceKeys.span(traceId, root.spanId), root);
       return { info, spans: decodeSpanTree(tree) };
     },
   });
