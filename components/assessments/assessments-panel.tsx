@@ -17,7 +17,8 @@ interface Props {
   experimentId: string;
   traceId: string;
   assessments: AssessmentDto[];
-  spans: Pick<SpanDto, "spanId" | "name">[];
+  /** The name of a span of the trace, by id (undefined if unknown). */
+  spanName: (spanId: string) => string | undefined;
   selectedSpan: Pick<SpanDto, "spanId" | "name"> | null;
   canEdit: boolean;
 }
@@ -53,7 +54,7 @@ function groupAssessments(all: AssessmentDto[]): { key: string; name: string; ki
 }
 
 /** Every assessment on the trace and its spans, with add/edit/override/delete for developers; read-only for reviewers. */
-export function AssessmentsPanel({ experimentId, traceId, assessments, spans, selectedSpan, canEdit }: Props) {
+export function AssessmentsPanel({ experimentId, traceId, assessments, spanName, selectedSpan, canEdit }: Props) {
   const [adding, setAdding] = useState(false);
   // Label schemas come from the labeling feature; without it the names still come from existing assessments.
   const schemas = useQuery({
@@ -68,7 +69,6 @@ export function AssessmentsPanel({ experimentId, traceId, assessments, spans, se
   }).data;
   const namesQuery = useAssessmentNames(experimentId, canEdit).data;
   const names = useMemo(() => [...new Set((namesQuery ?? []).map((n) => n.name))], [namesQuery]);
-  const spanNames = useMemo(() => new Map(spans.map((s) => [s.spanId, s.name])), [spans]);
   const groups = useMemo(() => groupAssessments(assessments), [assessments]);
   const mutation = useAssessmentMutations(experimentId, traceId);
   const create = (v: AssessmentFormValues, overrides?: string) =>
@@ -142,7 +142,7 @@ export function AssessmentsPanel({ experimentId, traceId, assessments, spans, se
                     key={current.assessmentId}
                     assessment={current}
                     history={history}
-                    spanName={current.spanId ? (spanNames.get(current.spanId) ?? current.spanId) : null}
+                    spanName={current.spanId ? (spanName(current.spanId) ?? current.spanId) : null}
                     canEdit={canEdit}
                     onEdit={async (a, v) =>
                       mutation.mutate({

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import type { ReactNode } from "react";
@@ -34,10 +33,10 @@ export function AppShell({
     <div className="flex min-h-full flex-col">
       <header className="bg-slate-900 text-white">
         <div className="flex h-12 items-center gap-6 px-4">
-          <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <IntentLink href="/" className="flex items-center gap-2 font-semibold tracking-tight">
             <img src="/favicon.svg" alt="" className="h-6 w-6" />
             Tracelight
-          </Link>
+          </IntentLink>
           {roleAtLeast(user.role, "DEVELOPER") ? (
             <ExperimentSwitcher experiments={experiments} currentId={currentExperiment} />
           ) : null}

@@ -1,8 +1,8 @@
 "use client";
 
+import { IntentLink } from "@/components/ui/intent-link";
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
-import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo } from "react";
 import { explorerSearchString, readExplorerQuery } from "@/lib/traces/explorer-query";
@@ -50,12 +50,12 @@ export function TracePage({
   return (
     <div className="flex h-[calc(100vh-7rem)] flex-col rounded-lg bg-white ring-1 ring-slate-200">
       <div className="flex items-center border-b border-slate-100 px-4 py-1 text-xs">
-        <Link
+        <IntentLink
           className="text-indigo-600 hover:underline"
           href={`/experiments/${experimentId}/traces${listParams ? `?${listParams}` : ""}`}
         >
           <ArrowLeft aria-hidden className="inline size-3.5 align-[-2px]" /> All traces
-        </Link>
+        </IntentLink>
         {neighbors.position != null ? (
           <div className="ml-auto">
             <TraceNav

@@ -1,8 +1,7 @@
 /**
- * Timeline logic for the trace view's waterfall (client-safe, pure): the time axis ticks and the
- * critical path.
+ * Timeline logic for the trace view's waterfall (client-safe, pure): the time axis ticks (the
+ * critical path is span-tree-model.ts's).
  */
-import type { TreeSpanInput } from "./span-tree";
 
 export interface AxisTick {
   /** Milliseconds from the trace start. */
@@ -37,42 +36,4 @@ export function timeAxisTicks(totalMs: number, maxTicks = 6): AxisTick[] {
     ticks.push({ ms, percent: (ms / totalMs) * 100, label: formatTick(ms, totalMs) });
   }
   return ticks;
-}
-
-/**
- * The critical path: the chain of spans that determines when the trace ends. From the root (the
- * parentless span ending last), repeatedly the child that ends last; an unfinished span counts
- * as ending at its start. Orphans (parent not in the trace) count as roots, as in the tree.
- * Returns the span ids, root first.
- */
-export function criticalPath(spans: readonly TreeSpanInput[]): string[] {
-  if (!spans.length) return [];
-  const ids = new Set(spans.map((s) => s.spanId));
-  const children = new Map<string | null, TreeSpanInput[]>();
-  for (const s of spans) {
-    const parent = s.parentSpanId && ids.has(s.parentSpanId) && s.parentSpanId !== s.spanId ? s.parentSpanId : null;
-    const list = children.get(parent);
-    if (list) list.push(s);
-    else children.set(parent, [s]);
-  }
-  const end = (s: TreeSpanInput) => BigInt(s.endTimeNs ?? s.startTimeNs);
-  // Ending last wins; on a tie the later start (the span that really held the end up), then the id.
-  const last = (list: readonly TreeSpanInput[]) =>
-    list.reduce((best, s) => {
-      const d = end(s) - end(best);
-      if (d !== 0n) return d > 0n ? s : best;
-      const ds = BigInt(s.startTimeNs) - BigInt(best.startTimeNs);
-      if (ds !== 0n) return ds > 0n ? s : best;
-      return s.spanId > best.spanId ? s : best;
-    });
-  const path: string[] = [];
-  const seen = new Set<string>();
-  let current: TreeSpanInput | undefined = last(children.get(null) ?? spans);
-  while (current && !seen.has(current.spanId)) {
-    seen.add(current.spanId);
-    path.push(current.spanId);
-    const kids = children.get(current.spanId);
-    current = kids?.length ? last(kids) : undefined;
-  }
-  return path;
 }

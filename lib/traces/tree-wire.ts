@@ -143,22 +143,25 @@ function addNs(hi: number, lo: number, offset: number): string {
   return high === 0 ? String(rest) : `${high}${String(rest).padStart(9, "0")}`;
 }
 
+/** Span `i` of the columns as the components use it; `hi`/`lo`: baseNs split at 10^9. */
+export function spanAt(w: SpanTreeWire, i: number, hi: number, lo: number): SpanSummaryDto {
+  const start = w.starts[i]!;
+  const d = w.durations[i];
+  const p = w.parents[i]!;
+  return {
+    spanId: w.spanIds[i]!,
+    parentSpanId: p >= 0 ? w.spanIds[p]! : (w.parentIds?.[i] ?? null),
+    name: w.names[w.nameIndex[i]!]!,
+    spanType: w.types[w.typeIndex[i]!]!,
+    startTimeNs: addNs(hi, lo, start),
+    endTimeNs: d === null || d === undefined ? null : addNs(hi, lo, start + d),
+    statusCode: w.statuses[w.statusIndex[i]!]!,
+  };
+}
+
 /** Columns -> the spans the components use. */
 export function decodeSpanTree(w: SpanTreeWire): SpanSummaryDto[] {
   const hi = w.baseNs.length > 9 ? Number(w.baseNs.slice(0, -9)) : 0;
   const lo = Number(w.baseNs.slice(-9));
-  return w.spanIds.map((spanId, i) => {
-    const start = w.starts[i]!;
-    const d = w.durations[i];
-    const p = w.parents[i]!;
-    return {
-      spanId,
-      parentSpanId: p >= 0 ? w.spanIds[p]! : (w.parentIds?.[i] ?? null),
-      name: w.names[w.nameIndex[i]!]!,
-      spanType: w.types[w.typeIndex[i]!]!,
-      startTimeNs: addNs(hi, lo, start),
-      endTimeNs: d === null || d === undefined ? null : addNs(hi, lo, start + d),
-      statusCode: w.statuses[w.statusIndex[i]!]!,
-    };
-  });
+  return w.spanIds.map((_, i) => spanAt(w, i, hi, lo));
 }

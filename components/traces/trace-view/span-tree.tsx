@@ -4,13 +4,12 @@ import { ChevronDown, ChevronRight } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { formatDuration } from "@/components/traces/table/trace-columns";
-import { buildSpanTree } from "@/lib/traces/span-tree";
-import { criticalPath, timeAxisTicks } from "@/lib/traces/timeline";
-import type { SpanSummaryDto } from "@/lib/traces/tree-wire";
+import { criticalPath, hasChildren, layoutTree, rowTiming, type SpanTreeModel } from "@/lib/traces/span-tree-model";
+import { timeAxisTicks } from "@/lib/traces/timeline";
 import { SpanTypeIcon } from "./span-type-icon";
 
 interface Props {
-  spans: SpanSummaryDto[];
+  tree: SpanTreeModel;
   selectedSpanId: string | null;
   onSelect: (spanId: string) => void;
   /** Number of assessments per span id, shown as a badge. */
@@ -28,22 +27,24 @@ const AXIS_HEIGHT = 24;
  * arrows move the selection, PageUp/PageDown by a screenful, Home/End to the first/last span,
  * left/right collapse and expand.
  */
-export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: Props) {
+export function SpanTree({ tree: model, selectedSpanId, onSelect, assessmentCounts }: Props) {
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
-  const tree = useMemo(() => buildSpanTree(spans, collapsed), [spans, collapsed]);
+  const tree = useMemo(() => layoutTree(model, collapsed), [model, collapsed]);
+  const rowCount = tree.order.length;
   // Over all spans, not only the expanded rows, so collapsing never changes which spans it marks.
-  const critical = useMemo(() => new Set(criticalPath(spans)), [spans]);
+  const critical = useMemo(() => new Set(criticalPath(model)), [model]);
   const ticks = useMemo(() => timeAxisTicks(tree.totalMs), [tree.totalMs]);
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: tree.rows.length,
+    count: rowCount,
     getScrollElement: () => parent.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 20,
     scrollMargin: AXIS_HEIGHT,
     scrollPaddingStart: AXIS_HEIGHT,
   });
-  const selectedIndex = tree.rows.findIndex((r) => r.span.spanId === selectedSpanId);
+  const selectedSpan = selectedSpanId ? model.indexOf(selectedSpanId) : -1;
+  const selectedIndex = selectedSpan < 0 ? -1 : tree.order.indexOf(selectedSpan);
 
   // Scroll a newly selected span into view, but not when expanding or collapsing rows above it
   // merely shifts its index: the view should stay on the node just toggled.
@@ -65,16 +66,17 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const move = (d: number) => {
-      const row = tree.rows[Math.min(tree.rows.length - 1, Math.max(0, (selectedIndex < 0 ? 0 : selectedIndex) + d))];
-      if (row) onSelect(row.span.spanId);
+      if (!rowCount) return;
+      const row = Math.min(rowCount - 1, Math.max(0, (selectedIndex < 0 ? 0 : selectedIndex) + d));
+      onSelect(model.spanId(tree.order[row]!));
     };
     const page = Math.max(1, Math.floor((parent.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     if (e.key === "j" || e.key === "ArrowDown") move(1);
     else if (e.key === "k" || e.key === "ArrowUp") move(-1);
     else if (e.key === "PageDown") move(page);
     else if (e.key === "PageUp") move(-page);
-    else if (e.key === "Home") move(-tree.rows.length);
-    else if (e.key === "End") move(tree.rows.length);
+    else if (e.key === "Home") move(-rowCount);
+    else if (e.key === "End") move(rowCount);
     else if ((e.key === "ArrowLeft" || e.key === "ArrowRight") && selectedSpanId)
       toggle(selectedSpanId, e.key === "ArrowRight");
     else return;
@@ -116,14 +118,15 @@ export function SpanTree({ spans, selectedSpanId, onSelect, assessmentCounts }: 
       </div>
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {virtualizer.getVirtualItems().map((item) => {
-          const row = tree.rows[item.index]!;
-          const s = row.span;
-          const selected = s.spanId === selectedSpanId;
-          const error = s.statusCode === "ERROR";
+          const i = tree.order[item.index]!;
+          const s = { spanId: model.spanId(i), name: model.name(i), spanType: model.spanType(i) };
+          const row = { depth: tree.depth[item.index]!, hasChildren: hasChildren(model, i), ...rowTiming(model, i) };
+          const selected = i === selectedSpan;
+          const error = model.statusCode(i) === "ERROR";
           const left = (row.offsetMs / tree.totalMs) * 100;
           const width = Math.max(((row.durationMs ?? 0) / tree.totalMs) * 100, 0.5);
           const count = assessmentCounts.get(s.spanId) ?? 0;
-          const onPath = critical.has(s.spanId);
+          const onPath = critical.has(i);
           return (
             <div
               key={s.spanId}

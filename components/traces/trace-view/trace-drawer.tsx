@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { ReactNode } from "react";
 import { Sheet, SheetContent } from "@/components/ui/sheet";
 import { traceNavKeyHandler } from "../table/trace-nav";
@@ -50,12 +50,12 @@ export function TraceDrawer({
         actions={
           <>
             {navigation?.controls}
-            <Link
+            <IntentLink
               className="text-xs text-indigo-600 hover:underline"
               href={`/experiments/${experimentId}/traces/${traceId}${pageQuery ? `?${pageQuery}` : ""}`}
             >
               Open in its own page
-            </Link>
+            </IntentLink>
           </>
         }
       >

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { errorMessage } from "@/components/ui/api-client";
 import { AssessmentsPanel } from "@/components/assessments/assessments-panel";
@@ -30,11 +30,22 @@ export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, o
     for (const a of data?.info.assessments ?? []) if (a.spanId && a.valid) m.set(a.spanId, (m.get(a.spanId) ?? 0) + 1);
     return m;
   }, [data]);
-  // Lookups by id, so a 50,000-span trace doesn't scan its spans (once per span) on every selection.
-  const byId = useMemo(() => new Map((data?.spans ?? []).map((s) => [s.spanId, s])), [data]);
-  const root = useMemo(() => data?.spans.find((s) => !s.parentSpanId || !byId.has(s.parentSpanId)), [data, byId]);
-  const selected = (spanId && byId.get(spanId)) || null;
+  // One span object for the selected span and one for the root: a 50,000-span trace stays columns.
+  const tree = data?.tree;
+  const selectedIndex = spanId && tree ? tree.indexOf(spanId) : -1;
+  const selected = useMemo(
+    () => (tree && selectedIndex >= 0 ? tree.summary(selectedIndex) : null),
+    [tree, selectedIndex],
+  );
+  const root = useMemo(() => (tree && tree.root >= 0 ? tree.summary(tree.root) : undefined), [tree]);
   const shown = selected ?? root;
+  const spanName = useCallback(
+    (id: string) => {
+      const i = tree ? tree.indexOf(id) : -1;
+      return i >= 0 ? tree!.name(i) : undefined;
+    },
+    [tree],
+  );
   // Span content loads on demand: the shown span's, and the root's for the summary.
   const shownContent = useSpan(traceId, shown?.spanId);
   const rootContent = useSpan(traceId, tab === "summary" ? root?.spanId : null);
@@ -50,7 +61,7 @@ export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, o
         Loading trace…
       </p>
     );
-  const { info, spans } = data;
+  const { info } = data;
   const detail = shown ? (
     shownContent.data?.spanId === shown.spanId ? (
       <SpanDetail span={shownContent.data} />
@@ -104,11 +115,11 @@ export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, o
         </TabsContent>
         <TabsContent value="details" className="flex min-w-0 flex-[8] data-[state=inactive]:hidden">
           <div className="min-w-0 flex-1 border-r border-slate-200">
-            {spans.length === 0 ? (
+            {data.tree.size === 0 ? (
               <p className="p-4 text-sm text-slate-500">No spans were recorded for this trace yet.</p>
             ) : (
               <SpanTree
-                spans={spans}
+                tree={data.tree}
                 selectedSpanId={shown?.spanId ?? null}
                 onSelect={selectSpan}
                 assessmentCounts={assessmentCounts}
@@ -122,7 +133,7 @@ export function TraceView({ experimentId, traceId, spanId: urlSpanId, canEdit, o
             experimentId={experimentId}
             traceId={info.traceId}
             assessments={info.assessments}
-            spans={spans}
+            spanName={spanName}
             selectedSpan={selected}
             canEdit={canEdit}
           />

@@ -4,13 +4,13 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { traceKeys } from "@/components/cache/trace-keys";
 import { api } from "@/components/ui/api-client";
 import type { SpanDto, TraceInfoDto, TraceTreeDto } from "@/lib/traces/schemas";
-import { decodeSpanTree, type SpanSummaryDto } from "@/lib/traces/tree-wire";
+import { SpanTreeModel } from "@/lib/traces/span-tree-model";
 import { traceTreeUrl } from "@/lib/traces/tree-url";
 
 /** What the trace view holds for a trace: its info and the compact span tree (no span content). */
 export interface TraceViewData {
   info: TraceInfoDto;
-  spans: SpanSummaryDto[];
+  tree: SpanTreeModel;
 }
 
 /**
@@ -27,7 +27,7 @@ export function useTrace(traceId: string) {
       const { info, tree, root } = await api.get<TraceTreeDto>(traceTreeUrl(traceId), signal);
       // A small root span comes with the tree: the view shows it without asking again (useSpan).
       if (root) client.setQueryData(traceKeys.span(traceId, root.spanId), root);
-      return { info, spans: decodeSpanTree(tree) };
+      return { info, tree: new SpanTreeModel(tree) };
     },
   });
 }
