@@ -129,7 +129,11 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
     fs.writeFileSync(BUILD_MARKER, new Date().toISOString());
   }
-  const args = dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
+  // Idle keep-alive connections stay open 65 s, not Node's 5: a client (a reverse proxy, a
+  // load balancer with a 60 s idle timeout, an SDK's connection pool) that reuses a connection
+  // just as the server closes it gets ECONNRESET, and a proxy answers 502. With the server
+  // waiting longer than its clients, they close first.
+  const args = dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port), "--keepAliveTimeout", "65000"];
   if (process.env.HOSTNAME_BIND) args.push("-H", process.env.HOSTNAME_BIND);
   const publicUrl = process.env.APP_URL || process.env.NEXTAUTH_URL;
   console.log(
