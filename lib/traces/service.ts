@@ -191,13 +191,18 @@ export async function getTraceTreeParts(actor: Actor, traceId: string): Promise<
 }
 
 async function rootSpanJson(traceId: string, spanId: string): Promise<string | null> {
+  const span = await readSpan(traceId, spanId);
+  const json = span ? JSON.stringify(span) : "";
+  return json && json.length <= ROOT_INLINE_MAX_CHARS ? json : null;
+}
+
+/** One span with its content and cost, null if the trace has no such span (no access check). */
+async function readSpan(traceId: string, spanId: string): Promise<SpanDto | null> {
   const [span, prices] = await Promise.all([
     db().span.findUnique({ where: { traceId_spanId: { traceId, spanId } } }),
     loadPriceLookup(db()),
   ]);
-  if (!span) return null;
-  const json = JSON.stringify(toSpanDto(span, prices));
-  return json.length <= ROOT_INLINE_MAX_CHARS ? json : null;
+  return span ? toSpanDto(span, prices) : null;
 }
 
 /** getTraceTree's JSON text. */
@@ -208,12 +213,9 @@ export async function getTraceTreeJson(actor: Actor, traceId: string): Promise<s
 /** One span with its content (the trace view's detail, loaded on selection). */
 export async function getTraceSpan(actor: Actor, traceId: string, spanId: string): Promise<SpanDto> {
   await getTraceInfo(actor, traceId);
-  const [span, prices] = await Promise.all([
-    db().span.findUnique({ where: { traceId_spanId: { traceId, spanId } } }),
-    loadPriceLookup(db()),
-  ]);
+  const span = await readSpan(traceId, spanId);
   if (!span) throw new NotFoundError(`Span '${spanId}' not found in trace '${traceId}'`);
-  return toSpanDto(span, prices);
+  return span;
 }
 
 /** Several traces' infos in the asked order; unknown and unreadable ids are left out (MLflow's BatchGetTraceInfos). */
