@@ -94,6 +94,11 @@ describe("submit through the driver", () => {
     await expect(submitLabels(r1, session.id, "no-such-item", { answers: { score: { value: 2 } } })).rejects.toThrow(
       NotFoundError,
     );
+    // With `next: true` too (on PostgreSQL the next claim went with the submit, and is rolled back).
+    await expect(
+      submitLabels(r1, session.id, "no-such-item", { answers: { score: { value: 2 } }, next: true }),
+    ).rejects.toThrow(NotFoundError);
+    expect(await db().labelingClaim.count({ where: { userId: r1.userId } })).toBe(0);
   });
 
   it("gives an item exactly labelsPerItem labels when reviewers without claims submit at once", async () => {
@@ -126,6 +131,8 @@ describe("submit with next: true, claimed in the submit's transaction", () => {
       [r2.userId, "SKIPPED"],
     ]);
     expect(await db().assessment.count({ where: { createdById: r2.userId } })).toBe(0);
+    // The refused submit took no next item either (its claim went back with the rollback).
+    expect(await db().labelingClaim.count({ where: { userId: r2.userId, status: "IN_PROGRESS" } })).toBe(0);
   });
 
   it("answers the reviewer's own claim in progress, else a new one, else nothing", async () => {
