@@ -1,3 +1,4 @@
+import { queueChanged } from "@/lib/labeling/review/queue-start";
 import "server-only";
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -87,6 +88,7 @@ export async function releaseClaim(
   if (claim.status === "COMPLETED")
     throw new ConflictError("This reviewer already submitted labels for the item; there is no claim to release.");
   await db().labelingClaim.delete({ where: { id: claim.id } });
+  queueChanged(sessionId);
   await recordAuditEvent({
     actor,
     action: "labeling_item.claim_released",
@@ -127,6 +129,7 @@ export async function reassignClaim(
     if (!got)
       throw new ConflictError("The item has no free slot: enough reviewers hold or finished it. Release one first.");
   });
+  if (fromId) queueChanged(sessionId);
   await recordAuditEvent({
     actor,
     action: "labeling_item.claim_reassigned",

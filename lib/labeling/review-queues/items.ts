@@ -1,3 +1,4 @@
+import { queueChanged } from "@/lib/labeling/review/queue-start";
 import "server-only";
 /**
  * Items of an MLflow review queue = items of the labeling session, keyed by trace id. MLflow's
@@ -154,6 +155,7 @@ export async function setReviewQueueItemStatus(
     await lockItem(tx, item.id);
     if (status === "PENDING") {
       await tx.labelingClaim.deleteMany({ where: { itemId: item.id } });
+      queueChanged(queueId);
       return;
     }
     const claim = status === "COMPLETE" ? "COMPLETED" : "SKIPPED";

@@ -3,6 +3,7 @@ import { db, dbProvider, Prisma } from "@/lib/db/client";
 import { driverReads, inDriverTransaction, type Dialect, type Row, type Statement } from "@/lib/db/driver";
 import { newId } from "@/lib/ids";
 import type { DbOrTx } from "@/lib/assessments/internal";
+import { queueChanged, queueStart, refreshQueueStartIfDue } from "@/lib/labeling/review/queue-start";
 
 /**
  * The queue's concurrency rules, in one place.
@@ -75,6 +76,7 @@ export async function releaseExpiredClaims(sessionId: string, opts: ClaimOptions
   const { count } = await db().labelingClaim.deleteMany({
     where: { id: { in: expired.filter((c) => !keep.has(c.id)).map((c) => c.id) }, status: "IN_PROGRESS" },
   });
+  if (count) queueChanged(sessionId);
   return count;
 }
 
@@ -101,7 +103,7 @@ function currentClaimSql(p: (n: number) => string, lock = ""): string {
 function releaseSql(p: (n: number) => string, cast: string): string {
   return `DELETE FROM "LabelingClaim" WHERE "status" = 'IN_PROGRESS' AND "claimedAt" < ${p(1)}${cast}
     AND "itemId" IN (SELECT "id" FROM "LabelingItem" WHERE "sessionId" = ${p(2)})
-    AND NOT ${ownChatClaimSql('"LabelingClaim"')}`;
+    AND NOT ${ownChatClaimSql('"LabelingClaim"')} RETURNING "id"`;
 }
 
 /** As Prisma stores DateTime: ISO text with +00:00 on SQLite; PostgreSQL's timestamp(3) ignores the offset. */
@@ -166,14 +168,15 @@ export async function releaseExpiredClaimsIfDue(sessionId: string, opts: ClaimOp
   if (!forced && last !== undefined && Date.now() - last < RELEASE_EVERY_MS) return;
   lastRelease.set(sessionId, Date.now());
   const cutoff = new Date(now.getTime() - (opts.timeoutMs ?? claimTimeoutMs()));
-  await inDriverTransaction(function* (d) {
-    yield {
+  const released = await inDriverTransaction(function* (d): Generator<Statement, Row[], Row[]> {
+    return yield {
       name: "claim_release",
       text: releaseSql(d.p, d.postgres ? "::timestamp(3)" : ""),
       values: [stamp(cutoff), sessionId],
       last: true,
     };
   });
+  if (released.length) queueChanged(sessionId);
 }
 
 /** A claimed item, with its trace (so the item's reads and the trace's can start at once). */
@@ -190,6 +193,17 @@ export interface ClaimRequest {
   userId: string;
   labelsPerItem: number;
   now: Date;
+  /** The position the walk for a new item starts from (./queue-start.ts; 0: the whole queue). */
+  start: number;
+}
+
+/**
+ * A claim request for the user's next item, walking from the session's queue start (refreshed in
+ * the background when due, ./queue-start.ts).
+ */
+export function claimRequest(sessionId: string, userId: string, labelsPerItem: number, now: Date): ClaimRequest {
+  refreshQueueStartIfDue(sessionId, labelsPerItem);
+  return { sessionId, userId, labelsPerItem, now, start: queueStart(sessionId) };
 }
 
 /**
@@ -221,13 +235,19 @@ export function* claimWork(
       };
       return { itemId: String(current.itemId), traceId: String(current.traceId) };
     }
-    const [claimed] = yield {
+    const insert = (start: number): Statement => ({
       name: "claim_insert",
       text: `INSERT INTO "LabelingClaim" ("id", "itemId", "userId", "status", "claimedAt")
          SELECT ?, i."id", ?, 'IN_PROGRESS', ? FROM "LabelingItem" i
-         WHERE ${candidateWhere(p)} ORDER BY i."position" ASC LIMIT 1 RETURNING "itemId"`,
-      values: [newId(), r.userId, stamp(r.now), r.sessionId, r.userId, r.labelsPerItem],
-    };
+         WHERE ${candidateWhere(p)} AND i."position" >= ? ORDER BY i."position" ASC LIMIT 1 RETURNING "itemId"`,
+      values: [newId(), r.userId, stamp(r.now), r.sessionId, r.userId, r.labelsPerItem, start],
+    });
+    let [claimed] = yield insert(r.start);
+    // The start is a hint: nothing after it may still leave a slot freed before it.
+    if (!claimed && r.start > 0) {
+      [claimed] = yield insert(0);
+      if (claimed) queueChanged(r.sessionId);
+    }
     if (!claimed) return null;
     const [item] = yield {
       name: "claim_trace",
@@ -246,12 +266,12 @@ export function* claimWork(
         WHERE "id" = (SELECT x."id" FROM (${currentClaimSql((n) => p(n + 1), " FOR UPDATE OF c SKIP LOCKED")}) x) RETURNING "itemId"),
       cand AS (
         SELECT i."id" FROM "LabelingItem" i
-        WHERE NOT EXISTS (SELECT 1 FROM cur) AND ${candidateWhere((n) => p(n + 3))}
+        WHERE NOT EXISTS (SELECT 1 FROM cur) AND ${candidateWhere((n) => p(n + 3))} AND i."position" >= $7
         ORDER BY i."position" ASC LIMIT 1 FOR UPDATE OF i SKIP LOCKED)
       SELECT u."itemId", i."traceId", u."current"
       FROM (SELECT "itemId", TRUE AS "current" FROM cur UNION ALL SELECT "id", FALSE FROM cand) u
       JOIN "LabelingItem" i ON i."id" = u."itemId"`,
-    values: [stamp(r.now), r.userId, r.sessionId, r.sessionId, r.userId, r.labelsPerItem],
+    values: [stamp(r.now), r.userId, r.sessionId, r.sessionId, r.userId, r.labelsPerItem, r.start],
   };
   if (!found) return CLAIM_AGAIN;
   const claimed = { itemId: String(found.itemId), traceId: String(found.traceId) };
@@ -282,18 +302,24 @@ export async function claimNext(
   opts: ClaimOptions = {},
 ): Promise<ClaimedItem | null> {
   await releaseExpiredClaimsIfDue(sessionId, opts);
-  const request = { sessionId, userId, labelsPerItem, now: opts.now ?? new Date() };
+  const request = claimRequest(sessionId, userId, labelsPerItem, opts.now ?? new Date());
   for (let attempt = 0; attempt < 200; attempt++) {
     const claimed = await inDriverTransaction((d) => claimWork(d, request));
     if (claimed !== CLAIM_AGAIN) return claimed;
     const [left] = await driverReads(({ p }) => [
       {
         name: "claim_any_candidate",
-        text: `SELECT 1 FROM "LabelingItem" i WHERE ${candidateWhere(p)} LIMIT 1`,
+        text: `SELECT i."position" FROM "LabelingItem" i WHERE ${candidateWhere(p)} ORDER BY i."position" ASC LIMIT 1`,
         values: [sessionId, userId, labelsPerItem],
       },
     ]);
     if (!left!.length) return null;
+    // A candidate before the walk's start (a slot freed elsewhere): walk the whole queue.
+    if (Number(left![0]!.position) < request.start) {
+      queueChanged(sessionId);
+      request.start = 0;
+      continue;
+    }
     await new Promise((r) => setTimeout(r, 2));
   }
   return null;

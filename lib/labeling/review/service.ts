@@ -7,6 +7,7 @@ import { validateAnswers } from "@/lib/labeling/label-input";
 import { answerKey, loadSubmittedAnswers } from "@/lib/labeling/results/answers";
 import {
   claimNext,
+  claimRequest,
   claimWork,
   releaseExpiredClaimsIfDue,
   type ClaimedItem,
@@ -14,6 +15,7 @@ import {
 } from "@/lib/labeling/review/claims";
 import { driverReads, inDriverTransaction } from "@/lib/db/driver";
 import { submission } from "@/lib/labeling/review/submit";
+import { queueChanged } from "@/lib/labeling/review/queue-start";
 import { loadReviewTrace } from "@/lib/labeling/review/trace";
 import { loadSessionForReviewer, type LoadedSession } from "@/lib/labeling/sessions/access";
 import type { TSaveDraftBody, TSubmitLabelsBody } from "@/lib/labeling/schemas";
@@ -252,7 +254,7 @@ export async function submitLabels(
         ...(conversationId ? { [TRACE_SESSION_METADATA_KEY]: conversationId } : {}),
       }),
     });
-    const request = { sessionId: session.id, userId: actor.userId, labelsPerItem: session.labelsPerItem, now };
+    const request = claimRequest(session.id, actor.userId, session.labelsPerItem, now);
     return { submitted, next: body.next ? yield* claimWork(d, request) : undefined };
   });
   // Once the item has its labels, a disagreement goes to the session's adjudicators (when enabled).
@@ -279,9 +281,10 @@ export async function skipItem(
   if (!item) throw new NotFoundError(`Item '${itemId}' is not in labeling session '${sessionId}'`);
   const claim = await db().labelingClaim.findUnique({ where: { itemId_userId: { itemId, userId: actor.userId } } });
   if (claim?.status === "COMPLETED") return { itemId, status: "COMPLETED" };
-  if (claim)
+  if (claim) {
     await db().labelingClaim.update({ where: { id: claim.id }, data: { status: "SKIPPED", completedAt: new Date() } });
-  else
+    queueChanged(sessionId);
+  } else
     await db().labelingClaim.create({
       data: { id: newId(), itemId, userId: actor.userId, status: "SKIPPED", completedAt: new Date() },
     });
