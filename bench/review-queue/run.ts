@@ -249,7 +249,7 @@ async function checkExact(s: Seeded, sessionId: string, runId: string | null): P
  * The ceiling: claim + submit through the driver, one transaction each, with the queue's rules
  * (first item in order with a free slot that this reviewer has not had; on PostgreSQL the item
  * row locked FOR UPDATE SKIP LOCKED and the slots counted again under the lock). Like the app
- * (lib/labeling/review/queue-start.ts) it walks from the first item that is not full: here the
+ * (lib/labeling/session-cache/queue-start.ts) it walks from the first item that is not full: here the
  * first after the prefilled ones, which nothing frees during the run.
  */
 async function runCeiling(config: DbConfig, s: Seeded): Promise<{ samples: number[]; wallMs: number }> {

@@ -1,4 +1,4 @@
-import { queueChanged } from "@/lib/labeling/review/queue-start";
+import { queueChanged } from "@/lib/labeling/session-cache/queue-start";
 import "server-only";
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";

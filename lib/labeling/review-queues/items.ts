@@ -1,4 +1,4 @@
-import { queueChanged } from "@/lib/labeling/review/queue-start";
+import { queueChanged } from "@/lib/labeling/session-cache/queue-start";
 import "server-only";
 /**
  * Items of an MLflow review queue = items of the labeling session, keyed by trace id. MLflow's

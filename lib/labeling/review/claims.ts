@@ -3,7 +3,7 @@ import { db, dbProvider, Prisma } from "@/lib/db/client";
 import { driverReads, inDriverTransaction, type Dialect, type Row, type Statement } from "@/lib/db/driver";
 import { newId } from "@/lib/ids";
 import type { DbOrTx } from "@/lib/assessments/internal";
-import { queueChanged, queueStart, refreshQueueStartIfDue } from "@/lib/labeling/review/queue-start";
+import { queueChanged, queueStart, refreshQueueStartIfDue } from "@/lib/labeling/session-cache/queue-start";
 
 /**
  * The queue's concurrency rules, in one place.
@@ -193,13 +193,13 @@ export interface ClaimRequest {
   userId: string;
   labelsPerItem: number;
   now: Date;
-  /** The position the walk for a new item starts from (./queue-start.ts; 0: the whole queue). */
+  /** The position the walk for a new item starts from (lib/labeling/session-cache/queue-start.ts; 0: the whole queue). */
   start: number;
 }
 
 /**
  * A claim request for the user's next item, walking from the session's queue start (refreshed in
- * the background when due, ./queue-start.ts).
+ * the background when due, lib/labeling/session-cache/queue-start.ts).
  */
 export function claimRequest(sessionId: string, userId: string, labelsPerItem: number, now: Date): ClaimRequest {
   refreshQueueStartIfDue(sessionId, labelsPerItem);

@@ -1,5 +1,5 @@
 /**
- * The queue's start hint (lib/labeling/review/queue-start.ts) on both databases: claims walk from
+ * The queue's start hint (lib/labeling/session-cache/queue-start.ts) on both databases: claims walk from
  * the first item that was not full, a slot freed before it (by another process, which this one
  * does not hear of) is still offered, and a slot freed here makes the walk start over.
  */
@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/test/db";
 import { makeSession, makeUser } from "@/test/labeling";
 import { claimNextItem, skipItem, submitLabels } from "@/lib/labeling/review/service";
-import { queueStart, refreshQueueStart } from "@/lib/labeling/review/queue-start";
+import { queueStart, refreshQueueStart } from "@/lib/labeling/session-cache/queue-start";
 
 let admin: Actor;
 beforeAll(async () => {

@@ -15,7 +15,7 @@ import {
 } from "@/lib/labeling/review/claims";
 import { driverReads, inDriverTransaction } from "@/lib/db/driver";
 import { submission } from "@/lib/labeling/review/submit";
-import { queueChanged } from "@/lib/labeling/review/queue-start";
+import { queueChanged } from "@/lib/labeling/session-cache/queue-start";
 import { loadReviewTrace } from "@/lib/labeling/review/trace";
 import { loadSessionForReviewer, type LoadedSession } from "@/lib/labeling/sessions/access";
 import type { TSaveDraftBody, TSubmitLabelsBody } from "@/lib/labeling/schemas";
@@ -236,6 +236,7 @@ export async function submitLabels(
   // connection checkout on every Submit.
   const now = new Date();
   if (body.next) await releaseExpiredClaimsIfDue(session.id);
+  const request = body.next ? claimRequest(session.id, actor.userId, session.labelsPerItem, now) : null;
   const { submitted, next } = await inDriverTransaction(function* (d) {
     const submitted = yield* submission(d, {
       sessionId: session.id,
@@ -254,8 +255,7 @@ export async function submitLabels(
         ...(conversationId ? { [TRACE_SESSION_METADATA_KEY]: conversationId } : {}),
       }),
     });
-    const request = claimRequest(session.id, actor.userId, session.labelsPerItem, now);
-    return { submitted, next: body.next ? yield* claimWork(d, request) : undefined };
+    return { submitted, next: request ? yield* claimWork(d, request) : undefined };
   });
   // Once the item has its labels, a disagreement goes to the session's adjudicators (when enabled).
   if (submitted.adjudicationEnabled) await checkItemForAdjudication(sessionId, itemId);

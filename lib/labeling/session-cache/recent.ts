@@ -12,10 +12,15 @@
  */
 import "server-only";
 import { recentMap, type RecentMap } from "@/lib/auth/recent";
+import { forgetQueueStarts } from "@/lib/labeling/session-cache/queue-start";
 
 export const recentSessions = <S>(): RecentMap<S> => recentMap<S>("labeling.sessions");
 
-/** Call after any change to a session, its questions or reviewers. */
+/**
+ * Call after any change to a session, its questions or reviewers. The queues' start hints go too
+ * (lib/labeling/session-cache/queue-start.ts): more labels per item reopen items before them.
+ */
 export function forgetRecentSessions(): void {
   recentSessions().clear();
+  forgetQueueStarts();
 }

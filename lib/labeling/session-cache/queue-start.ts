@@ -3,7 +3,7 @@ import { driverReads } from "@/lib/db/driver";
 
 /**
  * Where a session's queue walk starts. A claim takes the first item in order with a free slot
- * that the reviewer has not had (./claims.ts), which means probing the claims of every item
+ * that the reviewer has not had (lib/labeling/review/claims.ts), which means probing the claims of every item
  * before it: late in a long session, every Next walked past all the full items (2,000 full items
  * before the free ones took PostgreSQL's submit-and-next p95 from ~46 ms to ~330 ms with 40
  * reviewers, bench/review-queue --prefill). Items only fill up, except when a slot is freed
@@ -11,7 +11,8 @@ import { driverReads } from "@/lib/db/driver";
  * of the first item that was not full when it last looked, and claims walk from there.
  *
  * It is a hint, never a rule: a walk from the hint that finds nothing walks again from the
- * start (claimWork, claimNext), slots freed in this process forget the hint (queueChanged), and
+ * start (claimWork, claimNext), slots freed in this process forget the hint (queueChanged), as
+ * do edits of a session (forgetQueueStarts: more labels per item reopen full items), and
  * it is recomputed from the start at most every REFRESH_MS, off the request's path. A slot freed
  * by another server process is therefore offered once this one's walk from the hint runs dry or
  * within REFRESH_MS, never lost.
@@ -36,6 +37,14 @@ export function queueStart(sessionId: string): number {
 export function queueChanged(sessionId: string): void {
   const mark = marks.get(sessionId);
   if (mark) {
+    mark.position = 0;
+    mark.at = 0;
+  }
+}
+
+/** Every session's hint (a session's settings changed: lib/labeling/session-cache/recent.ts). */
+export function forgetQueueStarts(): void {
+  for (const mark of marks.values()) {
     mark.position = 0;
     mark.at = 0;
   }
