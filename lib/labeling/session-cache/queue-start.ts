@@ -3,8 +3,8 @@ import { driverReads } from "@/lib/db/driver";
 
 /**
  * Where a session's queue walk starts. A claim takes the first item in order with a free slot
- * that the reviewer has not had (lib/labeling/review/claims.ts), which means probing the claims of every item
- * before it: late in a long session, every Next walked past all the full items (2,000 full items
+ * that the reviewer has not had (lib/labeling/review/claims.ts), which means probing the claims
+ * of every item before it: late in a long session, every Next walked past all the full items (2,000 full items
  * before the free ones took PostgreSQL's submit-and-next p95 from ~46 ms to ~330 ms with 40
  * reviewers, bench/review-queue --prefill). Items only fill up, except when a slot is freed
  * (a skip, a release, an abandoned claim), so this process remembers per session the position
@@ -33,21 +33,21 @@ export function queueStart(sessionId: string): number {
   return marks.get(sessionId)?.position ?? 0;
 }
 
+/** Walk from the start, and recompute at the next claim (a recompute running now is discarded). */
+function forget(mark: Mark | undefined): void {
+  if (!mark) return;
+  mark.position = 0;
+  mark.at = 0;
+}
+
 /** A slot of the session was freed: walk from the start until the next recompute. */
 export function queueChanged(sessionId: string): void {
-  const mark = marks.get(sessionId);
-  if (mark) {
-    mark.position = 0;
-    mark.at = 0;
-  }
+  forget(marks.get(sessionId));
 }
 
 /** Every session's hint (a session's settings changed: lib/labeling/session-cache/recent.ts). */
 export function forgetQueueStarts(): void {
-  for (const mark of marks.values()) {
-    mark.position = 0;
-    mark.at = 0;
-  }
+  for (const mark of marks.values()) forget(mark);
 }
 
 /**
