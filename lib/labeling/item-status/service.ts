@@ -1,4 +1,3 @@
-import { queueChanged } from "@/lib/labeling/session-cache/queue-start";
 import "server-only";
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -12,6 +11,7 @@ import { loadSession } from "@/lib/labeling/sessions/access";
 import { resolveUsers } from "@/lib/labeling/sessions/service";
 import type { TReassignClaimBody, TReleaseClaimBody } from "./schemas";
 import type { ItemStatusDto } from "./types";
+import { queueChanged } from "@/lib/labeling/session-cache/queue-start";
 
 /**
  * The admin's table of a session's items, a page at a time in queue order: each reviewer's

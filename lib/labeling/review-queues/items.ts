@@ -1,4 +1,3 @@
-import { queueChanged } from "@/lib/labeling/session-cache/queue-start";
 import "server-only";
 /**
  * Items of an MLflow review queue = items of the labeling session, keyed by trace id. MLflow's
@@ -21,6 +20,7 @@ import { lockItem } from "@/lib/labeling/review/claims";
 import { addSessionItems, removeSessionItems } from "@/lib/labeling/items/service";
 import { resolveUsers } from "@/lib/labeling/sessions/service";
 import { asField, getReviewQueue } from "@/lib/labeling/review-queues/service";
+import { queueChanged } from "@/lib/labeling/session-cache/queue-start";
 
 export type ReviewStatus = "PENDING" | "COMPLETE" | "DECLINED";
 

@@ -3,7 +3,12 @@ import { db, dbProvider, Prisma } from "@/lib/db/client";
 import { driverReads, inDriverTransaction, type Dialect, type Row, type Statement } from "@/lib/db/driver";
 import { newId } from "@/lib/ids";
 import type { DbOrTx } from "@/lib/assessments/internal";
-import { queueChanged, queueStart, refreshQueueStartIfDue } from "@/lib/labeling/session-cache/queue-start";
+import {
+  queueChanged,
+  queueStart,
+  refreshQueueStartIfDue,
+  setQueueStart,
+} from "@/lib/labeling/session-cache/queue-start";
 
 /**
  * The queue's concurrency rules, in one place.
@@ -88,7 +93,36 @@ export async function releaseExpiredClaims(sessionId: string, opts: ClaimOptions
 function candidateWhere(p: (n: number) => string): string {
   return `i."sessionId" = ${p(1)}
       AND NOT EXISTS (SELECT 1 FROM "LabelingClaim" c WHERE c."itemId" = i."id" AND c."userId" = ${p(2)})
-      AND (SELECT COUNT(*) FROM "LabelingClaim" c WHERE c."itemId" = i."id" AND c."status" IN ('COMPLETED', 'IN_PROGRESS')) < ${p(3)}`;
+      AND ${SLOTS_HELD} < ${p(3)}`;
+}
+
+/** The claims holding a slot of item `i`: COMPLETED and IN_PROGRESS ones. */
+const SLOTS_HELD = `(SELECT COUNT(*) FROM "LabelingClaim" c WHERE c."itemId" = i."id" AND c."status" IN ('COMPLETED', 'IN_PROGRESS'))`;
+
+/** Past every item (the largest Int a position can be): where the walk starts once all are full. */
+const PAST_EVERY_ITEM = 2_147_483_647;
+
+/**
+ * The session's first item in order whose slots are not all held, for the walk's start
+ * (lib/labeling/session-cache/queue-start.ts): PAST_EVERY_ITEM when every item is full.
+ */
+async function firstOpenPosition(sessionId: string, labelsPerItem: number): Promise<number> {
+  const [open] = await driverReads(({ p }) => [
+    {
+      name: "queue_first_open",
+      text: `SELECT i."position" FROM "LabelingItem" i WHERE i."sessionId" = ${p(1)} AND ${SLOTS_HELD} < ${p(2)}
+        ORDER BY i."position" ASC LIMIT 1`,
+      values: [sessionId, labelsPerItem],
+    },
+  ]);
+  return open!.length ? Number(open![0]!.position) : PAST_EVERY_ITEM;
+}
+
+/** Recomputes the session's walk start now and waits for it (tests). */
+export async function refreshQueueStart(sessionId: string, labelsPerItem: number): Promise<number> {
+  const position = await firstOpenPosition(sessionId, labelsPerItem);
+  setQueueStart(sessionId, position);
+  return position;
 }
 
 /** The user's oldest IN_PROGRESS claim in the session, their own chats aside (1 the user, 2 the session). */
@@ -202,7 +236,7 @@ export interface ClaimRequest {
  * the background when due, lib/labeling/session-cache/queue-start.ts).
  */
 export function claimRequest(sessionId: string, userId: string, labelsPerItem: number, now: Date): ClaimRequest {
-  refreshQueueStartIfDue(sessionId, labelsPerItem);
+  refreshQueueStartIfDue(sessionId, () => firstOpenPosition(sessionId, labelsPerItem));
   return { sessionId, userId, labelsPerItem, now, start: queueStart(sessionId) };
 }
 

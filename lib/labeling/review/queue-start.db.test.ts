@@ -8,7 +8,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/test/db";
 import { makeSession, makeUser } from "@/test/labeling";
 import { claimNextItem, skipItem, submitLabels } from "@/lib/labeling/review/service";
-import { queueStart, refreshQueueStart } from "@/lib/labeling/session-cache/queue-start";
+import { refreshQueueStart } from "@/lib/labeling/review/claims";
+import { queueStart } from "@/lib/labeling/session-cache/queue-start";
 
 let admin: Actor;
 beforeAll(async () => {

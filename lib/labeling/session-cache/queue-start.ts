@@ -1,19 +1,19 @@
 import "server-only";
-import { driverReads } from "@/lib/db/driver";
 
 /**
  * Where a session's queue walk starts. A claim takes the first item in order with a free slot
  * that the reviewer has not had (lib/labeling/review/claims.ts), which means probing the claims
- * of every item before it: late in a long session, every Next walked past all the full items (2,000 full items
- * before the free ones took PostgreSQL's submit-and-next p95 from ~46 ms to ~330 ms with 40
- * reviewers, bench/review-queue --prefill). Items only fill up, except when a slot is freed
+ * of every item before it: late in a long session, every Next walked past all the full items
+ * (2,000 full items before the free ones took PostgreSQL's submit-and-next p95 from ~46 ms to
+ * ~330 ms with 40 reviewers, bench/review-queue --prefill). Items only fill up, except when a slot is freed
  * (a skip, a release, an abandoned claim), so this process remembers per session the position
  * of the first item that was not full when it last looked, and claims walk from there.
  *
  * It is a hint, never a rule: a walk from the hint that finds nothing walks again from the
  * start (claimWork, claimNext), slots freed in this process forget the hint (queueChanged), as
  * do edits of a session (forgetQueueStarts: more labels per item reopen full items), and
- * it is recomputed from the start at most every REFRESH_MS, off the request's path. A slot freed
+ * it is recomputed from the start at most every REFRESH_MS, off the request's path (claims.ts
+ * owns the query, as it owns every rule of the queue; this module only keeps the answer). A slot freed
  * by another server process is therefore offered once this one's walk from the hint runs dry or
  * within REFRESH_MS, never lost.
  */
@@ -51,18 +51,17 @@ export function forgetQueueStarts(): void {
 }
 
 /**
- * Recomputes the session's start in the background when it is older than REFRESH_MS: the first
- * item in order whose slots are not all held (one past the last item when all are). A failure
- * only leaves the hint as it was.
+ * Recomputes the session's start in the background with `compute` when it is older than
+ * REFRESH_MS. A failure only leaves the hint as it was.
  */
-export function refreshQueueStartIfDue(sessionId: string, labelsPerItem: number): void {
+export function refreshQueueStartIfDue(sessionId: string, compute: () => Promise<number>): void {
   const mark = marks.get(sessionId) ?? { position: 0, at: 0, running: false };
   marks.set(sessionId, mark);
   if (mark.running || Date.now() - mark.at < REFRESH_MS) return;
   mark.running = true;
   mark.at = Date.now();
   const startedAt = mark.at;
-  void firstOpenPosition(sessionId, labelsPerItem)
+  void compute()
     .then((position) => {
       // A slot freed while this ran (queueChanged reset `at`) wins over what it found.
       if (mark.at === startedAt) mark.position = position;
@@ -73,28 +72,7 @@ export function refreshQueueStartIfDue(sessionId: string, labelsPerItem: number)
     });
 }
 
-/** Recomputes now and waits (tests, and callers that must see it). */
-export async function refreshQueueStart(sessionId: string, labelsPerItem: number): Promise<number> {
-  const position = await firstOpenPosition(sessionId, labelsPerItem);
+/** Sets the session's start now (a recompute the caller waited for). */
+export function setQueueStart(sessionId: string, position: number): void {
   marks.set(sessionId, { position, at: Date.now(), running: false });
-  return position;
-}
-
-async function firstOpenPosition(sessionId: string, labelsPerItem: number): Promise<number> {
-  const [open, [last]] = await driverReads(({ p }) => [
-    {
-      name: "queue_first_open",
-      text: `SELECT i."position" FROM "LabelingItem" i WHERE i."sessionId" = ${p(1)}
-          AND (SELECT COUNT(*) FROM "LabelingClaim" c WHERE c."itemId" = i."id" AND c."status" IN ('COMPLETED', 'IN_PROGRESS')) < ${p(2)}
-        ORDER BY i."position" ASC LIMIT 1`,
-      values: [sessionId, labelsPerItem],
-    },
-    {
-      name: "queue_last_position",
-      text: `SELECT MAX("position") AS "position" FROM "LabelingItem" WHERE "sessionId" = ${p(1)}`,
-      values: [sessionId],
-    },
-  ]);
-  if (open!.length) return Number(open![0]!.position);
-  return last?.position == null ? 0 : Number(last.position) + 1;
 }
