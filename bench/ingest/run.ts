@@ -41,17 +41,23 @@ const PORT = Number(values.port);
 const BASE = `http://127.0.0.1:${PORT}`;
 async function viaOtlp(key: string, experimentId: string, serverPid: number) {
   const bodies = makeOtlpBodies(N, M, PER_REQUEST);
-  // Warm-up: the route's code loads on its first request (preloadEntriesOnStart: false); not timed.
-  const warm = await fetch(`${BASE}/v1/traces`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${key}`,
-      "content-type": "application/x-protobuf",
-      "x-mlflow-experiment-id": experimentId,
-    },
-    body: new Uint8Array(makeOtlpBodies(1, M)[0]!),
-  });
-  if (!warm.ok) throw new Error(`warm-up request failed: ${warm.status} ${await warm.text()}`);
+  // Warm-up, not timed: the route's code loads on its first request (preloadEntriesOnStart:
+  // false), and the decode thread (lib/ingestion/decode-thread) starts on the first body big
+  // enough for it (one small body, one of 50 traces), then takes under a second to boot, during
+  // which requests decode on the main thread.
+  for (const warmBody of [makeOtlpBodies(1, M)[0]!, makeOtlpBodies(50, M, 50)[0]!]) {
+    const warm = await fetch(`${BASE}/v1/traces`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${key}`,
+        "content-type": "application/x-protobuf",
+        "x-mlflow-experiment-id": experimentId,
+      },
+      body: new Uint8Array(warmBody),
+    });
+    if (!warm.ok) throw new Error(`warm-up request failed: ${warm.status} ${await warm.text()}`);
+  }
+  await new Promise((r) => setTimeout(r, 2000));
   let next = 0;
   let peakRss = processTreeRssMb(serverPid);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, processTreeRssMb(serverPid))), 200);

@@ -6,13 +6,26 @@ import { INLINE_BELOW_BYTES, decodeOtlpSpansOffThread, decodeThreadState } from 
 
 const protobuf = "application/x-protobuf";
 
+/** Until the thread has loaded its code (it posts DecodeReady). */
+async function threadReady() {
+  for (let waited = 0; !decodeThreadState().ready; waited += 20) {
+    if (waited > 20_000) throw new Error("the decode thread did not become ready");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 describe("decoding on the decode thread", () => {
-  it("gives a big request exactly the spans the inline decoder gives, on a real worker thread", async () => {
+  it("decodes inline while the thread boots, then on the thread: the same spans either way", async () => {
     const body = makeOtlpBodies(50, 10, 50)[0]!;
     expect(body.byteLength).toBeGreaterThan(INLINE_BELOW_BYTES);
+    // The first big request starts the thread and does not wait for it to load.
+    const first = await decodeOtlpSpansOffThread({ body, contentType: protobuf });
+    expect(decodeThreadState()).toEqual({ running: true, ready: false, answered: 0 });
+    expect(first).toEqual(decodeOtlpSpans({ body, contentType: protobuf }));
+    await threadReady();
     const before = decodeThreadState().answered;
     const offThread = await decodeOtlpSpansOffThread({ body, contentType: protobuf });
-    expect(decodeThreadState()).toEqual({ running: true, answered: before + 1 });
+    expect(decodeThreadState()).toEqual({ running: true, ready: true, answered: before + 1 });
     expect(offThread).toHaveLength(500);
     expect(offThread).toEqual(decodeOtlpSpans({ body, contentType: protobuf }));
     // Concurrent requests each get their own spans back.

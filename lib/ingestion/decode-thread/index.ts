@@ -8,6 +8,8 @@
  * the thread would cost more than it saves. The thread starts on first use, stops after a
  * minute without work (an idle server keeps no second heap), and if it cannot start or dies,
  * its requests decode inline: the thread is an optimisation, never a failure of ingestion.
+ * While it boots (loading its code takes a few hundred milliseconds) requests decode inline
+ * too, rather than wait for it.
  * Same inputs, same spans, same errors (a 400/415 OtlpDecodeError) either way.
  *
  * The thread runs lib/ingestion/decode-thread/worker.ts through tsx (as `npm start` runs
@@ -21,7 +23,7 @@ import { Worker } from "node:worker_threads";
 import { decodeOtlpSpans } from "@/lib/ingestion/decode-otlp";
 import { OtlpDecodeError, type OtlpTraceRequestInput } from "@/lib/ingestion/otlp";
 import type { NormalizedSpan } from "@/lib/ingestion/types";
-import type { DecodeReply, DecodeRequest } from "./protocol";
+import type { DecodeReady, DecodeReply, DecodeRequest } from "./protocol";
 
 /** Bodies under this many bytes decode inline (a 10-span request is ~6 KB; 500 spans ~250 KB). */
 export const INLINE_BELOW_BYTES = 32 * 1024;
@@ -47,16 +49,18 @@ class DecodeThread {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private idle: NodeJS.Timeout | null = null;
-  /** The thread never answered: decode inline from now on (no tsx, no worker file, …). */
+  /** The thread never became ready: decode inline from now on (no tsx, no worker file, …). */
   private unusable = !fs.existsSync(WORKER_FILE);
-  /** Requests the thread has answered (tests; 0: it never worked). */
+  /** The running thread has loaded its code (DecodeReady). */
+  ready = false;
+  /** Requests the thread has answered (tests). */
   answered = 0;
 
   decode(input: OtlpTraceRequestInput): Promise<NormalizedSpan[]> {
     return new Promise((resolve, reject) => {
       const p = { input, resolve, reject };
       const worker = this.unusable ? null : this.start();
-      if (!worker) return decodeInline(p);
+      if (!worker || !this.ready) return decodeInline(p);
       if (this.idle) clearTimeout(this.idle);
       const id = this.nextId++;
       this.pending.set(id, p);
@@ -83,11 +87,16 @@ class DecodeThread {
       return null;
     }
     worker.unref();
-    worker.on("message", (reply: DecodeReply) => this.onReply(reply));
+    worker.on("message", (msg: DecodeReply | DecodeReady) => ("ready" in msg ? this.onReady() : this.onReply(msg)));
     worker.on("error", () => this.onExit(worker));
     worker.on("exit", () => this.onExit(worker));
     this.worker = worker;
     return worker;
+  }
+
+  private onReady() {
+    this.ready = true;
+    this.stopWhenIdle();
   }
 
   private onReply(reply: DecodeReply) {
@@ -99,17 +108,23 @@ class DecodeThread {
     else if (reply.error.status === 400 || reply.error.status === 415)
       p.reject(new OtlpDecodeError(reply.error.message, reply.error.status));
     else p.reject(new Error(reply.error.message));
-    if (!this.pending.size) {
-      this.idle = setTimeout(() => void this.worker?.terminate(), IDLE_MS);
-      this.idle.unref();
-    }
+    this.stopWhenIdle();
+  }
+
+  /** With nothing pending, the thread stops after IDLE_MS unless work arrives (decode clears it). */
+  private stopWhenIdle() {
+    if (this.pending.size) return;
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = setTimeout(() => void this.worker?.terminate(), IDLE_MS);
+    this.idle.unref();
   }
 
   /** The thread stopped (idle, or a failure): whatever it still had decodes inline. */
   private onExit(worker: Worker) {
     if (this.worker !== worker) return;
     this.worker = null;
-    if (this.answered === 0) this.unusable = true;
+    if (!this.ready) this.unusable = true;
+    this.ready = false;
     const left = [...this.pending.values()];
     this.pending.clear();
     for (const p of left) decodeInline(p);
@@ -129,7 +144,7 @@ export function decodeOtlpSpansOffThread(input: OtlpTraceRequestInput): Promise<
   return thread().decode(input);
 }
 
-/** Whether the decode thread is running, and how many requests it has answered (tests). */
-export function decodeThreadState(): { running: boolean; answered: number } {
-  return { running: thread().running, answered: thread().answered };
+/** Whether the decode thread is running and ready, and how many requests it has answered (tests). */
+export function decodeThreadState(): { running: boolean; ready: boolean; answered: number } {
+  return { running: thread().running, ready: thread().ready, answered: thread().answered };
 }

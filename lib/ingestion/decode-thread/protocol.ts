@@ -7,6 +7,11 @@ export interface DecodeRequest {
   input: OtlpTraceRequestInput;
 }
 
+/** Posted once by the thread when its code has loaded: requests go to it from then on. */
+export interface DecodeReady {
+  ready: true;
+}
+
 export type DecodeReply =
   | { id: number; spans: NormalizedSpan[]; error?: undefined }
   | { id: number; spans?: undefined; error: { message: string; status?: number } };

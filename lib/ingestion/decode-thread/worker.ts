@@ -5,7 +5,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { decodeOtlpSpans } from "@/lib/ingestion/decode-otlp";
-import type { DecodeReply, DecodeRequest } from "./protocol";
+import type { DecodeReady, DecodeReply, DecodeRequest } from "./protocol";
 
 parentPort!.on("message", (msg: DecodeRequest) => {
   let reply: DecodeReply;
@@ -17,3 +17,4 @@ parentPort!.on("message", (msg: DecodeRequest) => {
   }
   parentPort!.postMessage(reply);
 });
+parentPort!.postMessage({ ready: true } satisfies DecodeReady);
