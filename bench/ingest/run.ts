@@ -39,6 +39,19 @@ const K = Number(values.clients);
 const PER_REQUEST = Number(values["per-request"]);
 const PORT = Number(values.port);
 const BASE = `http://127.0.0.1:${PORT}`;
+/** POST one OTLP/protobuf body to the app's /v1/traces for the experiment. */
+function postOtlp(key: string, experimentId: string, body: Uint8Array): Promise<Response> {
+  return fetch(`${BASE}/v1/traces`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${key}`,
+      "content-type": "application/x-protobuf",
+      "x-mlflow-experiment-id": experimentId,
+    },
+    body: new Uint8Array(body),
+  });
+}
+
 async function viaOtlp(key: string, experimentId: string, serverPid: number) {
   const bodies = makeOtlpBodies(N, M, PER_REQUEST);
   // Warm-up, not timed: the route's code loads on its first request (preloadEntriesOnStart:
@@ -46,15 +59,7 @@ async function viaOtlp(key: string, experimentId: string, serverPid: number) {
   // enough for it (one small body, one of 50 traces), then takes under a second to boot, during
   // which requests decode on the main thread.
   for (const warmBody of [makeOtlpBodies(1, M)[0]!, makeOtlpBodies(50, M, 50)[0]!]) {
-    const warm = await fetch(`${BASE}/v1/traces`, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${key}`,
-        "content-type": "application/x-protobuf",
-        "x-mlflow-experiment-id": experimentId,
-      },
-      body: new Uint8Array(warmBody),
-    });
+    const warm = await postOtlp(key, experimentId, warmBody);
     if (!warm.ok) throw new Error(`warm-up request failed: ${warm.status} ${await warm.text()}`);
   }
   await new Promise((r) => setTimeout(r, 2000));
@@ -69,15 +74,7 @@ async function viaOtlp(key: string, experimentId: string, serverPid: number) {
     Array.from({ length: K }, async () => {
       while (next < bodies.length) {
         const body = bodies[next++]!;
-        const res = await fetch(`${BASE}/v1/traces`, {
-          method: "POST",
-          headers: {
-            authorization: `Bearer ${key}`,
-            "content-type": "application/x-protobuf",
-            "x-mlflow-experiment-id": experimentId,
-          },
-          body: new Uint8Array(body),
-        });
+        const res = await postOtlp(key, experimentId, body);
         if (!res.ok) failures.push(`${res.status} ${await res.text()}`);
         else await res.arrayBuffer();
       }

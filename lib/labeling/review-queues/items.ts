@@ -155,7 +155,6 @@ export async function setReviewQueueItemStatus(
     await lockItem(tx, item.id);
     if (status === "PENDING") {
       await tx.labelingClaim.deleteMany({ where: { itemId: item.id } });
-      queueChanged(queueId);
       return;
     }
     const claim = status === "COMPLETE" ? "COMPLETED" : "SKIPPED";
@@ -165,6 +164,9 @@ export async function setReviewQueueItemStatus(
       update: { status: claim, completedAt: new Date() },
     });
   });
+  // After the commit: a recompute of the queue's start between the delete and the commit would
+  // not see the reopened item's slots.
+  if (status === "PENDING") queueChanged(queueId);
   const [row] = await findItems(queueId, [traceId]);
   return toItemDto(queueId, await labelsPerItem(queueId), row!);
 }

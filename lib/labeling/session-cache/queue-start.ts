@@ -27,6 +27,14 @@ interface Mark {
 }
 
 const marks = new Map<string, Mark>();
+/** Beyond this many sessions the hints start afresh (bounds memory; a forgotten hint walks from 0). */
+const MAX_SESSIONS = 10_000;
+
+function remember(sessionId: string, mark: Mark): Mark {
+  if (!marks.has(sessionId) && marks.size >= MAX_SESSIONS) marks.clear();
+  marks.set(sessionId, mark);
+  return mark;
+}
 
 /** The position this session's walk starts from (0 when unknown). */
 export function queueStart(sessionId: string): number {
@@ -55,8 +63,7 @@ export function forgetQueueStarts(): void {
  * REFRESH_MS. A failure only leaves the hint as it was.
  */
 export function refreshQueueStartIfDue(sessionId: string, compute: () => Promise<number>): void {
-  const mark = marks.get(sessionId) ?? { position: 0, at: 0, running: false };
-  marks.set(sessionId, mark);
+  const mark = marks.get(sessionId) ?? remember(sessionId, { position: 0, at: 0, running: false });
   if (mark.running || Date.now() - mark.at < REFRESH_MS) return;
   mark.running = true;
   mark.at = Date.now();
@@ -74,5 +81,5 @@ export function refreshQueueStartIfDue(sessionId: string, compute: () => Promise
 
 /** Sets the session's start now (a recompute the caller waited for). */
 export function setQueueStart(sessionId: string, position: number): void {
-  marks.set(sessionId, { position, at: Date.now(), running: false });
+  remember(sessionId, { position, at: Date.now(), running: false });
 }
