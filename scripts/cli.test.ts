@@ -13,7 +13,11 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tracelight-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function run(script: string, args: string[], env: Record<string, string | undefined>) {
-  const res = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", script, ...args], {
+  // `npm start` is plain JavaScript (it starts its TypeScript preparer itself); the admin CLI goes through tsx.
+  const [command, prefix] = script.endsWith(".mjs")
+    ? [process.execPath, []]
+    : [path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server"]];
+  const res = spawnSync(command, [...prefix, script, ...args], {
     env: { ...process.env, DATABASE_URL: "", NEXTAUTH_SECRET: "", ...env },
     encoding: "utf8",
     timeout: 60_000,
@@ -50,7 +54,7 @@ describe("npm start refuses bad configuration with one readable line", () => {
       /^tracelight: ADMIN_PASSWORD is too weak: This password is too easy to guess\./,
     ],
   ])("%s", (_name, env, message) => {
-    const res = run("scripts/start.ts", [], env);
+    const res = run("scripts/start.mjs", [], env);
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(message);
     expect(res.stderr.split("\n")).toHaveLength(1);

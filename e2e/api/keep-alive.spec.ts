@@ -1,7 +1,7 @@
 /**
  * The production server (`npm start`) keeps an idle keep-alive connection open longer than
  * Node's default 5 s, so a client reusing it after a pause is answered instead of reset
- * (scripts/start.ts). One connection, two requests 6 s apart: the second goes over the same socket.
+ * (scripts/start-prepare.ts). One connection, two requests 6 s apart: the second goes over the same socket.
  */
 import http from "node:http";
 import type { Socket } from "node:net";

@@ -11,7 +11,7 @@ import path from "node:path";
 import { waitFor } from "@/test/jobs";
 
 const root = path.resolve(__dirname, "../..");
-/** Written by scripts/start.ts when `next build` succeeded. */
+/** Written by scripts/start-prepare.ts when `next build` succeeded. */
 export const BUILD_MARKER = path.join(root, process.env.NEXT_DIST_DIR || ".next", "tracelight-build-complete");
 
 /** Why the servers cannot start, or null when a complete production build is there. */

@@ -1,15 +1,14 @@
-// npm start: checks the configuration, builds when the sources changed, migrates the database,
-// creates the first admin (and demo data on a fresh install), then serves on PORT.
-// `npm start -- --dev` runs the development server instead of a production build.
-//
-// This process stays alive as the server's parent for as long as it serves, so it keeps its
-// memory small: the database preparation (Prisma's clients, the migrations' WASM schema engine,
-// the demo data) runs in a child process of its own (`--prepare`) that exits when done.
-import { spawn, spawnSync } from "node:child_process";
+// Everything `npm start` does before serving, run by scripts/start.mjs as a child process that
+// exits once done: checks the configuration, builds when the sources changed, migrates the
+// database, creates the first admin (and demo data on a fresh install), then hands the server's
+// command line and environment back on file descriptor 3. The long-lived parent (start.mjs)
+// is plain JavaScript, so TypeScript's loader, Prisma's clients and the migrations' WASM schema
+// engine never stay resident beside the server (docs/benchmarks.md, Memory).
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { resolveAuthSecret } from "../lib/bootstrap/secret";
-import type { PrepareResult } from "../lib/bootstrap/prepare";
+import { prepareDatabase } from "../lib/bootstrap/prepare";
 import { ownerOnlyUmask } from "../lib/bootstrap/permissions";
 import { signInBanner, writeInitialPassword } from "../lib/bootstrap/sign-in-banner";
 import { ConfigError, dataDir, readDbConfig, redactUrl } from "../lib/db/config";
@@ -48,54 +47,21 @@ function parsePort(): number {
   return port;
 }
 
-/** The child's side of `--prepare`: prepares the database and hands the result back on file descriptor 3. */
-async function prepareInChild(): Promise<void> {
-  const { prepareDatabase } = await import("../lib/bootstrap/prepare");
-  const prepared = await prepareDatabase(readDbConfig(), { demoData: process.env.DEMO_DATA !== "0" });
-  fs.writeSync(3, JSON.stringify(prepared));
-}
-
-/** Runs prepareDatabase in a child process (same Node, same loader); exits as it did when it fails. */
-function prepareDatabaseInChild(): PrepareResult {
-  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "--prepare"], {
-    stdio: ["ignore", "inherit", "inherit", "pipe"],
-    maxBuffer: 1024 * 1024,
-  });
-  // The child has printed its own one-line reason.
-  if (child.status !== 0) process.exit(child.status ?? 1);
-  return JSON.parse(String(child.output[3])) as PrepareResult;
-}
-
-/**
- * Ends the esbuild service process tsx started to compile this script's TypeScript (a child of
- * this process, ~12 MB resident), once nothing is left to compile: this process only waits for
- * the server from then on. tsx starts it only when its compile cache misses (the first start
- * after a change), so usually there is none. Linux (/proc) only; elsewhere it stays.
- */
-function stopTranspilerService(): void {
-  if (!fs.existsSync("/proc/self/stat")) return;
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === process.pid && comm === "esbuild") process.kill(Number(entry), "SIGTERM");
-    } catch {
-      // ended meanwhile, or not ours to read
-    }
-  }
+/** What start.mjs runs once this process has exited. */
+export interface ServerPlan {
+  command: string;
+  args: string[];
+  env: Record<string, string>;
 }
 
 async function main() {
   // Everything the server writes (database, secret, artifacts) is readable by its owner only.
   ownerOnlyUmask();
-  if (process.argv.includes("--prepare")) return prepareInChild();
   const db = readDbConfig();
   const port = parsePort();
   const secret = resolveAuthSecret(db);
   console.log(`tracelight: database ${db.provider === "sqlite" ? db.file : redactUrl(db.url)}`);
-  const prepared = prepareDatabaseInChild();
+  const prepared = await prepareDatabase(db, { demoData: process.env.DEMO_DATA !== "0" });
   if (prepared.appliedMigrations.length)
     console.log(`tracelight: applied migrations ${prepared.appliedMigrations.join(", ")}`);
   // The first admin's generated password: printed now, written to a file the log names (the
@@ -112,8 +78,8 @@ async function main() {
   if (prepared.demoExperimentId)
     console.log(`tracelight: loaded the demo experiment (id ${prepared.demoExperimentId})`);
 
-  const env = {
-    ...process.env,
+  // What the server's environment adds to the one start.mjs was started with.
+  const env: Record<string, string> = {
     DATABASE_URL: db.url,
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
@@ -125,7 +91,10 @@ async function main() {
   const next = path.join("node_modules", ".bin", "next");
   if (!dev && needsBuild()) {
     console.log("tracelight: building the app (first start or changed sources)…");
-    const build = spawnSync(next, ["build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+    const build = spawnSync(next, ["build"], {
+      stdio: "inherit",
+      env: { ...process.env, ...env, NODE_ENV: "production" },
+    });
     if (build.status !== 0) process.exit(build.status ?? 1);
     fs.writeFileSync(BUILD_MARKER, new Date().toISOString());
   }
@@ -157,15 +126,14 @@ async function main() {
     process.env.TRACELIGHT_SERVER_FLAGS !== undefined
       ? process.env.TRACELIGHT_SERVER_FLAGS.split(/\s+/).filter(Boolean)
       : ["--liftoff-only", "--max-semi-space-size=4"];
-  const server = dev
-    ? spawn(next, args, { stdio: "inherit", env: { ...env, NODE_OPTIONS: nodeOptions, NODE_ENV: "development" } })
-    : spawn(process.execPath, [...serverFlags, path.join("node_modules", "next", "dist", "bin", "next"), ...args], {
-        stdio: "inherit",
+  const plan: ServerPlan = dev
+    ? { command: next, args, env: { ...env, NODE_OPTIONS: nodeOptions, NODE_ENV: "development" } }
+    : {
+        command: process.execPath,
+        args: [...serverFlags, path.join("node_modules", "next", "dist", "bin", "next"), ...args],
         env: { ...env, NODE_OPTIONS: nodeOptions, NODE_ENV: "production" },
-      });
-  stopTranspilerService();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+      };
+  fs.writeSync(3, JSON.stringify(plan));
 }
 
 main().catch((err) => {
