@@ -10,7 +10,7 @@ import { requireRole } from "@/lib/auth/guard";
 import { db, Prisma } from "@/lib/db/client";
 import { isForeignKeyViolation } from "@/lib/db/errors";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { toAssessmentDto, writeAssessment } from "./internal";
+import { insertAssessment, toAssessmentDto, writeAssessment } from "./internal";
 import { assertTraceReadable, assessmentVisibility, traceScopeWhere } from "@/lib/auth/reviewer-scope";
 import {
   ZCreateAssessmentBody,
@@ -45,32 +45,30 @@ export async function createAssessment(
       parsed.error.issues,
     );
   const body = parsed.data;
-  // Overriding another assessment is two writes, in one transaction; a plain create is one
-  // statement and needs none (an interactive transaction costs several round trips).
-  const write = (client: Parameters<typeof writeAssessment>[0]) =>
-    writeAssessment(client, {
-      traceId,
-      name: body.name,
-      kind: body.kind,
-      value: body.value,
-      error: body.error,
-      rationale: body.rationale,
-      // Without a source it is the signed-in person, as the MLflow UI sends.
-      source: body.source ?? { sourceType: "HUMAN", sourceId: actor.name },
-      spanId: body.spanId,
-      metadata: body.metadata,
-      overrides: body.overrides,
-      runId: body.runId,
-      createdById: authorId(actor),
-    });
+  const data = {
+    traceId,
+    name: body.name,
+    kind: body.kind,
+    value: body.value,
+    error: body.error,
+    rationale: body.rationale,
+    // Without a source it is the signed-in person, as the MLflow UI sends.
+    source: body.source ?? { sourceType: "HUMAN", sourceId: actor.name },
+    spanId: body.spanId,
+    metadata: body.metadata,
+    runId: body.runId,
+    createdById: authorId(actor),
+  };
+  // Overriding another assessment is two writes, in one transaction.
   if (body.overrides) {
+    const overrides = body.overrides;
     await requireTraceAndSpan(traceId, body.spanId);
-    return db().$transaction((tx) => write(tx));
+    return db().$transaction((tx) => writeAssessment(tx, { ...data, overrides }));
   }
-  // The trace and span are not looked up first: their foreign keys refuse a missing one, and
-  // only then is it worth a query to say which (the create is the whole fast path).
+  // A plain create is one statement. The trace and span are not looked up first: their foreign
+  // keys refuse a missing one, and only then is it worth a query to say which.
   try {
-    return await write(db());
+    return await insertAssessment(data);
   } catch (err) {
     if (isForeignKeyViolation(err)) await requireTraceAndSpan(traceId, body.spanId);
     throw err;

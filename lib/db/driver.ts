@@ -40,6 +40,9 @@ export interface Statement {
 export type Row = Record<string, unknown>;
 export type Work<T> = (d: Dialect) => Generator<Statement, T, Row[]>;
 
+/** A DateTime parameter as Prisma stores it: ISO text with +00:00 on SQLite; PostgreSQL's timestamp(3) ignores the offset. */
+export const stamp = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
 const SQLITE: Dialect = { postgres: false, p: () => "?", ts: () => "?" };
 const POSTGRES: Dialect = { postgres: true, p: (n) => `$${n}`, ts: (n) => `$${n}::timestamp(3)` };
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, dbProvider, Prisma } from "@/lib/db/client";
-import { driverReads, inDriverTransaction, type Dialect, type Row, type Statement } from "@/lib/db/driver";
+import { driverReads, inDriverTransaction, stamp, type Dialect, type Row, type Statement } from "@/lib/db/driver";
 import { newId } from "@/lib/ids";
 import type { DbOrTx } from "@/lib/assessments/internal";
 import {
@@ -139,9 +139,6 @@ function releaseSql(p: (n: number) => string, cast: string): string {
     AND "itemId" IN (SELECT "id" FROM "LabelingItem" WHERE "sessionId" = ${p(2)})
     AND NOT ${ownChatClaimSql('"LabelingClaim"')} RETURNING "id"`;
 }
-
-/** As Prisma stores DateTime: ISO text with +00:00 on SQLite; PostgreSQL's timestamp(3) ignores the offset. */
-export const stamp = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /** Inside a transaction on PostgreSQL: waits for and holds the item's row lock until commit. */
 export async function lockItem(tx: DbOrTx, itemId: string): Promise<void> {

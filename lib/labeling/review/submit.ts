@@ -2,8 +2,7 @@ import "server-only";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { newAssessmentId, newId } from "@/lib/ids";
 import { SOURCE_RUN_ID_METADATA_KEY } from "@/lib/assessments/schemas";
-import { stamp } from "@/lib/labeling/review/claims";
-import type { Dialect, Row, Statement } from "@/lib/db/driver";
+import { stamp, type Dialect, type Row, type Statement } from "@/lib/db/driver";
 
 /** One answer as it becomes an assessment (see submitLabels in service.ts). */
 export interface AnswerWrite {
