@@ -6,6 +6,7 @@ import "server-only";
  */
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { driverReads, stamp } from "@/lib/db/driver";
 import type { Actor } from "./actor";
 import { verifyPassword } from "./password";
 import { forgetRecentCredentials } from "./recent";
@@ -81,15 +82,35 @@ export async function endSessions(userId: string, sessionVersion?: number): Prom
   forgetRecentCredentials();
 }
 
-/** The actor a presented key stands for, or null for an unknown, revoked or disabled one. */
+/**
+ * The actor a presented key stands for, or null for an unknown, revoked or disabled one. One
+ * statement through the driver (lib/db/driver.ts): every API client's key is looked up again each
+ * RECENT_MS (./recent.ts), 40 reviewers' keys about every other Submit, and Prisma's runtime cost
+ * more than the lookup (docs/benchmarks.md, review queue).
+ */
 export async function authenticateApiKey(key: string): Promise<Actor | null> {
   if (!key.startsWith(API_KEY_PREFIX)) return null;
-  const row = await db().apiKey.findUnique({ where: { keyHash: hashApiKey(key) }, include: { user: true } });
-  if (!row || row.revokedAt || row.user.disabledAt) return null;
-  const now = Date.now();
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db().apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
-  }
-  const u = row.user;
-  return { userId: u.id, email: u.email, name: u.name, role: u.role as Role, via: "apiKey", apiKeyId: row.id };
+  const now = new Date();
+  const [[row]] = await driverReads(({ p, ts }) => [
+    {
+      name: "api_key_actor",
+      text: `SELECT k."id", k."revokedAt", u."id" AS "userId", u."email", u."name", u."role", u."disabledAt",
+          (k."lastUsedAt" IS NULL OR k."lastUsedAt" < ${ts(1)}) AS "lastUseStale"
+        FROM "ApiKey" k JOIN "User" u ON u."id" = k."userId"
+        WHERE k."keyHash" = ${p(2)}`,
+      values: [stamp(new Date(now.getTime() - LAST_USED_RESOLUTION_MS)), hashApiKey(key)],
+    },
+  ]);
+  if (!row || row.revokedAt != null || row.disabledAt != null) return null;
+  const id = String(row.id);
+  // PostgreSQL answers the comparison as a boolean, SQLite as 0 or 1 (a bigint with safe integers).
+  if (Number(row.lastUseStale) === 1) await db().apiKey.update({ where: { id }, data: { lastUsedAt: now } });
+  return {
+    userId: String(row.userId),
+    email: String(row.email),
+    name: String(row.name),
+    role: row.role as Role,
+    via: "apiKey",
+    apiKeyId: id,
+  };
 }
