@@ -36,6 +36,11 @@ export interface ClaimOptions {
   /** Override of the abandonment timeout (tests). */
   timeoutMs?: number;
   now?: Date;
+  /**
+   * The caller's own claim attempt just found nothing (Submit with Next): look first whether any
+   * item is left at all, rather than attempt again. A reviewer's last Submit ends the queue this way.
+   */
+  justMissed?: boolean;
 }
 
 /**
@@ -335,8 +340,10 @@ export async function claimNext(
   await releaseExpiredClaimsIfDue(sessionId, opts);
   const request = claimRequest(sessionId, userId, labelsPerItem, opts.now ?? new Date());
   for (let attempt = 0; attempt < 200; attempt++) {
-    const claimed = await inDriverTransaction((d) => claimWork(d, request));
-    if (claimed !== CLAIM_AGAIN) return claimed;
+    if (attempt > 0 || !opts.justMissed) {
+      const claimed = await inDriverTransaction((d) => claimWork(d, request));
+      if (claimed !== CLAIM_AGAIN) return claimed;
+    }
     const [left] = await driverReads(({ p }) => [
       {
         name: "claim_any_candidate",

@@ -31,12 +31,21 @@ export const LABELING_SESSION_METADATA_KEY = "tracelight.labelingSessionId";
 const json = <T>(text: string | null): T | null => (text == null ? null : (JSON.parse(text) as T));
 
 async function myProgress(sessionId: string, userId: string): Promise<MyProgressDto> {
-  const [total, grouped] = await Promise.all([
-    db().labelingItem.count({ where: { sessionId } }),
-    db().labelingClaim.groupBy({ by: ["status"], where: { userId, item: { sessionId } }, _count: { _all: true } }),
+  // One statement through the driver (lib/db/driver.ts), like the item's own counts in buildItem:
+  // every reviewer's last Submit, which finds the queue empty, ends here.
+  const [[row]] = await driverReads(({ p }) => [
+    {
+      name: "review_progress",
+      text: `SELECT (SELECT COUNT(*) FROM "LabelingItem" x WHERE x."sessionId" = ${p(1)}) AS "total",
+          (SELECT COUNT(*) FROM "LabelingClaim" m JOIN "LabelingItem" x ON x."id" = m."itemId"
+            WHERE m."userId" = ${p(2)} AND x."sessionId" = ${p(3)} AND m."status" = 'COMPLETED') AS "completed",
+          (SELECT COUNT(*) FROM "LabelingClaim" m JOIN "LabelingItem" x ON x."id" = m."itemId"
+            WHERE m."userId" = ${p(4)} AND x."sessionId" = ${p(5)} AND m."status" = 'SKIPPED') AS "skipped"`,
+      values: [sessionId, userId, sessionId, userId, sessionId],
+    },
   ]);
-  const count = (s: string) => grouped.find((g) => g.status === s)?._count._all ?? 0;
-  return { totalItems: total, completed: count("COMPLETED"), skipped: count("SKIPPED") };
+  // PostgreSQL's COUNT is a bigint, which pg hands over as text.
+  return { totalItems: Number(row!.total), completed: Number(row!.completed), skipped: Number(row!.skipped) };
 }
 
 /** A conversation's turns, each as the review screen reads a trace. */
@@ -263,7 +272,9 @@ export async function submitLabels(
   if (next === undefined) return answer;
   // PostgreSQL found no item it could claim at once (claimWork): claimNext looks again.
   const nextClaimed =
-    typeof next === "object" ? next : await claimNext(session.id, actor.userId, session.labelsPerItem);
+    typeof next === "object"
+      ? next
+      : await claimNext(session.id, actor.userId, session.labelsPerItem, { justMissed: true });
   return { ...answer, next: await nextItemDto(actor, session, nextClaimed) };
 }
 
