@@ -97,6 +97,18 @@ export async function writeAssessment(client: DbOrTx, data: WriteAssessmentData)
   return toAssessmentDto(row);
 }
 
+/** What an assessment says: the columns a create writes and a resubmission (upsertUserAssessment) replaces. */
+function answerColumns(data: WriteAssessmentData) {
+  return {
+    kind: data.kind,
+    value: data.value === undefined ? null : JSON.stringify(data.value),
+    errorCode: data.error?.errorCode ?? null,
+    errorMessage: data.error?.errorMessage ?? null,
+    errorStackTrace: data.error?.stackTrace ?? null,
+    rationale: data.rationale ?? null,
+  };
+}
+
 /** The row a new assessment is, as both writers (above and below) store it. */
 function newRow(data: WriteAssessmentData): AssessmentRow {
   const { metadata, runId } = withRunId(data.metadata, data.runId);
@@ -106,12 +118,7 @@ function newRow(data: WriteAssessmentData): AssessmentRow {
     traceId: data.traceId,
     spanId: data.spanId ?? null,
     name: data.name,
-    kind: data.kind,
-    value: data.value === undefined ? null : JSON.stringify(data.value),
-    errorCode: data.error?.errorCode ?? null,
-    errorMessage: data.error?.errorMessage ?? null,
-    errorStackTrace: data.error?.stackTrace ?? null,
-    rationale: data.rationale ?? null,
+    ...answerColumns(data),
     sourceType: data.source.sourceType,
     sourceId: data.source.sourceId ?? "default",
     metadata: JSON.stringify(metadata),
@@ -190,12 +197,7 @@ export async function upsertUserAssessment(
   const row = await client.assessment.update({
     where: { id: existing.id },
     data: {
-      kind: data.kind,
-      value: data.value === undefined ? null : JSON.stringify(data.value),
-      errorCode: data.error?.errorCode ?? null,
-      errorMessage: data.error?.errorMessage ?? null,
-      errorStackTrace: data.error?.stackTrace ?? null,
-      rationale: data.rationale ?? null,
+      ...answerColumns(data),
       metadata: JSON.stringify(metadata),
     },
   });

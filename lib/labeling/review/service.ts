@@ -13,7 +13,7 @@ import {
   type ClaimedItem,
   type ClaimOptions,
 } from "@/lib/labeling/review/claims";
-import { driverReads, inDriverTransaction } from "@/lib/db/driver";
+import { driverReads, inDriverTransaction, type Row } from "@/lib/db/driver";
 import { submission } from "@/lib/labeling/review/submit";
 import { queueChanged } from "@/lib/labeling/session-cache/queue-start";
 import { loadReviewTrace } from "@/lib/labeling/review/trace";
@@ -30,22 +30,37 @@ export const LABELING_SESSION_METADATA_KEY = "tracelight.labelingSessionId";
 
 const json = <T>(text: string | null): T | null => (text == null ? null : (JSON.parse(text) as T));
 
+/**
+ * A reviewer's progress in a session as three count columns (total, completed, skipped), shared by
+ * the item read (buildItem) and the empty queue's answer (myProgress). `session` is SQL for the
+ * session id (a column, or a parameter), `user` the user id's parameter; both are asked for
+ * each use, in order, since SQLite's parameters are positional.
+ */
+function progressColumns(session: () => string, user: () => string): string {
+  const claims = (
+    status: string,
+  ) => `(SELECT COUNT(*) FROM "LabelingClaim" m JOIN "LabelingItem" x ON x."id" = m."itemId"
+      WHERE m."userId" = ${user()} AND x."sessionId" = ${session()} AND m."status" = '${status}') AS "${status.toLowerCase()}"`;
+  return `(SELECT COUNT(*) FROM "LabelingItem" x WHERE x."sessionId" = ${session()}) AS "total",
+    ${claims("COMPLETED")}, ${claims("SKIPPED")}`;
+}
+
+/** The columns of progressColumns as the DTO (PostgreSQL's COUNT is a bigint, which pg hands over as text). */
+const toProgress = (row: Row): MyProgressDto => ({
+  totalItems: Number(row.total),
+  completed: Number(row.completed),
+  skipped: Number(row.skipped),
+});
+
 async function myProgress(sessionId: string, userId: string): Promise<MyProgressDto> {
-  // One statement through the driver (lib/db/driver.ts), like the item's own counts in buildItem:
-  // every reviewer's last Submit, which finds the queue empty, ends here.
-  const [[row]] = await driverReads(({ p }) => [
-    {
-      name: "review_progress",
-      text: `SELECT (SELECT COUNT(*) FROM "LabelingItem" x WHERE x."sessionId" = ${p(1)}) AS "total",
-          (SELECT COUNT(*) FROM "LabelingClaim" m JOIN "LabelingItem" x ON x."id" = m."itemId"
-            WHERE m."userId" = ${p(2)} AND x."sessionId" = ${p(3)} AND m."status" = 'COMPLETED') AS "completed",
-          (SELECT COUNT(*) FROM "LabelingClaim" m JOIN "LabelingItem" x ON x."id" = m."itemId"
-            WHERE m."userId" = ${p(4)} AND x."sessionId" = ${p(5)} AND m."status" = 'SKIPPED') AS "skipped"`,
-      values: [sessionId, userId, sessionId, userId, sessionId],
-    },
-  ]);
-  // PostgreSQL's COUNT is a bigint, which pg hands over as text.
-  return { totalItems: Number(row!.total), completed: Number(row!.completed), skipped: Number(row!.skipped) };
+  // One statement through the driver (lib/db/driver.ts): every reviewer's last Submit, which
+  // finds the queue empty, ends here.
+  const [[row]] = await driverReads(({ p }) => {
+    const values: string[] = [];
+    const param = (v: string) => () => p(values.push(v));
+    return [{ name: "review_progress", text: `SELECT ${progressColumns(param(sessionId), param(userId))}`, values }];
+  });
+  return toProgress(row!);
 }
 
 /** A conversation's turns, each as the review screen reads a trace. */
@@ -74,37 +89,32 @@ async function buildItem(
   // The item, its conversation, my claim and my progress in one statement, the gold questions in
   // another, through the driver (lib/db/driver.ts: no per-query Prisma runtime on
   // the path every Next takes; on PostgreSQL both run at once).
-  const [[row], goldRows] = await driverReads(({ p }) => [
-    {
-      name: "review_item",
-      text: `SELECT i."traceId", i."position", ci."conversationId", c."status", c."draft",
-          (SELECT COUNT(*) FROM "LabelingItem" x WHERE x."sessionId" = i."sessionId") AS "total",
-          (SELECT COUNT(*) FROM "LabelingClaim" m JOIN "LabelingItem" x ON x."id" = m."itemId"
-            WHERE m."userId" = ${p(1)} AND x."sessionId" = i."sessionId" AND m."status" = 'COMPLETED') AS "completed",
-          (SELECT COUNT(*) FROM "LabelingClaim" m JOIN "LabelingItem" x ON x."id" = m."itemId"
-            WHERE m."userId" = ${p(2)} AND x."sessionId" = i."sessionId" AND m."status" = 'SKIPPED') AS "skipped"
+  const [[row], goldRows] = await driverReads(({ p }) => {
+    const values: string[] = [];
+    const param = (v: string) => p(values.push(v));
+    const progress = progressColumns(
+      () => `i."sessionId"`,
+      () => param(actor.userId),
+    );
+    const text = `SELECT i."traceId", i."position", ci."conversationId", c."status", c."draft", ${progress}
         FROM "LabelingItem" i
         LEFT JOIN "LabelingConversationItem" ci ON ci."itemId" = i."id"
-        LEFT JOIN "LabelingClaim" c ON c."itemId" = i."id" AND c."userId" = ${p(3)}
-        WHERE i."id" = ${p(4)} AND i."sessionId" = ${p(5)}`,
-      values: [actor.userId, actor.userId, actor.userId, itemId, session.id],
-    },
-    {
-      name: "review_item_gold",
-      text: `SELECT "schemaName" FROM "LabelingGoldAnswer" WHERE "itemId" = ${p(1)}`,
-      values: [itemId],
-    },
-  ]);
+        LEFT JOIN "LabelingClaim" c ON c."itemId" = i."id" AND c."userId" = ${param(actor.userId)}
+        WHERE i."id" = ${param(itemId)} AND i."sessionId" = ${param(session.id)}`;
+    return [
+      { name: "review_item", text, values },
+      {
+        name: "review_item_gold",
+        text: `SELECT "schemaName" FROM "LabelingGoldAnswer" WHERE "itemId" = ${p(1)}`,
+        values: [itemId],
+      },
+    ];
+  });
   if (!row) throw new NotFoundError(`Item '${itemId}' is not in labeling session '${session.id}'`);
   const item = { id: itemId, traceId: String(row.traceId), position: Number(row.position) };
   const conversationId = row.conversationId == null ? null : String(row.conversationId);
   const claim = row.status == null ? null : { status: String(row.status), draft: row.draft as string | null };
-  // PostgreSQL's COUNT is a bigint, which pg hands over as text.
-  const progress: MyProgressDto = {
-    totalItems: Number(row.total),
-    completed: Number(row.completed),
-    skipped: Number(row.skipped),
-  };
+  const progress = toProgress(row);
   const gold = goldRows.map((g) => String(g.schemaName));
   // A submitted item shows the reviewer's current assessments (edits in the trace view included).
   const submitted =
