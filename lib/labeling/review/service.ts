@@ -16,7 +16,7 @@ import {
 import { driverReads, inDriverTransaction, type Row } from "@/lib/db/driver";
 import { submission } from "@/lib/labeling/review/submit";
 import { queueChanged } from "@/lib/labeling/session-cache/queue-start";
-import { loadReviewTrace } from "@/lib/labeling/review/trace";
+import { loadReviewTrace, reviewTraceReads, toReviewTrace } from "@/lib/labeling/review/trace";
 import { loadSessionForReviewer, type LoadedSession } from "@/lib/labeling/sessions/access";
 import type { TSaveDraftBody, TSubmitLabelsBody } from "@/lib/labeling/schemas";
 import { TRACE_SESSION_METADATA_KEY } from "@/lib/assessments/schemas";
@@ -80,18 +80,13 @@ async function buildItem(
   itemId: string,
   claimed?: ClaimedItem,
 ): Promise<ReviewItemDto> {
-  // Just claimed by this reviewer (Next): the claim is IN_PROGRESS, which is all the trace's reads
-  // depend on, so they start now, with the item's, instead of after them (a round trip less).
-  const early = claimed
-    ? loadReviewTrace(claimed.traceId, actor, { sessionRunId: session.runId, revealSession: false })
-    : null;
-  early?.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   // The item, its conversation, my claim and my progress in one statement, the gold questions in
-  // another, through the driver (lib/db/driver.ts: no per-query Prisma runtime on
-  // the path every Next takes; on PostgreSQL both run at once).
-  const [[row], goldRows] = await driverReads(({ p }) => {
+  // another, through the driver (lib/db/driver.ts: no per-query Prisma runtime on the path every
+  // Next takes). An item just claimed by this reviewer (Next) is IN_PROGRESS, which is all the
+  // trace's reads depend on: they go with the item's, one round trip on PostgreSQL.
+  const [[row], goldRows, ...traceRows] = await driverReads((d) => {
     const values: string[] = [];
-    const param = (v: string) => p(values.push(v));
+    const param = (v: string) => d.p(values.push(v));
     const progress = progressColumns(
       () => `i."sessionId"`,
       () => param(actor.userId),
@@ -105,9 +100,10 @@ async function buildItem(
       { name: "review_item", text, values },
       {
         name: "review_item_gold",
-        text: `SELECT "schemaName" FROM "LabelingGoldAnswer" WHERE "itemId" = ${p(1)}`,
+        text: `SELECT "schemaName" FROM "LabelingGoldAnswer" WHERE "itemId" = ${d.p(1)}`,
         values: [itemId],
       },
+      ...(claimed ? reviewTraceReads(d, claimed.traceId) : []),
     ];
   });
   if (!row) throw new NotFoundError(`Item '${itemId}' is not in labeling session '${session.id}'`);
@@ -131,7 +127,9 @@ async function buildItem(
     revealSession: session.revealLabelsAfterSubmit && claim?.status === "COMPLETED",
   };
   const [trace, conversation] = await Promise.all([
-    early ?? loadReviewTrace(item.traceId, actor, traceOpts),
+    claimed
+      ? toReviewTrace(claimed.traceId, traceRows, actor, traceOpts)
+      : loadReviewTrace(item.traceId, actor, traceOpts),
     conversationId ? loadConversationTurns(session.experimentId, conversationId, actor, traceOpts) : null,
   ]);
   // A gold item looks like any other: the expectation its known answer came from stays hidden.

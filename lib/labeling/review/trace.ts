@@ -2,7 +2,7 @@ import "server-only";
 import { NotFoundError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { assessmentVisibility } from "@/lib/auth/reviewer-scope";
-import { driverReads } from "@/lib/db/driver";
+import { driverReads, type Dialect, type Row, type Statement } from "@/lib/db/driver";
 import type { ReviewTraceDto } from "@/lib/labeling/types";
 export type { ReviewAssessmentDto } from "@/lib/labeling/types";
 export type { ReviewSpanDto, ReviewTraceDto } from "@/lib/labeling/types";
@@ -20,18 +20,13 @@ function parse(text: string | null): unknown {
 }
 
 /**
- * Loads a trace for the review screen. Labels of the same session by *other* reviewers are left
- * out, so a reviewer is not anchored by a colleague's answer (that would inflate agreement);
- * end-user feedback, judges' and everyone else's assessments are shown.
+ * The three reads of a trace for the review screen (the trace, its spans, its assessments), for
+ * driverReads: only the columns shown; 64-bit times come as text (SQLite's driver would round
+ * them). The review queue's Next sends them with the item's own reads, in one round trip on
+ * PostgreSQL (buildItem in ./service.ts).
  */
-export async function loadReviewTrace(
-  traceId: string,
-  actor: Actor,
-  opts: { sessionRunId: string; revealSession: boolean },
-): Promise<ReviewTraceDto> {
-  // Every Next reads a trace: through the driver (lib/db/driver.ts), only the columns shown, the three
-  // reads at once on PostgreSQL. 64-bit times come as text (SQLite's driver would round them).
-  const [[trace], spans, assessments] = await driverReads(({ p }) => [
+export function reviewTraceReads({ p }: Dialect, traceId: string): Statement[] {
+  return [
     {
       name: "review_trace",
       text: `SELECT "id", "name", CAST("timestampMs" AS TEXT) AS "timestampMs", "state" FROM "Trace" WHERE "id" = ${p(1)}`,
@@ -50,7 +45,29 @@ export async function loadReviewTrace(
         FROM "Assessment" WHERE "traceId" = ${p(1)} AND "valid" = TRUE ORDER BY "createdAt" ASC LIMIT 200`,
       values: [traceId],
     },
-  ]);
+  ];
+}
+
+/**
+ * Loads a trace for the review screen. Labels of the same session by *other* reviewers are left
+ * out, so a reviewer is not anchored by a colleague's answer (that would inflate agreement);
+ * end-user feedback, judges' and everyone else's assessments are shown.
+ */
+export async function loadReviewTrace(
+  traceId: string,
+  actor: Actor,
+  opts: { sessionRunId: string; revealSession: boolean },
+): Promise<ReviewTraceDto> {
+  return toReviewTrace(traceId, await driverReads((d) => reviewTraceReads(d, traceId)), actor, opts);
+}
+
+/** The rows of reviewTraceReads as the review screen's trace (see loadReviewTrace). */
+export async function toReviewTrace(
+  traceId: string,
+  [[trace], spans, assessments]: Row[][],
+  actor: Actor,
+  opts: { sessionRunId: string; revealSession: boolean },
+): Promise<ReviewTraceDto> {
   if (!trace) throw new NotFoundError(`Trace '${traceId}' does not exist`);
   const viewer = { userId: actor.userId, ...opts };
   const rows = assessments as unknown as AssessmentRow[];
