@@ -26,6 +26,17 @@ export function dataDir(): string {
  * file elsewhere, `postgres://`/`postgresql://` PostgreSQL. Anything else is a ConfigError.
  */
 export function readDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
+  if (env !== process.env) return parseDbConfig(env);
+  // Every database call asks (the driver's hot paths several times a request), and the answer
+  // only changes with these two variables (tests set them): the URL check runs once per value.
+  const key = `${env.DATABASE_URL ?? ""}\n${env.DATA_DIR ?? ""}`;
+  if (lastRead?.key !== key) lastRead = { key, config: parseDbConfig(env) };
+  return lastRead.config;
+}
+
+let lastRead: { key: string; config: DbConfig } | null = null;
+
+function parseDbConfig(env: NodeJS.ProcessEnv): DbConfig {
   const raw = env.DATABASE_URL?.trim();
   if (!raw) {
     const file = path.join(dataDir(), "tracelight.db");

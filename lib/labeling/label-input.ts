@@ -87,6 +87,18 @@ export function buildAnswerValidator(
     .transform(({ value, comment: c }) => (c === undefined ? { value } : { value, comment: c }));
 }
 
+/**
+ * buildAnswerValidator once per schema definition: building a zod schema (and the parser zod
+ * compiles on its first use) costs far more than a parse, and every Submit validates its answers.
+ * Definitions are immutable and cached with their session (lib/labeling/sessions/access.ts).
+ */
+const validators = new WeakMap<object, z.ZodType<TValidatedAnswer>>();
+function answerValidator(schema: TLabelSchemaDefinition): z.ZodType<TValidatedAnswer> {
+  let validator = validators.get(schema);
+  if (!validator) validators.set(schema, (validator = buildAnswerValidator(schema)));
+  return validator;
+}
+
 /** `answers.accuracy.value[2]` style paths: dots for keys, brackets for list positions. */
 function formatPath(segments: readonly PropertyKey[]): string {
   return segments.map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${String(s)}`)).join("");
@@ -114,7 +126,7 @@ export function validateAnswers(
       });
       continue;
     }
-    const parsed = buildAnswerValidator(schema).safeParse(answer);
+    const parsed = answerValidator(schema).safeParse(answer);
     if (parsed.success) valid[name] = parsed.data;
     else
       for (const issue of parsed.error.issues)
