@@ -13,7 +13,12 @@
  * With --prefill N the first N items of both sessions are already full before the run (labelled by
  * other reviewers earlier): every claim then looks past them, as it does late in a long session.
  *
- *   npx tsx --conditions=react-server bench/review-queue/run.ts [--db sqlite|postgresql|both] [--reviewers 40] [--items 200] [--labels 2] [--prefill 0] [--think-ms 1000] [--flow one-request|two-requests] [--port 3421]
+ * With --warmup N (default 200) the same reviewers first work back to back through a third session
+ * of N items, not measured: a server that has been serving for a while, whose JavaScript is
+ * compiled and optimised, instead of one started a second ago (a fresh server's first few hundred
+ * Submits cost up to twice the CPU). --warmup 0 measures the fresh server.
+ *
+ *   npx tsx --conditions=react-server bench/review-queue/run.ts [--db sqlite|postgresql|both] [--reviewers 40] [--items 200] [--labels 2] [--prefill 0] [--warmup 200] [--think-ms 1000] [--flow one-request|two-requests] [--port 3421]
  *
  * The first run builds the app into .next-bench (minutes); `git checkout tsconfig.json` afterwards.
  */
@@ -36,6 +41,7 @@ const { values: args } = parseArgs({
     items: { type: "string", default: "200" },
     labels: { type: "string", default: "2" },
     prefill: { type: "string", default: "0" },
+    warmup: { type: "string", default: "200" },
     port: { type: "string", default: "3421" },
     "think-ms": { type: "string", default: "1000" },
     flow: { type: "string", default: "one-request" },
@@ -46,6 +52,8 @@ const ITEMS = Number(args.items);
 const LABELS = Number(args.labels);
 /** Items full before the run (the queue's first ones). */
 const PREFILL = Math.min(Number(args.prefill), Number(args.items));
+/** Items of the unmeasured warm-up session (at most --items: it reuses their traces). */
+const WARMUP = Math.min(Number(args.warmup), Number(args.items));
 const PORT = Number(args.port);
 /** A reviewer reads and answers between submits: uniform in [0.5, 1.5] x this (0: back to back). */
 const THINK_MS = Number(args["think-ms"]);
@@ -61,6 +69,7 @@ interface Seeded {
   experimentId: string;
   sessionId: string;
   ceilingSessionId: string;
+  warmupSessionId: string | null;
   runId: string;
   reviewers: { id: string; email: string; key: string }[];
   /** Traces of the items that were full before the run. */
@@ -126,7 +135,7 @@ async function seed(): Promise<Seeded> {
     } as never);
     reviewers.push({ id: user.id, email, key: (await createApiKey(SYSTEM_ACTOR, "bench", user.id)).key });
   }
-  const session = async (name: string) => {
+  const session = async (name: string, traces = traceIds) => {
     const s = await createLabelingSession(SYSTEM_ACTOR, {
       experimentId,
       name,
@@ -135,11 +144,13 @@ async function seed(): Promise<Seeded> {
       labelsPerItem: LABELS,
       openToAllReviewers: false,
     });
-    await addSessionItems(SYSTEM_ACTOR, s.id, { traceIds });
+    await addSessionItems(SYSTEM_ACTOR, s.id, { traceIds: traces });
     return s;
   };
   const app = await session("bench queue");
   const ceiling = await session("bench ceiling");
+  // Its own session (and run): its labels are not this run's, which checkExact counts.
+  const warmup = WARMUP > 0 ? await session("bench warm-up", traceIds.slice(0, WARMUP)) : null;
   // Earlier reviewers filled the first PREFILL items of both sessions (claims only: their labels
   // would be in the session's run, which the check below reads for this run's reviewers).
   const prefilled = new Set(traceIds.slice(0, PREFILL));
@@ -169,7 +180,15 @@ async function seed(): Promise<Seeded> {
       ),
     });
   }
-  return { experimentId, sessionId: app.id, ceilingSessionId: ceiling.id, runId: app.runId, reviewers, prefilled };
+  return {
+    experimentId,
+    sessionId: app.id,
+    ceilingSessionId: ceiling.id,
+    warmupSessionId: warmup?.id ?? null,
+    runId: app.runId,
+    reviewers,
+    prefilled,
+  };
 }
 
 async function call<T>(key: string, method: string, url: string, body?: unknown): Promise<T> {
@@ -186,8 +205,12 @@ async function call<T>(key: string, method: string, url: string, body?: unknown)
 type Next = { item: { itemId: string } | null };
 
 /** Every reviewer claims, then submits and claims the next until the queue has nothing for them. */
-async function runReviewers(s: Seeded): Promise<{ samples: number[]; conflicts: number; wallMs: number }> {
-  const base = `/api/labeling/sessions/${s.sessionId}`;
+async function runReviewers(
+  s: Seeded,
+  sessionId: string,
+  thinkMs: number,
+): Promise<{ samples: number[]; conflicts: number; wallMs: number }> {
+  const base = `/api/labeling/sessions/${sessionId}`;
   const samples: number[] = [];
   let conflicts = 0;
   const t0 = performance.now();
@@ -195,7 +218,7 @@ async function runReviewers(s: Seeded): Promise<{ samples: number[]; conflicts: 
     s.reviewers.map(async (r) => {
       let next = await call<Next>(r.key, "POST", `${base}/next`);
       while (next.item) {
-        if (THINK_MS > 0) await new Promise((res) => setTimeout(res, THINK_MS * (0.5 + Math.random())));
+        if (thinkMs > 0) await new Promise((res) => setTimeout(res, thinkMs * (0.5 + Math.random())));
         const t = performance.now();
         const body = { answers: { verdict: { value: Math.random() < 0.5 ? "good" : "bad" } } };
         let submitted: { next?: Next } = {};
@@ -394,7 +417,11 @@ async function benchProvider(provider: DbProvider) {
         (PREFILL ? ` (the first ${PREFILL} full before the run)` : "") +
         `, ${LABELS} labels per item (${(ITEMS - PREFILL) * LABELS} submits), think time ${THINK_MS} ms, ${FLOW}`,
     );
-    const app = await runReviewers(s);
+    if (s.warmupSessionId) {
+      const warm = await runReviewers(s, s.warmupSessionId, 0);
+      console.log(`  warm-up, not measured: ${warm.samples.length} submits back to back on another session`);
+    }
+    const app = await runReviewers(s, s.sessionId, THINK_MS);
     console.log(
       `  app, submit + next over HTTP: ${stats(app.samples)}; ${((app.samples.length / app.wallMs) * 1000).toFixed(0)} submits/s` +
         (app.conflicts ? `; ${app.conflicts} submits refused (409)` : ""),
