@@ -26,7 +26,7 @@ describe("readDbConfig", () => {
     process.env.DATABASE_URL = "mysql://nope";
     expect(() => readDbConfig()).toThrow(ConfigError);
     expect(() => readDbConfig()).toThrow(/must start with postgres/);
-    expect(readDbConfig({ DATABASE_URL: "file:/tmp/x.db" })).toEqual({
+    expect(readDbConfig({ ...process.env, DATABASE_URL: "file:/tmp/x.db" })).toEqual({
       provider: "sqlite",
       url: "file:/tmp/x.db",
       file: "/tmp/x.db",
