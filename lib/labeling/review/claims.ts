@@ -215,7 +215,7 @@ export async function releaseExpiredClaimsIfDue(sessionId: string, opts: ClaimOp
   if (released.length) queueChanged(sessionId);
 }
 
-/** A claimed item, with its trace (so the item's reads and the trace's can start at once). */
+/** A claimed item, with its trace (so the item's reads and the trace's go together: buildItem in ./service.ts). */
 export interface ClaimedItem {
   itemId: string;
   traceId: string;
