@@ -27,25 +27,16 @@ export class PostgresStore {
   async write(requests: IngestRequest[], now = new Date()): Promise<void> {
     const client = await this.pool.connect();
     try {
+      await client.query("BEGIN");
       const gen = writeBatch("postgresql", requests, now);
       let rows: Row[] = [];
-      let begun = false;
       for (let step = gen.next(rows); !step.done; step = gen.next(rows)) {
         const stmt = step.value;
         if ("rows" in stmt) throw new Error("per-row statements are SQLite's");
-        if (!begun && stmt.params.length === 0) {
-          // BEGIN travels with a first statement that takes no parameters (the model prices'
-          // read), as one simple query: a round trip less a batch.
-          const [, first] = (await client.query(`BEGIN; ${stmt.sql}`)) as unknown as pg.QueryResult[];
-          rows = first!.rows as Row[];
-        } else {
-          if (!begun) await client.query("BEGIN");
-          rows = (await client.query({ name: this.nameOf(stmt.sql), text: stmt.sql, values: values(stmt) }))
-            .rows as Row[];
-        }
-        begun = true;
+        rows = (await client.query({ name: this.nameOf(stmt.sql), text: stmt.sql, values: values(stmt) }))
+          .rows as Row[];
       }
-      if (begun) await client.query("COMMIT");
+      await client.query("COMMIT");
     } catch (err) {
       await client.query("ROLLBACK").catch(() => {});
       throw err;
